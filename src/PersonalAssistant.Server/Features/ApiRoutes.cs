@@ -1,0 +1,23 @@
+using PersonalAssistant.Server.Features.Meta;
+
+namespace PersonalAssistant.Server.Features;
+
+/// <summary>
+/// The versioned API: every feature maps its own route group under <c>/api/v1</c>. The group requires an
+/// authenticated caller; a feature opts out per endpoint with <c>AllowAnonymous</c>, which the architecture tests
+/// check against an explicit allowlist.
+/// </summary>
+internal static class ApiRoutes
+{
+    public const string Root = "/api";
+    public const string Prefix = "/api/v1";
+
+    public static void MapApi(this IEndpointRouteBuilder app)
+    {
+        // Every API operation can fail with a problem (RFC 9457); declaring it once puts the schema in the document.
+        var api = app.MapGroup(Prefix)
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+        api.MapMetaEndpoints();
+    }
+}

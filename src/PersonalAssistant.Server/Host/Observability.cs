@@ -1,0 +1,35 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+
+namespace PersonalAssistant.Server.Host;
+
+/// <summary>Structured logs with trace and request ids; OpenTelemetry metrics exposed for Prometheus at <c>/metrics</c>.</summary>
+internal static class Observability
+{
+    public const string ServiceName = "personal-assistant-tdah";
+
+    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
+    {
+        // The console formatter (json by default, simple in Development) comes from Logging:Console:FormatterName.
+        builder.Logging.Configure(options =>
+            options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: AppVersion.Current))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddMeter("System.Runtime", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics",
+                    "Microsoft.AspNetCore.RateLimiting", "Microsoft.EntityFrameworkCore")
+                .AddPrometheusExporter());
+        return builder;
+    }
+
+    public static void MapMetricsEndpoint(this IEndpointRouteBuilder app) =>
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().WithName("Metrics");
+}
+
+internal static class AppVersion
+{
+    public static readonly string Current =
+        typeof(AppVersion).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+}

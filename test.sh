@@ -1,0 +1,247 @@
+#!/usr/bin/env bash
+# Runs every test of Personal Assistant TDAH and ends with one line: "N passed, M failed".
+#
+# On a fresh machine it installs what it needs (as root: postgresql, redis-server, chromium, shellcheck from
+# Debian; npm packages; dotnet tools), starts a private PostgreSQL cluster and a Redis on loopback, on free ports,
+# in a temp folder, and stops them afterwards, even on failure or Ctrl+C.
+#
+# Suites: dotnet format; the .NET build; the .NET tests on SQLite, then every integration test again on
+# PostgreSQL with Redis; the web app's lint, type check, unit tests and API-client check; browser end-to-end
+# tests in headless chromium against the real host (SQLite and PostgreSQL); shellcheck of the scripts.
+#
+# Options: --skip-e2e (no browser), --keep (leave the temp folder for inspection).
+set -uo pipefail
+
+repo="$(cd "$(dirname "$0")" && pwd)"
+cd "$repo" || exit 2
+
+skip_e2e=false
+keep=false
+for arg in "$@"; do
+  case "$arg" in
+    --skip-e2e) skip_e2e=true ;;
+    --keep) keep=true ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "unknown option: $arg" >&2; exit 2 ;;
+  esac
+done
+
+work="$(mktemp -d -t pa-test-XXXXXX)"
+results="$work/results"
+mkdir -p "$results"
+chmod 755 "$work"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# Results: every suite adds its passed and failed counts; checks that are not test runners count as one each.
+summary="$work/summary.tsv"
+: > "$summary"
+record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$summary"; }
+check() { # check <name> <command...>: a pass/fail step counted as one
+  local name="$1"; shift
+  if "$@"; then record "$name" 1 0; else record "$name" 0 1; echo "FAILED: $name" >&2; fi
+}
+# Counts from TRX (dotnet test) and JUnit XML (vitest, playwright) files; a missing file means the suite crashed.
+count_results() { # count_results <name> <file...>
+  local name="$1"; shift
+  local counts
+  counts="$(python3 - "$@" <<'PY'
+import sys, xml.etree.ElementTree as ET
+passed = failed = 0
+for path in sys.argv[1:]:
+    try:
+        root = ET.parse(path).getroot()
+    except Exception:
+        failed += 1
+        continue
+    if root.tag.endswith('TestRun'):
+        c = root.find('.//{*}Counters')
+        passed += int(c.get('passed', 0))
+        failed += int(c.get('failed', 0)) + int(c.get('error', 0)) + int(c.get('timeout', 0)) + int(c.get('aborted', 0))
+    else:
+        suites = [root] if root.tag == 'testsuite' else root.findall('testsuite')
+        for s in suites:
+            t = int(s.get('tests', 0)); f = int(s.get('failures', 0)) + int(s.get('errors', 0)); sk = int(s.get('skipped', 0))
+            passed += t - f - sk
+            failed += f
+print(passed, failed)
+PY
+)"
+  if [ -z "$counts" ]; then counts="0 1"; fi
+  record "$name" "${counts% *}" "${counts#* }"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Prerequisites
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
+pg_bin() { find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin 2>/dev/null | sort -V | tail -n 1; }
+
+install_packages() {
+  local missing=()
+  if [ -z "$(pg_bin)" ] || [ ! -x "$(pg_bin)/initdb" ] || [ ! -x "$(pg_bin)/postgres" ]; then missing+=(postgresql); fi
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v shellcheck >/dev/null || missing+=(shellcheck)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "Installing ${missing[*]}"
+    if ! { as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
+      echo "Could not install ${missing[*]}: run this script as root or install them." >&2
+      return 1
+    fi
+  fi
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then echo "Node.js and npm are required." >&2; return 1; fi
+  command -v python3 >/dev/null || { echo "python3 is required." >&2; return 1; }
+  dotnet tool restore >/dev/null
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# Private PostgreSQL and Redis, stopped by the trap whatever happens.
+pg_data="$work/postgres"
+pg_user_run() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+host_pids=()
+
+start_postgres() {
+  local bin; bin="$(pg_bin)"
+  pg_port="$(free_port)"
+  mkdir -p "$pg_data"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$pg_data"
+  pg_user_run "$bin/initdb" -D "$pg_data/data" -U postgres -A trust --no-sync -E UTF8 >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log"; return 1; }
+  pg_user_run "$bin/pg_ctl" -D "$pg_data/data" -l "$pg_data/server.log" -w -t 60 start \
+    -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    >/dev/null || { cat "$pg_data/server.log"; return 1; }
+  export PA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=false"
+}
+
+start_redis() {
+  redis_port="$(free_port)"
+  redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes --pidfile "$work/redis.pid" \
+    --dir "$work" --logfile "$work/redis.log" --save "" --appendonly no || return 1
+  for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  export PA_TEST_REDIS="127.0.0.1:$redis_port"
+}
+
+cleanup() {
+  for pid in "${host_pids[@]}"; do kill "$pid" 2>/dev/null; done
+  if [ -f "$pg_data/data/postmaster.pid" ]; then
+    pg_user_run "$(pg_bin)/pg_ctl" -D "$pg_data/data" -m immediate stop >/dev/null 2>&1
+  fi
+  if [ -f "$work/redis.pid" ]; then kill "$(cat "$work/redis.pid")" 2>/dev/null; fi
+  if $keep; then echo "Kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------------------------------------------------------
+# The host as a real process, for the browser tests.
+start_host() { # start_host <name> <extra args...>; sets host_url
+  local name="$1"; shift
+  local port; port="$(free_port)"
+  host_url="http://127.0.0.1:$port"
+  ASPNETCORE_ENVIRONMENT=Production dotnet "$server_dll" serve --urls "$host_url" \
+    --Storage:DataDirectory="$work/data-$name" --WebApp:RootPath="$repo/web/dist" "$@" >"$work/host-$name.log" 2>&1 &
+  host_pids+=("$!")
+  for _ in $(seq 1 120); do
+    if curl -fsS "$host_url/health/ready" >/dev/null 2>&1; then return 0; fi
+    sleep 0.5
+  done
+  echo "The host ($name) did not become ready; its log:" >&2
+  tail -n 40 "$work/host-$name.log" >&2
+  return 1
+}
+
+run_e2e() { # run_e2e <provider>
+  (cd tests/e2e && E2E_BASE_URL="$host_url" E2E_EXPECT_PROVIDER="$1" CHROMIUM_PATH="$(command -v chromium)" \
+    E2E_JUNIT_FILE="$results/e2e-$1.xml" node_modules/.bin/playwright test)
+  count_results "e2e ($1)" "$results/e2e-$1.xml"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+started=$(date +%s)
+log "Prerequisites"
+if ! install_packages; then record "prerequisites" 0 1; fi
+
+log "Starting PostgreSQL and Redis on loopback"
+services_ok=true
+start_postgres || { services_ok=false; echo "PostgreSQL did not start." >&2; }
+start_redis || { services_ok=false; echo "Redis did not start." >&2; }
+$services_ok && echo "PostgreSQL on 127.0.0.1:$pg_port, Redis on 127.0.0.1:$redis_port"
+$services_ok || record "test services" 0 1
+
+log "dotnet format --verify-no-changes"
+check "dotnet format" dotnet format PersonalAssistant.slnx --verify-no-changes --verbosity quiet
+
+log "Build (the .NET build also builds the web app)"
+build_ok=true
+dotnet build PersonalAssistant.slnx --verbosity quiet -nologo || build_ok=false
+record "build" "$($build_ok && echo 1 || echo 0)" "$($build_ok && echo 0 || echo 1)"
+server_dll="$repo/src/PersonalAssistant.Server/bin/Debug/net10.0/PersonalAssistant.Server.dll"
+
+if $build_ok; then
+  log ".NET tests on SQLite"
+  PA_TEST_DATABASE=Sqlite PA_TEST_REDIS="" dotnet test PersonalAssistant.slnx --no-build --verbosity quiet \
+    --logger "trx" --results-directory "$results/sqlite"
+  count_results ".NET tests (SQLite)" "$results"/sqlite/*.trx
+
+  if $services_ok; then
+    log ".NET integration tests on PostgreSQL with Redis"
+    PA_TEST_DATABASE=Postgres dotnet test PersonalAssistant.slnx --no-build --verbosity quiet \
+      --filter "Category=Integration" --logger "trx" --results-directory "$results/postgres"
+    count_results ".NET integration tests (PostgreSQL + Redis)" "$results"/postgres/*.trx
+  fi
+fi
+
+log "Web app: lint, type check, unit tests, API client"
+if (cd web && { [ -f node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }); then
+  check "web lint" bash -c 'cd web && npm run --silent lint'
+  check "web type check" bash -c 'cd web && npm run --silent typecheck'
+  (cd web && npm run --silent test:ci)
+  count_results "web unit tests" web/test-results/junit.xml
+  check "web API client is current" bash -c 'cd web && npm run --silent api:check'
+else
+  record "web npm ci" 0 1
+fi
+
+if ! $skip_e2e && $build_ok; then
+  log "Browser end-to-end tests (headless chromium)"
+  if (cd tests/e2e && { [ -f node_modules/.package-lock.json ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error; }); then
+    if start_host sqlite; then run_e2e Sqlite; else record "e2e host (SQLite)" 0 1; fi
+    if $services_ok; then
+      # The production path: an explicit migrate, then serve, on PostgreSQL with Redis.
+      pg_e2e="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=pa_e2e"
+      pg_user_run "$(pg_bin)/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres pa_e2e
+      check "migrate command (PostgreSQL)" dotnet "$server_dll" migrate --Database:Provider=Postgres \
+        --ConnectionStrings:Postgres="$pg_e2e" --Storage:DataDirectory="$work/data-migrate"
+      if start_host postgres --Database:Provider=Postgres --ConnectionStrings:Postgres="$pg_e2e" \
+        --ConnectionStrings:Redis="127.0.0.1:$redis_port"; then
+        run_e2e Postgres
+      else
+        record "e2e host (PostgreSQL)" 0 1
+      fi
+    fi
+  else
+    record "e2e npm ci" 0 1
+  fi
+fi
+
+log "shellcheck"
+check "shellcheck" shellcheck test.sh .ci/run scripts/*.sh
+
+# ---------------------------------------------------------------------------------------------------------------
+log "Summary ($(( $(date +%s) - started )) s)"
+python3 - "$summary" <<'PY'
+import sys
+rows = [line.rstrip('\n').split('\t') for line in open(sys.argv[1]) if line.strip()]
+width = max([len(r[0]) for r in rows] + [5])
+total_passed = total_failed = 0
+for name, passed, failed in rows:
+    total_passed += int(passed); total_failed += int(failed)
+    print(f"  {name:<{width}}  {int(passed):>5} passed  {int(failed):>3} failed")
+print()
+print(f"{total_passed} passed, {total_failed} failed")
+sys.exit(1 if total_failed else 0)
+PY

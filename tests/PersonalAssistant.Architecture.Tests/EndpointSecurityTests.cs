@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace PersonalAssistant.Architecture.Tests;
+
+/// <summary>Deny by default: an endpoint is anonymous only if it is on this list, reviewed with every change to it.</summary>
+public sealed class EndpointSecurityTests
+{
+    private static readonly HashSet<string> AnonymousAllowlist =
+    [
+        "/health/live",
+        "/health/ready",
+        "/metrics",
+        "/openapi/{documentName}.json",
+        "/docs/{documentName?}",
+        "/docs/scalar.js",
+        "/docs/scalar.aspnetcore.js",
+        "/docs/favicon.svg",
+        "/api/v1/meta/",
+        "{**path:clientroute}",
+    ];
+
+    [Fact]
+    public void EveryEndpoint_RequiresAuthorization_OrIsOnTheAnonymousAllowlist()
+    {
+        var offenders = HostEndpoints.Routes
+            .Where(endpoint => !RequiresAuthorization(endpoint) && !AnonymousAllowlist.Contains(Pattern(endpoint)))
+            .Select(endpoint => $"{Pattern(endpoint)} ({endpoint.DisplayName})")
+            .ToList();
+
+        Assert.True(offenders.Count == 0,
+            "These endpoints are reachable without signing in but are not on the allowlist: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void Allowlist_HasNoStaleEntries()
+    {
+        var anonymous = HostEndpoints.Routes.Where(endpoint => !RequiresAuthorization(endpoint)).Select(Pattern).ToHashSet();
+
+        var stale = AnonymousAllowlist.Where(pattern => !anonymous.Contains(pattern)).ToList();
+
+        Assert.True(stale.Count == 0, "Allowlisted patterns no endpoint uses (remove them): " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public void ApiEndpoints_AreUnderTheAuthorizedGroup()
+    {
+        var apiEndpoints = HostEndpoints.Routes.Where(endpoint => Pattern(endpoint).StartsWith("/api/v1/", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(apiEndpoints);
+        Assert.All(apiEndpoints, endpoint =>
+            Assert.Contains(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), _ => true));
+    }
+
+    private static bool RequiresAuthorization(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
+        && endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0;
+
+    private static string Pattern(RouteEndpoint endpoint) => endpoint.RoutePattern.RawText ?? string.Empty;
+}

@@ -1,0 +1,117 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using NetArchTest.Rules;
+using PersonalAssistant.Server.Features;
+
+namespace PersonalAssistant.Architecture.Tests;
+
+/// <summary>The conventions of STYLE.md, checked here rather than by reviewers.</summary>
+public sealed partial class SliceConventionTests
+{
+    private const string FeaturesNamespace = "PersonalAssistant.Server.Features";
+    private static readonly Assembly Server = typeof(ApiRoutes).Assembly;
+
+    private static IEnumerable<string> FeatureNamespaces() =>
+        Server.GetTypes()
+            .Select(type => type.Namespace)
+            .OfType<string>()
+            .Where(ns => ns.StartsWith(FeaturesNamespace + ".", StringComparison.Ordinal))
+            .Select(ns => string.Join('.', ns.Split('.').Take(4)))
+            .Distinct();
+
+    [Fact]
+    public void EveryFeature_HasAnEndpointsClassWithAMapMethod()
+    {
+        var features = FeatureNamespaces().ToList();
+        Assert.NotEmpty(features);
+
+        foreach (var feature in features)
+        {
+            var endpoints = Server.GetTypes().Where(type =>
+                type.Namespace == feature && type.Name.EndsWith("Endpoints", StringComparison.Ordinal) && type.IsAbstract && type.IsSealed);
+            Assert.True(endpoints.Any(type => type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                    .Any(method => method.Name.StartsWith("Map", StringComparison.Ordinal))),
+                $"{feature} needs a static <Feature>Endpoints class with a Map<Feature>Endpoints method.");
+        }
+    }
+
+    [Fact]
+    public void Features_DoNotReachIntoEachOther()
+    {
+        var features = FeatureNamespaces().ToList();
+        foreach (var feature in features)
+        {
+            var others = features.Where(other => other != feature).ToArray();
+            if (others.Length == 0)
+            {
+                continue;
+            }
+
+            var result = Types.InAssembly(Server).That().ResideInNamespace(feature)
+                .ShouldNot().HaveDependencyOnAny(others).GetResult();
+            Assert.True(result.IsSuccessful,
+                $"{feature} depends on another feature's internals: " + string.Join(", ", result.FailingTypeNames ?? []));
+        }
+    }
+
+    [Fact]
+    public void ApiHandlers_AreNamedStaticMethodsOfAnEndpointsClass()
+    {
+        var handlers = HostEndpoints.Routes
+            .Where(endpoint => endpoint.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)
+            .Select(endpoint => (endpoint, method: endpoint.Metadata.GetMetadata<MethodInfo>()))
+            .ToList();
+
+        Assert.NotEmpty(handlers);
+        Assert.All(handlers, handler =>
+        {
+            Assert.NotNull(handler.method);
+            Assert.True(handler.method.IsStatic && !handler.method.Name.Contains('<', StringComparison.Ordinal)
+                        && handler.method.DeclaringType?.Name.EndsWith("Endpoints", StringComparison.Ordinal) == true,
+                $"{handler.endpoint.DisplayName}: handlers are named static methods of a <Feature>Endpoints class, not lambdas.");
+        });
+    }
+
+    [Fact]
+    public void Requests_NeverCarryOwnerIdsTimestampsOrRoles()
+    {
+        string[] serverOwned = ["UserId", "OwnerId", "CreatedAt", "UpdatedAt", "Role", "Roles", "IsAdmin"];
+        var offenders = Server.GetTypes()
+            .Where(type => type.Name.EndsWith("Request", StringComparison.Ordinal))
+            .SelectMany(type => type.GetProperties().Where(p => serverOwned.Contains(p.Name)).Select(p => $"{type.Name}.{p.Name}"))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Requests must not carry server-owned values: " + string.Join(", ", offenders));
+    }
+
+    /// <summary>Time comes from an injected TimeProvider so tests can freeze it (STYLE.md, convention 7).</summary>
+    [Fact]
+    public void Source_NeverReadsTheSystemClockDirectly()
+    {
+        var source = Path.Combine(RepositoryRoot(), "src");
+        var offenders = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                           && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(path => SystemClock().IsMatch(File.ReadAllText(path)))
+            .Select(path => Path.GetRelativePath(source, path))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Use the injected TimeProvider instead of the system clock in: " + string.Join(", ", offenders));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "PersonalAssistant.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PersonalAssistant.slnx not found above the test assembly.");
+    }
+
+    [GeneratedRegex(@"\bDateTime(Offset)?\.(Now|UtcNow|Today)\b")]
+    private static partial Regex SystemClock();
+}

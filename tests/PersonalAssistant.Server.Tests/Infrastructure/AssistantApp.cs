@@ -1,0 +1,80 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace PersonalAssistant.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on a real loopback port, on the database of this run (SQLite or PostgreSQL, see
+/// <see cref="TestEnvironment"/>), with Redis when the run provides one. Each instance owns its data directory and,
+/// on PostgreSQL, its own database.
+/// </summary>
+public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("pa-test-").FullName;
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private TestDatabase? _database;
+
+    public AssistantApp()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string DataDirectory => _dataDirectory;
+
+    public static string DatabaseProvider => TestEnvironment.DatabaseProvider;
+
+    public static bool HasRedis => TestEnvironment.Redis is not null;
+
+    /// <summary>Adds a configuration value before the host starts (call before the first request).</summary>
+    public AssistantApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        StartServer();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pooled connection; the temp folder is cleaned by the OS.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        builder.UseSetting("Database:Provider", TestEnvironment.DatabaseProvider);
+        if (_database?.ConnectionString is { } postgres)
+        {
+            builder.UseSetting("ConnectionStrings:Postgres", postgres);
+            builder.UseSetting("Database:MigrateOnStart", "true");
+        }
+
+        if (TestEnvironment.Redis is { } redis)
+        {
+            builder.UseSetting("ConnectionStrings:Redis", redis);
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import { render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createQueryClient } from '../api/queryClient';
+import { Providers } from '../app/Providers';
+import { routes } from '../app/routes';
+import type { Language } from '../i18n';
+
+/** Renders the whole app (real routes, real query client, no retry delays) at a given path. */
+export function renderApp(path = '/', { language = 'en' }: { language?: Language } = {}) {
+  const queryClient = createQueryClient({ queries: { retryDelay: 0, staleTime: 0 } });
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const result = render(
+    <Providers queryClient={queryClient} language={language}>
+      <RouterProvider router={router} />
+    </Providers>,
+  );
+  return { ...result, router, queryClient };
+}
+
+export function jsonResponse(body: unknown, status = 200, contentType = 'application/json'): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
+}
+
+export const sampleMeta = {
+  name: 'Personal Assistant TDAH',
+  version: '0.1.0',
+  databaseProvider: 'Sqlite',
+  channels: ['web'],
+} as const;
