@@ -16,6 +16,16 @@ public sealed class EndpointSecurityTests
         "/docs/scalar.aspnetcore.js",
         "/docs/favicon.svg",
         "/api/v1/meta/",
+        // Signing in and recovering an account happen before there is a token; each is rate-limited per IP.
+        "/api/v1/auth/register",
+        "/api/v1/auth/login",
+        "/api/v1/auth/login/mfa",
+        "/api/v1/auth/login/mfa/sms",
+        "/api/v1/auth/refresh",
+        "/api/v1/auth/verify-email",
+        "/api/v1/auth/resend-verification",
+        "/api/v1/auth/forgot-password",
+        "/api/v1/auth/reset-password",
         "{**path:clientroute}",
     ];
 

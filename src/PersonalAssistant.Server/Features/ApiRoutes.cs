@@ -1,4 +1,7 @@
+using PersonalAssistant.Server.Features.Auth;
 using PersonalAssistant.Server.Features.Meta;
+using PersonalAssistant.Server.Features.Profile;
+using PersonalAssistant.Server.Features.Sessions;
 
 namespace PersonalAssistant.Server.Features;
 
@@ -19,5 +22,9 @@ internal static class ApiRoutes
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapMetaEndpoints();
+        api.MapAuthEndpoints();
+        api.MapPasswordEndpoints();
+        api.MapSessionEndpoints();
+        api.MapProfileEndpoints();
     }
 }

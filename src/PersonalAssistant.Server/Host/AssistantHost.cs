@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Features;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Messaging;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Host;
@@ -45,6 +48,9 @@ internal static class AssistantHost
 
         services.AddDatabase(configuration);
         services.AddRedisWhenConfigured(configuration);
+        services.AddAccounts(configuration);
+        services.AddMessaging(configuration);
+        services.AddRateLimits();
         services.AddDataProtection()
             .SetApplicationName("PersonalAssistantTDAH")
             .PersistKeysToDbContext<AppDbContext>();
@@ -72,7 +78,7 @@ internal static class AssistantHost
         // Deny by default is declared on the /api/v1 route group (see ApiRoutes), not as a fallback policy: a
         // fallback policy also covers routing's own 405 endpoint and would turn a wrong method into a 401.
         // The architecture tests fail any endpoint that is anonymous without being on their allowlist.
-        services.AddAuthorization();
+        // Authentication and permission policies are registered by AddAccounts.
 
         services.AddApiReference();
         services.AddWebApp();
@@ -92,6 +98,8 @@ internal static class AssistantHost
         app.UseStatusCodePages();
         app.UseWebAppFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapHealthEndpoints();

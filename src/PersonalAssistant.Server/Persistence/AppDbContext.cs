@@ -1,5 +1,10 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PersonalAssistant.Server.Audit;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Messaging;
 
 namespace PersonalAssistant.Server.Persistence;
 
@@ -7,18 +12,47 @@ namespace PersonalAssistant.Server.Persistence;
 /// The one EF Core model. Each provider has its own subclass so that each keeps its own checked-in migration set
 /// (see docs/adr/0002-sqlite-and-postgresql.md); features only ever see <see cref="AppDbContext"/>.
 /// </summary>
-internal abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+internal abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>ASP.NET Core Data Protection keys, shared by every replica and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<MfaChallenge> MfaChallenges => Set<MfaChallenge>();
+
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
+    public DbSet<PhoneNumber> PhoneNumbers => Set<PhoneNumber>();
+
+    public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 }
 
-internal sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+internal sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    /// <summary>
+    /// SQLite has no date-time type: EF stores DateTimeOffset as text, which it cannot compare or sort in SQL.
+    /// Stored as a 64-bit number instead (every value here is UTC, so the order is the time order).
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 internal sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

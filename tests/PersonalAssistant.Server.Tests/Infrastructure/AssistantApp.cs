@@ -12,6 +12,7 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("pa-test-").FullName;
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string _instance = Guid.NewGuid().ToString("N");
     private TestDatabase? _database;
 
     public AssistantApp()
@@ -71,6 +72,13 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
         {
             builder.UseSetting("ConnectionStrings:Redis", redis);
         }
+
+        // Every test calls from 127.0.0.1: generous limits and a private counter namespace per host keep tests from
+        // tripping each other. Rate-limit tests set their own limits (and share a prefix to act as replicas).
+        builder.UseSetting("RateLimits:KeyPrefix", $"pa-test:{_instance}");
+        builder.UseSetting("RateLimits:AuthPerIp:PermitLimit", "10000");
+        builder.UseSetting("RateLimits:AuthPerAccount:PermitLimit", "10000");
+        builder.UseSetting("RateLimits:MessagesPerAccount:PermitLimit", "10000");
 
         foreach (var (key, value) in _settings)
         {

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using PersonalAssistant.Server.Identity;
+
+namespace PersonalAssistant.Server.Features.Auth;
+
+/// <summary>
+/// Links in account emails point at the web app's pages on <c>Auth:PublicBaseUrl</c>. Without it they point at
+/// localhost on the port the request came in on: never at the request's Host header, which a caller controls
+/// (a forged Host would otherwise send a reset token to the caller's site).
+/// </summary>
+internal static class AccountLinks
+{
+    public static Uri VerifyEmail(HttpContext context, string email, string token) =>
+        Build(context, "verify-email", $"email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}");
+
+    public static Uri ResetPassword(HttpContext context, string email, string token) =>
+        Build(context, "reset-password", $"email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}");
+
+    private static Uri Build(HttpContext context, string page, string query)
+    {
+        var baseUrl = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.PublicBaseUrl;
+        if (string.IsNullOrWhiteSpace(baseUrl))
+        {
+            baseUrl = $"{context.Request.Scheme}://localhost:{context.Connection.LocalPort}";
+        }
+
+        return new Uri($"{baseUrl.TrimEnd('/')}/{page}?{query}");
+    }
+}

@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using PersonalAssistant.Server.Audit;
+using PersonalAssistant.Server.Common.RateLimiting;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Messaging;
+
+namespace PersonalAssistant.Server.Features.Auth;
+
+/// <summary>Email confirmation and passwords: forgotten, reset, changed.</summary>
+internal static class PasswordEndpoints
+{
+    public static RouteGroupBuilder MapPasswordEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/auth").WithTags("Auth");
+        var anonymous = group.MapGroup("").AllowAnonymous().RequireRateLimiting(RateLimits.AuthPerIpPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        anonymous.MapPost("/verify-email", VerifyEmail).WithName("VerifyEmail").WithSummary("Confirm an email address from its link")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        anonymous.MapPost("/resend-verification", ResendVerification).WithName("ResendVerification").WithSummary("Send the confirmation email again")
+            .WithDescription("Always 202, whether or not the address has an account.");
+        anonymous.MapPost("/forgot-password", ForgotPassword).WithName("ForgotPassword").WithSummary("Email a password reset link")
+            .WithDescription("Always 202, whether or not the address has an account; the token only ever travels by email.");
+        anonymous.MapPost("/reset-password", ResetPassword).WithName("ResetPassword").WithSummary("Choose a new password with the emailed token")
+            .WithDescription("The token works once and for one hour. Every session of the account ends.")
+            .ProducesValidationProblem();
+        group.MapPost("/change-password", ChangePassword).WithName("ChangePassword").WithSummary("Change the password")
+            .WithDescription("Every other session of the account ends.")
+            .ProducesValidationProblem();
+        return group;
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> VerifyEmail(
+        VerifyEmailRequest request, UserManager<AppUser> users, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(request.Email.Trim());
+        if (user is null || !(await users.ConfirmEmailAsync(user, request.Token)).Succeeded)
+        {
+            return TypedResults.Problem(title: "Link not valid", detail: "This confirmation link is not valid or has expired. Ask for a new one.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        await audit.RecordAsync(AuditActions.EmailVerified, AuditOutcome.Success, ClientInfo.From(context), user.Id, user.Id, cancellationToken: cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Accepted, ProblemHttpResult>> ResendVerification(
+        EmailRequest request, UserManager<AppUser> users, IEmailSender email, RateLimits limits,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var address = request.Email.Trim();
+        var allowed = await limits.AcquireAsync(RateLimitKind.MessagesPerAccount, "verify:" + address.ToUpperInvariant(), cancellationToken);
+        if (!allowed.IsAllowed)
+        {
+            return allowed.ToProblem(context);
+        }
+
+        if (await users.FindByEmailAsync(address) is { EmailConfirmed: false, IsActive: true } user)
+        {
+            var token = await users.GenerateEmailConfirmationTokenAsync(user);
+            await email.SendAsync(AccountMessages.VerifyEmail(user.Email!, user.Locale, user.DisplayName, AccountLinks.VerifyEmail(context, user.Email!, token), user.Id), cancellationToken);
+        }
+
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<Results<Accepted, ProblemHttpResult>> ForgotPassword(
+        EmailRequest request, UserManager<AppUser> users, IEmailSender email, RateLimits limits, AuditLog audit,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var address = request.Email.Trim();
+        var allowed = await limits.AcquireAsync(RateLimitKind.MessagesPerAccount, "reset:" + address.ToUpperInvariant(), cancellationToken);
+        if (!allowed.IsAllowed)
+        {
+            return allowed.ToProblem(context);
+        }
+
+        if (await users.FindByEmailAsync(address) is { IsActive: true } user)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            await email.SendAsync(AccountMessages.ResetPassword(user.Email!, user.Locale, user.DisplayName, AccountLinks.ResetPassword(context, user.Email!, token), user.Id), cancellationToken);
+            await audit.RecordAsync(AuditActions.PasswordResetRequested, AuditOutcome.Success, ClientInfo.From(context), null, user.Id, cancellationToken: cancellationToken);
+        }
+
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPassword(
+        ResetPasswordRequest request, UserManager<AppUser> users, SessionService sessions, RateLimits limits, AuditLog audit,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var address = request.Email.Trim();
+        var allowed = await limits.AcquireAsync(RateLimitKind.AuthPerAccount, "reset:" + address.ToUpperInvariant(), cancellationToken);
+        if (!allowed.IsAllowed)
+        {
+            return allowed.ToProblem(context);
+        }
+
+        var user = await users.FindByEmailAsync(address);
+        if (user is null || !user.IsActive)
+        {
+            return InvalidResetLink();
+        }
+
+        var result = await users.ResetPasswordAsync(user, request.Token, request.NewPassword);
+        if (!result.Succeeded)
+        {
+            return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
+                ? InvalidResetLink()
+                : TypedResults.ValidationProblem(IdentityProblems.ToFieldErrors(result, "newPassword"));
+        }
+
+        // A reset proves control of the mailbox: lift a lockout and any administrator's reset request.
+        user.PasswordResetRequired = false;
+        await users.UpdateAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await sessions.RevokeAllAsync(user.Id, keep: null, "password_reset", cancellationToken);
+        await audit.RecordAsync(AuditActions.PasswordReset, AuditOutcome.Success, ClientInfo.From(context), null, user.Id, cancellationToken: cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePassword(
+        ChangePasswordRequest request, UserManager<AppUser> users, SessionService sessions, AuditLog audit,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
+        if (!result.Succeeded)
+        {
+            var client = ClientInfo.From(context);
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await audit.RecordAsync(AuditActions.PasswordChanged, AuditOutcome.Failure, client, userId, userId, "wrong current password", cancellationToken);
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currentPassword"] = ["The current password is not right."] });
+            }
+
+            return TypedResults.ValidationProblem(IdentityProblems.ToFieldErrors(result, "newPassword"));
+        }
+
+        await sessions.RevokeAllAsync(userId, keep: context.User.SessionId(), "password_changed", cancellationToken);
+        await audit.RecordAsync(AuditActions.PasswordChanged, AuditOutcome.Success, ClientInfo.From(context), userId, userId, cancellationToken: cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult InvalidResetLink() =>
+        TypedResults.Problem(title: "Link not valid", detail: "This reset link is not valid, was already used or has expired. Ask for a new one.",
+            statusCode: StatusCodes.Status400BadRequest);
+}

@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Identity;
+
+namespace PersonalAssistant.Server.Features.Profile;
+
+/// <summary>The signed-in person's own account.</summary>
+internal static class ProfileEndpoints
+{
+    public static RouteGroupBuilder MapProfileEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/users/me").WithTags("Profile");
+        group.MapGet("", GetMe).WithName("GetMe").WithSummary("My account");
+        group.MapPatch("", UpdateMe).WithName("UpdateMe").WithSummary("Change my name, time zone or language")
+            .ProducesValidationProblem();
+        return group;
+    }
+
+    public static async Task<Results<Ok<UserProfile>, UnauthorizedHttpResult>> GetMe(UserManager<AppUser> users, HttpContext context)
+    {
+        var user = await users.FindByIdAsync(context.User.UserId().ToString());
+        return user is null ? TypedResults.Unauthorized() : TypedResults.Ok(UserProfile.From(user, await users.GetRolesAsync(user)));
+    }
+
+    public static async Task<Results<Ok<UserProfile>, ValidationProblem, UnauthorizedHttpResult>> UpdateMe(
+        UpdateProfileRequest request, UserManager<AppUser> users, HttpContext context)
+    {
+        var user = await users.FindByIdAsync(context.User.UserId().ToString());
+        if (user is null)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (request.DisplayName is { } name)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                errors["displayName"] = ["Give a name, even a short one."];
+            }
+
+            user.DisplayName = name.Trim();
+        }
+
+        if (request.TimeZone is { } zone)
+        {
+            if (!TimeZones.IsValid(zone.Trim()))
+            {
+                errors["timeZone"] = ["Use an IANA time zone such as America/Toronto or Europe/Paris."];
+            }
+
+            user.TimeZone = zone.Trim();
+        }
+
+        if (request.Locale is { } locale)
+        {
+            if (!Locales.All.Contains(locale.Trim().ToLowerInvariant()))
+            {
+                errors["locale"] = ["Use en or fr."];
+            }
+
+            user.Locale = locale.Trim().ToLowerInvariant();
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        await users.UpdateAsync(user);
+        return TypedResults.Ok(UserProfile.From(user, await users.GetRolesAsync(user)));
+    }
+}
+
+/// <summary>Only the fields sent change.</summary>
+/// <param name="DisplayName">How the assistant addresses the person.</param>
+/// <param name="TimeZone">IANA zone.</param>
+/// <param name="Locale">en or fr.</param>
+internal sealed record UpdateProfileRequest(
+    [property: StringLength(100)] string? DisplayName,
+    [property: StringLength(64)] string? TimeZone,
+    [property: StringLength(8)] string? Locale);

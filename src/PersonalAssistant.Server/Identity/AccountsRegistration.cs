@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.JsonWebTokens;
+using PersonalAssistant.Server.Audit;
+using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Persistence;
+
+namespace PersonalAssistant.Server.Identity;
+
+/// <summary>ASP.NET Core Identity, JWT bearer authentication with session checks, and permission policies.</summary>
+internal static class AccountsRegistration
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<AuthOptions, AuthOptions.Validator>(AuthOptions.Section);
+        services.AddValidatedOptions<SecurityOptions, SecurityOptions.Validator>(ServerSecrets.Section);
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = string.Empty;
+                options.Password.RequiredLength = PasswordPolicy.MinLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAccessAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.LockoutMinutes);
+                options.SignIn.RequireConfirmedEmail = auth.RequireVerifiedEmail;
+            })
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordPolicy>();
+        // Reset and email-confirmation tokens: single use (tied to the security stamp), valid one hour by default.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromSeconds(auth.EmailTokenLifetimeSeconds));
+
+        services.AddMemoryCache();
+        services.AddSingleton<ServerSecrets>();
+        services.AddSingleton<SecretHasher>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<SessionRevocation>();
+        services.AddSingleton<TotpService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<RecoveryCodes>();
+        services.AddScoped<VerificationCodes>();
+        services.AddScoped<AuditLog>();
+        services.AddHttpContextAccessor();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TokenIssuer>((options, issuer) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = issuer.ValidationParameters();
+                options.Events = new JwtBearerEvents { OnTokenValidated = CheckSessionAsync };
+            });
+
+        services.AddAuthorizationBuilder().AddPermissionPolicies();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+        return services;
+    }
+
+    /// <summary>A signature and lifetime are not enough: the session behind the token must still be live.</summary>
+    private static async Task CheckSessionAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var token = context.SecurityToken as JsonWebToken;
+        if (!Guid.TryParse(principal.FindFirst(CurrentUser.SessionIdClaim)?.Value, out var sessionId) || token is null)
+        {
+            context.Fail("The token has no session.");
+            return;
+        }
+
+        var revocation = context.HttpContext.RequestServices.GetRequiredService<SessionRevocation>();
+        if (!await revocation.AllowsAsync(sessionId, new DateTimeOffset(token.IssuedAt, TimeSpan.Zero), context.HttpContext.RequestAborted))
+        {
+            context.Fail("The session has ended.");
+        }
+    }
+
+    private static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var (permission, _) in Permissions.All)
+        {
+            builder.AddPolicy(Permissions.Policy(permission), policy =>
+                policy.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
+        }
+
+        return builder;
+    }
+}
+
+internal sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+
+/// <summary>Grants a permission when one of the caller's roles (with the roles it inherits) holds it.</summary>
+internal sealed class PermissionHandler : AuthorizationHandler<PermissionRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        var roles = context.User.FindAll(CurrentUser.RoleClaim).Select(claim => claim.Value);
+        if (AppRoles.PermissionsOf(roles).Contains(requirement.Permission))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Records every "forbidden" in the audit trail, then answers as usual (a 403 problem).</summary>
+internal sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden)
+        {
+            var audit = context.RequestServices.GetRequiredService<AuditLog>();
+            var actor = context.User.UserIdOrNull();
+            await audit.RecordAsync(AuditActions.PermissionDenied, AuditOutcome.Denied, ClientInfo.From(context), actor, actor,
+                $"{context.Request.Method} {context.Request.Path}", context.RequestAborted);
+        }
+
+        await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+
+namespace PersonalAssistant.Server.Identity;
+
+/// <summary>The claims an access token carries, read in one place.</summary>
+internal static class CurrentUser
+{
+    public const string UserIdClaim = "sub";
+    public const string SessionIdClaim = "sid";
+    public const string RoleClaim = "role";
+    public const string IssuedAtClaim = "iat";
+
+    /// <summary>The signed-in person's id. Only called behind authorization, so a missing claim is a bug.</summary>
+    public static Guid UserId(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(UserIdClaim), out var id)
+            ? id
+            : throw new InvalidOperationException("The caller has no user id claim; is the endpoint authorized?");
+
+    public static Guid SessionId(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(SessionIdClaim), out var id)
+            ? id
+            : throw new InvalidOperationException("The caller has no session id claim; is the endpoint authorized?");
+
+    public static Guid? UserIdOrNull(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(UserIdClaim), out var id) ? id : null;
+}
+
+/// <summary>Where a request came from, for sessions and the audit trail.</summary>
+internal sealed record ClientInfo(string? IpAddress, string? UserAgent)
+{
+    private const int MaxUserAgentLength = 512;
+
+    public static ClientInfo From(HttpContext context)
+    {
+        var userAgent = context.Request.Headers.UserAgent.ToString();
+        return new ClientInfo(
+            context.Connection.RemoteIpAddress?.ToString(),
+            userAgent.Length == 0 ? null : userAgent[..Math.Min(userAgent.Length, MaxUserAgentLength)]);
+    }
+}

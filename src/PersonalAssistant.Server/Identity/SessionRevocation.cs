@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using PersonalAssistant.Server.Persistence;
+using StackExchange.Redis;
+
+namespace PersonalAssistant.Server.Identity;
+
+/// <summary>
+/// Answers "may an access token of this session still be used?" on every authenticated request. A replica keeps a
+/// "yes" for <see cref="AuthOptions.RevocationCacheSeconds"/> (2 s by default), then asks Redis when configured
+/// (revocations are written there as they happen) or the database otherwise, so a revoked session stops working
+/// everywhere within seconds, not at token expiry.
+/// </summary>
+internal sealed class SessionRevocation(
+    IMemoryCache cache,
+    IServiceScopeFactory scopes,
+    IOptions<AuthOptions> options,
+    TimeProvider time,
+    IConnectionMultiplexer? redis = null)
+{
+    private const string RedisPrefix = "pa:session:";
+
+    public async Task<bool> AllowsAsync(Guid sessionId, DateTimeOffset issuedAt, CancellationToken cancellationToken)
+    {
+        var key = CacheKey(sessionId);
+        if (!cache.TryGetValue(key, out SessionState? state) || state is null)
+        {
+            state = redis is null
+                ? await ReadFromDatabaseAsync(sessionId, cancellationToken)
+                : await ReadFromRedisAsync(sessionId);
+            cache.Set(key, state, TimeSpan.FromSeconds(options.Value.RevocationCacheSeconds));
+        }
+
+        return !state.Revoked && (state.ValidAfter is not { } after || issuedAt >= after);
+    }
+
+    /// <summary>Call after the database says the sessions are revoked.</summary>
+    public async Task RevokedAsync(IReadOnlyCollection<Guid> sessionIds)
+    {
+        foreach (var id in sessionIds)
+        {
+            cache.Remove(CacheKey(id));
+        }
+
+        if (redis is not null && sessionIds.Count > 0)
+        {
+            var database = redis.GetDatabase();
+            var ttl = options.Value.AccessTokenLifetime + TimeSpan.FromMinutes(1);
+            await Task.WhenAll(sessionIds.Select(async id =>
+            {
+                await database.HashSetAsync(RedisPrefix + id, "revoked", 1);
+                await database.KeyExpireAsync(RedisPrefix + id, ttl);
+            }));
+        }
+    }
+
+    /// <summary>Access tokens issued before now stop working (roles changed); refreshing gives a fresh one.</summary>
+    public async Task StaleAsync(IReadOnlyCollection<Guid> sessionIds, DateTimeOffset validAfter)
+    {
+        foreach (var id in sessionIds)
+        {
+            cache.Remove(CacheKey(id));
+        }
+
+        if (redis is not null && sessionIds.Count > 0)
+        {
+            var database = redis.GetDatabase();
+            var ttl = options.Value.AccessTokenLifetime + TimeSpan.FromMinutes(1);
+            await Task.WhenAll(sessionIds.Select(async id =>
+            {
+                await database.HashSetAsync(RedisPrefix + id, "validAfter", validAfter.ToUnixTimeSeconds());
+                await database.KeyExpireAsync(RedisPrefix + id, ttl);
+            }));
+        }
+    }
+
+    private async Task<SessionState> ReadFromRedisAsync(Guid sessionId)
+    {
+        var fields = await redis!.GetDatabase().HashGetAsync(RedisPrefix + sessionId, ["revoked", "validAfter"]);
+        var validAfter = fields[1].TryParse(out long seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+        return new SessionState(!fields[0].IsNull, validAfter);
+    }
+
+    private async Task<SessionState> ReadFromDatabaseAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var session = await db.Sessions.AsNoTracking()
+            .Where(s => s.Id == sessionId)
+            .Select(s => new { s.RevokedAt, s.ExpiresAt, s.AccessTokensValidAfter })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (session is null)
+        {
+            return new SessionState(Revoked: true, ValidAfter: null);
+        }
+
+        return new SessionState(session.RevokedAt is not null || session.ExpiresAt <= time.GetUtcNow(), session.AccessTokensValidAfter);
+    }
+
+    private static string CacheKey(Guid sessionId) => "session-state:" + sessionId;
+
+    private sealed record SessionState(bool Revoked, DateTimeOffset? ValidAfter);
+}

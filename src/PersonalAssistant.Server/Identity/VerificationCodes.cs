@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using PersonalAssistant.Server.Common.RateLimiting;
+using PersonalAssistant.Server.Messaging;
+using PersonalAssistant.Server.Persistence;
+
+namespace PersonalAssistant.Server.Identity;
+
+internal enum CodeCheck
+{
+    Valid,
+    Wrong,
+    Expired,
+    TooManyAttempts,
+    NoCode,
+}
+
+/// <summary>
+/// 6-digit codes sent by SMS (phone verification, SMS second factor): a new code replaces the previous one,
+/// codes expire after 10 minutes, allow 5 wrong attempts, work once, and are stored as keyed hashes. Sending is
+/// rate-limited per number and per account.
+/// </summary>
+internal sealed class VerificationCodes(AppDbContext db, SecretHasher hasher, ISmsSender sms, RateLimits limits, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+    public const int MaxAttempts = 5;
+
+    public async Task<RateLimitDecision> SendAsync(
+        AppUser user, VerificationPurpose purpose, Guid targetId, string phoneE164, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var perTarget = await limits.AcquireAsync(RateLimitKind.ResendPerTarget, $"{purpose}:{targetId}", cancellationToken);
+        if (!perTarget.IsAllowed)
+        {
+            return perTarget;
+        }
+
+        var perAccount = await limits.AcquireAsync(RateLimitKind.MessagesPerAccount, user.Id.ToString(), cancellationToken);
+        if (!perAccount.IsAllowed)
+        {
+            return perAccount;
+        }
+
+        var now = time.GetUtcNow();
+        await db.VerificationCodes
+            .Where(c => c.UserId == user.Id && c.Purpose == purpose && c.TargetId == targetId && c.ConsumedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ConsumedAt, now), cancellationToken);
+        var code = SecretHasher.NewSixDigitCode();
+        var entity = new VerificationCode
+        {
+            UserId = user.Id,
+            Purpose = purpose,
+            TargetId = targetId,
+            CreatedAt = now,
+            ExpiresAt = now + Lifetime,
+        };
+        entity.CodeHash = hasher.HashCode(code, entity.Id);
+        db.VerificationCodes.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        await sms.SendAsync(AccountMessages.Code(phoneE164, user.Locale, code, user.Id), cancellationToken);
+        return RateLimitDecision.Allowed;
+    }
+
+    public async Task<CodeCheck> CheckAsync(Guid userId, VerificationPurpose purpose, Guid targetId, string? code, CancellationToken cancellationToken)
+    {
+        var pending = await db.VerificationCodes
+            .Where(c => c.UserId == userId && c.Purpose == purpose && c.TargetId == targetId && c.ConsumedAt == null)
+            .OrderByDescending(c => c.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (pending is null)
+        {
+            return CodeCheck.NoCode;
+        }
+
+        var now = time.GetUtcNow();
+        if (pending.ExpiresAt <= now)
+        {
+            return CodeCheck.Expired;
+        }
+
+        if (pending.FailedAttempts >= MaxAttempts)
+        {
+            return CodeCheck.TooManyAttempts;
+        }
+
+        var normalized = code?.Trim() ?? string.Empty;
+        if (!SecretHasher.FixedTimeEquals(hasher.HashCode(normalized, pending.Id), pending.CodeHash))
+        {
+            pending.FailedAttempts++;
+            await db.SaveChangesAsync(cancellationToken);
+            return pending.FailedAttempts >= MaxAttempts ? CodeCheck.TooManyAttempts : CodeCheck.Wrong;
+        }
+
+        // Single use even under concurrent attempts: only one request can move it from pending to consumed.
+        var consumed = await db.VerificationCodes
+            .Where(c => c.Id == pending.Id && c.ConsumedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ConsumedAt, now), cancellationToken);
+        return consumed == 1 ? CodeCheck.Valid : CodeCheck.NoCode;
+    }
+
+    /// <summary>The problem a failed check answers with.</summary>
+    public static IResult Problem(CodeCheck check) => check switch
+    {
+        CodeCheck.Expired => TypedResults.Problem(title: "Code expired", detail: "This code has expired. Ask for a new one.", statusCode: StatusCodes.Status400BadRequest),
+        CodeCheck.TooManyAttempts => TypedResults.Problem(title: "Too many attempts", detail: "Too many wrong codes. Ask for a new one.", statusCode: StatusCodes.Status400BadRequest),
+        CodeCheck.NoCode => TypedResults.Problem(title: "No code pending", detail: "There is no code waiting for this. Ask for a new one.", statusCode: StatusCodes.Status400BadRequest),
+        _ => TypedResults.Problem(title: "Wrong code", detail: "That code is not right. Check the latest message and try again.", statusCode: StatusCodes.Status400BadRequest),
+    };
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace PersonalAssistant.Server.Messaging;
+
+/// <summary>The texts of account emails and SMS codes, in the person's language (en, fr).</summary>
+internal static class AccountMessages
+{
+    public static EmailMessage VerifyEmail(string to, string locale, string name, Uri link, Guid userId) => locale == "fr"
+        ? new EmailMessage(to, "Confirmez votre adresse e-mail",
+            $"Bonjour {name},\n\nConfirmez votre adresse en ouvrant ce lien :\n{link}\n\nSi vous n'avez pas créé de compte, ignorez ce message.", userId)
+        : new EmailMessage(to, "Confirm your email address",
+            $"Hi {name},\n\nConfirm your address by opening this link:\n{link}\n\nIf you did not create an account, ignore this message.", userId);
+
+    public static EmailMessage ResetPassword(string to, string locale, string name, Uri link, Guid userId) => locale == "fr"
+        ? new EmailMessage(to, "Réinitialiser votre mot de passe",
+            $"Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.", userId)
+        : new EmailMessage(to, "Reset your password",
+            $"Hi {name},\n\nTo choose a new password, open this link within the hour:\n{link}\n\nIf you did not ask for this, ignore this message: your password stays the same.", userId);
+
+    public static SmsMessage Code(string to, string locale, string code, Guid userId) => locale == "fr"
+        ? new SmsMessage(to, string.Create(CultureInfo.InvariantCulture, $"Votre code Personal Assistant : {code}. Il expire dans 10 minutes. Ne le partagez avec personne."), userId)
+        : new SmsMessage(to, string.Create(CultureInfo.InvariantCulture, $"Your Personal Assistant code is {code}. It expires in 10 minutes. Never share it."), userId);
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace PersonalAssistant.Server.Tests.Infrastructure;
+
+/// <summary>A person registered through the real API, with the tokens their last sign-in returned.</summary>
+public sealed record TestUser(string Email, string Password, Guid Id, string AccessToken, string? RefreshToken, string? RefreshCookie)
+{
+    public HttpClient Client(AssistantApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
+        return client;
+    }
+}
+
+/// <summary>Registration and sign-in through HTTP, as a client would do them.</summary>
+public static partial class Accounts
+{
+    public const string StrongPassword = "maple orbit lantern 47";
+
+    public static string NewEmail(string name = "person") => $"{name}-{Guid.NewGuid():N}@example.test";
+
+    public static async Task<TestUser> RegisterAndLoginAsync(AssistantApp app, string? email = null, string password = StrongPassword,
+        string tokenDelivery = "body")
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        email ??= NewEmail();
+        using var client = app.CreateClient();
+        using var registered = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { email, password, displayName = "Test Person", timeZone = "America/Toronto" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return await LoginAsync(app, email, password, id, tokenDelivery);
+    }
+
+    public static async Task<TestUser> LoginAsync(AssistantApp app, string email, string password, Guid id, string tokenDelivery = "body")
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var client = app.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, tokenDelivery });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new TestUser(email, password, id, body.GetProperty("accessToken").GetString()!,
+            body.TryGetProperty("refreshToken", out var refresh) ? refresh.GetString() : null, RefreshCookieOf(response));
+    }
+
+    /// <summary>The value of the refresh cookie a response set (HttpClient drops Secure cookies over http).</summary>
+    public static string? RefreshCookieOf(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Select(c => RefreshCookie().Match(c)).Where(m => m.Success).Select(m => m.Groups[1].Value).FirstOrDefault(v => v.Length > 0)
+            : null;
+    }
+
+    /// <summary>The newest outbox message to a recipient, read straight from the database of the host.</summary>
+    public static async Task<string> LatestOutboxBodyAsync(AssistantApp app, string recipient)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PersonalAssistant.Server.Persistence.AppDbContext>();
+        var messages = db.Outbox.Where(m => m.Recipient == recipient).ToList();
+        return messages.OrderByDescending(m => m.CreatedAt).Select(m => m.Body).First();
+    }
+
+    public static string LinkParameter(string body, string name)
+    {
+        var match = Regex.Match(body ?? string.Empty, $@"[?&]{name}=([^&\s]+)");
+        Assert.True(match.Success, $"No {name} in: {body}");
+        return Uri.UnescapeDataString(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("^pa_refresh=([^;]*)")]
+    private static partial Regex RefreshCookie();
+}
