@@ -10,7 +10,7 @@ namespace PersonalAssistant.Server.Identity;
 /// Answers "may an access token of this session still be used?" on every authenticated request. A replica keeps a
 /// "yes" for <see cref="AuthOptions.RevocationCacheSeconds"/> (2 s by default), then asks Redis when configured
 /// (revocations are written there as they happen) or the database otherwise, so a revoked session stops working
-/// everywhere within seconds, not at token expiry.
+/// everywhere within seconds, not at token expiry. The database stays the source of truth: Redis only caches it.
 /// </summary>
 internal sealed class SessionRevocation(
     IMemoryCache cache,
@@ -28,7 +28,7 @@ internal sealed class SessionRevocation(
         {
             state = redis is null
                 ? await ReadFromDatabaseAsync(sessionId, cancellationToken)
-                : await ReadFromRedisAsync(sessionId);
+                : await ReadFromRedisAsync(sessionId, cancellationToken);
             cache.Set(key, state, TimeSpan.FromSeconds(options.Value.RevocationCacheSeconds));
         }
 
@@ -75,11 +75,30 @@ internal sealed class SessionRevocation(
         }
     }
 
-    private async Task<SessionState> ReadFromRedisAsync(Guid sessionId)
+    /// <summary>
+    /// Redis caches each session's state for the life of an access token. A missing entry is filled from the
+    /// database; the fill never overwrites a revocation written meanwhile (HSETNX), so a race cannot resurrect one.
+    /// </summary>
+    private async Task<SessionState> ReadFromRedisAsync(Guid sessionId, CancellationToken cancellationToken)
     {
-        var fields = await redis!.GetDatabase().HashGetAsync(RedisPrefix + sessionId, ["revoked", "validAfter"]);
+        var database = redis!.GetDatabase();
+        var key = RedisPrefix + sessionId;
+        var fields = await database.HashGetAsync(key, ["revoked", "validAfter"]);
+        if (fields[0].IsNull)
+        {
+            var stored = await ReadFromDatabaseAsync(sessionId, cancellationToken);
+            await database.HashSetAsync(key, "revoked", stored.Revoked ? 1 : 0, When.NotExists);
+            if (stored.ValidAfter is { } storedAfter)
+            {
+                await database.HashSetAsync(key, "validAfter", storedAfter.ToUnixTimeSeconds(), When.NotExists);
+            }
+
+            await database.KeyExpireAsync(key, options.Value.AccessTokenLifetime + TimeSpan.FromMinutes(1));
+            fields = await database.HashGetAsync(key, ["revoked", "validAfter"]);
+        }
+
         var validAfter = fields[1].TryParse(out long seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
-        return new SessionState(!fields[0].IsNull, validAfter);
+        return new SessionState(fields[0] == 1, validAfter);
     }
 
     private async Task<SessionState> ReadFromDatabaseAsync(Guid sessionId, CancellationToken cancellationToken)
