@@ -54,6 +54,7 @@ internal static class AssistantHost
         services.AddDataProtection()
             .SetApplicationName("PersonalAssistantTDAH")
             .PersistKeysToDbContext<AppDbContext>();
+        services.EncryptKeyRingAtRest();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

@@ -122,10 +122,16 @@ internal static class PasswordEndpoints
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePassword(
-        ChangePasswordRequest request, UserManager<AppUser> users, SessionService sessions, AuditLog audit,
+        ChangePasswordRequest request, UserManager<AppUser> users, SessionService sessions, RateLimits limits, AuditLog audit,
         HttpContext context, CancellationToken cancellationToken)
     {
         var userId = context.User.UserId();
+        var allowed = await limits.AcquireAsync(RateLimitKind.AuthPerAccount, "password:" + userId, cancellationToken);
+        if (!allowed.IsAllowed)
+        {
+            return allowed.ToProblem(context);
+        }
+
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null)
         {
