@@ -1,5 +1,7 @@
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Auth;
 using PersonalAssistant.Server.Features.Meta;
+using PersonalAssistant.Server.Features.Mfa;
 using PersonalAssistant.Server.Features.Profile;
 using PersonalAssistant.Server.Features.Sessions;
 
@@ -20,11 +22,15 @@ internal static class ApiRoutes
         // Every API operation can fail with a problem (RFC 9457); declaring it once puts the schema in the document.
         var api = app.MapGroup(Prefix)
             .RequireAuthorization()
+            .AddEndpointFilter<RequestValidationFilter>()
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapMetaEndpoints();
         api.MapAuthEndpoints();
         api.MapPasswordEndpoints();
         api.MapSessionEndpoints();
         api.MapProfileEndpoints();
+        api.MapPhoneNumberEndpoints();
+        api.MapPreferencesEndpoints();
+        api.MapMfaEndpoints();
     }
 }

@@ -74,7 +74,6 @@ internal static class AssistantHost
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddValidation();
 
         // Deny by default is declared on the /api/v1 route group (see ApiRoutes), not as a fallback policy: a
         // fallback policy also covers routing's own 405 endpoint and would turn a wrong method into a 401.

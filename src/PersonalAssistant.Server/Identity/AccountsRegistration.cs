@@ -22,7 +22,7 @@ internal static class AccountsRegistration
             {
                 options.User.RequireUniqueEmail = true;
                 options.User.AllowedUserNameCharacters = string.Empty;
-                options.Password.RequiredLength = PasswordPolicy.MinLength;
+                options.Password.RequiredLength = 1; // PasswordPolicy checks the length, with a kinder message
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;

@@ -98,7 +98,7 @@ internal sealed class VerificationCodes(AppDbContext db, SecretHasher hasher, IS
     }
 
     /// <summary>The problem a failed check answers with.</summary>
-    public static IResult Problem(CodeCheck check) => check switch
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(CodeCheck check) => check switch
     {
         CodeCheck.Expired => TypedResults.Problem(title: "Code expired", detail: "This code has expired. Ask for a new one.", statusCode: StatusCodes.Status400BadRequest),
         CodeCheck.TooManyAttempts => TypedResults.Problem(title: "Too many attempts", detail: "Too many wrong codes. Ask for a new one.", statusCode: StatusCodes.Status400BadRequest),

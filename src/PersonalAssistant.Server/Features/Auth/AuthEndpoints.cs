@@ -181,7 +181,7 @@ internal static class AuthEndpoints
             db.MfaChallenges.Add(challenge);
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(AuditActions.MfaChallenged, AuditOutcome.Success, client, null, user.Id, cancellationToken: cancellationToken);
-            var methods = MfaMethods(user);
+            var methods = MfaMethods.Of(user);
             if (!user.TotpEnabled && user.SmsMfaEnabled && await PrimaryPhoneAsync(db, user.Id, cancellationToken) is { } phone)
             {
                 await codes.SendAsync(user, VerificationPurpose.MfaSmsLogin, challenge.Id, phone, cancellationToken);
@@ -328,23 +328,6 @@ internal static class AuthEndpoints
         RefreshCookie.Clear(context);
         await audit.RecordAsync(AuditActions.Logout, AuditOutcome.Success, ClientInfo.From(context), userId, userId, cancellationToken: cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    private static List<string> MfaMethods(AppUser user)
-    {
-        var methods = new List<string>();
-        if (user.TotpEnabled)
-        {
-            methods.Add("totp");
-        }
-
-        if (user.SmsMfaEnabled)
-        {
-            methods.Add("sms");
-        }
-
-        methods.Add("recovery");
-        return methods;
     }
 
     private static async Task<MfaChallenge?> FindChallengeAsync(AppDbContext db, string token, TimeProvider time, CancellationToken cancellationToken)

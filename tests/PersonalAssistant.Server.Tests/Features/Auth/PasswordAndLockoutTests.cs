@@ -215,3 +215,40 @@ public sealed class ExpiredResetTokenTests : IAsyncLifetime
         await ProblemAssertions.AssertProblemAsync(reset, HttpStatusCode.BadRequest);
     }
 }
+
+/// <summary>Malformed or incomplete bodies get a 400 naming the fields, never a 500, and write nothing.</summary>
+[Trait("Category", "Integration")]
+public sealed class AuthInputValidationTests(AssistantApp app) : IClassFixture<AssistantApp>
+{
+    [Theory]
+    [InlineData("/api/v1/auth/login", "{}", "email")]
+    [InlineData("/api/v1/auth/register", """{"email":"not-an-email","password":"purple cactus dances slowly","displayName":"X"}""", "email")]
+    [InlineData("/api/v1/auth/register", """{"email":"a@example.test","password":"purple cactus dances slowly","displayName":""}""", "displayName")]
+    [InlineData("/api/v1/auth/login/mfa", """{"mfaToken":"x"}""", "method")]
+    [InlineData("/api/v1/auth/forgot-password", "{}", "email")]
+    [InlineData("/api/v1/auth/reset-password", """{"email":"a@example.test"}""", "token")]
+    public async Task MissingOrInvalidFields_Are400NamingTheField(string path, string json, string field)
+    {
+        using var client = app.CreateClient();
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync(path, content);
+
+        var problem = await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task OversizedDisplayName_Is400_AndCreatesNoAccount()
+    {
+        using var client = app.CreateClient();
+        var email = Accounts.NewEmail();
+
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { email, password = Accounts.StrongPassword, displayName = new string('x', 5000) });
+
+        await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Accounts.StrongPassword });
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+
+namespace PersonalAssistant.Server.Common;
+
+/// <summary>
+/// Checks the data annotations of every request body before the handler runs and answers a validation problem
+/// naming each field (camelCase, as in the JSON). ASP.NET Core 10's source-generated validation only covers public
+/// types; our request records are internal to the host, so this filter does the same job with the
+/// <see cref="Validator"/> every annotation already works with.
+/// </summary>
+internal sealed class RequestValidationFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        Dictionary<string, string[]>? errors = null;
+        foreach (var argument in context.Arguments)
+        {
+            if (argument is null || !IsRequestType(argument.GetType()))
+            {
+                continue;
+            }
+
+            var results = new List<ValidationResult>();
+            if (Validator.TryValidateObject(argument, new ValidationContext(argument), results, validateAllProperties: true))
+            {
+                continue;
+            }
+
+            errors ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var result in results)
+            {
+                foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
+                {
+                    var field = member.Length == 0 ? "request" : JsonNamingPolicy.CamelCase.ConvertName(member);
+                    errors[field] = [.. errors.GetValueOrDefault(field, []), result.ErrorMessage ?? "Not valid."];
+                }
+            }
+        }
+
+        return errors is null ? await next(context) : TypedResults.ValidationProblem(errors);
+    }
+
+    /// <summary>Our own request and DTO records; framework types (HttpContext, services, ids) are skipped.</summary>
+    private static bool IsRequestType(Type type) =>
+        type.Assembly == typeof(RequestValidationFilter).Assembly && type.IsClass && !type.IsAbstract;
+}
