@@ -1,4 +1,5 @@
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Admin;
 using PersonalAssistant.Server.Features.Auth;
 using PersonalAssistant.Server.Features.Meta;
 using PersonalAssistant.Server.Features.Mfa;
@@ -32,5 +33,6 @@ internal static class ApiRoutes
         api.MapPhoneNumberEndpoints();
         api.MapPreferencesEndpoints();
         api.MapMfaEndpoints();
+        api.MapAdminEndpoints();
     }
 }

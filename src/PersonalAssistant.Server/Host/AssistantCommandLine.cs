@@ -6,12 +6,15 @@ namespace PersonalAssistant.Server.Host;
 
 /// <summary>
 /// The host doubles as the command line, so one binary ships: <c>serve</c> (the default), <c>migrate</c>,
-/// <c>nlu parse --jsonl</c>. Arguments the commands do not know go to the host's configuration
+/// <c>nlu parse --jsonl</c>, <c>users create-admin</c>. Arguments the commands do not know go to the host's configuration
 /// (for example <c>--Database:Provider=Postgres</c>).
 /// </summary>
 internal static class AssistantCommandLine
 {
     private const int ConfigurationErrorExitCode = 2;
+
+    /// <summary>One-shot commands keep standard output for their result; their logs go to standard error.</summary>
+    private const string LogsToStandardError = "--Logging:Console:LogToStandardErrorThreshold=Trace";
 
     public static Task<int> InvokeAsync(string[] args) =>
         // The host handles Ctrl+C and SIGTERM itself and shuts down gracefully; System.CommandLine must not race it.
@@ -39,6 +42,31 @@ internal static class AssistantCommandLine
         parse.SetAction((result, cancellationToken) => NluCommand.ParseAsync(result.GetValue(jsonl), cancellationToken));
         var nlu = new Command("nlu", "The offline language engine.") { parse };
 
+        var email = new Option<string>("--email") { Description = "The administrator's email address.", Required = true };
+        var displayName = new Option<string?>("--display-name") { Description = "The name the assistant uses (default: the email's local part)." };
+        var passwordStdin = new Option<bool>("--password-stdin")
+        {
+            Description = "Read the password from standard input; otherwise a strong one is generated and printed once.",
+        };
+        var createAdmin = new Command("create-admin", "Create an administrator account, or make an existing account administrator.")
+        {
+            email, displayName, passwordStdin,
+        };
+        createAdmin.TreatUnmatchedTokensAsErrors = false;
+        createAdmin.SetAction((result, cancellationToken) =>
+        {
+            var address = result.GetValue(email)!.Trim();
+            if (!UsersCommand.LooksLikeEmail(address))
+            {
+                Console.Error.WriteLine($"Not an email address: '{address}'.");
+                return Task.FromResult(1);
+            }
+
+            return ReportingConfigurationErrors(() => UsersCommand.CreateAdminAsync(
+                [.. result.UnmatchedTokens, LogsToStandardError], address, result.GetValue(displayName), result.GetValue(passwordStdin), cancellationToken));
+        });
+        var users = new Command("users", "Manage accounts from the command line.") { createAdmin };
+
         var root = new RootCommand(
             "Personal Assistant TDAH: a self-hostable assistant for adults with ADHD. Without a command, runs 'serve'.")
         {
@@ -47,6 +75,7 @@ internal static class AssistantCommandLine
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(nlu);
+        root.Subcommands.Add(users);
         root.SetAction((result, cancellationToken) => ServeAsync([.. result.UnmatchedTokens], cancellationToken));
         return root;
     }
@@ -62,7 +91,7 @@ internal static class AssistantCommandLine
     private static Task<int> MigrateAsync(string[] hostArgs, CancellationToken cancellationToken) =>
         ReportingConfigurationErrors(async () =>
         {
-            await using var app = AssistantHost.Build(hostArgs);
+            await using var app = AssistantHost.Build([.. hostArgs, LogsToStandardError]);
             Directory.CreateDirectory(app.Services.GetRequiredService<IOptions<Common.StorageOptions>>().Value.DataDirectoryFullPath);
             await using var scope = app.Services.CreateAsyncScope();
             var applied = await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
-using PersonalAssistant.Server.Identity;
 
-namespace PersonalAssistant.Server.Features.Auth;
+namespace PersonalAssistant.Server.Identity;
 
 /// <summary>
 /// Links in account emails point at the web app's pages on <c>Auth:PublicBaseUrl</c>. Without it they point at

@@ -1,0 +1,356 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PersonalAssistant.Server.Audit;
+using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Messaging;
+using PersonalAssistant.Server.Persistence;
+
+namespace PersonalAssistant.Server.Features.Admin;
+
+/// <summary>Running the instance: accounts, roles, the audit trail and the outbox. Administrators only.</summary>
+internal static class AdminEndpoints
+{
+    private static readonly Dictionary<string, string> SortKeys = new(StringComparer.Ordinal)
+    {
+        ["email"] = "email", ["-email"] = "-email", ["displayName"] = "displayName", ["-displayName"] = "-displayName",
+        ["createdAt"] = "createdAt", ["-createdAt"] = "-createdAt", ["lastLoginAt"] = "lastLoginAt", ["-lastLoginAt"] = "-lastLoginAt",
+    };
+
+    public static RouteGroupBuilder MapAdminEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/admin").WithTags("Administration")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/users", ListUsers).WithName("AdminListUsers").WithSummary("List accounts")
+            .RequireAuthorization(Permissions.Policy(Permissions.UsersRead)).ProducesValidationProblem();
+        group.MapGet("/users/{id:guid}", GetUser).WithName("AdminGetUser").WithSummary("Read an account")
+            .RequireAuthorization(Permissions.Policy(Permissions.UsersRead));
+        group.MapPatch("/users/{id:guid}", UpdateUser).WithName("AdminUpdateUser")
+            .WithSummary("Activate, deactivate, unlock, rename or force a password reset")
+            .RequireAuthorization(Permissions.Policy(Permissions.UsersManage)).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/users/{id:guid}", DeleteUser).WithName("AdminDeleteUser").WithSummary("Delete an account and its data")
+            .RequireAuthorization(Permissions.Policy(Permissions.UsersManage)).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/users/{id:guid}/roles", GrantRole).WithName("AdminGrantRole").WithSummary("Grant a role (and the ones below it)")
+            .RequireAuthorization(Permissions.Policy(Permissions.RolesManage)).ProducesValidationProblem();
+        group.MapDelete("/users/{id:guid}/roles/{role}", RemoveRole).WithName("AdminRemoveRole").WithSummary("Remove a role (and the ones above it)")
+            .RequireAuthorization(Permissions.Policy(Permissions.RolesManage)).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/users/{id:guid}/sessions", RevokeUserSessions).WithName("AdminRevokeUserSessions").WithSummary("Sign an account out everywhere")
+            .RequireAuthorization(Permissions.Policy(Permissions.UsersManage));
+        group.MapGet("/roles", ListRoles).WithName("AdminListRoles").WithSummary("Roles and their permissions")
+            .RequireAuthorization(Permissions.Policy(Permissions.RolesRead));
+        group.MapGet("/permissions", ListPermissions).WithName("AdminListPermissions").WithSummary("Every permission")
+            .RequireAuthorization(Permissions.Policy(Permissions.RolesRead));
+        group.MapGet("/audit", ListAudit).WithName("AdminListAudit").WithSummary("The security audit trail, newest first")
+            .RequireAuthorization(Permissions.Policy(Permissions.AuditRead));
+        group.MapGet("/outbox", ListOutbox).WithName("AdminListOutbox")
+            .WithSummary("Emails and SMS the instance would have sent, newest first")
+            .WithDescription("Without an email or SMS provider, messages are kept here instead of being delivered.")
+            .RequireAuthorization(Permissions.Policy(Permissions.AuditRead));
+        return group;
+    }
+
+    public static async Task<Results<Ok<Paged<AdminUserResponse>>, ValidationProblem>> ListUsers(
+        [AsParameters] AdminUserQuery query, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var sort = query.Sort ?? "-createdAt";
+        if (!SortKeys.ContainsKey(sort))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = [$"Sort by one of: {string.Join(", ", SortKeys.Keys)}."] });
+        }
+
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToUpperInvariant();
+            // Translated to SQL (UPPER and a substring test) on both databases; the analyzers' culture advice is for .NET strings.
+#pragma warning disable CA1304, CA1311, CA1862
+            users = users.Where(u => u.NormalizedEmail!.Contains(term) || u.DisplayName.ToUpper().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Role))
+        {
+            var role = query.Role.Trim().ToLowerInvariant();
+            if (!AppRoles.Exists(role))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["Use user, premium or administrator."] });
+            }
+
+            var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync(cancellationToken);
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId));
+        }
+
+        users = sort switch
+        {
+            "email" => users.OrderBy(u => u.NormalizedEmail),
+            "-email" => users.OrderByDescending(u => u.NormalizedEmail),
+            "displayName" => users.OrderBy(u => u.DisplayName),
+            "-displayName" => users.OrderByDescending(u => u.DisplayName),
+            "createdAt" => users.OrderBy(u => u.CreatedAt),
+            "lastLoginAt" => users.OrderBy(u => u.LastLoginAt),
+            "-lastLoginAt" => users.OrderByDescending(u => u.LastLoginAt),
+            _ => users.OrderByDescending(u => u.CreatedAt),
+        };
+        var (page, size, skip) = query.Resolve();
+        var total = await users.CountAsync(cancellationToken);
+        var items = await users.Skip(skip).Take(size).ToListAsync(cancellationToken);
+        var roles = await RolesOfAsync(db, items.Select(u => u.Id).ToList(), cancellationToken);
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(new Paged<AdminUserResponse>(
+            items.Select(u => AdminUserResponse.From(u, roles.GetValueOrDefault(u.Id, []), now)).ToList(), page, size, total));
+    }
+
+    public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> GetUser(
+        Guid id, UserManager<AppUser> users, TimeProvider time)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        return user is null ? UserNotFound() : TypedResults.Ok(AdminUserResponse.From(user, await users.GetRolesAsync(user), time.GetUtcNow()));
+    }
+
+    public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> UpdateUser(
+        Guid id, AdminUpdateUserRequest request, UserManager<AppUser> users, SessionService sessions, IEmailSender email, AuditLog audit,
+        TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+    {
+        var adminId = context.User.UserId();
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return UserNotFound();
+        }
+
+        if (id == adminId && (request.IsActive == false || request.ForcePasswordReset == true))
+        {
+            return NotOnYourself("deactivate or force a password reset on");
+        }
+
+        var changes = new List<string>();
+        if (request.DisplayName is { } name)
+        {
+            user.DisplayName = name.Trim();
+            changes.Add("display name");
+        }
+
+        if (request.IsActive is { } active && active != user.IsActive)
+        {
+            user.IsActive = active;
+            changes.Add(active ? "activated" : "deactivated");
+        }
+
+        if (request.ForcePasswordReset == true)
+        {
+            user.PasswordResetRequired = true;
+            changes.Add("password reset required");
+        }
+
+        await users.UpdateAsync(user);
+        if (request.Unlock == true)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            changes.Add("unlocked");
+        }
+
+        if (request.IsActive == false || request.ForcePasswordReset == true)
+        {
+            await sessions.RevokeAllAsync(user.Id, keep: null, request.IsActive == false ? "deactivated" : "password_reset_required", cancellationToken);
+        }
+
+        if (request.ForcePasswordReset == true)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            await email.SendAsync(AccountMessages.ResetPassword(user.Email!, user.Locale, user.DisplayName,
+                AccountLinks.ResetPassword(context, user.Email!, token), user.Id), cancellationToken);
+        }
+
+        await audit.RecordAsync(AuditActions.AdminUserUpdated, AuditOutcome.Success, ClientInfo.From(context), adminId, user.Id,
+            changes.Count == 0 ? "no change" : string.Join(", ", changes), cancellationToken);
+        return TypedResults.Ok(AdminUserResponse.From(user, await users.GetRolesAsync(user), time.GetUtcNow()));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteUser(
+        Guid id, UserManager<AppUser> users, SessionService sessions, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
+    {
+        var adminId = context.User.UserId();
+        if (id == adminId)
+        {
+            return NotOnYourself("delete");
+        }
+
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return UserNotFound();
+        }
+
+        await sessions.RevokeAllAsync(user.Id, keep: null, "deleted", cancellationToken);
+        await users.DeleteAsync(user);
+        await audit.RecordAsync(AuditActions.AdminUserDeleted, AuditOutcome.Success, ClientInfo.From(context), adminId, id, cancellationToken: cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> GrantRole(
+        Guid id, GrantRoleRequest request, UserManager<AppUser> users, SessionService sessions, AuditLog audit, TimeProvider time,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var role = request.Role.Trim().ToLowerInvariant();
+        if (!AppRoles.Exists(role))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["Use user, premium or administrator."] });
+        }
+
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return UserNotFound();
+        }
+
+        var current = await users.GetRolesAsync(user);
+        var missing = AppRoles.Includes(role).Where(r => !current.Contains(r)).ToList();
+        if (missing.Count > 0)
+        {
+            await users.AddToRolesAsync(user, missing);
+            await sessions.MarkStaleAsync(user.Id, cancellationToken);
+            await audit.RecordAsync(AuditActions.RoleGranted, AuditOutcome.Success, ClientInfo.From(context), context.User.UserId(), user.Id,
+                string.Join(", ", missing), cancellationToken);
+        }
+
+        return TypedResults.Ok(AdminUserResponse.From(user, await users.GetRolesAsync(user), time.GetUtcNow()));
+    }
+
+    public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> RemoveRole(
+        Guid id, string role, UserManager<AppUser> users, SessionService sessions, AuditLog audit, TimeProvider time,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        role = role.Trim().ToLowerInvariant();
+        if (!AppRoles.Exists(role))
+        {
+            return TypedResults.Problem(title: "Unknown role", detail: "Use user, premium or administrator.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (role == AppRoles.User)
+        {
+            return TypedResults.Problem(title: "Role needed", detail: "Every account keeps the user role. Deactivate the account instead.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var adminId = context.User.UserId();
+        if (id == adminId && AppRoles.Rank(role) <= AppRoles.Rank(AppRoles.Administrator))
+        {
+            return NotOnYourself("remove a role from");
+        }
+
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return UserNotFound();
+        }
+
+        var current = await users.GetRolesAsync(user);
+        var removed = current.Where(r => AppRoles.Rank(r) >= AppRoles.Rank(role)).ToList();
+        if (removed.Count > 0)
+        {
+            await users.RemoveFromRolesAsync(user, removed);
+            await sessions.MarkStaleAsync(user.Id, cancellationToken);
+            await audit.RecordAsync(AuditActions.RoleRemoved, AuditOutcome.Success, ClientInfo.From(context), adminId, user.Id,
+                string.Join(", ", removed), cancellationToken);
+        }
+
+        return TypedResults.Ok(AdminUserResponse.From(user, await users.GetRolesAsync(user), time.GetUtcNow()));
+    }
+
+    public static async Task<Results<Ok<AdminRevokedSessionsResponse>, ProblemHttpResult>> RevokeUserSessions(
+        Guid id, AppDbContext db, SessionService sessions, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == id, cancellationToken))
+        {
+            return UserNotFound();
+        }
+
+        var count = await sessions.RevokeAllAsync(id, keep: id == context.User.UserId() ? context.User.SessionId() : null, "revoked_by_admin", cancellationToken);
+        await audit.RecordAsync(AuditActions.SessionRevoked, AuditOutcome.Success, ClientInfo.From(context), context.User.UserId(), id,
+            $"by an administrator ({count})", cancellationToken);
+        return TypedResults.Ok(new AdminRevokedSessionsResponse(count));
+    }
+
+    public static Ok<IReadOnlyList<RoleResponse>> ListRoles() =>
+        TypedResults.Ok<IReadOnlyList<RoleResponse>>(AppRoles.Hierarchy
+            .Select(role => new RoleResponse(role, AppRoles.Includes(role).Skip(1).ToList(), AppRoles.GrantedAt(role), AppRoles.PermissionsOf(role).ToList()))
+            .ToList());
+
+    public static Ok<IReadOnlyList<PermissionResponse>> ListPermissions() =>
+        TypedResults.Ok<IReadOnlyList<PermissionResponse>>(Permissions.All.Select(p => new PermissionResponse(p.Name, p.Description)).ToList());
+
+    public static async Task<Ok<Paged<AuditEventResponse>>> ListAudit([AsParameters] AuditQuery query, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var events = db.AuditEvents.AsNoTracking();
+        if (query.UserId is { } userId)
+        {
+            events = events.Where(e => e.ActorUserId == userId || e.SubjectUserId == userId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Action))
+        {
+            events = events.Where(e => e.Action == query.Action);
+        }
+
+        if (query.From is { } from)
+        {
+            var fromUtc = from.ToUniversalTime();
+            events = events.Where(e => e.OccurredAt >= fromUtc);
+        }
+
+        if (query.To is { } to)
+        {
+            var toUtc = to.ToUniversalTime();
+            events = events.Where(e => e.OccurredAt < toUtc);
+        }
+
+        var (page, size, skip) = query.Resolve();
+        var total = await events.CountAsync(cancellationToken);
+        var items = await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Skip(skip).Take(size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Paged<AuditEventResponse>(items.Select(AuditEventResponse.From).ToList(), page, size, total));
+    }
+
+    public static async Task<Results<Ok<Paged<OutboxMessageResponse>>, ValidationProblem>> ListOutbox(
+        [AsParameters] OutboxQuery query, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var messages = db.Outbox.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Channel))
+        {
+            var channel = query.Channel.Trim().ToLowerInvariant();
+            if (channel is not (OutboxChannels.Email or OutboxChannels.Sms))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["channel"] = ["Use email or sms."] });
+            }
+
+            messages = messages.Where(m => m.Channel == channel);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Recipient))
+        {
+            var recipient = query.Recipient.Trim();
+            messages = messages.Where(m => m.Recipient == recipient);
+        }
+
+        var (page, size, skip) = query.Resolve();
+        var total = await messages.CountAsync(cancellationToken);
+        var items = await messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip(skip).Take(size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Paged<OutboxMessageResponse>(items.Select(OutboxMessageResponse.From).ToList(), page, size, total));
+    }
+
+    private static async Task<Dictionary<Guid, List<string>>> RolesOfAsync(AppDbContext db, List<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var pairs = await db.UserRoles.Where(ur => userIds.Contains(ur.UserId))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
+        return pairs.GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.Select(p => p.Name!).ToList());
+    }
+
+    private static ProblemHttpResult UserNotFound() =>
+        TypedResults.Problem(title: "Account not found", detail: "No account has this id.", statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult NotOnYourself(string what) =>
+        TypedResults.Problem(title: "Not on your own account", detail: $"You cannot {what} your own account; ask another administrator.",
+            statusCode: StatusCodes.Status409Conflict);
+}
