@@ -79,7 +79,10 @@ internal static class AccountsRegistration
         }
 
         var revocation = context.HttpContext.RequestServices.GetRequiredService<SessionRevocation>();
-        if (!await revocation.AllowsAsync(sessionId, new DateTimeOffset(token.IssuedAt, TimeSpan.Zero), context.HttpContext.RequestAborted))
+        var issuedAt = token.TryGetPayloadValue<long>(CurrentUser.IssuedAtMillisecondsClaim, out var milliseconds)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+            : new DateTimeOffset(token.IssuedAt, TimeSpan.Zero);
+        if (!await revocation.AllowsAsync(sessionId, issuedAt, context.HttpContext.RequestAborted))
         {
             context.Fail("The session has ended.");
         }

@@ -10,6 +10,9 @@ internal static class CurrentUser
     public const string RoleClaim = "role";
     public const string IssuedAtClaim = "iat";
 
+    /// <summary>Issue time in milliseconds: <c>iat</c> has whole seconds, too coarse to order a token and a role change.</summary>
+    public const string IssuedAtMillisecondsClaim = "iat_ms";
+
     /// <summary>The signed-in person's id. Only called behind authorization, so a missing claim is a bug.</summary>
     public static Guid UserId(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(UserIdClaim), out var id)

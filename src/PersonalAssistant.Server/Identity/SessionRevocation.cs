@@ -69,7 +69,7 @@ internal sealed class SessionRevocation(
             var ttl = options.Value.AccessTokenLifetime + TimeSpan.FromMinutes(1);
             await Task.WhenAll(sessionIds.Select(async id =>
             {
-                await database.HashSetAsync(RedisPrefix + id, "validAfter", validAfter.ToUnixTimeSeconds());
+                await database.HashSetAsync(RedisPrefix + id, "validAfter", validAfter.ToUnixTimeMilliseconds());
                 await database.KeyExpireAsync(RedisPrefix + id, ttl);
             }));
         }
@@ -90,14 +90,14 @@ internal sealed class SessionRevocation(
             await database.HashSetAsync(key, "revoked", stored.Revoked ? 1 : 0, When.NotExists);
             if (stored.ValidAfter is { } storedAfter)
             {
-                await database.HashSetAsync(key, "validAfter", storedAfter.ToUnixTimeSeconds(), When.NotExists);
+                await database.HashSetAsync(key, "validAfter", storedAfter.ToUnixTimeMilliseconds(), When.NotExists);
             }
 
             await database.KeyExpireAsync(key, options.Value.AccessTokenLifetime + TimeSpan.FromMinutes(1));
             fields = await database.HashGetAsync(key, ["revoked", "validAfter"]);
         }
 
-        var validAfter = fields[1].TryParse(out long seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+        var validAfter = fields[1].TryParse(out long milliseconds) ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : (DateTimeOffset?)null;
         return new SessionState(fields[0] == 1, validAfter);
     }
 

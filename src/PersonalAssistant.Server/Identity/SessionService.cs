@@ -135,8 +135,7 @@ internal sealed class SessionService(
     /// <summary>Access tokens of the person's live sessions issued before now stop working; refresh gives new ones.</summary>
     public async Task MarkStaleAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var validAfter = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+        var validAfter = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var sessions = await db.Sessions.Where(s => s.UserId == userId && s.RevokedAt == null).ToListAsync(cancellationToken);
         foreach (var session in sessions)
         {

@@ -23,6 +23,8 @@ internal sealed class TokenIssuer(ServerSecrets secrets, IOptions<AuthOptions> o
             new(CurrentUser.UserIdClaim, userId.ToString()),
             new(CurrentUser.SessionIdClaim, sessionId.ToString()),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+            new(CurrentUser.IssuedAtMillisecondsClaim, now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ClaimValueTypes.Integer64),
         };
         claims.AddRange(roles.Select(role => new Claim(CurrentUser.RoleClaim, role)));
         var token = _handler.CreateToken(new SecurityTokenDescriptor
