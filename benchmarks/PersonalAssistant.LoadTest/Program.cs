@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+
+// A small closed-loop HTTP load generator for loopback benchmarks (docs/benchmarks.md): N workers each send one
+// request after the other for a fixed time after a warm-up; prints requests per second and latency percentiles.
+// Usage: PersonalAssistant.LoadTest <url> [--concurrency 32] [--seconds 10] [--warmup 3] [--token JWT]
+//        [--method GET|POST] [--body JSON] [--label name]
+var options = LoadOptions.Parse(args);
+using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+if (options.Token is { } token)
+{
+    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+}
+
+await RunAsync(client, options, TimeSpan.FromSeconds(options.WarmupSeconds), record: null);
+var latencies = new List<double>[options.Concurrency];
+var failures = 0;
+var clock = Stopwatch.StartNew();
+await RunAsync(client, options, TimeSpan.FromSeconds(options.Seconds), latencies);
+var elapsed = clock.Elapsed.TotalSeconds;
+
+var all = latencies.SelectMany(l => l).Order().ToArray();
+failures = Failures.Count;
+var line = string.Create(CultureInfo.InvariantCulture,
+    $"{options.Label}: {all.Length / elapsed:F0} req/s, p50 {Percentile(all, 0.50):F2} ms, p99 {Percentile(all, 0.99):F2} ms, {all.Length} requests, {failures} non-2xx, concurrency {options.Concurrency}, {elapsed:F1} s");
+Console.WriteLine(line);
+return failures == 0 ? 0 : 1;
+
+static async Task RunAsync(HttpClient client, LoadOptions options, TimeSpan duration, List<double>[]? record)
+{
+    using var stop = new CancellationTokenSource(duration);
+    var workers = Enumerable.Range(0, options.Concurrency).Select(async worker =>
+    {
+        var mine = new List<double>(capacity: 100_000);
+        if (record is not null)
+        {
+            record[worker] = mine;
+        }
+
+        while (!stop.IsCancellationRequested)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(options.Method), options.Url);
+            if (options.Body is { } body)
+            {
+                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+            var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (record is null)
+            {
+                continue;
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                mine.Add(milliseconds);
+            }
+            else
+            {
+                Failures.Add((int)response.StatusCode);
+            }
+        }
+    });
+    await Task.WhenAll(workers);
+}
+
+static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+internal static class Failures
+{
+    private static int _count;
+
+    public static int Count => _count;
+
+    public static void Add(int status)
+    {
+        if (Interlocked.Increment(ref _count) == 1)
+        {
+            Console.Error.WriteLine($"First non-2xx status: {status}");
+        }
+    }
+}
+
+internal sealed record LoadOptions(string Url, int Concurrency, int Seconds, int WarmupSeconds, string? Token, string Method, string? Body, string Label)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Usage: PersonalAssistant.LoadTest <url> [--concurrency 32] [--seconds 10] [--warmup 3] [--token JWT] [--method GET] [--body JSON] [--label name]");
+        }
+
+        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Number(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new LoadOptions(args[0], Number("--concurrency", 32), Number("--seconds", 10), Number("--warmup", 3), Value("--token"),
+            Value("--method") ?? "GET", Value("--body"), Value("--label") ?? args[0]);
+    }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Accounts benchmark (docs/benchmarks.md): GET /api/v1/users/me with a valid token against the anonymous
+# GET /api/v1/meta of the same host in the same run, 32 connections on loopback; then sign-in throughput.
+# Usage: scripts/bench-auth.sh [seconds per endpoint, default 10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-10}"
+work="$(mktemp -d)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+base="http://127.0.0.1:$port"
+trap 'kill "$host_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+dotnet build src/PersonalAssistant.Server -c Release -p:SkipWebAppBuild=true --verbosity quiet -nologo
+dotnet build benchmarks/PersonalAssistant.LoadTest -c Release --verbosity quiet -nologo
+load="benchmarks/PersonalAssistant.LoadTest/bin/Release/net10.0/PersonalAssistant.LoadTest"
+
+export RateLimits__AuthPerIp__PermitLimit=1000000 RateLimits__AuthPerAccount__PermitLimit=1000000
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+dotnet src/PersonalAssistant.Server/bin/Release/net10.0/PersonalAssistant.Server.dll \
+  --urls "$base" --Storage:DataDirectory="$work/data" >"$work/host.log" 2>&1 &
+host_pid=$!
+for _ in $(seq 1 100); do curl -sf "$base/health/ready" >/dev/null && break; sleep 0.2; done
+
+email="bench-$RANDOM@example.test"
+password="maple orbit lantern 47"
+curl -sf -X POST "$base/api/v1/auth/register" -H 'content-type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"Bench\"}" >/dev/null
+token="$(curl -sf -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"$password\",\"tokenDelivery\":\"body\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
+
+echo "Host: Release build, SQLite, $(nproc) cores, $seconds s per endpoint after a 3 s warm-up"
+meta="$("$load" "$base/api/v1/meta" --concurrency 32 --seconds "$seconds" --label "GET /api/v1/meta (anonymous)")"
+echo "$meta"
+me="$("$load" "$base/api/v1/users/me" --concurrency 32 --seconds "$seconds" --token "$token" --label "GET /api/v1/users/me (token)")"
+echo "$me"
+python3 - "$meta" "$me" <<'PY'
+import re, sys
+rps = [float(re.search(r": (\d+) req/s", line).group(1)) for line in sys.argv[1:3]]
+ratio = rps[1] / rps[0]
+print(f"users/me throughput = {ratio:.0%} of meta's (target: at least 60%)")
+PY
+"$load" "$base/api/v1/auth/login" --method POST --concurrency 8 --seconds "$seconds" \
+  --body "{\"email\":\"$email\",\"password\":\"$password\",\"tokenDelivery\":\"body\"}" --label "POST /api/v1/auth/login (password hashing)"
