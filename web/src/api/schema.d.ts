@@ -274,7 +274,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My account */
+        /**
+         * The hottest authenticated read: one untracked query. Roles come from the token, which is at most a few seconds
+         *     behind a role change (the change marks older tokens stale and the client refreshes).
+         */
         get: operations["GetMe"];
         put?: never;
         post?: never;
@@ -2653,16 +2656,11 @@ export interface operations {
     AdminListUsers: {
         parameters: {
             query?: {
-                /** @description Part of an email address or display name. */
-                Search?: string;
-                /** @description user, premium or administrator. */
-                Role?: string;
-                /** @description 1-based page. */
-                Page?: number | string;
-                /** @description 1 to 100 (default 20). */
-                PageSize?: number | string;
-                /** @description email, -email, displayName, -displayName, createdAt, -createdAt (default), lastLoginAt, -lastLoginAt. */
-                Sort?: string;
+                search?: string;
+                role?: string;
+                page?: number | string;
+                pageSize?: number | string;
+                sort?: string;
             };
             header?: never;
             path?: never;
@@ -3151,18 +3149,12 @@ export interface operations {
     AdminListAudit: {
         parameters: {
             query?: {
-                /** @description Events where this account is the actor or the subject. */
-                UserId?: string;
-                /** @description An exact action name, such as auth.login.failed. */
-                Action?: string;
-                /** @description From this instant (inclusive). */
-                From?: string;
-                /** @description Until this instant (exclusive). */
-                To?: string;
-                /** @description 1-based page. */
-                Page?: number | string;
-                /** @description 1 to 100. */
-                PageSize?: number | string;
+                userId?: string;
+                action?: string;
+                from?: string;
+                to?: string;
+                page?: number | string;
+                pageSize?: number | string;
             };
             header?: never;
             path?: never;
@@ -3211,14 +3203,10 @@ export interface operations {
     AdminListOutbox: {
         parameters: {
             query?: {
-                /** @description An exact email address or E.164 number. */
-                Recipient?: string;
-                /** @description email or sms. */
-                Channel?: string;
-                /** @description 1-based page. */
-                Page?: number | string;
-                /** @description 1 to 100. */
-                PageSize?: number | string;
+                recipient?: string;
+                channel?: string;
+                page?: number | string;
+                pageSize?: number | string;
             };
             header?: never;
             path?: never;

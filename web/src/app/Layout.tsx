@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { useAuth } from '../features/auth/AuthProvider';
 import { useI18n } from '../i18n';
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
@@ -13,6 +14,7 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
 
 export function Layout() {
   const { t } = useI18n();
+  const { status, user, isAdministrator, signOut } = useAuth();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const isFirstRender = useRef(true);
@@ -55,6 +57,35 @@ export function Layout() {
                   {t('nav.status')}
                 </NavLink>
               </li>
+              {status === 'signedIn' && isAdministrator && (
+                <li>
+                  <NavLink to="/admin/outbox" className={navLinkClass}>
+                    {t('nav.outbox')}
+                  </NavLink>
+                </li>
+              )}
+              {status === 'signedIn' ? (
+                <>
+                  <li>
+                    <NavLink to="/settings" className={navLinkClass}>
+                      {user?.displayName ?? t('nav.settings')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <button type="button" onClick={() => void signOut()} className={navLinkClass({ isActive: false })}>
+                      {t('nav.signOut')}
+                    </button>
+                  </li>
+                </>
+              ) : (
+                status === 'signedOut' && (
+                  <li>
+                    <NavLink to="/login" className={navLinkClass}>
+                      {t('nav.signIn')}
+                    </NavLink>
+                  </li>
+                )
+              )}
             </ul>
           </nav>
         </div>

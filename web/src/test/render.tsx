@@ -6,11 +6,14 @@ import { routes } from '../app/routes';
 import type { Language } from '../i18n';
 
 /** Renders the whole app (real routes, real query client, no retry delays) at a given path. */
-export function renderApp(path = '/', { language = 'en' }: { language?: Language } = {}) {
+export function renderApp(
+  path = '/',
+  { language = 'en', restoreSession = false }: { language?: Language; restoreSession?: boolean } = {},
+) {
   const queryClient = createQueryClient({ queries: { retryDelay: 0, staleTime: 0 } });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const result = render(
-    <Providers queryClient={queryClient} language={language}>
+    <Providers queryClient={queryClient} language={language} restoreSession={restoreSession}>
       <RouterProvider router={router} />
     </Providers>,
   );

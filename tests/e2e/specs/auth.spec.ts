@@ -1,0 +1,59 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+const password = 'maple orbit lantern 47';
+
+function uniqueEmail(): string {
+  return `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+}
+
+test.describe('accounts', () => {
+  test('register, stay signed in across a reload, see this session, sign out', async ({ page, problems }) => {
+    const email = uniqueEmail();
+    await page.goto('/register');
+    await page.getByLabel('What should the assistant call you?').fill('Robin');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create my account' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    const banner = page.getByRole('banner');
+    await expect(banner.getByRole('link', { name: 'Robin' })).toBeVisible();
+    await expect(page.getByText('This device')).toBeVisible();
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    await expect(banner.getByRole('link', { name: 'Robin' })).toBeVisible();
+
+    await banner.getByRole('button', { name: 'Sign out' }).click();
+    await expect(banner.getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await page.goto('/settings');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    expect(problems.list()).toEqual([]);
+  });
+
+  test('a wrong password shows a calm error and no session', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(uniqueEmail());
+    await page.getByLabel('Password').fill('not the right one at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await expect(page.getByRole('alert')).toContainText('The email or password is not right.');
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  });
+
+  for (const path of ['/login', '/register']) {
+    test(`${path} has no serious or critical accessibility violations`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => `${violation.id}: ${violation.help}`);
+
+      expect(serious).toEqual([]);
+    });
+  }
+});

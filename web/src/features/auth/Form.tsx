@@ -1,0 +1,76 @@
+import { useId, type InputHTMLAttributes } from 'react';
+import { ApiProblem } from '../../api/client';
+
+/** Field errors of a validation problem (`errors: { field: [messages] }`), or an empty object. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiProblem)) {
+    return {};
+  }
+  const errors = (error.problem as { errors?: Record<string, string[]> }).errors ?? {};
+  return Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.join(' ')]));
+}
+
+/** The sentence to show for a failed request: the server's detail, or a calm fallback. */
+export function problemMessage(error: unknown, fallback: string): string {
+  return error instanceof ApiProblem ? (error.detail ?? error.title ?? fallback) : fallback;
+}
+
+/** A labelled input whose error is announced and linked to it. */
+export function Field({
+  label,
+  error,
+  hint,
+  ...input
+}: { label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-base font-medium text-stone-900 dark:text-stone-100">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-stone-600 dark:text-stone-400">
+          {hint}
+        </p>
+      )}
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        className="min-h-11 rounded-lg border border-stone-300 bg-white px-3 text-base text-stone-900 focus:border-teal-700 focus:ring-2 focus:ring-teal-700/40 focus:outline-none aria-invalid:border-red-700 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-50"
+        {...input}
+      />
+      {error && (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-800 dark:text-red-300">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function SubmitButton({ busy, children }: { busy: boolean; children: string }) {
+  return (
+    <button
+      type="submit"
+      disabled={busy}
+      aria-busy={busy || undefined}
+      className="inline-flex min-h-11 items-center justify-center rounded-lg bg-teal-800 px-5 text-base font-medium text-white hover:bg-teal-900 focus-visible:ring-2 focus-visible:ring-teal-700 focus-visible:ring-offset-2 focus-visible:outline-none disabled:opacity-60"
+    >
+      {children}
+    </button>
+  );
+}
+
+export function FormAlert({ message }: { message: string | null }) {
+  return (
+    <div role="alert" className="min-h-0">
+      {message && (
+        <p className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-base text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

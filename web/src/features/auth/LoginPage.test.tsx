@@ -1,0 +1,75 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import { jsonResponse, renderApp } from '../../test/render';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const profile = {
+  id: '0193a000-0000-7000-8000-000000000010',
+  email: 'sam@example.test',
+  emailConfirmed: true,
+  displayName: 'Sam',
+  timeZone: 'Europe/Paris',
+  locale: 'en',
+  roles: ['user'],
+  mfaEnabled: true,
+  isActive: true,
+  createdAt: '2026-11-01T10:00:00Z',
+};
+
+function route(handlers: Record<string, () => Response>) {
+  const fetchMock = vi.fn((input: unknown) => {
+    const path = input instanceof Request ? new URL(input.url).pathname : String(input);
+    const handler = handlers[path];
+    return Promise.resolve(handler ? handler() : jsonResponse({ title: 'Not found', status: 404 }, 404, 'application/problem+json'));
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+describe('LoginPage', () => {
+  it('shows and announces the server problem when the password is wrong', async () => {
+    route({
+      '/api/v1/auth/login': () =>
+        jsonResponse({ title: 'Sign-in failed', detail: 'The email or password is not right.', status: 401 }, 401, 'application/problem+json'),
+    });
+    renderApp('/login');
+
+    await userEvent.type(screen.getByLabelText('Email'), 'sam@example.test');
+    await userEvent.type(screen.getByLabelText('Password'), 'not the password');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The email or password is not right.');
+  });
+
+  it('asks for a second factor, then signs in and shows the name', async () => {
+    route({
+      '/api/v1/auth/login': () => jsonResponse({ mfaRequired: true, mfaToken: 'challenge', methods: ['totp', 'recovery'] }),
+      '/api/v1/auth/login/mfa': () => jsonResponse({ mfaRequired: false, accessToken: 'token', tokenType: 'Bearer', expiresIn: 900 }),
+      '/api/v1/users/me': () => jsonResponse(profile),
+      '/api/v1/sessions': () => jsonResponse([]),
+    });
+    renderApp('/login');
+
+    await userEvent.type(screen.getByLabelText('Email'), 'sam@example.test');
+    await userEvent.type(screen.getByLabelText('Password'), 'maple orbit lantern 47');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { name: 'One more step' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Authenticator app' })).toBeChecked();
+    await userEvent.type(screen.getByLabelText('6-digit code'), '123456');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+
+    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Sam' })).toBeInTheDocument();
+  });
+
+  it('sends a signed-out person from a protected page to sign in', async () => {
+    route({});
+    renderApp('/settings');
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,114 @@
+import { api } from '../../api/client';
+
+/**
+ * The signed-in session, kept in memory only: the access token never touches localStorage, sessionStorage or a
+ * cookie readable by script. The refresh token lives in an httpOnly cookie the browser sends to
+ * /api/v1/auth/refresh and nowhere else. A reused refresh token ends the whole session on the server, so refreshes
+ * are serialised: one in flight per tab, and one at a time across tabs through the Web Locks API.
+ */
+let accessToken: string | null = null;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let inFlight: Promise<boolean> | null = null;
+const listeners = new Set<() => void>();
+
+export interface IssuedTokens {
+  accessToken: string;
+  expiresIn: number;
+}
+
+export function currentAccessToken(): string | null {
+  return accessToken;
+}
+
+export function onSessionChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Keeps new tokens and schedules a quiet refresh a minute before they expire. */
+export function acceptTokens(tokens: IssuedTokens | null): void {
+  accessToken = tokens?.accessToken ?? null;
+  clearTimeout(refreshTimer);
+  if (tokens) {
+    const delay = Math.max(5, tokens.expiresIn - 60) * 1000;
+    refreshTimer = setTimeout(() => {
+      void refreshSession();
+    }, delay);
+  }
+  listeners.forEach((listener) => {
+    listener();
+  });
+}
+
+/** Exchanges the refresh cookie for new tokens; true when a session was restored. */
+export function refreshSession(): Promise<boolean> {
+  inFlight ??= withCrossTabLock(async () => {
+    try {
+      const response = await globalThis.fetch('/api/v1/auth/refresh', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' },
+      });
+      if (!response.ok) {
+        acceptTokens(null);
+        return false;
+      }
+      const tokens = (await response.json()) as Partial<IssuedTokens>;
+      if (typeof tokens.accessToken !== 'string' || typeof tokens.expiresIn !== 'number') {
+        acceptTokens(null);
+        return false;
+      }
+      acceptTokens({ accessToken: tokens.accessToken, expiresIn: tokens.expiresIn });
+      return true;
+    } catch {
+      return false;
+    }
+  }).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+export async function signOut(): Promise<void> {
+  if (accessToken) {
+    await api.POST('/api/v1/auth/logout').catch(() => undefined);
+  }
+  acceptTokens(null);
+}
+
+async function withCrossTabLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request('pa-refresh', work) : work();
+}
+
+const retried = new WeakSet<Request>();
+const originals = new Map<string, Request>();
+
+/**
+ * Every API call carries the access token; a 401 gets one refresh and one retry, so an expired token is
+ * invisible to the person. The auth endpoints themselves are never retried.
+ */
+api.use({
+  onRequest({ request, id }) {
+    if (accessToken && !request.headers.has('Authorization')) {
+      request.headers.set('Authorization', `Bearer ${accessToken}`);
+    }
+    if (!new URL(request.url, 'http://localhost').pathname.startsWith('/api/v1/auth/')) {
+      originals.set(id, request.clone());
+    }
+    return request;
+  },
+  async onResponse({ response, id }) {
+    const original = originals.get(id);
+    originals.delete(id);
+    if (response.status !== 401 || !original || retried.has(original)) {
+      return response;
+    }
+    if (!(await refreshSession()) || !accessToken) {
+      return response;
+    }
+    retried.add(original);
+    original.headers.set('Authorization', `Bearer ${accessToken}`);
+    return globalThis.fetch(original);
+  },
+});
