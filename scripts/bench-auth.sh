@@ -28,16 +28,21 @@ curl -sf -X POST "$base/api/v1/auth/register" -H 'content-type: application/json
 token="$(curl -sf -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
   -d "{\"email\":\"$email\",\"password\":\"$password\",\"tokenDelivery\":\"body\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
 
-echo "Host: Release build, SQLite, $(nproc) cores, $seconds s per endpoint after a 3 s warm-up"
-meta="$("$load" "$base/api/v1/meta" --concurrency 32 --seconds "$seconds" --label "GET /api/v1/meta (anonymous)")"
-echo "$meta"
-me="$("$load" "$base/api/v1/users/me" --concurrency 32 --seconds "$seconds" --token "$token" --label "GET /api/v1/users/me (token)")"
-echo "$me"
-python3 - "$meta" "$me" <<'PY'
+echo "Host: Release build, SQLite, $(nproc) cores; both endpoints warmed up (JIT tiering), then measured in two alternating rounds of $seconds s"
+"$load" "$base/api/v1/meta" --concurrency 32 --seconds 8 --warmup 2 --label "warm-up meta" >/dev/null
+"$load" "$base/api/v1/users/me" --concurrency 32 --seconds 8 --warmup 2 --token "$token" --label "warm-up me" >/dev/null
+lines=()
+for round in 1 2; do
+  lines+=("$("$load" "$base/api/v1/meta" --concurrency 32 --seconds "$seconds" --label "round $round GET /api/v1/meta (anonymous)")")
+  lines+=("$("$load" "$base/api/v1/users/me" --concurrency 32 --seconds "$seconds" --token "$token" --label "round $round GET /api/v1/users/me (token)")")
+done
+printf '%s\n' "${lines[@]}"
+python3 - "${lines[@]}" <<'PY'
 import re, sys
-rps = [float(re.search(r": (\d+) req/s", line).group(1)) for line in sys.argv[1:3]]
-ratio = rps[1] / rps[0]
-print(f"users/me throughput = {ratio:.0%} of meta's (target: at least 60%)")
+meta = [float(re.search(r": (\d+) req/s", l).group(1)) for l in sys.argv[1:] if "meta" in l]
+me = [float(re.search(r": (\d+) req/s", l).group(1)) for l in sys.argv[1:] if "users/me" in l]
+ratio = (sum(me) / len(me)) / (sum(meta) / len(meta))
+print(f"mean: meta {sum(meta)/len(meta):.0f} req/s, users/me {sum(me)/len(me):.0f} req/s; users/me = {ratio:.0%} of meta (target: at least 60%)")
 PY
 "$load" "$base/api/v1/auth/login" --method POST --concurrency 8 --seconds "$seconds" \
   --body "{\"email\":\"$email\",\"password\":\"$password\",\"tokenDelivery\":\"body\"}" --label "POST /api/v1/auth/login (password hashing)"

@@ -46,6 +46,7 @@ internal static class AccountsRegistration
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<SessionRevocation>();
         services.AddSingleton<TotpService>();
+        services.AddSingleton<ProfileCache>();
         services.AddScoped<SessionService>();
         services.AddScoped<RecoveryCodes>();
         services.AddScoped<VerificationCodes>();
@@ -54,9 +55,11 @@ internal static class AccountsRegistration
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<TokenIssuer>((options, issuer) =>
+            .Configure<TokenIssuer, Microsoft.Extensions.Caching.Memory.IMemoryCache>((options, issuer, cache) =>
             {
                 options.MapInboundClaims = false;
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new CachingTokenHandler(cache));
                 options.TokenValidationParameters = issuer.ValidationParameters();
                 options.Events = new JwtBearerEvents { OnTokenValidated = CheckSessionAsync };
             });

@@ -117,7 +117,9 @@ internal sealed class SessionRevocation(
         return new SessionState(session.RevokedAt is not null || session.ExpiresAt <= time.GetUtcNow(), session.AccessTokensValidAfter);
     }
 
-    private static string CacheKey(Guid sessionId) => "session-state:" + sessionId;
+    private static StateKey CacheKey(Guid sessionId) => new(sessionId);
+
+    private readonly record struct StateKey(Guid SessionId);
 
     private sealed record SessionState(bool Revoked, DateTimeOffset? ValidAfter);
 }

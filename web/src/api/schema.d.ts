@@ -275,8 +275,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The hottest authenticated read: one untracked query. Roles come from the token, which is at most a few seconds
-         *     behind a role change (the change marks older tokens stale and the client refreshes).
+         * The hottest authenticated read: at most one untracked query every 2 seconds (ProfileCache). Roles
+         *     come from the token, which is at most a few seconds behind a role change (the change marks older tokens stale
+         *     and the client refreshes).
          */
         get: operations["GetMe"];
         put?: never;

@@ -110,7 +110,7 @@ internal static class AdminEndpoints
 
     public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> UpdateUser(
         Guid id, AdminUpdateUserRequest request, UserManager<AppUser> users, SessionService sessions, IEmailSender email, AuditLog audit,
-        TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        ProfileCache profiles, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
     {
         var adminId = context.User.UserId();
         var user = await users.FindByIdAsync(id.ToString());
@@ -144,6 +144,7 @@ internal static class AdminEndpoints
         }
 
         await users.UpdateAsync(user);
+        profiles.Forget(user.Id);
         if (request.Unlock == true)
         {
             await users.SetLockoutEndDateAsync(user, null);

@@ -32,7 +32,8 @@ internal static class PasswordEndpoints
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> VerifyEmail(
-        VerifyEmailRequest request, UserManager<AppUser> users, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
+        VerifyEmailRequest request, UserManager<AppUser> users, ProfileCache profiles, AuditLog audit, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(request.Email.Trim());
         if (user is null || !(await users.ConfirmEmailAsync(user, request.Token)).Succeeded)
@@ -41,6 +42,7 @@ internal static class PasswordEndpoints
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
+        profiles.Forget(user.Id);
         await audit.RecordAsync(AuditActions.EmailVerified, AuditOutcome.Success, ClientInfo.From(context), user.Id, user.Id, cancellationToken: cancellationToken);
         return TypedResults.NoContent();
     }

@@ -96,6 +96,7 @@ internal static class MfaEndpoints
         user.TotpEnabled = true;
         user.TwoFactorEnabled = true;
         await users.UpdateAsync(user);
+        context.RequestServices.GetRequiredService<ProfileCache>().Forget(user.Id);
         await audit.RecordAsync(AuditActions.MfaEnabled, AuditOutcome.Success, ClientInfo.From(context), user.Id, user.Id, "totp", cancellationToken);
         return TypedResults.Ok(new RecoveryCodesResponse(firstFactor ? await recovery.ReplaceAsync(user.Id, cancellationToken) : []));
     }
@@ -141,6 +142,7 @@ internal static class MfaEndpoints
         user.SmsMfaEnabled = true;
         user.TwoFactorEnabled = true;
         await users.UpdateAsync(user);
+        context.RequestServices.GetRequiredService<ProfileCache>().Forget(user.Id);
         await audit.RecordAsync(AuditActions.MfaEnabled, AuditOutcome.Success, ClientInfo.From(context), user.Id, user.Id, "sms", cancellationToken);
         return TypedResults.Ok(new RecoveryCodesResponse(firstFactor ? await recovery.ReplaceAsync(user.Id, cancellationToken) : []));
     }
@@ -203,6 +205,7 @@ internal static class MfaEndpoints
         user.LastTotpTimeStep = null;
         await users.UpdateAsync(user);
         await recovery.DeleteAllAsync(user.Id, cancellationToken);
+        context.RequestServices.GetRequiredService<ProfileCache>().Forget(user.Id);
         await audit.RecordAsync(AuditActions.MfaDisabled, AuditOutcome.Success, ClientInfo.From(context), user.Id, user.Id, cancellationToken: cancellationToken);
         return TypedResults.NoContent();
     }
