@@ -12,7 +12,8 @@ internal static class ApiReference
     public const string DocumentPath = "/openapi/v1.json";
 
     public static IServiceCollection AddApiReference(this IServiceCollection services) =>
-        services.AddOpenApi("v1", options => options.AddSchemaTransformer(DescribeProblemExtensions).AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", options => options.AddSchemaTransformer(DescribeProblemExtensions).AddSchemaTransformer(ApiExamples.AddExample)
+            .AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Personal Assistant TDAH API";
             document.Info.Version = AppVersion.Current;
@@ -21,6 +22,18 @@ internal static class ApiReference
                 "every response carries an X-Request-Id header.";
             // No absolute server: the reference and clients use the origin they were loaded from.
             document.Servers = [];
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+            {
+                ["Bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "The accessToken from POST /api/v1/auth/login (valid 15 minutes).",
+                },
+            };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
             return Task.CompletedTask;
         }));
 

@@ -679,7 +679,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A number to add. */
+        /**
+         * @description A number to add.
+         * @example {
+         *       "number": "06 12 34 56 78",
+         *       "region": "FR"
+         *     }
+         */
         AddPhoneNumberRequest: {
             /** @description In any common format, e.g. "+1 514 555 0100" or "06 12 34 56 78". */
             number: string;
@@ -694,7 +700,12 @@ export interface components {
              */
             revoked: number | string;
         };
-        /** @description Changes to an account; only the fields sent apply. */
+        /**
+         * @description Changes to an account; only the fields sent apply.
+         * @example {
+         *       "isActive": false
+         *     }
+         */
         AdminUpdateUserRequest: {
             /** @description false deactivates (every session ends); true reactivates. */
             isActive: null | boolean;
@@ -781,14 +792,27 @@ export interface components {
         };
         /** @enum {unknown} */
         AuditOutcome: "Success" | "Failure" | "Denied";
-        /** @description A new password for the signed-in person. */
+        /**
+         * @description A new password for the signed-in person.
+         * @example {
+         *       "currentPassword": "maple orbit lantern 47",
+         *       "newPassword": "harbor velvet compass 93"
+         *     }
+         */
         ChangePasswordRequest: {
             /** @description The password in use now. */
             currentPassword: string;
             /** @description 10 to 128 characters. */
             newPassword: string;
         };
-        /** @description Turning MFA off needs the password and a second factor. */
+        /**
+         * @description Turning MFA off needs the password and a second factor.
+         * @example {
+         *       "password": "maple orbit lantern 47",
+         *       "method": "recovery",
+         *       "code": "k7m2p-x9q4r"
+         *     }
+         */
         DisableMfaRequest: {
             /** @description The account's password. */
             password: string;
@@ -797,12 +821,22 @@ export interface components {
             /** @description The code. */
             code: string;
         };
-        /** @description An address to send a link to. */
+        /**
+         * @description An address to send a link to.
+         * @example {
+         *       "email": "sam@example.org"
+         *     }
+         */
         EmailRequest: {
             /** @description The account's address. */
             email: string;
         };
-        /** @description A role to grant. */
+        /**
+         * @description A role to grant.
+         * @example {
+         *       "role": "premium"
+         *     }
+         */
         GrantRoleRequest: {
             /** @description user, premium or administrator (granting one grants the ones below it). */
             role: string;
@@ -822,7 +856,14 @@ export interface components {
             /** @description The X-Request-Id of the request. */
             requestId?: string;
         };
-        /** @description Email and password. */
+        /**
+         * @description Email and password.
+         * @example {
+         *       "email": "sam@example.org",
+         *       "password": "maple orbit lantern 47",
+         *       "tokenDelivery": "cookie"
+         *     }
+         */
         LoginRequest: {
             /** @description The sign-in address. */
             email: string;
@@ -831,7 +872,15 @@ export interface components {
             /** @description `cookie` (default, browsers): the refresh token goes in an httpOnly cookie. `body`: in the response body, for clients that cannot hold cookies. */
             tokenDelivery: null | string;
         };
-        /** @description A sign-in outcome: tokens, or a request for a second factor (and then no token at all). */
+        /**
+         * @description A sign-in outcome: tokens, or a request for a second factor (and then no token at all).
+         * @example {
+         *       "mfaRequired": false,
+         *       "accessToken": "eyJhbGciOiJIUzI1NiIsImtpZCI6InBhLTEiLCJ0eXAiOiJKV1QifQ…",
+         *       "tokenType": "Bearer",
+         *       "expiresIn": 900
+         *     }
+         */
         LoginResponse: {
             /** @description True when a second factor is needed: call auth/login/mfa with the mfaToken. */
             mfaRequired: boolean;
@@ -862,12 +911,24 @@ export interface components {
             /** @description Channels enabled on this instance (web now; sms joins with its feature). */
             channels: string[];
         };
-        /** @description A 6-digit code. */
+        /**
+         * @description A 6-digit code.
+         * @example {
+         *       "code": "492039"
+         *     }
+         */
         MfaCodeRequest: {
             /** @description From the authenticator app or the SMS. */
             code: string;
         };
-        /** @description The second step of a sign-in with MFA. */
+        /**
+         * @description The second step of a sign-in with MFA.
+         * @example {
+         *       "mfaToken": "pZ3c0m1q-6v8…",
+         *       "method": "totp",
+         *       "code": "492039"
+         *     }
+         */
         MfaLoginRequest: {
             /** @description The token the first step returned (valid 5 minutes). */
             mfaToken: string;
@@ -876,7 +937,13 @@ export interface components {
             /** @description The 6-digit code, or a recovery code. */
             code: string;
         };
-        /** @description Proof of a second factor. */
+        /**
+         * @description Proof of a second factor.
+         * @example {
+         *       "method": "totp",
+         *       "code": "492039"
+         *     }
+         */
         MfaProofRequest: {
             /** @description totp or sms (and recovery to turn MFA off). */
             method: string;
@@ -888,7 +955,18 @@ export interface components {
             /** @description The token the first step returned. */
             mfaToken: string;
         };
-        /** @description Which second factors are on. */
+        /**
+         * @description Which second factors are on.
+         * @example {
+         *       "totpEnabled": true,
+         *       "smsEnabled": false,
+         *       "recoveryCodesRemaining": 9,
+         *       "methods": [
+         *         "totp",
+         *         "recovery"
+         *       ]
+         *     }
+         */
         MfaStatusResponse: {
             /** @description An authenticator app is set up. */
             totpEnabled: boolean;
@@ -990,12 +1068,26 @@ export interface components {
             /** @description What it allows. */
             description: string;
         };
-        /** @description The code texted to the number. */
+        /**
+         * @description The code texted to the number.
+         * @example {
+         *       "code": "381920"
+         *     }
+         */
         PhoneCodeRequest: {
             /** @description 6 digits. */
             code: string;
         };
-        /** @description One of the person's numbers. */
+        /**
+         * @description One of the person's numbers.
+         * @example {
+         *       "id": "0193a5c3-0a11-7c4e-9d2f-5b8e6a1f0c3d",
+         *       "number": "+33612345678",
+         *       "verified": true,
+         *       "primary": true,
+         *       "createdAt": "2026-11-25T14:10:00+00:00"
+         *     }
+         */
         PhoneNumberResponse: {
             /**
              * Format: uuid
@@ -1014,7 +1106,23 @@ export interface components {
              */
             createdAt: string;
         };
-        /** @description The person's preferences. Times are local, "HH:mm", or null for "not set". */
+        /**
+         * @description The person's preferences. Times are local, "HH:mm", or null for "not set".
+         * @example {
+         *       "quietHoursStart": "22:00",
+         *       "quietHoursEnd": "08:00",
+         *       "dailyNudgeCap": 6,
+         *       "preferredChannels": [
+         *         "sms",
+         *         "web"
+         *       ],
+         *       "replyStyle": "brief",
+         *       "morningBriefingTime": "08:30",
+         *       "eveningReviewTime": null,
+         *       "defaultCurrency": "CAD",
+         *       "missesBeforeBreakdown": 3
+         *     }
+         */
         PreferencesDto: {
             /** @description No unrequested nudges from this time… */
             quietHoursStart: null | string;
@@ -1053,17 +1161,40 @@ export interface components {
             /** @description The X-Request-Id of the request. */
             requestId?: string;
         };
-        /** @description Recovery codes, shown once: each works one time when no other factor is at hand. */
+        /**
+         * @description Recovery codes, shown once: each works one time when no other factor is at hand.
+         * @example {
+         *       "recoveryCodes": [
+         *         "k7m2p-x9q4r",
+         *         "b3n8t-w2z6h",
+         *         "…"
+         *       ]
+         *     }
+         */
         RecoveryCodesResponse: {
             /** @description Ten codes, or none when the existing ones were kept. */
             recoveryCodes: string[];
         };
-        /** @description Only for clients that received the refresh token in the body; browsers send nothing (the cookie). */
+        /**
+         * @description Only for clients that received the refresh token in the body; browsers send nothing (the cookie).
+         * @example {
+         *       "refreshToken": null
+         *     }
+         */
         RefreshRequest: {
             /** @description The current refresh token. */
             refreshToken: null | string;
         };
-        /** @description A new account. */
+        /**
+         * @description A new account.
+         * @example {
+         *       "email": "sam@example.org",
+         *       "password": "maple orbit lantern 47",
+         *       "displayName": "Sam",
+         *       "timeZone": "America/Toronto",
+         *       "locale": "en"
+         *     }
+         */
         RegisterRequest: {
             /** @description The sign-in address. */
             email: string;
@@ -1076,7 +1207,14 @@ export interface components {
             /** @description en or fr; default en. */
             locale: null | string;
         };
-        /** @description A new password, with the token from the reset email. */
+        /**
+         * @description A new password, with the token from the reset email.
+         * @example {
+         *       "email": "sam@example.org",
+         *       "token": "CfDJ8…",
+         *       "newPassword": "harbor velvet compass 93"
+         *     }
+         */
         ResetPasswordRequest: {
             /** @description The account's address. */
             email: string;
@@ -1104,7 +1242,17 @@ export interface components {
             /** @description Every permission it holds, inherited ones included. */
             permissions: string[];
         };
-        /** @description One signed-in device. */
+        /**
+         * @description One signed-in device.
+         * @example {
+         *       "id": "0193a5c2-93b1-7a87-83bf-2adb1115bee5",
+         *       "device": "Firefox on Windows",
+         *       "ipAddress": "203.0.113.7",
+         *       "createdAt": "2026-11-25T14:03:00+00:00",
+         *       "lastSeenAt": "2026-11-25T15:40:12+00:00",
+         *       "current": true
+         *     }
+         */
         SessionResponse: {
             /**
              * Format: uuid
@@ -1137,7 +1285,14 @@ export interface components {
             /** @description The QR code as an SVG document. */
             qrCodeSvg: string;
         };
-        /** @description Only the fields sent change. */
+        /**
+         * @description Only the fields sent change.
+         * @example {
+         *       "displayName": "Sam",
+         *       "timeZone": "Europe/Paris",
+         *       "locale": "fr"
+         *     }
+         */
         UpdateProfileRequest: {
             /** @description How the assistant addresses the person. */
             displayName: null | string;
@@ -1146,7 +1301,23 @@ export interface components {
             /** @description en or fr. */
             locale: null | string;
         };
-        /** @description What a person (or an administrator) sees of an account. Never a hash, stamp, secret or code. */
+        /**
+         * @description What a person (or an administrator) sees of an account. Never a hash, stamp, secret or code.
+         * @example {
+         *       "id": "0193a5c2-8f2d-7d0a-8fac-1a380e54bbff",
+         *       "email": "sam@example.org",
+         *       "emailConfirmed": true,
+         *       "displayName": "Sam",
+         *       "timeZone": "America/Toronto",
+         *       "locale": "en",
+         *       "roles": [
+         *         "user"
+         *       ],
+         *       "mfaEnabled": true,
+         *       "isActive": true,
+         *       "createdAt": "2026-11-25T14:03:00+00:00"
+         *     }
+         */
         UserProfile: {
             /**
              * Format: uuid
