@@ -4,6 +4,8 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAuth } from '../auth/AuthProvider';
 import { FormAlert, problemMessage } from '../auth/Form';
+import { PreferencesSection } from './PreferencesSection';
+import { TwoStepSection } from './TwoStepSection';
 
 const sessionsKey = ['sessions'] as const;
 
@@ -114,6 +116,8 @@ export function SettingsPage() {
           </button>
         )}
       </div>
+      <TwoStepSection />
+      <PreferencesSection />
     </section>
   );
 }
