@@ -14,11 +14,11 @@ namespace PersonalAssistant.Server.Features.Admin;
 /// <param name="PageSize">1 to 100 (default 20).</param>
 /// <param name="Sort">email, -email, displayName, -displayName, createdAt, -createdAt (default), lastLoginAt, -lastLoginAt.</param>
 internal sealed record AdminUserQuery(
-    [property: StringLength(254)] [FromQuery(Name = "search")] string? Search,
-    [property: StringLength(32)] [FromQuery(Name = "role")] string? Role,
-    [property: Range(1, PagingLimits.MaxPage)] [FromQuery(Name = "page")] int? Page,
-    [property: PageSize] [FromQuery(Name = "pageSize")] int? PageSize,
-    [property: StringLength(32)] [FromQuery(Name = "sort")] string? Sort) : IPaged;
+    [property: StringLength(254)][FromQuery(Name = "search")] string? Search,
+    [property: StringLength(32)][FromQuery(Name = "role")] string? Role,
+    [property: Range(1, PagingLimits.MaxPage)][FromQuery(Name = "page")] int? Page,
+    [property: PageSize][FromQuery(Name = "pageSize")] int? PageSize,
+    [property: StringLength(32)][FromQuery(Name = "sort")] string? Sort) : IPaged;
 
 /// <summary>An account as an administrator sees it. Never a hash, a stamp, a token or a secret.</summary>
 /// <param name="Id">The account id.</param>
@@ -87,11 +87,11 @@ internal sealed record PermissionResponse(string Name, string Description);
 /// <param name="PageSize">1 to 100.</param>
 internal sealed record AuditQuery(
     [FromQuery(Name = "userId")] Guid? UserId,
-    [property: StringLength(64)] [FromQuery(Name = "action")] string? Action,
+    [property: StringLength(64)][FromQuery(Name = "action")] string? Action,
     [FromQuery(Name = "from")] DateTimeOffset? From,
     [FromQuery(Name = "to")] DateTimeOffset? To,
-    [property: Range(1, PagingLimits.MaxPage)] [FromQuery(Name = "page")] int? Page,
-    [property: PageSize] [FromQuery(Name = "pageSize")] int? PageSize) : IPaged;
+    [property: Range(1, PagingLimits.MaxPage)][FromQuery(Name = "page")] int? Page,
+    [property: PageSize][FromQuery(Name = "pageSize")] int? PageSize) : IPaged;
 
 /// <summary>One audited event.</summary>
 /// <param name="Id">Event id.</param>
@@ -117,10 +117,10 @@ internal sealed record AuditEventResponse(
 /// <param name="Page">1-based page.</param>
 /// <param name="PageSize">1 to 100.</param>
 internal sealed record OutboxQuery(
-    [property: StringLength(256)] [FromQuery(Name = "recipient")] string? Recipient,
-    [property: StringLength(8)] [FromQuery(Name = "channel")] string? Channel,
-    [property: Range(1, PagingLimits.MaxPage)] [FromQuery(Name = "page")] int? Page,
-    [property: PageSize] [FromQuery(Name = "pageSize")] int? PageSize) : IPaged;
+    [property: StringLength(256)][FromQuery(Name = "recipient")] string? Recipient,
+    [property: StringLength(8)][FromQuery(Name = "channel")] string? Channel,
+    [property: Range(1, PagingLimits.MaxPage)][FromQuery(Name = "page")] int? Page,
+    [property: PageSize][FromQuery(Name = "pageSize")] int? PageSize) : IPaged;
 
 /// <summary>A message the instance would have sent.</summary>
 /// <param name="Id">Message id.</param>

@@ -14,8 +14,14 @@ internal static class AdminEndpoints
 {
     private static readonly Dictionary<string, string> SortKeys = new(StringComparer.Ordinal)
     {
-        ["email"] = "email", ["-email"] = "-email", ["displayName"] = "displayName", ["-displayName"] = "-displayName",
-        ["createdAt"] = "createdAt", ["-createdAt"] = "-createdAt", ["lastLoginAt"] = "lastLoginAt", ["-lastLoginAt"] = "-lastLoginAt",
+        ["email"] = "email",
+        ["-email"] = "-email",
+        ["displayName"] = "displayName",
+        ["-displayName"] = "-displayName",
+        ["createdAt"] = "createdAt",
+        ["-createdAt"] = "-createdAt",
+        ["lastLoginAt"] = "lastLoginAt",
+        ["-lastLoginAt"] = "-lastLoginAt",
     };
 
     public static RouteGroupBuilder MapAdminEndpoints(this IEndpointRouteBuilder api)

@@ -18,8 +18,14 @@ public sealed class ProfileAndPreferencesTests(AssistantApp app) : IClassFixture
 
         var wanted = new
         {
-            quietHoursStart = "21:30", quietHoursEnd = "07:15", dailyNudgeCap = 3, preferredChannels = new[] { "email", "web" },
-            replyStyle = "detailed", morningBriefingTime = "08:00", eveningReviewTime = (string?)null, defaultCurrency = "eur",
+            quietHoursStart = "21:30",
+            quietHoursEnd = "07:15",
+            dailyNudgeCap = 3,
+            preferredChannels = new[] { "email", "web" },
+            replyStyle = "detailed",
+            morningBriefingTime = "08:00",
+            eveningReviewTime = (string?)null,
+            defaultCurrency = "eur",
             missesBeforeBreakdown = 2,
         };
         using var put = await client.PutAsJsonAsync("/api/v1/users/me/preferences", wanted);
@@ -40,8 +46,14 @@ public sealed class ProfileAndPreferencesTests(AssistantApp app) : IClassFixture
 
         using var put = await client.PutAsJsonAsync("/api/v1/users/me/preferences", new
         {
-            quietHoursStart = "25:00", quietHoursEnd = "07:00", dailyNudgeCap = 3, preferredChannels = new[] { "pigeon" },
-            replyStyle = "chatty", morningBriefingTime = "8am", eveningReviewTime = (string?)null, defaultCurrency = "XYZ",
+            quietHoursStart = "25:00",
+            quietHoursEnd = "07:00",
+            dailyNudgeCap = 3,
+            preferredChannels = new[] { "pigeon" },
+            replyStyle = "chatty",
+            morningBriefingTime = "8am",
+            eveningReviewTime = (string?)null,
+            defaultCurrency = "XYZ",
             missesBeforeBreakdown = 3,
         });
 
@@ -63,8 +75,14 @@ public sealed class ProfileAndPreferencesTests(AssistantApp app) : IClassFixture
 
         using var put = await client.PutAsJsonAsync("/api/v1/users/me/preferences", new
         {
-            quietHoursStart = (string?)null, quietHoursEnd = (string?)null, dailyNudgeCap = 500, preferredChannels = new[] { "web" },
-            replyStyle = "brief", morningBriefingTime = (string?)null, eveningReviewTime = (string?)null, defaultCurrency = "USD",
+            quietHoursStart = (string?)null,
+            quietHoursEnd = (string?)null,
+            dailyNudgeCap = 500,
+            preferredChannels = new[] { "web" },
+            replyStyle = "brief",
+            morningBriefingTime = (string?)null,
+            eveningReviewTime = (string?)null,
+            defaultCurrency = "USD",
             missesBeforeBreakdown = 0,
         });
 
