@@ -36,43 +36,32 @@ internal sealed class SessionRevocation(
     }
 
     /// <summary>Call after the database says the sessions are revoked.</summary>
-    public async Task RevokedAsync(IReadOnlyCollection<Guid> sessionIds)
+    public Task RevokedAsync(IReadOnlyCollection<Guid> sessionIds) => PublishAsync(sessionIds, "revoked", 1);
+
+    /// <summary>Access tokens issued before <paramref name="validAfter"/> stop working (roles changed); refreshing gives a fresh one.</summary>
+    public Task StaleAsync(IReadOnlyCollection<Guid> sessionIds, DateTimeOffset validAfter) =>
+        PublishAsync(sessionIds, "validAfter", validAfter.ToUnixTimeMilliseconds());
+
+    /// <summary>Drops this replica's cached answers and, with Redis, tells every replica within its cache time.</summary>
+    private async Task PublishAsync(IReadOnlyCollection<Guid> sessionIds, string field, long value)
     {
         foreach (var id in sessionIds)
         {
             cache.Remove(CacheKey(id));
         }
 
-        if (redis is not null && sessionIds.Count > 0)
+        if (redis is null || sessionIds.Count == 0)
         {
-            var database = redis.GetDatabase();
-            var ttl = options.Value.AccessTokenLifetime + TimeSpan.FromMinutes(1);
-            await Task.WhenAll(sessionIds.Select(async id =>
-            {
-                await database.HashSetAsync(RedisPrefix + id, "revoked", 1);
-                await database.KeyExpireAsync(RedisPrefix + id, ttl);
-            }));
-        }
-    }
-
-    /// <summary>Access tokens issued before now stop working (roles changed); refreshing gives a fresh one.</summary>
-    public async Task StaleAsync(IReadOnlyCollection<Guid> sessionIds, DateTimeOffset validAfter)
-    {
-        foreach (var id in sessionIds)
-        {
-            cache.Remove(CacheKey(id));
+            return;
         }
 
-        if (redis is not null && sessionIds.Count > 0)
+        var database = redis.GetDatabase();
+        var ttl = options.Value.AccessTokenLifetime + TimeSpan.FromMinutes(1);
+        await Task.WhenAll(sessionIds.Select(async id =>
         {
-            var database = redis.GetDatabase();
-            var ttl = options.Value.AccessTokenLifetime + TimeSpan.FromMinutes(1);
-            await Task.WhenAll(sessionIds.Select(async id =>
-            {
-                await database.HashSetAsync(RedisPrefix + id, "validAfter", validAfter.ToUnixTimeMilliseconds());
-                await database.KeyExpireAsync(RedisPrefix + id, ttl);
-            }));
-        }
+            await database.HashSetAsync(RedisPrefix + id, field, value);
+            await database.KeyExpireAsync(RedisPrefix + id, ttl);
+        }));
     }
 
     /// <summary>

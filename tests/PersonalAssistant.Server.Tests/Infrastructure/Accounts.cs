@@ -74,6 +74,29 @@ public static partial class Accounts
         return Uri.UnescapeDataString(match.Groups[1].Value);
     }
 
+    /// <summary>The bound: once a session ends (or its roles change), its access token stops working within 5 seconds.</summary>
+    public static async Task AssertTokenDiesWithinFiveSecondsAsync(AssistantApp app, TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        using var client = user.Client(app);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        HttpStatusCode status;
+        do
+        {
+            using var response = await client.GetAsync("/api/v1/users/me");
+            status = response.StatusCode;
+            if (status == HttpStatusCode.Unauthorized)
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+        while (clock.Elapsed < TimeSpan.FromSeconds(5));
+
+        Assert.Fail($"The access token still worked 5 seconds after its session ended (last status {status}).");
+    }
+
     [GeneratedRegex("^pa_refresh=([^;]*)")]
     private static partial Regex RefreshCookie();
 }

@@ -102,7 +102,7 @@ public sealed class AdminAccessTests : IAsyncLifetime
         using var off = await admin.PatchAsJsonAsync($"/api/v1/admin/users/{user.Id}", new { isActive = false });
         Assert.Equal(HttpStatusCode.OK, off.StatusCode);
 
-        await AssertTokenDiesAsync(user);
+        await Accounts.AssertTokenDiesWithinFiveSecondsAsync(_app, user);
         using var anonymous = _app.CreateClient();
         using var login = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password });
         await ProblemAssertions.AssertProblemAsync(login, HttpStatusCode.Forbidden);
@@ -138,7 +138,7 @@ public sealed class AdminAccessTests : IAsyncLifetime
 
         await admin.PatchAsJsonAsync($"/api/v1/admin/users/{user.Id}", new { forcePasswordReset = true });
 
-        await AssertTokenDiesAsync(user);
+        await Accounts.AssertTokenDiesWithinFiveSecondsAsync(_app, user);
         using var anonymous = _app.CreateClient();
         using var login = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password });
         var problem = await ProblemAssertions.AssertProblemAsync(login, HttpStatusCode.Forbidden);
@@ -160,7 +160,7 @@ public sealed class AdminAccessTests : IAsyncLifetime
         Assert.Equal(["user", "premium", "administrator"], roles);
 
         // The token issued before the change stops working; a refresh carries the new role.
-        await AssertTokenDiesAsync(user);
+        await Accounts.AssertTokenDiesWithinFiveSecondsAsync(_app, user);
         using var anonymous = _app.CreateClient();
         using var refreshed = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = user.RefreshToken });
         var body = await refreshed.Content.ReadFromJsonAsync<JsonElement>();
@@ -196,7 +196,7 @@ public sealed class AdminAccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/admin/users/{user.Id}")).StatusCode);
 
         await ProblemAssertions.AssertProblemAsync(await admin.GetAsync($"/api/v1/admin/users/{user.Id}"), HttpStatusCode.NotFound);
-        await AssertTokenDiesAsync(user);
+        await Accounts.AssertTokenDiesWithinFiveSecondsAsync(_app, user);
     }
 
     [Fact]
@@ -243,22 +243,4 @@ public sealed class AdminAccessTests : IAsyncLifetime
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/admin", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!)))
             .ToList();
-
-    private async Task AssertTokenDiesAsync(TestUser user)
-    {
-        using var client = user.Client(_app);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(5))
-        {
-            using var response = await client.GetAsync("/api/v1/users/me");
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
-            {
-                return;
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail("The access token still worked 5 seconds later.");
-    }
 }
