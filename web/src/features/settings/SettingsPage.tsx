@@ -4,6 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAuth } from '../auth/AuthProvider';
 import { FormAlert, problemMessage } from '../auth/Form';
+import { PhoneNumbersSection } from './PhoneNumbersSection';
 import { PreferencesSection } from './PreferencesSection';
 import { TwoStepSection } from './TwoStepSection';
 
@@ -117,6 +118,7 @@ export function SettingsPage() {
         )}
       </div>
       <TwoStepSection />
+      <PhoneNumbersSection />
       <PreferencesSection />
     </section>
   );

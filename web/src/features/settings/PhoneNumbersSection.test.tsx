@@ -1,0 +1,63 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import { createQueryClient } from '../../api/queryClient';
+import { I18nProvider } from '../../i18n';
+import { jsonResponse } from '../../test/render';
+import { PhoneNumbersSection } from './PhoneNumbersSection';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+it('adds a number, confirms it with the texted code, and names field errors', async () => {
+  const phone = { id: 'p1', number: '+15145550134', verified: false, primary: false, createdAt: '2026-11-25T10:00:00Z' };
+  let phones: (typeof phone)[] = [];
+  const bodies: unknown[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (request: Request) => {
+      const path = new URL(request.url).pathname;
+      if (request.method === 'GET') {
+        return jsonResponse(phones);
+      }
+      const body: unknown = await request.json();
+      bodies.push(body);
+      if (path.endsWith('/verify')) {
+        phones = [{ ...phone, verified: true, primary: true }];
+        return jsonResponse(phones[0]);
+      }
+      if ((body as { number: string }).number === '123') {
+        return jsonResponse(
+          { title: 'One or more validation errors occurred.', status: 400, errors: { number: ['This does not look like a valid phone number.'] } },
+          400,
+          'application/problem+json',
+        );
+      }
+      phones = [phone];
+      return jsonResponse(phone, 201);
+    }),
+  );
+  render(
+    <QueryClientProvider client={createQueryClient({ queries: { retryDelay: 0 } })}>
+      <I18nProvider language="en">
+        <PhoneNumbersSection />
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+
+  await userEvent.type(screen.getByLabelText('Add a number'), '123');
+  await userEvent.click(screen.getByRole('button', { name: 'Text me a code' }));
+  expect(await screen.findByText('This does not look like a valid phone number.')).toBeInTheDocument();
+
+  await userEvent.clear(screen.getByLabelText('Add a number'));
+  await userEvent.type(screen.getByLabelText('Add a number'), '+1 514 555 0134');
+  await userEvent.click(screen.getByRole('button', { name: 'Text me a code' }));
+  expect(await screen.findByText('Waiting for the code')).toBeInTheDocument();
+  await userEvent.type(screen.getByLabelText('Code from the text message'), '123456');
+  await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+
+  expect(await screen.findByText('Main number')).toBeInTheDocument();
+  expect(bodies).toContainEqual({ code: '123456' });
+});

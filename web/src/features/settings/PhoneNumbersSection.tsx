@@ -1,0 +1,167 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type SyntheticEvent } from 'react';
+import { api, unwrap } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+
+const phonesKey = ['phone-numbers'] as const;
+
+/** The numbers the person texts from: add one, confirm it with the texted code, pick the main one, remove. */
+export function PhoneNumbersSection() {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const phones = useQuery({ queryKey: phonesKey, queryFn: ({ signal }) => unwrap(api.GET('/api/v1/users/me/phone-numbers', { signal })) });
+  const [number, setNumber] = useState('');
+  const [codes, setCodes] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: phonesKey });
+  const fail = (failure: unknown) => {
+    setError(problemMessage(failure, t('settings.error')));
+  };
+
+  const add = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/users/me/phone-numbers', { body: { number, region: null } })),
+    onSuccess: () => {
+      setNumber('');
+      setError(null);
+      setStatus(t('settings.phones.codeSent'));
+      return refresh();
+    },
+    onError: fail,
+  });
+  const verify = useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/api/v1/users/me/phone-numbers/{id}/verify', { params: { path: { id } }, body: { code: (codes[id] ?? '').trim() } })),
+    onSuccess: () => {
+      setError(null);
+      setStatus(t('settings.phones.verified'));
+      return refresh();
+    },
+    onError: fail,
+  });
+  const resend = useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/v1/users/me/phone-numbers/{id}/resend', { params: { path: { id } } })),
+    onSuccess: () => {
+      setError(null);
+      setStatus(t('settings.phones.codeSent'));
+    },
+    onError: fail,
+  });
+  const primary = useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/v1/users/me/phone-numbers/{id}/primary', { params: { path: { id } } })),
+    onSuccess: refresh,
+    onError: fail,
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/users/me/phone-numbers/{id}', { params: { path: { id } } })),
+    onSuccess: refresh,
+    onError: fail,
+  });
+
+  function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    add.mutate();
+  }
+
+  const button =
+    'inline-flex min-h-11 items-center rounded-lg border border-stone-300 px-4 text-base font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800';
+
+  return (
+    <section aria-labelledby="phones-title" className="mt-10">
+      <h2 id="phones-title" className="text-2xl font-semibold tracking-tight">
+        {t('settings.phones.title')}
+      </h2>
+      <p className="mt-2 text-base text-stone-700 dark:text-stone-300">{t('settings.phones.intro')}</p>
+      <div className="mt-4 flex flex-col gap-4">
+        <FormAlert message={error} />
+        <p role="status" className="text-base text-teal-900 dark:text-teal-200">
+          {status}
+        </p>
+        {phones.data && phones.data.length > 0 && (
+          <ul className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+            {phones.data.map((phone) => (
+              <li key={phone.id} className="flex flex-col gap-3 px-5 py-4">
+                <p className="font-medium">
+                  {phone.number}{' '}
+                  <span className="text-sm font-normal text-stone-600 dark:text-stone-400">
+                    {phone.primary ? t('settings.phones.primary') : phone.verified ? t('settings.phones.verifiedLabel') : t('settings.phones.unverified')}
+                  </span>
+                </p>
+                {!phone.verified && (
+                  <div className="flex flex-wrap items-end gap-3">
+                    <Field
+                      label={t('settings.phones.code')}
+                      autoComplete="one-time-code"
+                      inputMode="numeric"
+                      value={codes[phone.id] ?? ''}
+                      onChange={(e) => {
+                        setCodes((current) => ({ ...current, [phone.id]: e.target.value }));
+                      }}
+                    />
+                    <button
+                      type="button"
+                      className={button}
+                      onClick={() => {
+                        verify.mutate(phone.id);
+                      }}
+                    >
+                      {t('settings.phones.verify')}
+                    </button>
+                    <button
+                      type="button"
+                      className={button}
+                      onClick={() => {
+                        resend.mutate(phone.id);
+                      }}
+                    >
+                      {t('settings.phones.resend')}
+                    </button>
+                  </div>
+                )}
+                <div className="flex flex-wrap gap-3">
+                  {phone.verified && !phone.primary && (
+                    <button
+                      type="button"
+                      className={button}
+                      onClick={() => {
+                        primary.mutate(phone.id);
+                      }}
+                    >
+                      {t('settings.phones.makePrimary')}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className={button}
+                    onClick={() => {
+                      if (window.confirm(t('settings.phones.confirmRemove', { number: phone.number }))) {
+                        remove.mutate(phone.id);
+                      }
+                    }}
+                  >
+                    {t('settings.phones.remove')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+          <Field
+            label={t('settings.phones.add')}
+            type="tel"
+            autoComplete="tel"
+            hint={t('settings.phones.hint')}
+            value={number}
+            error={fieldErrors(add.error).number}
+            onChange={(e) => {
+              setNumber(e.target.value);
+            }}
+          />
+          <SubmitButton busy={add.isPending}>{t('settings.phones.submit')}</SubmitButton>
+        </form>
+      </div>
+    </section>
+  );
+}
