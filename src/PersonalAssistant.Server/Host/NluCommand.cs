@@ -1,11 +1,10 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using PersonalAssistant.Language;
 
 namespace PersonalAssistant.Server.Host;
 
 /// <summary>
-/// <c>nlu parse --jsonl</c>: the contract in ../shared/nlu/README.md. Until the language engine lands (its own
-/// issue) every case is answered as <c>chat</c>, which the contract allows as the "understood nothing" answer.
+/// <c>nlu parse --jsonl</c>: the offline language engine over JSON lines, the contract in ../shared/nlu/README.md.
+/// Answers go to standard output, one per case and nothing else; problems go to standard error.
 /// </summary>
 internal static class NluCommand
 {
@@ -17,27 +16,7 @@ internal static class NluCommand
             return 1;
         }
 
-        string? line;
-        while ((line = await Console.In.ReadLineAsync(cancellationToken)) is not null)
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            string? id = null;
-            try
-            {
-                id = JsonNode.Parse(line)?["id"]?.GetValue<string>();
-            }
-            catch (JsonException)
-            {
-                await Console.Error.WriteLineAsync("Skipped a line that is not JSON.");
-            }
-
-            await Console.Out.WriteLineAsync(new JsonObject { ["id"] = id, ["intent"] = "chat" }.ToJsonString());
-        }
-
-        return 0;
+        var engine = LanguageEngine.CreateDefault();
+        return await NluJsonl.RunAsync(engine, Console.In, Console.Out, Console.Error, cancellationToken);
     }
 }

@@ -1,0 +1,66 @@
+using PersonalAssistant.Language.Lexicons;
+using PersonalAssistant.Language.Text;
+using PersonalAssistant.Language.Understanding;
+
+namespace PersonalAssistant.Language;
+
+/// <summary>
+/// The offline language engine: plain English and French into actions, dates, times and recurrences, in the
+/// person's zone, with no network and no model. Thread-safe; build it once (<see cref="CreateDefault"/>) and share it.
+/// </summary>
+public sealed class LanguageEngine
+{
+    private readonly Dictionary<string, Interpreter> interpreters;
+    private readonly Lexicon[] lexicons;
+
+    private LanguageEngine(params Lexicon[] lexicons)
+    {
+        this.lexicons = lexicons;
+        interpreters = lexicons.ToDictionary(l => l.Code, l => new Interpreter(l), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>English and French.</summary>
+    public static LanguageEngine CreateDefault() => new(English.Create(), French.Create());
+
+    public IReadOnlyCollection<string> Languages => interpreters.Keys;
+
+    public ParseResult Parse(string text, ParseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
+        var language = context.Language is { } requested && interpreters.ContainsKey(requested) ? requested.ToLowerInvariant() : Detect(text);
+        var actions = interpreters[language].Interpret(text, context);
+        return new ParseResult(language, actions);
+    }
+
+    /// <summary>The language whose common words and letters the message uses most; the first language on a tie.</summary>
+    public string Detect(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = Tokenizer.Tokenize(text);
+        var best = lexicons[0].Code;
+        var bestScore = -1;
+        foreach (var lexicon in lexicons)
+        {
+            var score = 0;
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                score += lexicon.MarkerWords.Match(tokens, i) > 0 ? 2 : 0;
+                score += lexicon.Weekdays.Match(tokens, i) > 0 || lexicon.Months.Match(tokens, i) > 0 || lexicon.DayWords.Match(tokens, i) > 0 ? 2 : 0;
+            }
+
+            if (lexicon.Code == "fr")
+            {
+                score += text.Count(c => c is 'é' or 'è' or 'ê' or 'à' or 'ç' or 'ù' or 'â' or 'î' or 'ô' or 'û' or 'É');
+            }
+
+            if (score > bestScore)
+            {
+                best = lexicon.Code;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,197 @@
+using NodaTime;
+using PersonalAssistant.Language.Text;
+
+namespace PersonalAssistant.Language.Lexicons;
+
+internal enum TimeUnit
+{
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+}
+
+internal enum DayPart
+{
+    Morning,
+    Afternoon,
+    Evening,
+    Tonight,
+    EndOfDay,
+}
+
+internal enum Meridiem
+{
+    Am,
+    Pm,
+}
+
+internal enum SpecialDate
+{
+    NextWeek,
+    ThisWeekend,
+    NextWeekend,
+    EndOfWeek,
+    EndOfMonth,
+    NextMonth,
+    EndOfYear,
+}
+
+/// <summary>A day said as a word: "tomorrow" is one day ahead; "tonight" is today with the evening default time.</summary>
+internal readonly record struct DayWord(int Offset, DayPart? Part = null);
+
+/// <summary>
+/// Everything language-specific the engine knows, as tables. The grammar code is shared: adding a language is a
+/// new instance of this class (see <see cref="English"/> and <see cref="French"/>), not new code paths.
+/// </summary>
+internal sealed class Lexicon
+{
+    public required string Code { get; init; }
+
+    // ---- how numbers and clocks are written
+    public required bool DayFirstNumericDates { get; init; }
+
+    /// <summary>True where "at 7" may mean 7:00 or 19:00 (English); false where clocks are read on 24 hours (French).</summary>
+    public required bool TwelveHourClock { get; init; }
+
+    public required PhraseSet<int> NumberWords { get; init; }
+
+    public required PhraseSet<int> Ordinals { get; init; }
+
+    public required PhraseSet<bool> OrdinalSuffixes { get; init; }
+
+    // ---- dates
+    public required PhraseSet<IsoDayOfWeek> Weekdays { get; init; }
+
+    /// <summary>Short weekday forms ("thu", "ven"), only taken next to another time word or after a preposition.</summary>
+    public required PhraseSet<IsoDayOfWeek> WeekdayAbbreviations { get; init; }
+
+    public required PhraseSet<IsoDayOfWeek[]> WeekdayGroups { get; init; }
+
+    public required PhraseSet<int> Months { get; init; }
+
+    public required PhraseSet<DayWord> DayWords { get; init; }
+
+    public required PhraseSet<SpecialDate> SpecialDates { get; init; }
+
+    public required PhraseSet<bool> Next { get; init; }
+
+    public required PhraseSet<bool> This { get; init; }
+
+    public required PhraseSet<bool> DayOfMonthArticles { get; init; }
+
+    public required PhraseSet<bool> Of { get; init; }
+
+    // ---- times
+    public required PhraseSet<DayPart> DayParts { get; init; }
+
+    public required PhraseSet<LocalTime> NamedTimes { get; init; }
+
+    public required PhraseSet<Meridiem> Meridiems { get; init; }
+
+    public required PhraseSet<bool> HourMarkers { get; init; }
+
+    // ---- durations and relative times
+    public required PhraseSet<TimeUnit> Units { get; init; }
+
+    public required PhraseSet<int> FixedDurations { get; init; }
+
+    public required PhraseSet<bool> HalfSuffix { get; init; }
+
+    public required PhraseSet<bool> DurationFillers { get; init; }
+
+    public required PhraseSet<bool> And { get; init; }
+
+    // ---- prepositions that belong to the time phrase they introduce
+    public required PhraseSet<bool> TimePrepositions { get; init; }
+
+    /// <summary>Prepositions after which a bare number is read as an hour ("at 7", "vers 8").</summary>
+    public required PhraseSet<bool> ClockPrepositions { get; init; }
+
+    public required PhraseSet<bool> DatePrepositions { get; init; }
+
+    public required PhraseSet<bool> RelativeMarkers { get; init; }
+
+    public required PhraseSet<bool> ForMarkers { get; init; }
+
+    public required PhraseSet<bool> RangeStarts { get; init; }
+
+    public required PhraseSet<bool> RangeEnds { get; init; }
+
+    // ---- recurrence
+    public required PhraseSet<bool> Every { get; init; }
+
+    public required PhraseSet<bool> Other { get; init; }
+
+    public required PhraseSet<(TimeUnit Unit, int Interval)> Alternating { get; init; }
+
+    public required PhraseSet<TimeUnit> FrequencyWords { get; init; }
+
+    public required PhraseSet<bool> MonthlyMarkers { get; init; }
+
+    // ---- intents and their fields
+    public required PhraseSet<bool> Politeness { get; init; }
+
+    public required PhraseSet<bool> ReminderCues { get; init; }
+
+    public required PhraseSet<bool> SnoozeCues { get; init; }
+
+    public required PhraseSet<bool> MemoryCues { get; init; }
+
+    /// <summary>Words after a memory cue that make it a reminder instead ("remember to call mom").</summary>
+    public required PhraseSet<bool> MemoryToReminder { get; init; }
+
+    public required PhraseSet<bool> NoteCues { get; init; }
+
+    public required PhraseSet<bool> ExpenseCues { get; init; }
+
+    public required PhraseSet<string?> CurrencyWords { get; init; }
+
+    public required PhraseSet<bool> GroceryLists { get; init; }
+
+    public required PhraseSet<bool> GroceryNeeds { get; init; }
+
+    public required PhraseSet<bool> GroceryPrefixes { get; init; }
+
+    public required PhraseSet<bool> CalendarCues { get; init; }
+
+    public required PhraseSet<bool> EventVerbs { get; init; }
+
+    public required PhraseSet<bool> EventNouns { get; init; }
+
+    public required PhraseSet<bool> TaskCues { get; init; }
+
+    public required PhraseSet<bool> TaskLists { get; init; }
+
+    public required PhraseSet<bool> TaskListQueries { get; init; }
+
+    public required PhraseSet<string> ListRanges { get; init; }
+
+    public required PhraseSet<bool> SuggestCues { get; init; }
+
+    public required PhraseSet<string> EnergyWords { get; init; }
+
+    public required PhraseSet<bool> BreakdownCues { get; init; }
+
+    public required PhraseSet<bool> BreakdownNoise { get; init; }
+
+    public required PhraseSet<bool> CompleteCues { get; init; }
+
+    public required PhraseSet<bool> CompleteNoise { get; init; }
+
+    public required PhraseSet<string> Priorities { get; init; }
+
+    public required PhraseSet<bool> Pronouns { get; init; }
+
+    public required PhraseSet<bool> LeadingFillers { get; init; }
+
+    public required PhraseSet<bool> TrailingFillers { get; init; }
+
+    public required PhraseSet<bool> ItemPrefixes { get; init; }
+
+    public required PhraseSet<bool> TodoVerbs { get; init; }
+
+    /// <summary>Common short words of the language, for telling English from French when no language is given.</summary>
+    public required PhraseSet<bool> MarkerWords { get; init; }
+}

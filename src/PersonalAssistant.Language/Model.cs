@@ -1,0 +1,85 @@
+using NodaTime;
+
+namespace PersonalAssistant.Language;
+
+/// <summary>
+/// Who is speaking and when: the person's local wall-clock time and zone, their language if known ("en", "fr";
+/// detected when null) and their default currency (ISO 4217) for amounts said without one.
+/// </summary>
+public sealed record ParseContext(LocalDateTime Now, DateTimeZone Zone, string? Language = null, string? DefaultCurrency = null);
+
+/// <summary>The intents of the contract in ../shared/nlu/README.md.</summary>
+public static class Intents
+{
+    public const string ReminderCreate = "reminder.create";
+    public const string TaskCreate = "task.create";
+    public const string EventCreate = "event.create";
+    public const string NoteCreate = "note.create";
+    public const string GroceryAdd = "grocery.add";
+    public const string ExpenseAdd = "expense.add";
+    public const string TaskList = "task.list";
+    public const string TaskComplete = "task.complete";
+    public const string ReminderSnooze = "reminder.snooze";
+    public const string TaskBreakdown = "task.breakdown";
+    public const string SuggestNext = "suggest.next";
+    public const string MemoryRemember = "memory.remember";
+    public const string Chat = "chat";
+}
+
+/// <summary>The kinds of understood phrase reported in <see cref="ParsedAction.Spans"/>.</summary>
+public static class SpanKinds
+{
+    public const string Date = "date";
+    public const string Time = "time";
+    public const string Relative = "relative";
+    public const string Duration = "duration";
+    public const string Recurrence = "recurrence";
+    public const string Money = "money";
+}
+
+/// <summary>
+/// A part of the message that was understood as a date, time, recurrence or amount, by character position, so a
+/// client can highlight it and let the person dismiss a wrong reading.
+/// </summary>
+public sealed record UnderstoodSpan(int Start, int Length, string Kind, string Text);
+
+/// <summary>One thing the person asked for. Only the fields of its <see cref="Intent"/> are set.</summary>
+public sealed record ParsedAction
+{
+    public required string Intent { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Body { get; init; }
+
+    public Moment? When { get; init; }
+
+    public string? RRule { get; init; }
+
+    public string? Priority { get; init; }
+
+    public int? DurationMinutes { get; init; }
+
+    public IReadOnlyList<string>? Items { get; init; }
+
+    public decimal? Amount { get; init; }
+
+    public string? Currency { get; init; }
+
+    public string? Range { get; init; }
+
+    public int? Minutes { get; init; }
+
+    public string? Energy { get; init; }
+
+    /// <summary>True when the time could mean several things ("at 7", two different times): ask, do not guess.</summary>
+    public bool Ambiguous { get; init; }
+
+    /// <summary>The readings to ask about when <see cref="Ambiguous"/>; <see cref="When"/> is the likeliest.</summary>
+    public IReadOnlyList<Moment> Alternatives { get; init; } = [];
+
+    public IReadOnlyList<UnderstoodSpan> Spans { get; init; } = [];
+}
+
+/// <summary>What a message meant: its language and one or more actions (never none: "chat" when nothing else fits).</summary>
+public sealed record ParseResult(string Language, IReadOnlyList<ParsedAction> Actions);
