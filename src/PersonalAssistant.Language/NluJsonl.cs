@@ -1,8 +1,8 @@
-using NodaTime.TimeZones;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
+using NodaTime.TimeZones;
 
 namespace PersonalAssistant.Language;
 
