@@ -18,6 +18,14 @@ internal static class Tokenizer
         while (i < text.Length)
         {
             var c = text[i];
+            // a dash between two numbers is kept: "10-11am" is a range, "12-34-56" a code
+            if (c is '-' or '\u2013' && i > 0 && char.IsDigit(text[i - 1]) && i + 1 < text.Length && char.IsDigit(text[i + 1]))
+            {
+                tokens.Add(new Token(TokenKind.Punctuation, "-", "-", i, i + 1, Glued: true));
+                i++;
+                continue;
+            }
+
             if (char.IsWhiteSpace(c) || c is '-' or '\u2013' or '\u2014' or '_' or '*')
             {
                 glued = false;

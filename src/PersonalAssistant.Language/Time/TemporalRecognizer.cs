@@ -32,7 +32,9 @@ internal sealed class TemporalRecognizer(Lexicon lex)
                 }
             }
 
-            if (mention is null)
+            // a date just after an article that the date did not take is part of a title ("The 4th of July script")
+            if (mention is null || (mention.Kind == MentionKind.Date && mention.Date.Kind is DateKind.MonthDay or DateKind.DayOfMonth
+                && mention.Start > 0 && lex.DayOfMonthArticles.Match(tokens, mention.Start - 1) > 0))
             {
                 i++;
                 continue;
@@ -340,8 +342,10 @@ internal sealed class TemporalRecognizer(Lexicon lex)
 
     private Mention? MatchRange(Token[] t, int i)
     {
+        // "from 2 to 4pm", "de 17h à 18h", or "10-11am" with a dash and no opening word
         var s = lex.RangeStarts.Match(t, i);
-        if (s == 0)
+        var dashed = s == 0 && i + 2 < t.Length && t[i].IsNumber && t[i + 1].Is("-");
+        if (s == 0 && !dashed)
         {
             return null;
         }
@@ -352,14 +356,14 @@ internal sealed class TemporalRecognizer(Lexicon lex)
             return null;
         }
 
-        var e = lex.RangeEnds.Match(t, i + s + a);
+        var e = dashed ? (t[i + s + a].Is("-") ? 1 : 0) : Math.Max(lex.RangeEnds.Match(t, i + s + a), t.Length > i + s + a && t[i + s + a].Is("-") ? 1 : 0);
         if (e == 0)
         {
             return null;
         }
 
-        var b = MatchClock(t, i + s + a + e, allowBare: true, out var endTime, out _);
-        if (b == 0)
+        var b = MatchClock(t, i + s + a + e, allowBare: true, out var endTime, out var endBare);
+        if (b == 0 || (dashed && endBare && !endTime.Known))
         {
             return null;
         }
@@ -492,6 +496,13 @@ internal sealed class TemporalRecognizer(Lexicon lex)
     private Mention? MatchDayPart(Token[] t, int i)
     {
         var n = lex.DayParts.Match(t, i, out var part);
+
+        // "Friday Night Lights": a capitalised part of the day inside a capitalised name is part of a title
+        if (n > 0 && i > 0 && char.IsUpper(t[i].Text[0]) && t[i - 1].IsWord && char.IsUpper(t[i - 1].Text[0]))
+        {
+            return null;
+        }
+
         return n == 0 ? null : new Mention { Kind = MentionKind.DayPart, Start = i, End = i + n, Part = part };
     }
 
@@ -527,6 +538,13 @@ internal sealed class TemporalRecognizer(Lexicon lex)
         if (w == 0 && (afterPreposition || k > i || NextIsTime(t, k + 1)))
         {
             w = lex.WeekdayAbbreviations.Match(t, k, out weekday);
+        }
+
+        // "watch Friday Night Lights": a capitalised weekday inside a capitalised name is part of a title
+        if (w > 0 && k == i && !afterPreposition && i > 0 && char.IsUpper(t[i].Text[0]) && k + w < t.Length
+            && t[k + w].IsWord && char.IsUpper(t[k + w].Text[0]))
+        {
+            return null;
         }
 
         if (w > 0)
@@ -579,6 +597,13 @@ internal sealed class TemporalRecognizer(Lexicon lex)
             {
                 var end = k + of + ma;
                 var year = MatchYear(t, ref end);
+
+                // "The 4th of July script" is a title; "the 4th of July at noon" and "on the 4th of July" are dates
+                if (a > 0 && !afterPreposition && !Boundary(t, end) && lex.Code != "fr")
+                {
+                    return null;
+                }
+
                 return Date(i, end, new DateSpec(DateKind.MonthDay, Month: monthAfter, Day: dayNumber, Year: year));
             }
 

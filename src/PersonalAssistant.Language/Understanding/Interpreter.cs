@@ -96,7 +96,7 @@ internal sealed class Interpreter(Lexicon lex)
         if (calendar
             || (lex.EventVerbs.Match(t, start) > 0 && hasTime)
             || (mentions.Any(m => m.Kind is MentionKind.Range || (m.Kind == MentionKind.Duration && lex.ForMarkers.Match(t, m.Start) > 0)) && mentions.Any(m => m.Kind is MentionKind.Date or MentionKind.Time))
-            || (!taskCue && clock && lex.EventNouns.Find(t, 0, out _, out _) is >= 0 and < 4))
+            || (!taskCue && clock && lex.EventNouns.Find(t, start, out _, out _) is var noun && noun >= 0 && noun - start <= 2))
         {
             return Timed(Intents.EventCreate, text, t, mentions, context, lex.CalendarCues, lex.EventVerbs, lex.TaskCues);
         }
@@ -106,7 +106,15 @@ internal sealed class Interpreter(Lexicon lex)
             return Timed(Intents.TaskCreate, text, t, mentions, context, lex.TaskLists, lex.TaskCues) with { Priority = priority };
         }
 
-        if (StartsWithTodo(t, start) || (mentions.Count > 0 && mentions[0].Start == start && StartsWithTodo(t, mentions[0].End)))
+        // only a length of time ("in 10 minutes please"): the answer to a reminder that just fired
+        if (mentions is [{ Kind: MentionKind.Relative or MentionKind.Duration, Amount.IsClock: true } only]
+            && Title(text, t, Removed(t, only), []) is null)
+        {
+            return new ParsedAction { Intent = Intents.ReminderSnooze, Minutes = only.Amount.Minutes };
+        }
+
+        var question = LastWord(t) + 1 < t.Length && t[^1].Is("?");
+        if (!question && (StartsWithTodo(t, start) || (mentions.Count > 0 && mentions[0].Start == start && StartsWithTodo(t, mentions[0].End))))
         {
             var intent = clock || mentions.Any(m => m.Kind is MentionKind.Relative or MentionKind.DayPart || m.Part is not null || m.Recurrence is not null)
                 ? Intents.ReminderCreate
@@ -405,6 +413,13 @@ internal sealed class Interpreter(Lexicon lex)
     {
         var trimmed = value.Trim().Trim('\'', '"', '‘', '’', '“', '”', '«', '»', ',', ':', ';', '-', '.', '!', '?', ' ', '\u00A0');
         return string.Join(' ', trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static bool[] Removed(Token[] t, Mention mention)
+    {
+        var removed = new bool[t.Length];
+        Mark(removed, mention.Start, mention.End);
+        return removed;
     }
 
     private static void Mark(bool[] removed, int start, int end)
