@@ -6,7 +6,7 @@
 # in a temp folder, and stops them afterwards, even on failure or Ctrl+C.
 #
 # Suites: dotnet format; the .NET build; the .NET tests on SQLite, then every integration test again on
-# PostgreSQL with Redis; the web app's lint, type check, unit tests and API-client check; browser end-to-end
+# PostgreSQL with Redis; the language engine against the NLU corpus (fails below 97%); the web app's lint, type check, unit tests and API-client check; browser end-to-end
 # tests in headless chromium against the real host (SQLite and PostgreSQL); shellcheck of the scripts.
 #
 # Options: --skip-e2e (no browser), --keep (leave the temp folder for inspection).
@@ -192,6 +192,30 @@ if $build_ok; then
     PA_TEST_DATABASE=Postgres dotnet test PersonalAssistant.slnx --no-build --verbosity quiet \
       --filter "Category=Integration" --logger "trx" --results-directory "$results/postgres"
     count_results ".NET integration tests (PostgreSQL + Redis)" "$results"/postgres/*.trx
+  fi
+fi
+
+if $build_ok; then
+  # The offline language engine against the shared corpus (../shared/nlu when present, else the copy in
+  # tests/nlu-corpus): every case must be answered and at least 97% must pass, or the run fails.
+  log "Language corpus: nlu parse --jsonl (gate: 97% of the public cases)"
+  corpus="$repo/../shared/nlu"
+  [ -f "$corpus/public.jsonl" ] && [ -f "$corpus/evaluate.py" ] || corpus="$repo/tests/nlu-corpus"
+  if dotnet "$server_dll" nlu parse --jsonl < "$corpus/public.jsonl" > "$work/nlu-answers.jsonl" 2> "$work/nlu-errors.log" \
+    && python3 "$corpus/evaluate.py" "$corpus/public.jsonl" "$work/nlu-answers.jsonl" > "$work/nlu-score.txt"; then
+    grep '^FAIL' "$work/nlu-score.txt" || true
+    score="$(tail -n 1 "$work/nlu-score.txt")"
+    echo "$corpus/public.jsonl: $score"
+    nlu_passed="${score%% passed*}"
+    nlu_failed="${score#*, }"; nlu_failed="${nlu_failed%% failed*}"
+    if [[ "$nlu_passed" =~ ^[0-9]+$ && "$nlu_failed" =~ ^[0-9]+$ ]] && (( nlu_passed * 100 >= (nlu_passed + nlu_failed) * 97 )); then
+      record "language corpus ($nlu_passed of $((nlu_passed + nlu_failed)) cases; gate 97%)" 1 0
+    else
+      record "language corpus (${score}; gate 97%)" 0 1
+    fi
+  else
+    cat "$work/nlu-errors.log" >&2
+    record "language corpus (the command or the scorer failed)" 0 1
   fi
 fi
 
