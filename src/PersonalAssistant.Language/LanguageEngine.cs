@@ -47,6 +47,8 @@ public sealed class LanguageEngine
             {
                 score += lexicon.MarkerWords.Match(tokens, i) > 0 ? 2 : 0;
                 score += lexicon.Weekdays.Match(tokens, i) > 0 || lexicon.Months.Match(tokens, i) > 0 || lexicon.DayWords.Match(tokens, i) > 0 ? 2 : 0;
+                var decimalComma = tokens[i].IsNumber && tokens[i].Norm.Length > 3 && tokens[i].Norm[^3] == ',';
+                score += decimalComma && lexicon.DecimalComma ? 1 : 0;
             }
 
             if (lexicon.Code == "fr")

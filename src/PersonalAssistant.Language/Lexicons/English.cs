@@ -10,6 +10,7 @@ internal static class English
     {
         Code = "en",
         DayFirstNumericDates = false,
+        DecimalComma = false,
         TwelveHourClock = true,
         NumberWords = Groups(
             (1, ["a", "an", "one"]), (2, ["two", "a couple of", "couple of"]), (3, ["three", "a few"]), (4, ["four"]),

@@ -10,6 +10,7 @@ internal static class French
     {
         Code = "fr",
         DayFirstNumericDates = true,
+        DecimalComma = true,
         TwelveHourClock = false,
         NumberWords = Groups(
             (1, ["un", "une"]), (2, ["deux"]), (3, ["trois", "quelques"]), (4, ["quatre"]), (5, ["cinq"]), (6, ["six"]),
@@ -200,7 +201,8 @@ internal static class French
             "téléphoner", "contacter", "déposer", "remplir", "imprimer", "signer", "poster", "trier", "vider", "réparer"),
         MarkerWords = Of("le", "la", "les", "de", "du", "des", "à", "et", "moi", "mon", "ma", "mes", "je", "j'", "demain",
             "un", "une", "pour", "avec", "est", "que", "d'", "l'", "qu'", "ce", "c'est", "quoi", "dans", "il", "on", "nous",
-            "tu", "ajoute", "rappelle", "ça", "pas", "aujourd'hui", "soir", "au", "aux", "chez", "sur", "en", "fini"),
+            "tu", "ajoute", "rappelle", "ça", "pas", "aujourd'hui", "soir", "au", "aux", "chez", "sur", "en", "fini", "resto",
+            "courses", "euros", "merci", "bonjour", "salut", "oui", "non", "annule", "encore", "stp", "svp", "plus tard"),
     };
 
     private static readonly IsoDayOfWeek[] Workweek =

@@ -52,6 +52,9 @@ internal sealed class Lexicon
     // ---- how numbers and clocks are written
     public required bool DayFirstNumericDates { get; init; }
 
+    /// <summary>True where "12,50" is twelve and a half (French): a hint for language detection.</summary>
+    public required bool DecimalComma { get; init; }
+
     /// <summary>True where "at 7" may mean 7:00 or 19:00 (English); false where clocks are read on 24 hours (French).</summary>
     public required bool TwelveHourClock { get; init; }
 

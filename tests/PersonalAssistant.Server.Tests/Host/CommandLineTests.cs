@@ -63,6 +63,28 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task NluParse_AnswersEveryCaseOnItsOwnLine_WithNothingElseOnStandardOutput()
+    {
+        const string cases = """
+            {"id": "en-001", "text": "remind me to call mom tomorrow at 3pm", "now": "2026-03-10T09:15:00", "tz": "America/Toronto", "lang": "en"}
+            {"id": "fr-043", "text": "12,50 € resto", "now": "2026-03-27T21:00:00", "tz": "Europe/Paris"}
+            {"id": "x", "text": "we need milk, eggs and bread", "now": "2026-03-14T10:00:00", "tz": "America/Toronto", "lang": "en"}
+            """;
+
+        var result = await RunWithInputAsync(cases, "nlu", "parse", "--jsonl");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Equal(("en-001", "reminder.create", "call mom", "2026-03-11T15:00:00-04:00"),
+            (lines[0].GetProperty("id").GetString(), lines[0].GetProperty("intent").GetString(), lines[0].GetProperty("title").GetString(), lines[0].GetProperty("when").GetString()));
+        Assert.Equal(("expense.add", 12.5m, "EUR", "fr"),
+            (lines[1].GetProperty("intent").GetString(), lines[1].GetProperty("amount").GetDecimal(), lines[1].GetProperty("currency").GetString(), lines[1].GetProperty("lang").GetString()));
+        Assert.Equal(["milk", "eggs", "bread"], lines[2].GetProperty("items").EnumerateArray().Select(i => i.GetString()));
+    }
+
+    [Fact]
     public async Task CreateAdmin_WithAWeakPasswordOnStdin_FailsWithOneLine()
     {
         var result = await RunWithInputAsync("password123", "users", "create-admin", "--email", "weak@example.test", "--password-stdin");
