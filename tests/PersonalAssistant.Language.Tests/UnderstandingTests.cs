@@ -76,7 +76,8 @@ public sealed class UnderstandingTests
     [Theory]
     [InlineData("spent $12.50 on lunch", null, 12.5, "USD")]
     [InlineData("spent $12.50 on lunch", "CAD", 12.5, "CAD")] // a dollar sign is the person's own dollar
-    [InlineData("spent 12 on lunch", "EUR", 12, null)] // no currency said and no symbol: not money
+    [InlineData("spent 12 on lunch", "EUR", 12, "EUR")] // no currency said: the person's default
+    [InlineData("bought 2 lemons", "EUR", 2, null)] // a count, not money
     [InlineData("12,50 € resto", null, 12.5, "EUR")]
     [InlineData("paid $1,250 for rent", null, 1250, "USD")]
     [InlineData("j'ai payé 25 $ CAD pour le stationnement", null, 25, "CAD")]

@@ -77,13 +77,18 @@ internal static class French
             (Meridiem.Am, ["du matin"]),
             (Meridiem.Pm, ["de l'après midi", "du soir", "de l'aprem"])),
         HourMarkers = Of("h", "heure", "heures", "hr"),
+        ClockFractions = Groups<int>(),
+        ClockSuffixes = Groups(
+            (30, ["et demie", "et demi"]), (15, ["et quart", "et quart"]), (-15, ["moins le quart", "moins quart"]),
+            (-10, ["moins dix"]), (-5, ["moins cinq"]), (-20, ["moins vingt"]), (0, ["pile", "précises", "précise"])),
 
         Units = Groups(
             (TimeUnit.Minute, ["minute", "minutes", "min", "mins", "mn"]),
             (TimeUnit.Hour, ["heure", "heures", "h", "hr", "hrs"]),
             (TimeUnit.Day, ["jour", "jours", "journée", "journées"]),
             (TimeUnit.Week, ["semaine", "semaines", "sem"]),
-            (TimeUnit.Month, ["mois"])),
+            (TimeUnit.Month, ["mois"]),
+            (TimeUnit.Year, ["an", "ans", "année", "années"])),
         FixedDurations = Groups(
             (30, ["une demi heure", "demi heure", "une demie heure", "demie heure"]),
             (15, ["un quart d'heure", "quart d'heure"]),
@@ -109,7 +114,8 @@ internal static class French
         FrequencyWords = Groups(
             (TimeUnit.Day, ["quotidiennement", "chaque jour", "tous les jours", "journellement", "au quotidien"]),
             (TimeUnit.Week, ["chaque semaine", "toutes les semaines", "hebdomadairement"]),
-            (TimeUnit.Month, ["chaque mois", "tous les mois", "mensuellement"])),
+            (TimeUnit.Month, ["chaque mois", "tous les mois", "mensuellement"]),
+            (TimeUnit.Year, ["chaque année", "tous les ans", "annuellement"])),
         MonthlyMarkers = Of("de chaque mois", "de tous les mois", "du mois", "chaque mois", "tous les mois", "de chaque mois-ci"),
 
         Politeness = Of("salut", "bonjour", "hey", "peux tu", "tu peux", "pourrais tu", "est ce que tu peux", "stp", "svp",
@@ -154,7 +160,7 @@ internal static class French
         TaskListQueries = Of("qu'est ce que j'ai à faire", "qu'est ce que j'ai", "j'ai quoi à faire", "j'ai quoi",
             "c'est quoi mon programme", "mon programme", "quel est mon programme", "montre moi mes tâches",
             "liste mes tâches", "qu'est ce qui est en retard", "qu'est ce que j'ai en retard",
-            "quoi de prévu", "qu'est ce qui est prévu", "qu'est ce que j'ai de prévu",
+            "quoi de prévu", "qu'est ce qui est prévu", "qu'est ce que j'ai de prévu", "est ce que j'ai quelque chose", "j'ai quelque chose de prévu",
             "qu'est ce qui reste", "il me reste quoi"),
         ListRanges = Groups(
             ("today", ["aujourd'hui", "ce matin", "ce soir", "du jour"]),
@@ -178,9 +184,9 @@ internal static class French
             "petites étapes", "étapes", "aide moi à commencer", "aide moi à démarrer", "aide moi", "pour moi", "stp", "svp",
             "je bloque sur", "je suis bloqué sur", "je suis bloquée sur", "je sais pas par où commencer", "je ne sais pas par où commencer",
             "par où commencer"),
-        CompleteCues = Of("fini", "finie", "j'ai fini", "terminé", "terminée", "j'ai terminé", "c'est fait",
+        CompleteCues = Of("je viens de finir", "je viens de terminer", "j'ai enfin fini", "c'est fini", "fini", "finie", "j'ai fini", "terminé", "terminée", "j'ai terminé", "c'est fait",
             "j'ai fait", "est fait", "sont faits", "est fini", "coche"),
-        CompleteNoise = Of("j'ai fini", "j'ai terminé", "j'ai fait", "fini", "finie", "terminé", "terminée", "c'est fait",
+        CompleteNoise = Of("je viens de finir", "je viens de terminer", "j'ai enfin fini", "c'est fini", "j'ai fini", "j'ai terminé", "j'ai fait", "fini", "finie", "terminé", "terminée", "c'est fait",
             "c'est bon", "est fait", "est faite", "sont faits", "sont faites", "est fini", "est finie", "coche", "comme fait",
             "comme terminé", "marque", "ça y est", "enfin"),
         Priorities = Groups(
@@ -199,6 +205,9 @@ internal static class French
             "faire", "aller", "vérifier", "renouveler", "annuler", "écrire", "lire", "rendre", "récupérer", "chercher",
             "laver", "sortir", "répondre", "rappeler", "passer", "commander", "préparer", "envoyer", "arroser",
             "téléphoner", "contacter", "déposer", "remplir", "imprimer", "signer", "poster", "trier", "vider", "réparer"),
+        SentenceOpeners = Of("je", "j'", "on", "nous", "tu", "vous", "il", "elle", "ils", "elles", "c'est", "ce", "ça", "ca",
+            "quand", "où", "pourquoi", "comment", "qui", "quoi", "qu'est ce", "est ce", "bonne", "bon", "joyeux", "merci",
+            "mon", "ma", "mes", "notre", "si", "mais", "et", "ou", "non", "oui", "pas", "jamais", "peut être"),
         MarkerWords = Of("le", "la", "les", "de", "du", "des", "à", "et", "moi", "mon", "ma", "mes", "je", "j'", "demain",
             "un", "une", "pour", "avec", "est", "que", "d'", "l'", "qu'", "ce", "c'est", "quoi", "dans", "il", "on", "nous",
             "tu", "ajoute", "rappelle", "ça", "pas", "aujourd'hui", "soir", "au", "aux", "chez", "sur", "en", "fini", "resto",

@@ -10,6 +10,7 @@ internal enum TimeUnit
     Day,
     Week,
     Month,
+    Year,
 }
 
 internal enum DayPart
@@ -94,6 +95,12 @@ internal sealed class Lexicon
     public required PhraseSet<Meridiem> Meridiems { get; init; }
 
     public required PhraseSet<bool> HourMarkers { get; init; }
+
+    /// <summary>Minutes said before the hour: "half past" +30, "quarter to" −15.</summary>
+    public required PhraseSet<int> ClockFractions { get; init; }
+
+    /// <summary>Minutes said after the hour: "et demie" +30, "moins le quart" −15.</summary>
+    public required PhraseSet<int> ClockSuffixes { get; init; }
 
     // ---- durations and relative times
     public required PhraseSet<TimeUnit> Units { get; init; }
@@ -194,6 +201,9 @@ internal sealed class Lexicon
     public required PhraseSet<bool> ItemPrefixes { get; init; }
 
     public required PhraseSet<bool> TodoVerbs { get; init; }
+
+    /// <summary>Words that open a statement or a question, never the name of an appointment ("I", "what", "happy").</summary>
+    public required PhraseSet<bool> SentenceOpeners { get; init; }
 
     /// <summary>Common short words of the language, for telling English from French when no language is given.</summary>
     public required PhraseSet<bool> MarkerWords { get; init; }

@@ -312,8 +312,11 @@ internal sealed class TemporalRecognizer(Lexicon lex)
             case TimeUnit.Week:
                 days = quantity * 7;
                 break;
-            default:
+            case TimeUnit.Month:
                 months = quantity;
+                break;
+            default:
+                months = quantity * 12;
                 break;
         }
 
@@ -412,8 +415,42 @@ internal sealed class TemporalRecognizer(Lexicon lex)
         int n;
         if ((n = lex.NamedTimes.Match(t, i, out var named)) > 0)
         {
-            time = new ClockTime(named.Hour, named.Minute, true);
-            return n;
+            var after = i + n;
+            var suffix = lex.ClockSuffixes.Match(t, after, out var shift);
+            time = Shifted(named.Hour, named.Minute, suffix > 0 ? shift : 0, true);
+            return n + suffix;
+        }
+
+        // "half past 7", "quarter to 5", "a quarter past noon"
+        if ((n = lex.ClockFractions.Match(t, i, out var fraction)) > 0)
+        {
+            var k0 = i + n;
+            int baseHour;
+            var baseKnown = !lex.TwelveHourClock;
+            if (k0 < t.Length && t[k0].IntegerValue is >= 1 and <= 12 && t[k0].IsIntegerNumber)
+            {
+                baseHour = t[k0].IntegerValue;
+                k0++;
+            }
+            else if (lex.NamedTimes.Match(t, k0, out var namedBase) is var nb and > 0)
+            {
+                baseHour = namedBase.Hour == 0 ? 24 : namedBase.Hour;
+                baseKnown = true;
+                k0 += nb;
+            }
+            else
+            {
+                return 0;
+            }
+
+            time = Shifted(baseHour, 0, fraction, baseKnown);
+            if (!baseKnown && lex.Meridiems.Match(t, k0, out var fractionMeridiem) is var fm and > 0)
+            {
+                time = Shifted(baseHour % 12 + (fractionMeridiem == Meridiem.Pm ? 12 : 0), 0, fraction, true);
+                k0 += fm;
+            }
+
+            return k0 - i;
         }
 
         if (!t[i].IsNumber)
@@ -456,13 +493,19 @@ internal sealed class TemporalRecognizer(Lexicon lex)
                 withMinutes = true;
                 known = !lex.TwelveHourClock || hour == 0 || hour > 12;
             }
-            else if (lex.HourMarkers.Match(t, k) is var h and > 0 && (t[k].Glued || t[k].Norm.Length > 1))
+            else if (lex.HourMarkers.Match(t, k) is var h and > 0)
             {
                 k += h;
                 if (k < t.Length && t[k].IsIntegerNumber && t[k].Norm.Length == 2 && t[k].IntegerValue < 60)
                 {
                     minute = t[k].IntegerValue;
                     k++;
+                }
+                else if (lex.ClockSuffixes.Match(t, k, out var shift) is var sh and > 0)
+                {
+                    var shifted = Shifted(hour, 0, shift, true);
+                    (hour, minute) = (shifted.Hour, shifted.Minute);
+                    k += sh;
                 }
 
                 withMinutes = true;
@@ -491,6 +534,12 @@ internal sealed class TemporalRecognizer(Lexicon lex)
 
         time = new ClockTime(hour == 24 ? 0 : hour, minute, known);
         return k - i;
+    }
+
+    private static ClockTime Shifted(int hour, int minute, int shift, bool known)
+    {
+        var total = (((hour * 60) + minute + shift) % (24 * 60) + (24 * 60)) % (24 * 60);
+        return new ClockTime(total / 60, total % 60, known);
     }
 
     private Mention? MatchDayPart(Token[] t, int i)

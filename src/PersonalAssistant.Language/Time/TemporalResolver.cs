@@ -25,6 +25,7 @@ internal static class TemporalResolver
         var times = new List<Mention>(2);
         var weekdays = new List<IsoDayOfWeek>();
         var monthDay = 0;
+        (int Month, int Day) calendarDate = default;
         foreach (var m in mentions)
         {
             switch (m.Kind)
@@ -38,6 +39,11 @@ internal static class TemporalResolver
                     if (m.Date.Kind == DateKind.DayOfMonth)
                     {
                         monthDay = m.Date.Day;
+                    }
+
+                    if (m.Date.Kind == DateKind.MonthDay)
+                    {
+                        calendarDate = (m.Date.Month, m.Date.Day);
                     }
 
                     if (date is null || (date.Date.Kind == DateKind.Weekday && m.Date.Kind == DateKind.MonthDay))
@@ -80,11 +86,17 @@ internal static class TemporalResolver
             }
 
             var days = rule.Days.Length > 0 ? rule.Days : rule.Unit == TimeUnit.Week ? [.. weekdays] : [];
-            var byMonthDay = rule.MonthDay > 0 ? rule.MonthDay : rule.Unit == TimeUnit.Month ? monthDay : 0;
+            var byMonthDay = rule.MonthDay > 0 ? rule.MonthDay : rule.Unit == TimeUnit.Month ? (monthDay > 0 ? monthDay : calendarDate.Day) : 0;
             var unit = rule.Unit == TimeUnit.Day && days.Length > 0 ? TimeUnit.Week : rule.Unit;
+            var byMonth = 0;
+            if (unit == TimeUnit.Year)
+            {
+                (byMonth, byMonthDay) = calendarDate.Month > 0 ? calendarDate : (today.Month, today.Day);
+            }
+
             var clock = clocks.Count > 0 ? clocks[0] : (LocalTime?)null;
-            var first = FirstOccurrence(unit, days, byMonthDay, clock, now, zone);
-            return new ResolvedTime(first, FormatRule(unit, rule.Interval, days, byMonthDay, clock), duration, Alternatives(clocks.Count > 1 ? clocks : [], c => FirstOccurrence(unit, days, byMonthDay, c, now, zone)));
+            var first = FirstOccurrence(unit, days, byMonth, byMonthDay, clock, now, zone);
+            return new ResolvedTime(first, FormatRule(unit, rule.Interval, days, byMonth, byMonthDay, clock), duration, Alternatives(clocks.Count > 1 ? clocks : [], c => FirstOccurrence(unit, days, byMonth, byMonthDay, c, now, zone)));
         }
 
         if (relative is not null)
@@ -276,16 +288,17 @@ internal static class TemporalResolver
         return null;
     }
 
-    private static Moment? FirstOccurrence(TimeUnit unit, IsoDayOfWeek[] days, int monthDay, LocalTime? clock, LocalDateTime now, DateTimeZone zone)
+    private static Moment? FirstOccurrence(TimeUnit unit, IsoDayOfWeek[] days, int month, int monthDay, LocalTime? clock, LocalDateTime now, DateTimeZone zone)
     {
         var today = now.Date;
-        for (var offset = 0; offset < 800; offset++)
+        for (var offset = 0; offset < 1500; offset++)
         {
             var day = today.PlusDays(offset);
             var matches = unit switch
             {
                 TimeUnit.Week => days.Length == 0 ? day.DayOfWeek == today.DayOfWeek : days.Contains(day.DayOfWeek),
                 TimeUnit.Month => day.Day == (monthDay > 0 ? monthDay : today.Day),
+                TimeUnit.Year => day.Month == month && day.Day == monthDay,
                 _ => true,
             };
             if (!matches)
@@ -307,10 +320,10 @@ internal static class TemporalResolver
         return null;
     }
 
-    private static string FormatRule(TimeUnit unit, int interval, IsoDayOfWeek[] days, int monthDay, LocalTime? clock)
+    private static string FormatRule(TimeUnit unit, int interval, IsoDayOfWeek[] days, int month, int monthDay, LocalTime? clock)
     {
         var rule = new StringBuilder("FREQ=");
-        rule.Append(unit switch { TimeUnit.Week => "WEEKLY", TimeUnit.Month => "MONTHLY", _ => "DAILY" });
+        rule.Append(unit switch { TimeUnit.Week => "WEEKLY", TimeUnit.Month => "MONTHLY", TimeUnit.Year => "YEARLY", _ => "DAILY" });
         if (interval > 1)
         {
             rule.Append(";INTERVAL=").Append(interval);
@@ -328,6 +341,11 @@ internal static class TemporalResolver
                 IsoDayOfWeek.Saturday => "SA",
                 _ => "SU",
             }));
+        }
+
+        if (month > 0)
+        {
+            rule.Append(";BYMONTH=").Append(month);
         }
 
         if (monthDay > 0)

@@ -43,6 +43,14 @@ internal sealed class Interpreter(Lexicon lex)
             return new ParsedAction { Intent = Intents.MemoryRemember, Body = Rest(text, t, start + memory) };
         }
 
+        // "my sister's name is Julie, remember that"
+        if (lex.MemoryCues.MatchEndingAt(t, LastWord(t) + 1) is var memoryAfter and > 0 && LastWord(t) + 1 - memoryAfter > start)
+        {
+            var removed = new bool[t.Length];
+            Mark(removed, LastWord(t) + 1 - memoryAfter, t.Length);
+            return new ParsedAction { Intent = Intents.MemoryRemember, Body = Title(text, t, removed, []) };
+        }
+
         if (lex.ReminderCues.Contains(t) && lex.SnoozeCues.Match(t, start) == 0)
         {
             return Timed(Intents.ReminderCreate, text, t, mentions, context, lex.ReminderCues);
@@ -53,7 +61,7 @@ internal sealed class Interpreter(Lexicon lex)
             return snoozed;
         }
 
-        if (MoneyRecognizer.Find(t, lex) is { } money && !StartsWithTodo(t, start))
+        if ((MoneyRecognizer.Find(t, lex) ?? UnmarkedAmount(t, start, mentions)) is { } money && !StartsWithTodo(t, start))
         {
             return Expense(text, t, money, context);
         }
@@ -106,6 +114,14 @@ internal sealed class Interpreter(Lexicon lex)
             return Timed(Intents.TaskCreate, text, t, mentions, context, lex.TaskLists, lex.TaskCues) with { Priority = priority };
         }
 
+        // "book club next thursday 7pm": a name, a day and a time, no verb: an appointment
+        var question = LastWord(t) + 1 < t.Length && t[^1].Is("?");
+        if (!question && clock && mentions.Any(m => m.Kind == MentionKind.Date) && mentions[0].Start > start
+            && !StartsWithTodo(t, start) && lex.SentenceOpeners.Match(t, start) == 0 && t[start].IsWord)
+        {
+            return Timed(Intents.EventCreate, text, t, mentions, context, lex.CalendarCues, lex.EventVerbs);
+        }
+
         // only a length of time ("in 10 minutes please"): the answer to a reminder that just fired
         if (mentions is [{ Kind: MentionKind.Relative or MentionKind.Duration, Amount.IsClock: true } only]
             && Title(text, t, Removed(t, only), []) is null)
@@ -113,7 +129,6 @@ internal sealed class Interpreter(Lexicon lex)
             return new ParsedAction { Intent = Intents.ReminderSnooze, Minutes = only.Amount.Minutes };
         }
 
-        var question = LastWord(t) + 1 < t.Length && t[^1].Is("?");
         if (!question && (StartsWithTodo(t, start) || (mentions.Count > 0 && mentions[0].Start == start && StartsWithTodo(t, mentions[0].End))))
         {
             var intent = clock || mentions.Any(m => m.Kind is MentionKind.Relative or MentionKind.DayPart || m.Part is not null || m.Recurrence is not null)
@@ -188,6 +203,10 @@ internal sealed class Interpreter(Lexicon lex)
         {
             currency = context.DefaultCurrency is { Length: 3 } preferred && DollarCurrencies.Contains(preferred) ? preferred.ToUpperInvariant() : "USD";
         }
+        else if (!money.Dollar && currency is null)
+        {
+            currency = context.DefaultCurrency?.ToUpperInvariant();
+        }
 
         var removed = new bool[t.Length];
         Mark(removed, money.Start, money.End);
@@ -201,6 +220,31 @@ internal sealed class Interpreter(Lexicon lex)
             Title = title,
             Spans = [Span(text, t, money.Start, money.End, SpanKinds.Money)],
         };
+    }
+
+    /// <summary>
+    /// An amount said with no currency: "spent 12 on lunch" (after a spending verb, before "on"/"for" or the end) or
+    /// "lunch 12.50" (a short message whose only number has cents). The person's default currency applies.
+    /// </summary>
+    private Money? UnmarkedAmount(Token[] t, int start, List<Mention> mentions)
+    {
+        var numbers = Enumerable.Range(0, t.Length).Where(i => t[i].IsNumber).ToList();
+        if (numbers.Count != 1 || mentions.Count > 0)
+        {
+            return null;
+        }
+
+        var at = numbers[0];
+        if (!MoneyRecognizer.TryAmount(t[at], out var amount))
+        {
+            return null;
+        }
+
+        var cue = lex.ExpenseCues.Match(t, start) > 0
+            && (at + 1 >= t.Length || t[at + 1].IsPunctuation || lex.ForMarkers.Match(t, at + 1) > 0 || lex.DatePrepositions.Match(t, at + 1) > 0);
+        var cents = t[at].Norm.Length > 3 && t[at].Norm[^3] is '.' or ',';
+        var shortMessage = t.Count(x => x.IsWord) is > 0 and <= 4;
+        return cue || (cents && shortMessage) ? new Money(amount, null, false, at, at + 1) : null;
     }
 
     private static readonly HashSet<string> DollarCurrencies = new(StringComparer.OrdinalIgnoreCase) { "USD", "CAD", "AUD", "NZD", "SGD", "HKD" };
