@@ -33,6 +33,18 @@ public sealed class LanguageEngine
         return new ParseResult(language, actions);
     }
 
+    /// <summary>
+    /// Only the time in some words ("tomorrow at 3pm", "vendredi", "in 20 minutes"), resolved in the person's zone;
+    /// null when the words name no time. For fields that take a date from a person or a model.
+    /// </summary>
+    public Moment? ParseWhen(string text, ParseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
+        var language = context.Language is { } requested && interpreters.ContainsKey(requested) ? requested.ToLowerInvariant() : Detect(text);
+        return interpreters[language].ParseWhen(text, context);
+    }
+
     /// <summary>The language whose common words and letters the message uses most; the first language on a tie.</summary>
     public string Detect(string text)
     {

@@ -28,6 +28,12 @@ internal sealed class Interpreter(Lexicon lex)
         return [action];
     }
 
+    public Moment? ParseWhen(string text, ParseContext context)
+    {
+        var mentions = temporal.Recognize(Tokenizer.Tokenize(text));
+        return mentions.Count == 0 ? null : TemporalResolver.Resolve(mentions, context.Now, context.Zone).When;
+    }
+
     private ParsedAction InterpretOne(string text, Token[] t, ParseContext context)
     {
         var start = SkipPoliteness(t, 0);

@@ -5,6 +5,7 @@ using PersonalAssistant.Server.Features.Meta;
 using PersonalAssistant.Server.Features.Mfa;
 using PersonalAssistant.Server.Features.Profile;
 using PersonalAssistant.Server.Features.Sessions;
+using PersonalAssistant.Server.Features.Tasks;
 
 namespace PersonalAssistant.Server.Features;
 
@@ -34,5 +35,6 @@ internal static class ApiRoutes
         api.MapPreferencesEndpoints();
         api.MapMfaEndpoints();
         api.MapAdminEndpoints();
+        api.MapTaskEndpoints();
     }
 }

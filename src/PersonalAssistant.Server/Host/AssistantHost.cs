@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Features;
+using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Messaging;
 using PersonalAssistant.Server.Persistence;
@@ -51,6 +53,8 @@ internal static class AssistantHost
         services.AddAccounts(configuration);
         services.AddMessaging(configuration);
         services.AddRateLimits();
+        services.AddSingleton(LanguageEngine.CreateDefault());
+        services.AddTasks();
         services.AddDataProtection()
             .SetApplicationName("PersonalAssistantTDAH")
             .PersistKeysToDbContext<AppDbContext>();

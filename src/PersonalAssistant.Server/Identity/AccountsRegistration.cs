@@ -47,6 +47,7 @@ internal static class AccountsRegistration
         services.AddSingleton<SessionRevocation>();
         services.AddSingleton<TotpService>();
         services.AddSingleton<ProfileCache>();
+        services.AddScoped<PersonClock>();
         services.AddScoped<SessionService>();
         services.AddScoped<RecoveryCodes>();
         services.AddScoped<VerificationCodes>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PersonalAssistant.Server.Audit;
+using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Messaging;
 
@@ -33,6 +34,8 @@ internal abstract class AppDbContext(DbContextOptions options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<TaskItem> Tasks => Set<TaskItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -675,6 +675,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My tasks
+         * @description Top-level tasks unless `parent` is given. Ordered by due date (none last), then priority, then creation.
+         */
+        get: operations["ListTasks"];
+        put?: never;
+        /** Add a task */
+        post: operations["CreateTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task to do now, and why */
+        get: operations["NextTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completed tasks by week and tag */
+        get: operations["TaskStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a task */
+        get: operations["GetTask"];
+        put?: never;
+        post?: never;
+        /** Delete a task and its subtasks */
+        delete: operations["DeleteTask"];
+        options?: never;
+        head?: never;
+        /** Change a task */
+        patch: operations["UpdateTask"];
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a task done */
+        post: operations["CompleteTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose 3 to 7 small steps; save them as subtasks with apply
+         * @description The first step takes about two minutes. Offline, steps come from a library per kind of task.
+         */
+        post: operations["BreakDownTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -792,6 +903,30 @@ export interface components {
         };
         /** @enum {unknown} */
         AuditOutcome: "Success" | "Failure" | "Denied";
+        BreakdownRequest: {
+            /**
+             * @description Save the steps as subtasks (after any existing ones).
+             * @default false
+             */
+            apply: boolean;
+        };
+        /** @description Small steps for a task; saved as subtasks when asked. */
+        BreakdownResponse: {
+            /** @description The kind of task the steps were chosen for (cleaning, paperwork, ..., or general). */
+            kind: string;
+            /** @description 3 to 7 steps, the first one about two minutes. */
+            steps: components["schemas"]["BreakdownStep"][];
+            /** @description Whether they were saved as subtasks. */
+            applied: boolean;
+            /** @description The saved subtasks, when applied. */
+            subtasks: components["schemas"]["TaskResponse"][];
+        };
+        /** @description One proposed step. */
+        BreakdownStep: {
+            title: string;
+            /** Format: int32 */
+            estimatedMinutes: number | string;
+        };
         /**
          * @description A new password for the signed-in person.
          * @example {
@@ -804,6 +939,31 @@ export interface components {
             currentPassword: string;
             /** @description 10 to 128 characters. */
             newPassword: string;
+        };
+        /** @description A new task. */
+        CreateTaskRequest: {
+            /** @description What to do, in the person's words. */
+            title: string;
+            /** @description Anything else worth keeping with it. */
+            notes?: null | string;
+            /** @description A date ("2026-03-11"), a date and time with its offset, or words in the person's language and zone ("friday", "tomorrow at 3pm"); the answer shows how it was understood. */
+            due?: null | string;
+            /** @description low, medium (default) or high. */
+            priority?: null | string;
+            /** @description Up to 20 short labels. */
+            tags?: null | string[];
+            /**
+             * Format: uuid
+             * @description Makes it a subtask of this task (added last).
+             */
+            parentId?: null | string;
+            /**
+             * Format: int32
+             * @description How long it should take.
+             */
+            estimatedMinutes?: null | number | string;
+            /** @description Energy it needs: low, medium or high. */
+            energy?: null | string;
         };
         /**
          * @description Turning MFA off needs the password and a second factor.
@@ -980,6 +1140,12 @@ export interface components {
             /** @description What sign-in accepts: totp, sms, recovery (empty when MFA is off). */
             methods: string[];
         };
+        /** @description One task to do now, and why; no task when nothing is open. */
+        NextTaskResponse: {
+            task: null | components["schemas"]["TaskResponse"];
+            reasons: string[];
+            message: string;
+        };
         /** @description A message the instance would have sent. */
         OutboxMessageResponse: {
             /**
@@ -1045,6 +1211,26 @@ export interface components {
         PagedOfOutboxMessageResponse: {
             /** @description This page's items. */
             items: components["schemas"]["OutboxMessageResponse"][];
+            /**
+             * Format: int32
+             * @description 1-based page number.
+             */
+            page: number | string;
+            /**
+             * Format: int32
+             * @description Items per page.
+             */
+            pageSize: number | string;
+            /**
+             * Format: int32
+             * @description Items across all pages.
+             */
+            total: number | string;
+        };
+        /** @description One page of a list, with the total so a client can show "21–40 of 130". */
+        PagedOfTaskResponse: {
+            /** @description This page's items. */
+            items: components["schemas"]["TaskResponse"][];
             /**
              * Format: int32
              * @description 1-based page number.
@@ -1276,6 +1462,55 @@ export interface components {
             /** @description True for the session making this request. */
             current: boolean;
         };
+        TagCount: {
+            tag: string;
+            /** Format: int32 */
+            completed: number | string;
+            /** Format: int32 */
+            open: number | string;
+        };
+        /** @description A task as the person sees it. Due is shown in the person's zone. */
+        TaskResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            notes: null | string;
+            due: null | string;
+            /** Format: date */
+            dueDate: null | string;
+            /** Format: date-time */
+            dueAt: null | string;
+            priority: string;
+            status: string;
+            tags: string[];
+            /** Format: uuid */
+            parentId: null | string;
+            /** Format: int32 */
+            position: number | string;
+            /** Format: int32 */
+            estimatedMinutes: null | number | string;
+            energy: null | string;
+            /** Format: int32 */
+            missedCount: number | string;
+            breakdownSuggested: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            completedAt: null | string;
+        };
+        /** @description Completed tasks per week (in the person's zone) and per tag. Totals only: nothing resets. */
+        TaskStatsResponse: {
+            byWeek: components["schemas"]["WeekCount"][];
+            byTag: components["schemas"]["TagCount"][];
+            /** Format: int32 */
+            open: number | string;
+            /** Format: int32 */
+            overdue: number | string;
+            /** Format: int32 */
+            doneTotal: number | string;
+        };
         /** @description What an authenticator app needs. Shown once, during setup. */
         TotpSetupResponse: {
             /** @description Base32 secret, for typing in by hand. */
@@ -1300,6 +1535,33 @@ export interface components {
             timeZone: null | string;
             /** @description en or fr. */
             locale: null | string;
+        };
+        /** @description Changes to a task; absent fields stay as they are. An empty `due` ("") clears the due date. */
+        UpdateTaskRequest: {
+            /** @description What to do. */
+            title?: null | string;
+            /** @description Notes ("" clears them). */
+            notes?: null | string;
+            /** @description As for a new task; "" clears it. */
+            due?: null | string;
+            /** @description low, medium or high. */
+            priority?: null | string;
+            /** @description open, in_progress, done or skipped. */
+            status?: null | string;
+            /** @description Replaces the tags. */
+            tags?: null | string[];
+            /**
+             * Format: int32
+             * @description New place among its siblings (0 first).
+             */
+            position?: null | number | string;
+            /**
+             * Format: int32
+             * @description How long it should take (0 clears it).
+             */
+            estimatedMinutes?: null | number | string;
+            /** @description low, medium or high ("" clears it). */
+            energy?: null | string;
         };
         /**
          * @description What a person (or an administrator) sees of an account. Never a hash, stamp, secret or code.
@@ -1352,6 +1614,12 @@ export interface components {
             email: string;
             /** @description From the link. */
             token: string;
+        };
+        WeekCount: {
+            /** Format: date */
+            weekStart: string;
+            /** Format: int32 */
+            completed: number | string;
         };
     };
     responses: never;
@@ -3411,6 +3679,424 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTasks: {
+        parameters: {
+            query?: {
+                status?: string;
+                view?: string;
+                tag?: string;
+                parent?: string;
+                q?: string;
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfTaskResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    NextTask: {
+        parameters: {
+            query?: {
+                energy?: string;
+                minutes?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextTaskResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TaskStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatsResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CompleteTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    BreakDownTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["BreakdownRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakdownResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
