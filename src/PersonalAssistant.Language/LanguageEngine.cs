@@ -34,15 +34,15 @@ public sealed class LanguageEngine
     }
 
     /// <summary>
-    /// Only the time in some words ("tomorrow at 3pm", "vendredi", "in 20 minutes"), resolved in the person's zone;
-    /// null when the words name no time. For fields that take a date from a person or a model.
+    /// Only the time in some words ("tomorrow at 3pm", "vendredi", "every weekday at 8am"), resolved in the person's
+    /// zone; null when the words name no time. For fields that take a date from a person or a model.
     /// </summary>
-    public Moment? ParseWhen(string text, ParseContext context)
+    public ParsedTime? ParseTime(string text, ParseContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
         var language = context.Language is { } requested && interpreters.ContainsKey(requested) ? requested.ToLowerInvariant() : Detect(text);
-        return interpreters[language].ParseWhen(text, context);
+        return interpreters[language].ParseTime(text, context);
     }
 
     /// <summary>The language whose common words and letters the message uses most; the first language on a tie.</summary>

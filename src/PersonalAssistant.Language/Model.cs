@@ -83,3 +83,6 @@ public sealed record ParsedAction
 
 /// <summary>What a message meant: its language and one or more actions (never none: "chat" when nothing else fits).</summary>
 public sealed record ParseResult(string Language, IReadOnlyList<ParsedAction> Actions);
+
+/// <summary>A time said in words: the moment (the first occurrence of a recurrence), its RRULE, a duration if one was said, and any ambiguity.</summary>
+public sealed record ParsedTime(Moment When, string? RRule, int? DurationMinutes, bool Ambiguous, IReadOnlyList<Moment> Alternatives);

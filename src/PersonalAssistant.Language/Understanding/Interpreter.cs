@@ -28,10 +28,16 @@ internal sealed class Interpreter(Lexicon lex)
         return [action];
     }
 
-    public Moment? ParseWhen(string text, ParseContext context)
+    public ParsedTime? ParseTime(string text, ParseContext context)
     {
         var mentions = temporal.Recognize(Tokenizer.Tokenize(text));
-        return mentions.Count == 0 ? null : TemporalResolver.Resolve(mentions, context.Now, context.Zone).When;
+        if (mentions.Count == 0)
+        {
+            return null;
+        }
+
+        var resolved = TemporalResolver.Resolve(mentions, context.Now, context.Zone);
+        return resolved.When is { } when ? new ParsedTime(when, resolved.RRule, resolved.DurationMinutes, resolved.Ambiguous, resolved.Alternatives) : null;
     }
 
     private ParsedAction InterpretOne(string text, Token[] t, ParseContext context)

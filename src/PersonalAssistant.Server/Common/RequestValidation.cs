@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace PersonalAssistant.Server.Common;
 
@@ -34,7 +36,7 @@ internal sealed class RequestValidationFilter : IEndpointFilter
             {
                 foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
                 {
-                    var field = member.Length == 0 ? "request" : JsonNamingPolicy.CamelCase.ConvertName(member);
+                    var field = member.Length == 0 ? "request" : JsonName(argument.GetType(), member);
                     errors[field] = [.. errors.GetValueOrDefault(field, []), result.ErrorMessage ?? "Not valid."];
                 }
             }
@@ -42,6 +44,10 @@ internal sealed class RequestValidationFilter : IEndpointFilter
 
         return errors is null ? await next(context) : TypedResults.ValidationProblem(errors);
     }
+
+    /// <summary>The field's name as it appears in the JSON: its [JsonPropertyName] if it has one, else camelCase.</summary>
+    private static string JsonName(Type type, string member) =>
+        type.GetProperty(member)?.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(member);
 
     /// <summary>Our own request and DTO records; framework types (HttpContext, services, ids) are skipped.</summary>
     private static bool IsRequestType(Type type) =>

@@ -4,6 +4,7 @@ using PersonalAssistant.Server.Features.Auth;
 using PersonalAssistant.Server.Features.Meta;
 using PersonalAssistant.Server.Features.Mfa;
 using PersonalAssistant.Server.Features.Profile;
+using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Sessions;
 using PersonalAssistant.Server.Features.Tasks;
 
@@ -36,5 +37,6 @@ internal static class ApiRoutes
         api.MapMfaEndpoints();
         api.MapAdminEndpoints();
         api.MapTaskEndpoints();
+        api.MapReminderEndpoints();
     }
 }

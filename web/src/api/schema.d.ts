@@ -786,6 +786,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My reminders, soonest first */
+        get: operations["ListReminders"];
+        put?: never;
+        /** Add a reminder */
+        post: operations["CreateReminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a reminder, with its next occurrences and deliveries */
+        get: operations["GetReminder"];
+        put?: never;
+        post?: never;
+        /** Delete a reminder */
+        delete: operations["DeleteReminder"];
+        options?: never;
+        head?: never;
+        /** Change or cancel a reminder */
+        patch: operations["UpdateReminder"];
+        trace?: never;
+    };
+    "/api/v1/reminders/{id}/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask again in some minutes */
+        post: operations["SnoozeReminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Got it: a one-off is done, a repeating one moves to its next occurrence */
+        post: operations["AcknowledgeReminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -940,6 +1011,24 @@ export interface components {
             /** @description 10 to 128 characters. */
             newPassword: string;
         };
+        /** @description A new reminder. */
+        CreateReminderRequest: {
+            /** @description What to be reminded of. */
+            text: string;
+            /** @description The (first) time: ISO 8601 ("2026-03-11T15:00:00-04:00", or without offset in the zone) or words ("tomorrow at 9am", "every weekday at 8am", "dans 20 minutes"). A repeating phrase also sets the RRULE. */
+            when: string;
+            /** @description RFC 5545 RRULE (daily or slower), without the "RRULE:" prefix. */
+            rrule?: null | string;
+            /** @description IANA zone of the schedule; the person's own by default. */
+            timeZone?: null | string;
+            /** @description web, sms or email; the person's preferred channels by default. */
+            channels?: null | string[];
+            /**
+             * Format: uuid
+             * @description A task of the person's to link.
+             */
+            taskId?: null | string;
+        };
         /** @description A new task. */
         CreateTaskRequest: {
             /** @description What to do, in the person's words. */
@@ -964,6 +1053,12 @@ export interface components {
             estimatedMinutes?: null | number | string;
             /** @description Energy it needs: low, medium or high. */
             energy?: null | string;
+        };
+        DeliveryResponse: {
+            /** Format: date-time */
+            at: string;
+            channel: string;
+            outcome: string;
         };
         /**
          * @description Turning MFA off needs the password and a second factor.
@@ -1228,6 +1323,26 @@ export interface components {
             total: number | string;
         };
         /** @description One page of a list, with the total so a client can show "21–40 of 130". */
+        PagedOfReminderResponse: {
+            /** @description This page's items. */
+            items: components["schemas"]["ReminderResponse"][];
+            /**
+             * Format: int32
+             * @description 1-based page number.
+             */
+            page: number | string;
+            /**
+             * Format: int32
+             * @description Items per page.
+             */
+            pageSize: number | string;
+            /**
+             * Format: int32
+             * @description Items across all pages.
+             */
+            total: number | string;
+        };
+        /** @description One page of a list, with the total so a client can show "21–40 of 130". */
         PagedOfTaskResponse: {
             /** @description This page's items. */
             items: components["schemas"]["TaskResponse"][];
@@ -1393,6 +1508,50 @@ export interface components {
             /** @description en or fr; default en. */
             locale: null | string;
         };
+        /** @description A reminder; times are shown in its zone with the offset in force then. */
+        ReminderResponse: {
+            /**
+             * Format: uuid
+             * @description The reminder's id.
+             */
+            id: string;
+            /** @description What to be reminded of. */
+            text: string;
+            /** @description The next occurrence in the reminder's zone, or null when none is left. */
+            when: null | string;
+            /**
+             * Format: date-time
+             * @description The same instant in UTC.
+             */
+            nextAt: null | string;
+            /** @description IANA zone of the schedule. */
+            timeZone: string;
+            /** @description The RRULE, or null for a one-off. */
+            rrule: null | string;
+            /** @description Where it is delivered. */
+            channels: string[];
+            /**
+             * Format: uuid
+             * @description The linked task, if any.
+             */
+            taskId: null | string;
+            /** @description scheduled, delivered, acknowledged, snoozed or cancelled. */
+            status: string;
+            /** @description The next occurrences (up to 5), so a repeating schedule can be checked at a glance. */
+            upcoming: string[];
+            /** @description The latest delivery attempts, newest first. */
+            deliveries: components["schemas"]["DeliveryResponse"][];
+            /**
+             * Format: date-time
+             * @description When it was created (UTC).
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it last changed (UTC).
+             */
+            updatedAt: string;
+        };
         /**
          * @description A new password, with the token from the reset email.
          * @example {
@@ -1461,6 +1620,13 @@ export interface components {
             lastSeenAt: string;
             /** @description True for the session making this request. */
             current: boolean;
+        };
+        SnoozeRequest: {
+            /**
+             * Format: int32
+             * @description 1 to 1440.
+             */
+            minutes: number | string;
         };
         TagCount: {
             tag: string;
@@ -1535,6 +1701,19 @@ export interface components {
             timeZone: null | string;
             /** @description en or fr. */
             locale: null | string;
+        };
+        /** @description Changes to a reminder; absent fields stay. An empty `rrule` ("") makes it a one-off. */
+        UpdateReminderRequest: {
+            /** @description What to be reminded of. */
+            text?: null | string;
+            /** @description A new (first) time, as for a new reminder. */
+            when?: null | string;
+            /** @description A new RRULE, or "" for none. */
+            rrule?: null | string;
+            /** @description Replaces the channels. */
+            channels?: null | string[];
+            /** @description scheduled (reactivate) or cancelled. */
+            status?: null | string;
         };
         /** @description Changes to a task; absent fields stay as they are. An empty `due` ("") clears the due date. */
         UpdateTaskRequest: {
@@ -4097,6 +4276,332 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListReminders: {
+        parameters: {
+            query?: {
+                status?: string;
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfReminderResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateReminder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReminderRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReminder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteReminder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateReminder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReminderRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SnoozeReminder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SnoozeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AcknowledgeReminder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderResponse"];
                 };
             };
             /** @description Not Found */

@@ -43,7 +43,7 @@ internal static class TaskDue
         }
         else if (!char.IsDigit(text[0]) || text.Any(char.IsLetter))
         {
-            moment = engine.ParseWhen(text, new ParseContext(person.Now.LocalDateTime, person.Zone));
+            moment = engine.ParseTime(text, new ParseContext(person.Now.LocalDateTime, person.Zone))?.When;
         }
 
         if (moment is not { } value)

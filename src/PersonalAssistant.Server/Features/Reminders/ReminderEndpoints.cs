@@ -1,0 +1,319 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+using PersonalAssistant.Language;
+using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Persistence;
+
+namespace PersonalAssistant.Server.Features.Reminders;
+
+/// <summary>
+/// Reminders: create from words or ISO values, repeat with an RRULE, snooze, acknowledge. Occurrences are computed
+/// in the reminder's zone (DST-correct); firing them is the delivery worker's job. Owner-scoped throughout.
+/// </summary>
+internal static class ReminderEndpoints
+{
+    private const int UpcomingCount = 5;
+
+    public static RouteGroupBuilder MapReminderEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/reminders").WithTags("Reminders").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListReminders).WithName("ListReminders").WithSummary("My reminders, soonest first").ProducesValidationProblem();
+        group.MapPost("", CreateReminder).WithName("CreateReminder").WithSummary("Add a reminder").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetReminder).WithName("GetReminder").WithSummary("Read a reminder, with its next occurrences and deliveries");
+        group.MapPatch("/{id:guid}", UpdateReminder).WithName("UpdateReminder").WithSummary("Change or cancel a reminder").ProducesValidationProblem();
+        group.MapDelete("/{id:guid}", DeleteReminder).WithName("DeleteReminder").WithSummary("Delete a reminder");
+        group.MapPost("/{id:guid}/snooze", SnoozeReminder).WithName("SnoozeReminder").WithSummary("Ask again in some minutes").ProducesValidationProblem();
+        group.MapPost("/{id:guid}/acknowledge", AcknowledgeReminder).WithName("AcknowledgeReminder")
+            .WithSummary("Got it: a one-off is done, a repeating one moves to its next occurrence");
+        return group;
+    }
+
+    public static async Task<Ok<Paged<ReminderResponse>>> ListReminders(
+        [AsParameters] ReminderQuery query, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        var reminders = db.Reminders.AsNoTracking().Where(r => r.UserId == userId);
+        if (query.Status is { } status)
+        {
+            reminders = reminders.Where(r => r.Status == status);
+        }
+
+        reminders = reminders.OrderBy(r => r.NextAt == null).ThenBy(r => r.NextAt).ThenBy(r => r.CreatedAt);
+        var (page, size, skip) = query.Resolve();
+        var total = await reminders.CountAsync(cancellationToken);
+        var items = await reminders.Skip(skip).Take(size).ToListAsync(cancellationToken);
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        return TypedResults.Ok(new Paged<ReminderResponse>(items.Select(r => Describe(r, now, upcoming: false)).ToList(), page, size, total));
+    }
+
+    public static async Task<Results<Created<ReminderResponse>, ValidationProblem>> CreateReminder(
+        CreateReminderRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        var zone = person.Zone;
+        if (request.TimeZone is { } zoneId)
+        {
+            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId.Trim())!;
+            if (zone is null)
+            {
+                errors["timeZone"] = ["Use an IANA time zone such as Europe/Paris."];
+                zone = person.Zone;
+            }
+        }
+
+        var schedule = ReadSchedule(request.When, request.RRule, zone, person, engine, errors);
+        var channels = ReadChannels(request.Channels, person, errors);
+        if (request.TaskId is { } taskId && !await db.OwnsTaskAsync(person.UserId, taskId, cancellationToken))
+        {
+            errors["taskId"] = ["No task of yours has this id."];
+        }
+
+        if (errors.Count > 0 || schedule is not { } s)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var reminder = new Reminder
+        {
+            UserId = person.UserId,
+            Text = request.Text.Trim(),
+            TimeZone = zone.Id,
+            AnchorLocal = ReminderSchedule.AnchorPattern.Format(s.Anchor),
+            RRule = s.Rule,
+            NextAt = s.Next.ToDateTimeOffset(),
+            Channels = channels,
+            TaskId = request.TaskId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Reminders.Add(reminder);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"{ApiRoutes.Prefix}/reminders/{reminder.Id}", Describe(reminder, Instant.FromDateTimeOffset(now), upcoming: true));
+    }
+
+    public static async Task<Results<Ok<ReminderResponse>, ProblemHttpResult>> GetReminder(
+        Guid id, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        var reminder = await db.Reminders.AsNoTracking().Include(r => r.Deliveries)
+            .SingleOrDefaultAsync(r => r.Id == id && r.UserId == userId, cancellationToken);
+        return reminder is null ? NotFound() : TypedResults.Ok(Describe(reminder, Instant.FromDateTimeOffset(time.GetUtcNow()), upcoming: true));
+    }
+
+    public static async Task<Results<Ok<ReminderResponse>, ValidationProblem, ProblemHttpResult>> UpdateReminder(
+        Guid id, UpdateReminderRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.Id == id && r.UserId == person.UserId, cancellationToken);
+        if (reminder is null)
+        {
+            return NotFound();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(reminder.TimeZone) ?? person.Zone;
+        if (request.When is not null || request.RRule is not null)
+        {
+            var when = request.When ?? reminder.AnchorLocal;
+            var rule = request.RRule ?? reminder.RRule;
+            if (ReadSchedule(when, rule?.Length == 0 ? string.Empty : rule, zone, person, engine, errors) is { } schedule)
+            {
+                reminder.AnchorLocal = ReminderSchedule.AnchorPattern.Format(schedule.Anchor);
+                reminder.RRule = schedule.Rule;
+                reminder.NextAt = schedule.Next.ToDateTimeOffset();
+                reminder.Status = ReminderStatuses.Scheduled;
+            }
+        }
+
+        if (request.Channels is not null)
+        {
+            reminder.Channels = ReadChannels(request.Channels, person, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (request.Text is { } text)
+        {
+            reminder.Text = text.Trim();
+        }
+
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        if (request.Status == ReminderStatuses.Cancelled)
+        {
+            reminder.Status = ReminderStatuses.Cancelled;
+            reminder.NextAt = null;
+        }
+        else if (request.Status == ReminderStatuses.Scheduled && reminder.Status != ReminderStatuses.Scheduled)
+        {
+            var anchor = ReminderSchedule.AnchorPattern.Parse(reminder.AnchorLocal).Value;
+            reminder.NextAt = ReminderSchedule.Next(reminder.RRule, anchor, zone, now)?.ToDateTimeOffset();
+            reminder.Status = ReminderStatuses.Scheduled;
+            if (reminder.NextAt is null)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Its time has passed; give it a new time with `when`."] });
+            }
+        }
+
+        reminder.UpdatedAt = now.ToDateTimeOffset();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(Describe(reminder, now, upcoming: true));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteReminder(
+        Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        var deleted = await db.Reminders.Where(r => r.Id == id && r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        return deleted == 0 ? NotFound() : TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<ReminderResponse>, ProblemHttpResult>> SnoozeReminder(
+        Guid id, SnoozeRequest request, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.Id == id && r.UserId == userId, cancellationToken);
+        if (reminder is null)
+        {
+            return NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        reminder.NextAt = now.AddMinutes(request.Minutes);
+        reminder.Status = ReminderStatuses.Snoozed;
+        reminder.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(Describe(reminder, Instant.FromDateTimeOffset(now), upcoming: true));
+    }
+
+    public static async Task<Results<Ok<ReminderResponse>, ProblemHttpResult>> AcknowledgeReminder(
+        Guid id, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.Id == id && r.UserId == userId, cancellationToken);
+        if (reminder is null)
+        {
+            return NotFound();
+        }
+
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        if (reminder.RRule is null)
+        {
+            reminder.Status = ReminderStatuses.Acknowledged;
+            reminder.NextAt = null;
+        }
+        else
+        {
+            // the occurrence being acknowledged is done; the series goes on from the later of now and that occurrence
+            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(reminder.TimeZone) ?? DateTimeZone.Utc;
+            var anchor = ReminderSchedule.AnchorPattern.Parse(reminder.AnchorLocal).Value;
+            var after = reminder.NextAt is { } due && Instant.FromDateTimeOffset(due) > now ? Instant.FromDateTimeOffset(due) : now;
+            reminder.NextAt = ReminderSchedule.Next(reminder.RRule, anchor, zone, after)?.ToDateTimeOffset();
+            reminder.Status = reminder.NextAt is null ? ReminderStatuses.Acknowledged : ReminderStatuses.Scheduled;
+        }
+
+        reminder.UpdatedAt = now.ToDateTimeOffset();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(Describe(reminder, now, upcoming: true));
+    }
+
+    private sealed record Schedule(LocalDateTime Anchor, string? Rule, Instant Next);
+
+    /// <summary>The anchor, rule and next occurrence from a <c>when</c> (ISO or words) and an optional RRULE.</summary>
+    private static Schedule? ReadSchedule(string when, string? rule, DateTimeZone zone, PersonNow person, LanguageEngine engine, Dictionary<string, string[]> errors)
+    {
+        var text = when.Trim();
+        LocalDateTime? anchor = null;
+        string? spokenRule = null;
+        if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset)
+        {
+            anchor = offset.Value.ToInstant().InZone(zone).LocalDateTime;
+        }
+        else if (LocalDateTimePattern.ExtendedIso.Parse(text) is { Success: true } local)
+        {
+            anchor = local.Value;
+        }
+        else if (engine.ParseTime(text, new ParseContext(person.Now.WithZone(zone).LocalDateTime, zone)) is { } parsed)
+        {
+            anchor = parsed.When.Instant?.LocalDateTime ?? parsed.When.Date.At(new LocalTime(9, 0));
+            spokenRule = parsed.RRule;
+        }
+
+        if (anchor is not { } start)
+        {
+            errors["when"] = [$"Could not read this as a time. Use 2026-03-11T15:00:00-04:00 or words such as \"tomorrow at 9am\"."];
+            return null;
+        }
+
+        if (start.Year is < 2000 or > 2200)
+        {
+            errors["when"] = ["The time must be between the years 2000 and 2200."];
+            return null;
+        }
+
+        var finalRule = rule switch
+        {
+            null => spokenRule,
+            "" => null,
+            _ => ReminderSchedule.Normalize(rule),
+        };
+        if (finalRule is not null && ReminderSchedule.Validate(finalRule) is { } ruleError)
+        {
+            errors["rrule"] = [ruleError];
+            return null;
+        }
+
+        var now = person.Now.ToInstant();
+        var next = ReminderSchedule.Next(finalRule, start, zone, now);
+        if (next is not { } nextInstant)
+        {
+            errors["when"] = [finalRule is null ? "That time has already passed." : "This schedule has no occurrence left."];
+            return null;
+        }
+
+        return new Schedule(start, finalRule, nextInstant);
+    }
+
+    private static List<string> ReadChannels(IReadOnlyList<string>? requested, PersonNow person, Dictionary<string, string[]> errors)
+    {
+        var channels = (requested ?? person.Preferences.PreferredChannels).Select(c => c.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        if (channels.Count == 0 || channels.Any(c => !Channels.All.Contains(c)))
+        {
+            errors["channels"] = ["Use one or more of web, sms and email."];
+        }
+
+        return channels;
+    }
+
+    private static ReminderResponse Describe(Reminder reminder, Instant now, bool upcoming)
+    {
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(reminder.TimeZone) ?? DateTimeZone.Utc;
+        var when = reminder.NextAt is { } next ? Moment.At(Instant.FromDateTimeOffset(next).InZone(zone)).ToString() : null;
+        IReadOnlyList<string> occurrences = [];
+        if (upcoming && reminder.NextAt is { } nextAt && reminder.Status != ReminderStatuses.Cancelled)
+        {
+            var anchor = ReminderSchedule.AnchorPattern.Parse(reminder.AnchorLocal).Value;
+            var from = Instant.FromDateTimeOffset(nextAt) - Duration.FromTicks(1);
+            occurrences = reminder.Status == ReminderStatuses.Snoozed
+                ? [when!, .. ReminderSchedule.Upcoming(reminder.RRule, anchor, zone, Instant.Max(now, from), UpcomingCount - 1).Select(z => Moment.At(z).ToString())]
+                : ReminderSchedule.Upcoming(reminder.RRule, anchor, zone, from, UpcomingCount).Select(z => Moment.At(z).ToString()).ToList();
+        }
+
+        return new ReminderResponse(reminder.Id, reminder.Text, when, reminder.NextAt, reminder.TimeZone, reminder.RRule, reminder.Channels,
+            reminder.TaskId, reminder.Status, occurrences,
+            reminder.Deliveries.OrderByDescending(d => d.At).Take(20).Select(d => new DeliveryResponse(d.At, d.Channel, d.Outcome)).ToList(),
+            reminder.CreatedAt, reminder.UpdatedAt);
+    }
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(title: "Not found", detail: "No reminder of yours has this id.", statusCode: StatusCodes.Status404NotFound);
+}
