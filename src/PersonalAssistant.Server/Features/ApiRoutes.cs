@@ -1,6 +1,9 @@
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Admin;
 using PersonalAssistant.Server.Features.Auth;
+using PersonalAssistant.Server.Features.Expenses;
+using PersonalAssistant.Server.Features.Lists;
+using PersonalAssistant.Server.Features.Memories;
 using PersonalAssistant.Server.Features.Meta;
 using PersonalAssistant.Server.Features.Mfa;
 using PersonalAssistant.Server.Features.Profile;
@@ -38,5 +41,8 @@ internal static class ApiRoutes
         api.MapAdminEndpoints();
         api.MapTaskEndpoints();
         api.MapReminderEndpoints();
+        api.MapListEndpoints();
+        api.MapExpenseEndpoints();
+        api.MapMemoryEndpoints();
     }
 }

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PersonalAssistant.Server.Audit;
+using PersonalAssistant.Server.Features.Expenses;
+using PersonalAssistant.Server.Features.Lists;
+using PersonalAssistant.Server.Features.Memories;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
@@ -39,6 +42,14 @@ internal abstract class AppDbContext(DbContextOptions options)
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
 
     public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    public DbSet<ItemList> Lists => Set<ItemList>();
+
+    public DbSet<ListItem> ListItems => Set<ListItem>();
+
+    public DbSet<Expense> Expenses => Set<Expense>();
+
+    public DbSet<Memory> Memories => Set<Memory>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Persistence;
 
@@ -12,22 +13,6 @@ internal static class PreferencesEndpoints
 {
     private const string TimeFormat = "HH:mm";
 
-    /// <summary>ISO 4217 codes of every currency .NET knows a region for.</summary>
-    private static readonly HashSet<string> Currencies = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-        .Select(culture =>
-        {
-            try
-            {
-                return new RegionInfo(culture.Name).ISOCurrencySymbol;
-            }
-            catch (ArgumentException)
-            {
-                return null;
-            }
-        })
-        .OfType<string>()
-        .Where(code => code.Length == 3)
-        .ToHashSet(StringComparer.Ordinal);
 
     public static RouteGroupBuilder MapPreferencesEndpoints(this IEndpointRouteBuilder api)
     {
@@ -78,7 +63,7 @@ internal static class PreferencesEndpoints
         }
 
         var currency = request.DefaultCurrency.Trim().ToUpperInvariant();
-        if (!Currencies.Contains(currency))
+        if (!Currencies.IsKnown(currency))
         {
             errors["defaultCurrency"] = ["Use an ISO 4217 currency code such as USD, EUR or CAD."];
         }
