@@ -6,6 +6,7 @@ using PersonalAssistant.Server.Features.Lists;
 using PersonalAssistant.Server.Features.Memories;
 using PersonalAssistant.Server.Features.Meta;
 using PersonalAssistant.Server.Features.Mfa;
+using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Profile;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Sessions;
@@ -44,5 +45,6 @@ internal static class ApiRoutes
         api.MapListEndpoints();
         api.MapExpenseEndpoints();
         api.MapMemoryEndpoints();
+        api.MapNoteEndpoints();
     }
 }

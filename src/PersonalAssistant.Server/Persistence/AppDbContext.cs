@@ -6,6 +6,7 @@ using PersonalAssistant.Server.Audit;
 using PersonalAssistant.Server.Features.Expenses;
 using PersonalAssistant.Server.Features.Lists;
 using PersonalAssistant.Server.Features.Memories;
+using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
@@ -51,6 +52,10 @@ internal abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Memory> Memories => Set<Memory>();
 
+    public DbSet<Note> Notes => Set<Note>();
+
+    public DbSet<NoteLink> NoteLinks => Set<NoteLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -75,4 +80,15 @@ internal sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> op
     }
 }
 
-internal sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+internal sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    /// <summary>Full-text search of notes: a generated tsvector column with a GIN index (SQLite uses FTS5, see the migrations).</summary>
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<Note>().Property<NpgsqlTypes.NpgsqlTsVector>("SearchVector")
+            .HasComputedColumnSql("""to_tsvector('simple', coalesce("Title", '') || ' ' || coalesce("Body", ''))""", stored: true);
+        builder.Entity<Note>().HasIndex("SearchVector").HasMethod("GIN");
+    }
+}

@@ -324,6 +324,71 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                     b.ToTable("Memories", (string)null);
                 });
 
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Notes.Note", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Pinned", "UpdatedAt");
+
+                    b.ToTable("Notes", (string)null);
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Notes.NoteLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromNoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromNoteId");
+
+                    b.HasIndex("UserId", "TargetKey");
+
+                    b.ToTable("NoteLinks", (string)null);
+                });
+
             modelBuilder.Entity("PersonalAssistant.Server.Features.Reminders.Reminder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1005,6 +1070,24 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                     b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Notes.Note", b =>
+                {
+                    b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Notes.NoteLink", b =>
+                {
+                    b.HasOne("PersonalAssistant.Server.Features.Notes.Note", null)
+                        .WithMany()
+                        .HasForeignKey("FromNoteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json;
+using PersonalAssistant.Server.Tests.Infrastructure;
+
+namespace PersonalAssistant.Server.Tests.Features.Resources;
+
+/// <summary>Notes over real HTTP: full-text search on SQLite (FTS5) and PostgreSQL (tsvector + GIN), wiki links, owner scoping.</summary>
+[Trait("Category", "Integration")]
+public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
+{
+    [Fact]
+    public async Task Search_FindsWordsAndPrefixes_InTitlesAndBodies_OnlyInMyNotes()
+    {
+        var owner = await Accounts.RegisterAndLoginAsync(app);
+        var other = await Accounts.RegisterAndLoginAsync(app);
+        using var client = owner.Client(app);
+        using var otherClient = other.Client(app);
+        var valve = await CreateAsync(client, new { title = "Boiler", body = "The plumber said the valve needs replacing." });
+        var wifi = await CreateAsync(client, new { body = "# Wifi\nThe password is on the fridge." });
+        await CreateAsync(otherClient, new { title = "Their boiler", body = "plumber secrets" });
+
+        Assert.Equal("Wifi", wifi.GetProperty("title").GetString());
+        Assert.Equal([Id(valve)], await SearchAsync(client, "plumb"));
+        Assert.Equal([Id(valve)], await SearchAsync(client, "valve replacing"));
+        Assert.Equal([Id(wifi)], await SearchAsync(client, "fridge password"));
+        Assert.Empty(await SearchAsync(client, "valve fridge"));
+        Assert.Empty(await SearchAsync(client, "\"unbalanced * OR ( -"));
+        Assert.Single(await SearchAsync(otherClient, "plumber"));
+
+        using var edited = await client.PatchAsJsonAsync($"/api/v1/notes/{Id(valve)}", new { body = "Fixed in March." });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Empty(await SearchAsync(client, "plumber"));
+        Assert.Equal([Id(valve)], await SearchAsync(client, "march"));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/notes/{Id(valve)}")).StatusCode);
+        Assert.Empty(await SearchAsync(client, "march"));
+    }
+
+    [Fact]
+    public async Task WikiLinks_GiveBacklinks_ByTitle()
+    {
+        var user = await Accounts.RegisterAndLoginAsync(app);
+        using var client = user.Client(app);
+        var recipes = await CreateAsync(client, new { title = "Recipes", body = "Soups and stews." });
+        var soup = await CreateAsync(client, new { title = "Lentil soup", body = "From my [[recipes]] collection, see also [[Groceries|the list]]." });
+        await CreateAsync(client, new { title = "Unrelated", body = "No links here, only [single brackets]." });
+
+        var backlinks = await client.GetFromJsonAsync<JsonElement>($"/api/v1/notes/{Id(recipes)}/backlinks");
+
+        Assert.Equal([Id(soup)], backlinks.EnumerateArray().Select(Id));
+        using var unlinked = await client.PatchAsJsonAsync($"/api/v1/notes/{Id(soup)}", new { body = "No more links." });
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"/api/v1/notes/{Id(recipes)}/backlinks")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AnotherPersonsNote_Is404_AndBadInputIs400()
+    {
+        var owner = await Accounts.RegisterAndLoginAsync(app);
+        var other = await Accounts.RegisterAndLoginAsync(app);
+        using var client = owner.Client(app);
+        using var otherClient = other.Client(app);
+        var note = await CreateAsync(client, new { title = "Private", body = "mine", pinned = true, tags = new[] { "Home" } });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync($"/api/v1/notes/{Id(note)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.PatchAsJsonAsync($"/api/v1/notes/{Id(note)}", new { body = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.DeleteAsync($"/api/v1/notes/{Id(note)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync($"/api/v1/notes/{Id(note)}/backlinks")).StatusCode);
+        Assert.Equal(0, (await otherClient.GetFromJsonAsync<JsonElement>("/api/v1/notes?tag=home")).GetProperty("total").GetInt32());
+        Assert.Equal([Id(note)], (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?pinned=true&tag=home")).GetProperty("items").EnumerateArray().Select(Id));
+
+        await AssertBadRequestAsync(await client.PostAsJsonAsync("/api/v1/notes", new { title = " ", body = "" }), "body");
+        await AssertBadRequestAsync(await client.PostAsJsonAsync("/api/v1/notes", new { title = new string('t', 201) }), "title");
+        await AssertBadRequestAsync(await client.PostAsJsonAsync("/api/v1/notes", new { body = "x", tags = new[] { "" } }), "tags");
+        Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes")).GetProperty("total").GetInt32());
+    }
+
+    private static async Task<List<Guid>> SearchAsync(HttpClient client, string q)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/notes?q={Uri.EscapeDataString(q)}");
+        return [.. page.GetProperty("items").EnumerateArray().Select(Id)];
+    }
+
+    private static async Task<JsonElement> CreateAsync(HttpClient client, object body)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/notes", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static Guid Id(JsonElement item) => item.GetProperty("id").GetGuid();
+
+    private static async Task AssertBadRequestAsync(HttpResponseMessage response, string field)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
+            Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {body}");
+        }
+    }
+}
