@@ -26,6 +26,8 @@ public sealed class EndpointSecurityTests
         "/api/v1/auth/resend-verification",
         "/api/v1/auth/forgot-password",
         "/api/v1/auth/reset-password",
+        // Calendar apps cannot sign in: the feed is found by the hash of a 256-bit secret, rate-limited per IP, revocable.
+        "/calendar/{secret}.ics",
         "{**path:clientroute}",
     ];
 

@@ -1,6 +1,7 @@
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Admin;
 using PersonalAssistant.Server.Features.Auth;
+using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Expenses;
 using PersonalAssistant.Server.Features.Lists;
 using PersonalAssistant.Server.Features.Memories;
@@ -46,5 +47,6 @@ internal static class ApiRoutes
         api.MapExpenseEndpoints();
         api.MapMemoryEndpoints();
         api.MapNoteEndpoints();
+        api.MapEventEndpoints();
     }
 }

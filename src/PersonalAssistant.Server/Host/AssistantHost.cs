@@ -7,6 +7,7 @@ using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Features;
+using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Messaging;
@@ -110,6 +111,7 @@ internal static class AssistantHost
         app.MapMetricsEndpoint();
         app.MapApiReference();
         app.MapApi();
+        app.MapCalendarFeed();
         app.MapWebApp();
     }
 }

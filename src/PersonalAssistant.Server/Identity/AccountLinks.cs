@@ -15,6 +15,15 @@ internal static class AccountLinks
     public static Uri ResetPassword(HttpContext context, string email, string token) =>
         Build(context, "reset-password", $"email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}");
 
+    /// <summary>Any path of this instance as an absolute link, on the same base as the account links.</summary>
+    public static Uri At(HttpContext context, string path)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(path);
+        var link = Build(context, path.TrimStart('/'), string.Empty);
+        return new Uri(link.GetLeftPart(UriPartial.Path));
+    }
+
     private static Uri Build(HttpContext context, string page, string query)
     {
         var baseUrl = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.PublicBaseUrl;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PersonalAssistant.Server.Audit;
+using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Expenses;
 using PersonalAssistant.Server.Features.Lists;
 using PersonalAssistant.Server.Features.Memories;
@@ -55,6 +56,10 @@ internal abstract class AppDbContext(DbContextOptions options)
     public DbSet<Note> Notes => Set<Note>();
 
     public DbSet<NoteLink> NoteLinks => Set<NoteLink>();
+
+    public DbSet<EventItem> Events => Set<EventItem>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

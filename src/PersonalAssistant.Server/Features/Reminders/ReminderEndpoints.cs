@@ -84,7 +84,7 @@ internal static class ReminderEndpoints
             UserId = person.UserId,
             Text = request.Text.Trim(),
             TimeZone = zone.Id,
-            AnchorLocal = ReminderSchedule.AnchorPattern.Format(s.Anchor),
+            AnchorLocal = Recurrences.AnchorPattern.Format(s.Anchor),
             RRule = s.Rule,
             NextAt = s.Next.ToDateTimeOffset(),
             Channels = channels,
@@ -125,7 +125,7 @@ internal static class ReminderEndpoints
             var rule = request.RRule ?? reminder.RRule;
             if (ReadSchedule(when, rule?.Length == 0 ? string.Empty : rule, zone, person, engine, errors) is { } schedule)
             {
-                reminder.AnchorLocal = ReminderSchedule.AnchorPattern.Format(schedule.Anchor);
+                reminder.AnchorLocal = Recurrences.AnchorPattern.Format(schedule.Anchor);
                 reminder.RRule = schedule.Rule;
                 reminder.NextAt = schedule.Next.ToDateTimeOffset();
                 reminder.Status = ReminderStatuses.Scheduled;
@@ -155,8 +155,8 @@ internal static class ReminderEndpoints
         }
         else if (request.Status == ReminderStatuses.Scheduled && reminder.Status != ReminderStatuses.Scheduled)
         {
-            var anchor = ReminderSchedule.AnchorPattern.Parse(reminder.AnchorLocal).Value;
-            reminder.NextAt = ReminderSchedule.Next(reminder.RRule, anchor, zone, now)?.ToDateTimeOffset();
+            var anchor = Recurrences.AnchorPattern.Parse(reminder.AnchorLocal).Value;
+            reminder.NextAt = Recurrences.Next(reminder.RRule, anchor, zone, now)?.ToDateTimeOffset();
             reminder.Status = ReminderStatuses.Scheduled;
             if (reminder.NextAt is null)
             {
@@ -215,9 +215,9 @@ internal static class ReminderEndpoints
         {
             // the occurrence being acknowledged is done; the series goes on from the later of now and that occurrence
             var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(reminder.TimeZone) ?? DateTimeZone.Utc;
-            var anchor = ReminderSchedule.AnchorPattern.Parse(reminder.AnchorLocal).Value;
+            var anchor = Recurrences.AnchorPattern.Parse(reminder.AnchorLocal).Value;
             var after = reminder.NextAt is { } due && Instant.FromDateTimeOffset(due) > now ? Instant.FromDateTimeOffset(due) : now;
-            reminder.NextAt = ReminderSchedule.Next(reminder.RRule, anchor, zone, after)?.ToDateTimeOffset();
+            reminder.NextAt = Recurrences.Next(reminder.RRule, anchor, zone, after)?.ToDateTimeOffset();
             reminder.Status = reminder.NextAt is null ? ReminderStatuses.Acknowledged : ReminderStatuses.Scheduled;
         }
 
@@ -264,16 +264,16 @@ internal static class ReminderEndpoints
         {
             null => spokenRule,
             "" => null,
-            _ => ReminderSchedule.Normalize(rule),
+            _ => Recurrences.Normalize(rule),
         };
-        if (finalRule is not null && ReminderSchedule.Validate(finalRule) is { } ruleError)
+        if (finalRule is not null && Recurrences.Validate(finalRule) is { } ruleError)
         {
             errors["rrule"] = [ruleError];
             return null;
         }
 
         var now = person.Now.ToInstant();
-        var next = ReminderSchedule.Next(finalRule, start, zone, now);
+        var next = Recurrences.Next(finalRule, start, zone, now);
         if (next is not { } nextInstant)
         {
             errors["when"] = [finalRule is null ? "That time has already passed." : "This schedule has no occurrence left."];
@@ -301,11 +301,11 @@ internal static class ReminderEndpoints
         IReadOnlyList<string> occurrences = [];
         if (upcoming && reminder.NextAt is { } nextAt && reminder.Status != ReminderStatuses.Cancelled)
         {
-            var anchor = ReminderSchedule.AnchorPattern.Parse(reminder.AnchorLocal).Value;
+            var anchor = Recurrences.AnchorPattern.Parse(reminder.AnchorLocal).Value;
             var from = Instant.FromDateTimeOffset(nextAt) - Duration.FromTicks(1);
             occurrences = reminder.Status == ReminderStatuses.Snoozed
-                ? [when!, .. ReminderSchedule.Upcoming(reminder.RRule, anchor, zone, Instant.Max(now, from), UpcomingCount - 1).Select(z => Moment.At(z).ToString())]
-                : ReminderSchedule.Upcoming(reminder.RRule, anchor, zone, from, UpcomingCount).Select(z => Moment.At(z).ToString()).ToList();
+                ? [when!, .. Recurrences.Upcoming(reminder.RRule, anchor, zone, Instant.Max(now, from), UpcomingCount - 1).Select(z => Moment.At(z).ToString())]
+                : Recurrences.Upcoming(reminder.RRule, anchor, zone, from, UpcomingCount).Select(z => Moment.At(z).ToString()).ToList();
         }
 
         return new ReminderResponse(reminder.Id, reminder.Text, when, reminder.NextAt, reminder.TimeZone, reminder.RRule, reminder.Channels,

@@ -4,15 +4,15 @@ using NodaTime;
 using NodaTime.Text;
 using PersonalAssistant.Language;
 
-namespace PersonalAssistant.Server.Features.Reminders;
+namespace PersonalAssistant.Server.Common;
 
 /// <summary>
-/// Occurrences of a reminder. Ical.Net expands the RRULE in local wall-clock time (a floating start), and each local
+/// Occurrences of a repeating reminder or event. Ical.Net expands the RRULE in local wall-clock time (a floating start), and each local
 /// occurrence is placed in the zone with the same rule as the language engine (<see cref="Moment.DaylightSavingResolver"/>):
 /// a time skipped by a spring-forward change fires at the first instant after the gap, a repeated one fires once, at
 /// its first occurrence. So "every day at 8am" stays at 8am local across clock changes, in every zone.
 /// </summary>
-internal static class ReminderSchedule
+internal static class Recurrences
 {
     public static readonly LocalDateTimePattern AnchorPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
 
@@ -31,7 +31,7 @@ internal static class ReminderSchedule
         try
         {
             var pattern = new RecurrencePattern(text);
-            return AllowedFrequencies.Contains(pattern.Frequency.ToString()) ? null : "Reminders repeat daily, weekly, monthly or yearly at most.";
+            return AllowedFrequencies.Contains(pattern.Frequency.ToString()) ? null : "Repeat daily, weekly, monthly or yearly at most.";
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException)
         {

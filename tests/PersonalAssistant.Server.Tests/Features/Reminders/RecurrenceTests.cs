@@ -1,11 +1,11 @@
 using NodaTime;
 using NodaTime.Text;
-using PersonalAssistant.Server.Features.Reminders;
+using PersonalAssistant.Server.Common;
 
 namespace PersonalAssistant.Server.Tests.Features.Reminders;
 
 /// <summary>Occurrences of repeating reminders across clock changes, in several zones and both hemispheres.</summary>
-public sealed class ReminderScheduleTests
+public sealed class RecurrenceTests
 {
     [Theory]
     // New York springs forward on 8 March 2026 (02:00 → 03:00): 02:30 does not exist that day and fires at 03:00
@@ -29,7 +29,7 @@ public sealed class ReminderScheduleTests
     {
         var zone = DateTimeZoneProviders.Tzdb[zoneId];
 
-        var occurrences = ReminderSchedule.Upcoming(rule, LocalDateTimePattern.ExtendedIso.Parse(anchor).Value, zone,
+        var occurrences = Recurrences.Upcoming(rule, LocalDateTimePattern.ExtendedIso.Parse(anchor).Value, zone,
             InstantPattern.ExtendedIso.Parse(after).Value, 4);
 
         Assert.Equal(expected.Split(' '), occurrences.Select(o => PersonalAssistant.Language.Moment.At(o).ToString()));
@@ -41,8 +41,8 @@ public sealed class ReminderScheduleTests
         var zone = DateTimeZoneProviders.Tzdb["Europe/Paris"];
         var anchor = new LocalDateTime(2026, 5, 4, 15, 0);
 
-        Assert.Single(ReminderSchedule.Upcoming(null, anchor, zone, Instant.FromUtc(2026, 5, 4, 12, 0), 5));
-        Assert.Empty(ReminderSchedule.Upcoming(null, anchor, zone, Instant.FromUtc(2026, 5, 4, 14, 0), 5));
+        Assert.Single(Recurrences.Upcoming(null, anchor, zone, Instant.FromUtc(2026, 5, 4, 12, 0), 5));
+        Assert.Empty(Recurrences.Upcoming(null, anchor, zone, Instant.FromUtc(2026, 5, 4, 14, 0), 5));
     }
 
     [Theory]
@@ -54,6 +54,6 @@ public sealed class ReminderScheduleTests
     [InlineData("FREQ=WEEKLY;BYDAY=XX", false)]
     public void Rules_AreCheckedBeforeTheyAreStored(string rule, bool valid)
     {
-        Assert.Equal(valid, ReminderSchedule.Validate(rule) is null);
+        Assert.Equal(valid, Recurrences.Validate(rule) is null);
     }
 }

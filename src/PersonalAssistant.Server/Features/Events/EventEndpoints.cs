@@ -1,0 +1,346 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+using PersonalAssistant.Language;
+using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Persistence;
+
+namespace PersonalAssistant.Server.Features.Events;
+
+/// <summary>Calendar events: CRUD, a date range with repeating events expanded, .ics import, and the private feed's secret.</summary>
+internal static class EventEndpoints
+{
+    public const int MaxRangeDays = 366;
+    public const int MaxOccurrences = 1000;
+
+    public static RouteGroupBuilder MapEventEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/events").WithTags("Events").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", ListEvents).WithName("ListEvents").WithSummary("Events between two instants, repeating ones expanded")
+            .WithDescription("from and to are ISO 8601 instants; by default the next 30 days; at most 366 days.").ProducesValidationProblem();
+        group.MapPost("", CreateEvent).WithName("CreateEvent").WithSummary("Add an event").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetEvent).WithName("GetEvent").WithSummary("Read an event");
+        group.MapPatch("/{id:guid}", UpdateEvent).WithName("UpdateEvent").WithSummary("Change an event").ProducesValidationProblem();
+        group.MapDelete("/{id:guid}", DeleteEvent).WithName("DeleteEvent").WithSummary("Delete an event");
+        group.MapPost("/import", ImportEvents).WithName("ImportEvents").WithSummary("Import the events of an .ics file")
+            .WithDescription("Send the file as the body with Content-Type text/calendar. Events already imported (same UID) are skipped.")
+            .Accepts<string>("text/calendar").ProducesValidationProblem();
+        group.MapGet("/feed", GetFeed).WithName("GetCalendarFeed").WithSummary("Whether my private calendar feed is on");
+        group.MapPost("/feed/rotate", RotateFeed).WithName("RotateCalendarFeed")
+            .WithSummary("Turn on the private feed or replace its link (the old link stops working); the link is shown once");
+        group.MapDelete("/feed", DeleteFeed).WithName("DeleteCalendarFeed").WithSummary("Turn the private feed off");
+        return group;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<OccurrenceResponse>>, ValidationProblem>> ListEvents(
+        [FromQuery(Name = "from")] DateTimeOffset? from, [FromQuery(Name = "to")] DateTimeOffset? to, AppDbContext db, TimeProvider time,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        var start = (from ?? time.GetUtcNow()).ToUniversalTime();
+        var end = (to ?? start.AddDays(30)).ToUniversalTime();
+        if (end <= start || (end - start).TotalDays > MaxRangeDays)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = [$"to must be after from, at most {MaxRangeDays} days later."] });
+        }
+
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.UserId == userId && e.StartAt < end && (e.RRule != null || e.EndAt > start))
+            .OrderBy(e => e.StartAt).Take(MaxOccurrences).ToListAsync(cancellationToken);
+        var occurrences = new List<OccurrenceResponse>();
+        foreach (var item in events)
+        {
+            var length = item.EndAt - item.StartAt;
+            if (item.RRule is null)
+            {
+                occurrences.Add(OccurrenceResponse.For(item, item.StartAt, length));
+                continue;
+            }
+
+            var zone = Zone(item.TimeZone);
+            var anchor = Recurrences.AnchorPattern.Parse(item.AnchorLocal).Value;
+            var after = Instant.FromDateTimeOffset(start - length) - Duration.FromTicks(1);
+            foreach (var occurrence in Recurrences.Upcoming(item.RRule, anchor, zone, after, MaxOccurrences))
+            {
+                var at = occurrence.ToInstant().ToDateTimeOffset();
+                if (at >= end || occurrences.Count >= MaxOccurrences)
+                {
+                    break;
+                }
+
+                occurrences.Add(OccurrenceResponse.For(item, at, length));
+            }
+        }
+
+        return TypedResults.Ok<IReadOnlyList<OccurrenceResponse>>(occurrences.OrderBy(o => o.Start).Take(MaxOccurrences).ToList());
+    }
+
+    public static async Task<Results<Created<EventResponse>, ValidationProblem>> CreateEvent(
+        EventRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+    {
+        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        var zone = request.TimeZone is null ? person.Zone : DateTimeZoneProviders.Tzdb.GetZoneOrNull(request.TimeZone);
+        if (zone is null)
+        {
+            errors["timeZone"] = ["Use an IANA time zone such as Europe/Paris."];
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var parsed = ReadStart(request.Start!, zone, person, engine, errors);
+        var rule = request.RRule is { Length: > 0 } r ? Recurrences.Normalize(r) : parsed?.Rule;
+        if (rule is not null && Recurrences.Validate(rule) is { } ruleError)
+        {
+            errors["rrule"] = [ruleError];
+        }
+
+        if (parsed is not { } start || errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var minutes = request.DurationMinutes ?? parsed.Value.DurationMinutes ?? 60;
+        var now = time.GetUtcNow();
+        var item = new EventItem
+        {
+            UserId = person.UserId,
+            Title = request.Title.Trim(),
+            StartAt = start.Start.ToInstant().ToDateTimeOffset(),
+            EndAt = start.Start.ToInstant().Plus(Duration.FromMinutes(minutes)).ToDateTimeOffset(),
+            TimeZone = zone.Id,
+            AnchorLocal = Recurrences.AnchorPattern.Format(start.Start.LocalDateTime),
+            Location = request.Location?.Trim(),
+            Notes = request.Notes,
+            RRule = rule,
+            Uid = $"{Guid.NewGuid():N}@personal-assistant",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Events.Add(item);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"{ApiRoutes.Prefix}/events/{item.Id}", EventResponse.From(item));
+    }
+
+    public static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetEvent(Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        var item = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.UserId == userId, cancellationToken);
+        return item is null ? NotFound() : TypedResults.Ok(EventResponse.From(item));
+    }
+
+    public static async Task<Results<Ok<EventResponse>, ValidationProblem, ProblemHttpResult>> UpdateEvent(
+        Guid id, UpdateEventRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var item = await db.Events.SingleOrDefaultAsync(e => e.Id == id && e.UserId == person.UserId, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var zone = Zone(item.TimeZone);
+        var length = item.EndAt - item.StartAt;
+        if (request.Start is { } startText && ReadStart(startText, zone, person, engine, errors) is { } start)
+        {
+            item.StartAt = start.Start.ToInstant().ToDateTimeOffset();
+            item.AnchorLocal = Recurrences.AnchorPattern.Format(start.Start.LocalDateTime);
+        }
+
+        if (request.RRule is { } rule)
+        {
+            if (rule.Length > 0 && Recurrences.Validate(rule) is { } ruleError)
+            {
+                errors["rrule"] = [ruleError];
+            }
+
+            item.RRule = rule.Length == 0 ? null : Recurrences.Normalize(rule);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        item.EndAt = item.StartAt + (request.DurationMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : length);
+        item.Title = request.Title?.Trim() ?? item.Title;
+        item.Location = request.Location is { } location ? (location.Length == 0 ? null : location.Trim()) : item.Location;
+        item.Notes = request.Notes is { } notes ? (notes.Length == 0 ? null : notes) : item.Notes;
+        item.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(EventResponse.From(item));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteEvent(Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        var deleted = await db.Events.Where(e => e.Id == id && e.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        return deleted == 0 ? NotFound() : TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<ImportResponse>, ValidationProblem>> ImportEvents(
+        AppDbContext db, PersonClock clock, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+    {
+        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        if (context.Request.ContentType?.StartsWith("text/calendar", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the .ics file as the body with Content-Type text/calendar."] });
+        }
+
+        using var reader = new StreamReader(context.Request.Body);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        var read = IcsImport.Read(text, person.Zone);
+        if (read.Error is { } error)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error] });
+        }
+
+        var uids = read.Events.Select(e => e.Uid).ToList();
+        var known = (await db.Events.Where(e => e.UserId == person.UserId && uids.Contains(e.Uid)).Select(e => e.Uid).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+        var added = 0;
+        foreach (var item in read.Events.Where(e => !known.Contains(e.Uid)).DistinctBy(e => e.Uid))
+        {
+            item.UserId = person.UserId;
+            item.CreatedAt = now;
+            item.UpdatedAt = now;
+            db.Events.Add(item);
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new ImportResponse(added, read.Events.Count - added, read.Skipped));
+    }
+
+    public static async Task<Ok<FeedStatusResponse>> GetFeed(AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        var feed = await db.CalendarFeeds.AsNoTracking().SingleOrDefaultAsync(f => f.UserId == userId, cancellationToken);
+        return TypedResults.Ok(new FeedStatusResponse(feed is not null, feed?.CreatedAt));
+    }
+
+    public static async Task<Ok<FeedLinkResponse>> RotateFeed(AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        var secret = SecretHasher.NewToken();
+        var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.UserId == userId, cancellationToken);
+        if (feed is null)
+        {
+            db.CalendarFeeds.Add(new CalendarFeed { UserId = userId, SecretHash = SecretHasher.HashToken(secret), CreatedAt = time.GetUtcNow() });
+        }
+        else
+        {
+            feed.SecretHash = SecretHasher.HashToken(secret);
+            feed.CreatedAt = time.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new FeedLinkResponse(AccountLinks.At(context, $"/calendar/{secret}.ics")));
+    }
+
+    public static async Task<NoContent> DeleteFeed(AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    {
+        var userId = context.User.UserId();
+        await db.CalendarFeeds.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    internal static DateTimeZone Zone(string id) => DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? DateTimeZone.Utc;
+
+    private readonly record struct ParsedStart(ZonedDateTime Start, string? Rule, int? DurationMinutes);
+
+    private static ParsedStart? ReadStart(string text, DateTimeZone zone, PersonNow person, LanguageEngine engine, Dictionary<string, string[]> errors)
+    {
+        text = text.Trim();
+        if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset)
+        {
+            return Checked(new ParsedStart(offset.Value.ToInstant().InZone(zone), null, null), errors);
+        }
+
+        if (LocalDateTimePattern.ExtendedIso.Parse(text) is { Success: true } local)
+        {
+            return Checked(new ParsedStart(zone.ResolveLocal(local.Value, Moment.DaylightSavingResolver), null, null), errors);
+        }
+
+        if (engine.ParseTime(text, new ParseContext(person.Now.WithZone(zone).LocalDateTime, zone)) is { When.Instant: { } instant } parsed)
+        {
+            return Checked(new ParsedStart(instant, parsed.RRule, parsed.DurationMinutes), errors);
+        }
+
+        errors["start"] = ["Could not read this as a date and time. Use 2026-03-11T15:00:00-04:00 or words such as \"thursday at 2:30pm\"."];
+        return null;
+    }
+
+    private static ParsedStart? Checked(ParsedStart start, Dictionary<string, string[]> errors)
+    {
+        if (start.Start.Year is >= 2000 and <= 2200)
+        {
+            return start;
+        }
+
+        errors["start"] = ["The start must be between the years 2000 and 2200."];
+        return null;
+    }
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(title: "Not found", detail: "No event of yours has this id.", statusCode: StatusCodes.Status404NotFound);
+}
+
+/// <param name="Title">What it is.</param>
+/// <param name="Start">ISO 8601 (with an offset, or local to the zone) or words ("thursday at 2:30pm", "every monday at 9am").</param>
+/// <param name="DurationMinutes">How long; 60 by default, or what the words said ("for an hour").</param>
+/// <param name="TimeZone">IANA zone; the person's own by default.</param>
+/// <param name="Location">Where.</param>
+/// <param name="Notes">Anything else.</param>
+/// <param name="RRule">RFC 5545 RRULE (daily or slower).</param>
+internal sealed record EventRequest(
+    [property: Required, StringLength(EventItemConfiguration.MaxTitleLength, MinimumLength = 1)] string Title,
+    [property: Required, StringLength(200, MinimumLength = 1)] string? Start,
+    [property: Range(1, 60 * 24 * 14)] int? DurationMinutes = null,
+    [property: StringLength(64)] string? TimeZone = null,
+    [property: StringLength(200)] string? Location = null,
+    [property: StringLength(5000)] string? Notes = null,
+    [property: StringLength(300), System.Text.Json.Serialization.JsonPropertyName("rrule")] string? RRule = null);
+
+internal sealed record UpdateEventRequest(
+    [property: StringLength(EventItemConfiguration.MaxTitleLength, MinimumLength = 1)] string? Title = null,
+    [property: StringLength(200, MinimumLength = 1)] string? Start = null,
+    [property: Range(1, 60 * 24 * 14)] int? DurationMinutes = null,
+    [property: StringLength(200)] string? Location = null,
+    [property: StringLength(5000)] string? Notes = null,
+    [property: StringLength(300), System.Text.Json.Serialization.JsonPropertyName("rrule")] string? RRule = null);
+
+internal sealed record EventResponse(
+    Guid Id, string Title, string Start, string End, string TimeZone, string? Location, string? Notes,
+    [property: System.Text.Json.Serialization.JsonPropertyName("rrule")] string? RRule, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static EventResponse From(EventItem e)
+    {
+        var zone = EventEndpoints.Zone(e.TimeZone);
+        return new(e.Id, e.Title, Local(e.StartAt, zone), Local(e.EndAt, zone), e.TimeZone, e.Location, e.Notes, e.RRule, e.CreatedAt, e.UpdatedAt);
+    }
+
+    public static string Local(DateTimeOffset at, DateTimeZone zone) => Moment.At(Instant.FromDateTimeOffset(at).InZone(zone)).ToString();
+}
+
+/// <summary>One occurrence of an event in a range (a repeating event gives several).</summary>
+internal sealed record OccurrenceResponse(Guid EventId, string Title, string Start, string End, string? Location, bool Repeats)
+{
+    public static OccurrenceResponse For(EventItem e, DateTimeOffset start, TimeSpan length)
+    {
+        var zone = EventEndpoints.Zone(e.TimeZone);
+        return new(e.Id, e.Title, EventResponse.Local(start, zone), EventResponse.Local(start + length, zone), e.Location, e.RRule is not null);
+    }
+}
+
+internal sealed record ImportResponse(int Imported, int AlreadyThere, int Skipped);
+
+internal sealed record FeedStatusResponse(bool Enabled, DateTimeOffset? Since);
+
+/// <param name="Url">Subscribe to this link from Google, Apple or Outlook calendars. Keep it private: anyone with it can read the feed.</param>
+internal sealed record FeedLinkResponse(Uri Url);

@@ -1,0 +1,113 @@
+using System.Runtime.Serialization;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using NodaTime;
+using PersonalAssistant.Language;
+using PersonalAssistant.Server.Common;
+
+namespace PersonalAssistant.Server.Features.Events;
+
+/// <summary>Reads the events of an .ics file with Ical.Net into our events (times placed in their TZID, else the person's zone).</summary>
+internal static class IcsImport
+{
+    public const int MaxEvents = 2000;
+
+    public sealed record Result(IReadOnlyList<EventItem> Events, int Skipped, string? Error);
+
+    public static Result Read(string text, DateTimeZone personZone)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(personZone);
+        Calendar? calendar;
+        try
+        {
+            calendar = Calendar.Load(text);
+        }
+        catch (Exception exception) when (exception is SerializationException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            return new Result([], 0, "This is not an iCalendar (.ics) file.");
+        }
+
+        if (calendar is null)
+        {
+            return new Result([], 0, "This is not an iCalendar (.ics) file.");
+        }
+
+        var events = new List<EventItem>();
+        var skipped = 0;
+        foreach (var source in calendar.Events.Take(MaxEvents + 1))
+        {
+            if (events.Count == MaxEvents)
+            {
+                return new Result([], 0, $"A file can hold at most {MaxEvents} events.");
+            }
+
+            if (Convert(source, personZone) is { } item)
+            {
+                events.Add(item);
+            }
+            else
+            {
+                skipped++;
+            }
+        }
+
+        return new Result(events, skipped, null);
+    }
+
+    private static EventItem? Convert(CalendarEvent source, DateTimeZone personZone)
+    {
+        if (source.DtStart is not { } dtStart || string.IsNullOrWhiteSpace(source.Summary))
+        {
+            return null;
+        }
+
+        var zone = dtStart.TzId is { } tzid && !dtStart.IsUtc ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(tzid) ?? personZone : personZone;
+        var local = LocalDateTime.FromDateTime(dtStart.Value);
+        var start = dtStart.IsUtc ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(dtStart.Value, DateTimeKind.Utc)).InZone(zone) : zone.ResolveLocal(local, Moment.DaylightSavingResolver);
+        TimeSpan length;
+        if (source.DtEnd is { } dtEnd)
+        {
+            var endZone = dtEnd.TzId is { } endTz && !dtEnd.IsUtc ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(endTz) ?? zone : zone;
+            var end = dtEnd.IsUtc
+                ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(dtEnd.Value, DateTimeKind.Utc))
+                : endZone.ResolveLocal(LocalDateTime.FromDateTime(dtEnd.Value), Moment.DaylightSavingResolver).ToInstant();
+            length = (end - start.ToInstant()).ToTimeSpan();
+        }
+        else if (source.Duration is { } duration)
+        {
+            length = duration.ToTimeSpanUnspecified();
+        }
+        else
+        {
+            length = dtStart.HasTime ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
+        }
+
+        if (length <= TimeSpan.Zero || length > TimeSpan.FromDays(14) || start.Year is < 2000 or > 2200)
+        {
+            return null;
+        }
+
+        var rule = source.RecurrenceRule?.ToString();
+        if (rule is not null && Recurrences.Validate(rule) is not null)
+        {
+            rule = null;
+        }
+
+        var startInstant = start.ToInstant().ToDateTimeOffset();
+        return new EventItem
+        {
+            Title = Cut(source.Summary.Trim(), EventItemConfiguration.MaxTitleLength),
+            StartAt = startInstant,
+            EndAt = startInstant + length,
+            TimeZone = zone.Id,
+            AnchorLocal = Recurrences.AnchorPattern.Format(start.LocalDateTime),
+            Location = source.Location is { Length: > 0 } location ? Cut(location, 200) : null,
+            Notes = source.Description is { Length: > 0 } description ? Cut(description, 5000) : null,
+            RRule = rule,
+            Uid = Cut(string.IsNullOrWhiteSpace(source.Uid) ? Guid.NewGuid().ToString("N") : source.Uid, 255),
+        };
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+}
