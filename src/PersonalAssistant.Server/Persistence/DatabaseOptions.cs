@@ -43,6 +43,12 @@ internal sealed class DatabaseOptions
         public int? ConnectionIdleLifetimeSeconds { get; set; }
 
         public int? ConnectionLifetimeSeconds { get; set; }
+
+        /// <summary>
+        /// Statements Npgsql prepares on the server once they are used a few times (so PostgreSQL stops planning them
+        /// on every call); 64 unless the connection string says otherwise. 0 turns it off.
+        /// </summary>
+        public int? MaxAutoPrepare { get; set; }
     }
 
     internal sealed class Validator(IConfiguration configuration) : IValidateOptions<DatabaseOptions>
@@ -102,6 +108,11 @@ internal sealed class DatabaseOptions
             if (pool.MaxPoolSize is < 1 or > 1000)
             {
                 failures.Add("Database:Postgres:MaxPoolSize", "must be between 1 and 1000.");
+            }
+
+            if (pool.MaxAutoPrepare is < 0 or > 1000)
+            {
+                failures.Add("Database:Postgres:MaxAutoPrepare", "must be between 0 and 1000.");
             }
 
             if (pool.MinPoolSize is { } min && pool.MaxPoolSize is { } max && min > max)

@@ -53,6 +53,9 @@ internal static class DatabaseRegistration
         }.ToString();
     }
 
+    /// <summary>Prepared statements per connection (Npgsql automatic preparation): the API runs a few dozen shapes.</summary>
+    internal const int DefaultMaxAutoPrepare = 64;
+
     internal static string PostgresConnectionString(string configured, DatabaseOptions options)
     {
         var builder = new NpgsqlConnectionStringBuilder(configured);
@@ -70,6 +73,15 @@ internal static class DatabaseRegistration
         if (pool.ConnectionIdleLifetimeSeconds is { } idle)
         {
             builder.ConnectionIdleLifetime = idle;
+        }
+
+        if (pool.MaxAutoPrepare is { } prepare)
+        {
+            builder.MaxAutoPrepare = prepare;
+        }
+        else if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
 
         if (pool.ConnectionLifetimeSeconds is { } lifetime)

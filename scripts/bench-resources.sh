@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Resources benchmark (docs/benchmarks.md): on a private PostgreSQL seeded with 1,000 people, 20,000 tasks, 50,000
+# notes and 20,000 reminders, the task "today" view, a note full-text search and the reminder list, each at 16
+# concurrent connections on loopback; then the query plans of the three statements.
+# Usage: scripts/bench-resources.sh [seconds per endpoint, default 10]   (needs the postgresql Debian package)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-10}"
+work="$(mktemp -d)"
+chmod 755 "$work"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_bin="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin | sort -V | tail -n 1)"
+pg_port="$(free_port)"
+host_port="$(free_port)"
+base="http://127.0.0.1:$host_port"
+host_pid=""
+cleanup() {
+  if [ -n "$host_pid" ]; then kill "$host_pid" 2>/dev/null || true; fi
+  as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+[ "$(id -u)" -eq 0 ] && chown postgres "$work"
+as_postgres "$pg_bin/initdb" -D "$work/pg" -U postgres -A trust --no-sync -E UTF8 >/dev/null
+as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w start \
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $work -c fsync=off -c synchronous_commit=off -c max_connections=200" >/dev/null
+psql_bench() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d bench -v ON_ERROR_STOP=1 -q "$@"; }
+"$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres bench
+conn="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bench;Maximum Pool Size=64"
+
+dotnet build src/PersonalAssistant.Server -c Release -p:SkipWebAppBuild=true --verbosity quiet -nologo
+dotnet build benchmarks/PersonalAssistant.LoadTest -c Release --verbosity quiet -nologo
+server="src/PersonalAssistant.Server/bin/Release/net10.0/PersonalAssistant.Server.dll"
+load="benchmarks/PersonalAssistant.LoadTest/bin/Release/net10.0/PersonalAssistant.LoadTest"
+pg_args=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn" "--Storage:DataDirectory=$work/data")
+dotnet "$server" migrate "${pg_args[@]}" >/dev/null
+
+export RateLimits__AuthPerIp__PermitLimit=1000000 RateLimits__AuthPerAccount__PermitLimit=1000000
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+dotnet "$server" --urls "$base" "${pg_args[@]}" >"$work/host.log" 2>&1 &
+host_pid=$!
+for _ in $(seq 1 150); do curl -sf "$base/health/ready" >/dev/null && break; sleep 0.2; done
+
+email="bench-$RANDOM@example.test"
+password="maple orbit lantern 47"
+user_id="$(curl -sf -X POST "$base/api/v1/auth/register" -H 'content-type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"Bench\",\"timeZone\":\"UTC\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
+token="$(curl -sf -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"$password\",\"tokenDelivery\":\"body\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
+
+echo "Seeding: 1,000 people, 20,000 tasks, 50,000 notes, 20,000 reminders"
+started=$(date +%s)
+psql_bench -v bench="$user_id" <<'SQL'
+INSERT INTO "AspNetUsers"
+SELECT (jsonb_populate_record(NULL::"AspNetUsers", to_jsonb(u) || jsonb_build_object(
+  'Id', gen_random_uuid(), 'Email', 'seed' || i || '@bench.test', 'NormalizedEmail', 'SEED' || i || '@BENCH.TEST',
+  'UserName', 'seed' || i || '@bench.test', 'NormalizedUserName', 'SEED' || i || '@BENCH.TEST',
+  'SecurityStamp', md5(i::text), 'ConcurrencyStamp', md5(i::text || 'c')))).*
+FROM "AspNetUsers" u, generate_series(1, 999) i WHERE u."Id" = :'bench';
+CREATE TEMP TABLE people AS SELECT "Id", (row_number() OVER (ORDER BY "Id") - 1) AS n FROM "AspNetUsers";
+CREATE TEMP TABLE words AS SELECT ARRAY['plumber','valve','fridge','password','garden','invoice','dentist','recipe',
+  'birthday','passport','school','laundry','budget','holiday','insurance','bicycle'] AS w;
+INSERT INTO "Tasks" ("Id","UserId","ParentId","Position","Title","Notes","DueDate","DueAt","Priority","Status","Tags",
+  "EstimatedMinutes","Energy","MissedCount","MissedThrough","BreakdownSuggestedAt","CreatedAt","UpdatedAt","CompletedAt")
+SELECT gen_random_uuid(), p."Id", NULL, 0, 'task ' || i, NULL,
+  CASE WHEN i % 7 = 0 THEN NULL ELSE current_date + (i % 61) - 30 END, NULL, 'medium',
+  CASE WHEN i % 5 = 0 THEN 'done' ELSE 'open' END, ARRAY['home'], 15, 'low', 0, NULL, NULL, now(), now(), NULL
+FROM generate_series(1, 20000) i JOIN people p ON p.n = i % 1000;
+INSERT INTO "Notes" ("Id","UserId","Title","Body","Tags","Pinned","CreatedAt","UpdatedAt")
+SELECT gen_random_uuid(), p."Id", 'note ' || i || ' ' || w[1 + i % 16],
+  'About the ' || w[1 + (i / 3) % 16] || ' and the ' || w[1 + (i / 7) % 16] || ', remember the ' || w[1 + (i / 11) % 16] || ' too.',
+  ARRAY[]::text[], i % 50 = 0, now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval
+FROM generate_series(1, 50000) i JOIN people p ON p.n = i % 1000, words;
+INSERT INTO "Reminders" ("Id","UserId","Text","TimeZone","AnchorLocal","RRule","NextAt","Channels","TaskId","Status","CreatedAt","UpdatedAt")
+SELECT gen_random_uuid(), p."Id", 'reminder ' || i, 'UTC', to_char(now() + (i || ' minutes')::interval, 'YYYY-MM-DD"T"HH24:MI:00'),
+  CASE WHEN i % 4 = 0 THEN 'FREQ=DAILY' ELSE NULL END, now() + (i || ' minutes')::interval, ARRAY['web'], NULL, 'scheduled', now(), now()
+FROM generate_series(1, 20000) i JOIN people p ON p.n = i % 1000;
+ANALYZE;
+SQL
+echo "Seeded in $(( $(date +%s) - started )) s"
+
+echo "Host: Release build on PostgreSQL, $(nproc) cores shared with PostgreSQL and the load generator; 16 connections"
+today="/api/v1/tasks?view=today"
+search="/api/v1/notes?q=plumber%20valve"
+reminders="/api/v1/reminders"
+for path in "$today" "$search" "$reminders"; do
+  "$load" "$base$path" --concurrency 16 --seconds 3 --warmup 2 --token "$token" --label warm-up >/dev/null
+done
+"$load" "$base$today" --concurrency 16 --seconds "$seconds" --token "$token" --label "GET $today"
+"$load" "$base$search" --concurrency 16 --seconds "$seconds" --token "$token" --label "GET $search"
+"$load" "$base$reminders" --concurrency 16 --seconds "$seconds" --token "$token" --label "GET $reminders"
+
+echo "== Query plans (EXPLAIN ANALYZE, the statements the endpoints run)"
+psql_bench -v bench="$user_id" <<'SQL'
+\echo '-- tasks, today view'
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) SELECT * FROM "Tasks"
+WHERE "UserId" = :'bench' AND "ParentId" IS NULL AND "Status" IN ('open', 'in_progress') AND "DueDate" = current_date
+ORDER BY "DueDate", "DueAt", "CreatedAt" LIMIT 20;
+\echo '-- notes, full-text search'
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) SELECT "Id" FROM "Notes"
+WHERE "UserId" = :'bench' AND "SearchVector" @@ to_tsquery('simple', 'plumber:* & valve:*')
+ORDER BY ts_rank("SearchVector", to_tsquery('simple', 'plumber:* & valve:*')) DESC, "UpdatedAt" DESC LIMIT 200;
+\echo '-- reminders, soonest first'
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) SELECT * FROM "Reminders"
+WHERE "UserId" = :'bench' ORDER BY "NextAt" IS NULL, "NextAt", "CreatedAt" LIMIT 20;
+SQL
