@@ -28,9 +28,9 @@ public sealed class LanguageEngine
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
-        var language = context.Language is { } requested && interpreters.ContainsKey(requested) ? requested.ToLowerInvariant() : Detect(text);
-        var actions = interpreters[language].Interpret(text, context);
-        return new ParseResult(language, actions);
+        var tokens = Tokenizer.Tokenize(text);
+        var language = Choose(text, tokens, context);
+        return new ParseResult(language, interpreters[language].Interpret(text, tokens, context));
     }
 
     /// <summary>
@@ -41,31 +41,33 @@ public sealed class LanguageEngine
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
-        var language = context.Language is { } requested && interpreters.ContainsKey(requested) ? requested.ToLowerInvariant() : Detect(text);
-        return interpreters[language].ParseTime(text, context);
+        var tokens = Tokenizer.Tokenize(text);
+        return interpreters[Choose(text, tokens, context)].ParseTime(tokens, context);
     }
 
     /// <summary>The language whose common words and letters the message uses most; the first language on a tie.</summary>
     public string Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenizer.Tokenize(text);
+        return Detect(text, Tokenizer.Tokenize(text));
+    }
+
+    private string Choose(string text, Token[] tokens, ParseContext context) =>
+        context.Language is { } requested && interpreters.ContainsKey(requested) ? requested.ToLowerInvariant() : Detect(text, tokens);
+
+    private string Detect(string text, Token[] tokens)
+    {
         var best = lexicons[0].Code;
         var bestScore = -1;
         foreach (var lexicon in lexicons)
         {
-            var score = 0;
+            var score = text.Count(lexicon.AccentedLetters.Contains);
             for (var i = 0; i < tokens.Length; i++)
             {
                 score += lexicon.MarkerWords.Match(tokens, i) > 0 ? 2 : 0;
                 score += lexicon.Weekdays.Match(tokens, i) > 0 || lexicon.Months.Match(tokens, i) > 0 || lexicon.DayWords.Match(tokens, i) > 0 ? 2 : 0;
                 var decimalComma = tokens[i].IsNumber && tokens[i].Norm.Length > 3 && tokens[i].Norm[^3] == ',';
                 score += decimalComma && lexicon.DecimalComma ? 1 : 0;
-            }
-
-            if (lexicon.Code == "fr")
-            {
-                score += text.Count(c => c is 'é' or 'è' or 'ê' or 'à' or 'ç' or 'ù' or 'â' or 'î' or 'ô' or 'û' or 'É');
             }
 
             if (score > bestScore)

@@ -250,6 +250,7 @@ internal static class English
             "there", "what", "what's", "when", "where", "why", "how", "who", "which", "is", "are", "do", "does", "did", "can",
             "could", "would", "will", "should", "happy", "good", "see", "thanks", "thank", "my", "our", "his", "her",
             "their", "so", "if", "because", "but", "and", "or", "no", "yes", "not", "never", "just", "maybe", "hope"),
+        AccentedLetters = "",
         MarkerWords = Of("the", "to", "me", "my", "i", "and", "at", "on", "in", "is", "what", "remind", "tomorrow", "a",
             "of", "for", "with", "it", "this", "you", "we", "need", "add", "tonight", "today", "next", "every", "pm",
             "am", "spent", "done", "what's", "i'm", "should", "list", "please", "up", "out", "how", "are", "by"),

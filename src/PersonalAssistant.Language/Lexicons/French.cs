@@ -212,6 +212,7 @@ internal static class French
         SentenceOpeners = Of("je", "j'", "on", "nous", "tu", "vous", "il", "elle", "ils", "elles", "c'est", "ce", "ça", "ca",
             "quand", "où", "pourquoi", "comment", "qui", "quoi", "qu'est ce", "est ce", "bonne", "bon", "joyeux", "merci",
             "mon", "ma", "mes", "notre", "si", "mais", "et", "ou", "non", "oui", "pas", "jamais", "peut être"),
+        AccentedLetters = "éèêëàâçùûîïôœÉÈÊÀÇ",
         MarkerWords = Of("le", "la", "les", "de", "du", "des", "à", "et", "moi", "mon", "ma", "mes", "je", "j'", "demain",
             "un", "une", "pour", "avec", "est", "que", "d'", "l'", "qu'", "ce", "c'est", "quoi", "dans", "il", "on", "nous",
             "tu", "ajoute", "rappelle", "ça", "pas", "aujourd'hui", "soir", "au", "aux", "chez", "sur", "en", "fini", "resto",

@@ -205,6 +205,9 @@ internal sealed class Lexicon
     /// <summary>Words that open a statement or a question, never the name of an appointment ("I", "what", "happy").</summary>
     public required PhraseSet<bool> SentenceOpeners { get; init; }
 
+    /// <summary>Letters that only this language's spelling uses (a hint for language detection).</summary>
+    public required string AccentedLetters { get; init; }
+
     /// <summary>Common short words of the language, for telling English from French when no language is given.</summary>
     public required PhraseSet<bool> MarkerWords { get; init; }
 }

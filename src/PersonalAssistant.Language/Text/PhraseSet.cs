@@ -114,12 +114,6 @@ internal static class Phrases
 {
     public static PhraseSet<bool> Of(params string[] phrases) => new(phrases.Select(p => new KeyValuePair<string, bool>(p, true)));
 
-    public static PhraseSet<T> Map<T>(params (string Phrase, T Value)[] phrases) =>
-        new(phrases.Select(p => new KeyValuePair<string, T>(p.Phrase, p.Value)));
-
-    public static PhraseSet<T> Map<T>(T value, params string[] phrases) =>
-        new(phrases.Select(p => new KeyValuePair<string, T>(p, value)));
-
     public static PhraseSet<T> Groups<T>(params (T Value, string[] Phrases)[] groups) =>
         new(groups.SelectMany(g => g.Phrases.Select(p => new KeyValuePair<string, T>(p, g.Value))));
 }

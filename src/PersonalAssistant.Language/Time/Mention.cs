@@ -59,9 +59,6 @@ internal sealed class Mention
 
     public ClockTime Time { get; init; }
 
-    /// <summary>Said as a bare number after "at": an hour of either half of the day.</summary>
-    public bool BareHour { get; init; }
-
     public DayPart? Part { get; init; }
 
     public Amount Amount { get; init; }

@@ -141,7 +141,7 @@ internal sealed class TemporalRecognizer(Lexicon lex)
         }
 
         // "the first of every month", "le 15 de chaque mois"
-        if (MatchDayNumber(t, i, requireArticle: false, out var monthDay) is var dn and > 0
+        if (MatchDayNumber(t, i, out var monthDay) is var dn and > 0
             && lex.MonthlyMarkers.Match(t, i + dn) is var monthly and > 0)
         {
             return Recurrence(i, i + dn + monthly, new(TimeUnit.Month, 1, [], monthDay, null));
@@ -398,8 +398,8 @@ internal sealed class TemporalRecognizer(Lexicon lex)
 
     private Mention? MatchTime(Token[] t, int i, bool clockPreposition)
     {
-        var n = MatchClock(t, i, clockPreposition, out var time, out var bare);
-        return n == 0 ? null : new Mention { Kind = MentionKind.Time, Start = i, End = i + n, Time = time, BareHour = bare };
+        var n = MatchClock(t, i, clockPreposition, out var time, out _);
+        return n == 0 ? null : new Mention { Kind = MentionKind.Time, Start = i, End = i + n, Time = time };
     }
 
     /// <summary>"3pm", "2 pm", "7:30am", "15h30", "8h", "noon", "9 in the morning", and "7" when <paramref name="allowBare"/>.</summary>
@@ -624,7 +624,7 @@ internal sealed class TemporalRecognizer(Lexicon lex)
         // "March 14", "jan 5th, 2027"
         if (lex.Months.Match(t, i, out var month) is var m and > 0)
         {
-            var d = MatchDayNumber(t, i + m, requireArticle: false, out var day, allowArticle: true);
+            var d = MatchDayNumber(t, i + m, out var day);
             if (d > 0 && day <= 31)
             {
                 var end = i + m + d;
@@ -637,7 +637,7 @@ internal sealed class TemporalRecognizer(Lexicon lex)
 
         // "14 March", "the 14th of March", "le 3 avril", "1er mai"
         var a = lex.DayOfMonthArticles.Match(t, i);
-        var dn = MatchDayNumber(t, i + a, requireArticle: false, out var dayNumber);
+        var dn = MatchDayNumber(t, i + a, out var dayNumber);
         if (dn > 0)
         {
             var k = i + a + dn;
@@ -705,15 +705,11 @@ internal sealed class TemporalRecognizer(Lexicon lex)
         return 0;
     }
 
-    /// <summary>"14", "14th", "1er", "first", "the first" (article only when <paramref name="allowArticle"/>); the day and the token count.</summary>
-    private int MatchDayNumber(Token[] t, int i, bool requireArticle, out int day, bool allowArticle = true)
+    /// <summary>"14", "14th", "1er", "first", "the first"; the day and the token count.</summary>
+    private int MatchDayNumber(Token[] t, int i, out int day)
     {
         day = 0;
-        var a = allowArticle ? lex.DayOfMonthArticles.Match(t, i) : 0;
-        if (requireArticle && a == 0)
-        {
-            return 0;
-        }
+        var a = lex.DayOfMonthArticles.Match(t, i);
 
         var k = i + a;
         if (k >= t.Length)

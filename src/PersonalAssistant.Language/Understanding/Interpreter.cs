@@ -16,9 +16,8 @@ internal sealed class Interpreter(Lexicon lex)
 
     public string Language => lex.Code;
 
-    public List<ParsedAction> Interpret(string text, ParseContext context)
+    public List<ParsedAction> Interpret(string text, Token[] tokens, ParseContext context)
     {
-        var tokens = Tokenizer.Tokenize(text);
         var action = InterpretOne(text, tokens, context);
         if (action.Intent is Intents.TaskCreate or Intents.ReminderCreate && SplitActions(text, tokens, context, action) is { Count: > 1 } several)
         {
@@ -28,9 +27,9 @@ internal sealed class Interpreter(Lexicon lex)
         return [action];
     }
 
-    public ParsedTime? ParseTime(string text, ParseContext context)
+    public ParsedTime? ParseTime(Token[] tokens, ParseContext context)
     {
-        var mentions = temporal.Recognize(Tokenizer.Tokenize(text));
+        var mentions = temporal.Recognize(tokens);
         if (mentions.Count == 0)
         {
             return null;
@@ -63,12 +62,13 @@ internal sealed class Interpreter(Lexicon lex)
             return new ParsedAction { Intent = Intents.MemoryRemember, Body = Title(text, t, removed, []) };
         }
 
-        if (lex.ReminderCues.Contains(t) && lex.SnoozeCues.Match(t, start) == 0)
+        var snooze = lex.SnoozeCues.Match(t, start);
+        if (lex.ReminderCues.Contains(t) && snooze == 0)
         {
             return Timed(Intents.ReminderCreate, text, t, mentions, context, lex.ReminderCues);
         }
 
-        if (lex.SnoozeCues.Match(t, start) is var snooze and > 0 && Snooze(t, start + snooze) is { } snoozed)
+        if (snooze > 0 && Snooze(t, start + snooze) is { } snoozed)
         {
             return snoozed;
         }

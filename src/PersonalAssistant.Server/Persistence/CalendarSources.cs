@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PersonalAssistant.Server.Features.Reminders;
+using PersonalAssistant.Server.Features.Tasks;
 
 namespace PersonalAssistant.Server.Persistence;
 
@@ -12,12 +14,12 @@ internal static class CalendarSources
     {
         ArgumentNullException.ThrowIfNull(db);
         var tasks = await db.Tasks.AsNoTracking()
-            .Where(t => t.UserId == userId && t.DueDate != null && (t.Status == "open" || t.Status == "in_progress"))
+            .Where(t => t.UserId == userId && t.DueDate != null && (t.Status == TaskStatuses.Open || t.Status == TaskStatuses.InProgress))
             .OrderBy(t => t.DueDate).Take(500)
             .Select(t => new DatedItem(t.Id, "task", t.Title, t.DueDate, t.DueAt, null, null, null))
             .ToListAsync(cancellationToken);
         var reminders = await db.Reminders.AsNoTracking()
-            .Where(r => r.UserId == userId && r.NextAt != null && r.Status != "cancelled")
+            .Where(r => r.UserId == userId && r.NextAt != null && r.Status != ReminderStatuses.Cancelled)
             .OrderBy(r => r.NextAt).Take(500)
             .Select(r => new DatedItem(r.Id, "reminder", r.Text, null, r.NextAt, r.TimeZone, r.AnchorLocal, r.RRule))
             .ToListAsync(cancellationToken);

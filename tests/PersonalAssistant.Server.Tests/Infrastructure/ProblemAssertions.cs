@@ -17,4 +17,15 @@ internal static class ProblemAssertions
         Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), problem.GetProperty("requestId").GetString());
         return problem;
     }
+
+    /// <summary>Asserts a 400 problem whose <c>errors</c> name this field (and disposes the response).</summary>
+    public static async Task AssertFieldErrorAsync(HttpResponseMessage response, string field)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        using (response)
+        {
+            var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {problem}");
+        }
+    }
 }

@@ -1463,7 +1463,7 @@ export interface components {
             /** @description What it is. */
             title: string;
             /** @description ISO 8601 (with an offset, or local to the zone) or words ("thursday at 2:30pm", "every monday at 9am"). */
-            start: null | string;
+            start: string;
             /**
              * Format: int32
              * @description How long; 60 by default, or what the words said ("for an hour").

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Text;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
@@ -91,7 +90,7 @@ internal static class EventEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var parsed = ReadStart(request.Start!, zone, person, engine, errors);
+        var parsed = ReadStart(request.Start, zone, person, engine, errors);
         var rule = request.RRule is { Length: > 0 } r ? Recurrences.Normalize(r) : parsed?.Rule;
         if (rule is not null && Recurrences.Validate(rule) is { } ruleError)
         {
@@ -256,20 +255,9 @@ internal static class EventEndpoints
 
     private static ParsedStart? ReadStart(string text, DateTimeZone zone, PersonNow person, LanguageEngine engine, Dictionary<string, string[]> errors)
     {
-        text = text.Trim();
-        if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset)
+        if (TimeInput.Read(text, zone, person.Now.ToInstant(), engine) is { When.Instant: { } start } parsed)
         {
-            return Checked(new ParsedStart(offset.Value.ToInstant().InZone(zone), null, null), errors);
-        }
-
-        if (LocalDateTimePattern.ExtendedIso.Parse(text) is { Success: true } local)
-        {
-            return Checked(new ParsedStart(zone.ResolveLocal(local.Value, Moment.DaylightSavingResolver), null, null), errors);
-        }
-
-        if (engine.ParseTime(text, new ParseContext(person.Now.WithZone(zone).LocalDateTime, zone)) is { When.Instant: { } instant } parsed)
-        {
-            return Checked(new ParsedStart(instant, parsed.RRule, parsed.DurationMinutes), errors);
+            return Checked(new ParsedStart(start, parsed.RRule, parsed.DurationMinutes), errors);
         }
 
         errors["start"] = ["Could not read this as a date and time. Use 2026-03-11T15:00:00-04:00 or words such as \"thursday at 2:30pm\"."];
@@ -278,12 +266,12 @@ internal static class EventEndpoints
 
     private static ParsedStart? Checked(ParsedStart start, Dictionary<string, string[]> errors)
     {
-        if (start.Start.Year is >= 2000 and <= 2200)
+        if (start.Start.Year is >= TimeInput.MinYear and <= TimeInput.MaxYear)
         {
             return start;
         }
 
-        errors["start"] = ["The start must be between the years 2000 and 2200."];
+        errors["start"] = [$"The start must be between the years {TimeInput.MinYear} and {TimeInput.MaxYear}."];
         return null;
     }
 
@@ -300,7 +288,7 @@ internal static class EventEndpoints
 /// <param name="RRule">RFC 5545 RRULE (daily or slower).</param>
 internal sealed record EventRequest(
     [property: Required, StringLength(EventItemConfiguration.MaxTitleLength, MinimumLength = 1)] string Title,
-    [property: Required, StringLength(200, MinimumLength = 1)] string? Start,
+    [property: Required, StringLength(200, MinimumLength = 1)] string Start,
     [property: Range(1, 60 * 24 * 14)] int? DurationMinutes = null,
     [property: StringLength(64)] string? TimeZone = null,
     [property: StringLength(200)] string? Location = null,

@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 
 namespace PersonalAssistant.Server.Features.Expenses;
@@ -65,29 +64,15 @@ internal static class ExpenseCategories
     public static string Guess(string description)
     {
         ArgumentNullException.ThrowIfNull(description);
-        var words = Fold(description).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var words = TextKeys.Words(description);
         foreach (var (category, keywords) in Table)
         {
-            if (keywords.Any(k => words.Contains(Fold(k))))
+            if (keywords.Any(k => words.Contains(TextKeys.Fold(k))))
             {
                 return category;
             }
         }
 
         return Other;
-    }
-
-    private static string Fold(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-            }
-        }
-
-        return builder.ToString();
     }
 }

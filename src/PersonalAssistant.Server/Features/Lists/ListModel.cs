@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 
 namespace PersonalAssistant.Server.Features.Lists;
@@ -44,22 +43,9 @@ internal sealed class ListItem
     public DateTimeOffset? CheckedAt { get; set; }
 
     /// <summary>"Eggs", "eggs " and "egg" are the same item; so are "Œufs" and "oeuf".</summary>
-    public static string KeyOf(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-            }
-        }
-
-        var words = builder.Replace("œ", "oe").ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Length > 3 && (w.EndsWith('s') || w.EndsWith('x')) && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : w);
-        return string.Join(' ', words);
-    }
+    public static string KeyOf(string text) =>
+        string.Join(' ', TextKeys.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Length > 3 && (w.EndsWith('s') || w.EndsWith('x')) && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : w));
 }
 
 internal sealed class ItemListConfiguration : IEntityTypeConfiguration<ItemList>

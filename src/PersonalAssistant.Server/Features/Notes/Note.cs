@@ -1,8 +1,7 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 
 namespace PersonalAssistant.Server.Features.Notes;
@@ -50,20 +49,10 @@ internal static partial class WikiLinks
     public static IReadOnlyList<string> TargetsIn(string body) =>
         [.. LinkPattern().Matches(body).Select(m => KeyOf(m.Groups[1].Value)).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxLinksPerNote)];
 
-    /// <summary>Titles compare without case, accents or extra spaces.</summary>
+    /// <summary>Titles compare without case, accents, punctuation or extra spaces.</summary>
     public static string KeyOf(string title)
     {
-        ArgumentNullException.ThrowIfNull(title);
-        var builder = new StringBuilder(title.Length);
-        foreach (var c in title.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        var key = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var key = TextKeys.Fold(title);
         return key.Length <= NoteConfiguration.MaxTitleLength ? key : key[..NoteConfiguration.MaxTitleLength];
     }
 

@@ -68,7 +68,7 @@ internal static class NoteEndpoints
             UserId = userId,
             Title = TitleFor(request.Title, body),
             Body = body,
-            Tags = CleanTags(request.Tags),
+            Tags = Tags.Clean(request.Tags),
             Pinned = request.Pinned ?? false,
             CreatedAt = now,
             UpdatedAt = now,
@@ -104,7 +104,7 @@ internal static class NoteEndpoints
         }
 
         note.Title = request.Title is { } title ? title.Trim() : note.Title;
-        note.Tags = request.Tags is { } tags ? CleanTags(tags) : note.Tags;
+        note.Tags = request.Tags is { } tags ? Tags.Clean(tags) : note.Tags;
         note.Pinned = request.Pinned ?? note.Pinned;
         note.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
@@ -147,9 +147,6 @@ internal static class NoteEndpoints
         return firstLine.Length <= 80 ? firstLine : firstLine[..80].TrimEnd() + "…";
     }
 
-    private static List<string> CleanTags(IReadOnlyList<string>? tags) =>
-        tags is null ? [] : [.. tags.Select(t => t.Trim().ToLower(CultureInfo.InvariantCulture)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)];
-
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(title: "Not found", detail: "No note of yours has this id.", statusCode: StatusCodes.Status404NotFound);
 }
@@ -161,7 +158,7 @@ internal static class NoteEndpoints
 internal sealed record NoteRequest(
     [property: StringLength(NoteConfiguration.MaxTitleLength)] string? Title = null,
     [property: StringLength(NoteConfiguration.MaxBodyLength)] string? Body = null,
-    [property: MaxLength(20, ErrorMessage = "At most 20 tags."), NoteTags] IReadOnlyList<string>? Tags = null,
+    [property: TagList] IReadOnlyList<string>? Tags = null,
     bool? Pinned = null) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -176,7 +173,7 @@ internal sealed record NoteRequest(
 internal sealed record UpdateNoteRequest(
     [property: StringLength(NoteConfiguration.MaxTitleLength, MinimumLength = 1)] string? Title = null,
     [property: StringLength(NoteConfiguration.MaxBodyLength)] string? Body = null,
-    [property: MaxLength(20, ErrorMessage = "At most 20 tags."), NoteTags] IReadOnlyList<string>? Tags = null,
+    [property: TagList] IReadOnlyList<string>? Tags = null,
     bool? Pinned = null);
 
 internal sealed record NoteQuery : IPaged
@@ -187,7 +184,7 @@ internal sealed record NoteQuery : IPaged
     public string? Q { get; init; }
 
     [FromQuery(Name = "tag")]
-    [StringLength(40)]
+    [StringLength(Tags.MaxLength)]
     public string? Tag { get; init; }
 
     [FromQuery(Name = "pinned")]
@@ -212,16 +209,4 @@ internal sealed record NoteSummary(Guid Id, string Title, string Excerpt, IReadO
 {
     public static NoteSummary From(Note n) =>
         new(n.Id, n.Title, n.Body.Length <= 200 ? n.Body : n.Body[..200] + "…", n.Tags, n.Pinned, n.UpdatedAt);
-}
-
-[AttributeUsage(AttributeTargets.Property)]
-internal sealed class NoteTagsAttribute : ValidationAttribute
-{
-    public NoteTagsAttribute()
-        : base("Each tag is 1 to 40 characters, without commas.")
-    {
-    }
-
-    public override bool IsValid(object? value) =>
-        value is not IEnumerable<string?> tags || tags.All(t => t is { Length: > 0 and <= 40 } && !t.Contains(',', StringComparison.Ordinal) && t.Trim().Length > 0);
 }

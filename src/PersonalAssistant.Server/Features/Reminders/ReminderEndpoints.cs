@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Text;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
@@ -58,12 +57,13 @@ internal static class ReminderEndpoints
         var zone = person.Zone;
         if (request.TimeZone is { } zoneId)
         {
-            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId.Trim())!;
-            if (zone is null)
+            var requested = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId.Trim());
+            if (requested is null)
             {
                 errors["timeZone"] = ["Use an IANA time zone such as Europe/Paris."];
-                zone = person.Zone;
             }
+
+            zone = requested ?? person.Zone;
         }
 
         var schedule = ReadSchedule(request.When, request.RRule, zone, person, engine, errors);
@@ -123,7 +123,7 @@ internal static class ReminderEndpoints
         {
             var when = request.When ?? reminder.AnchorLocal;
             var rule = request.RRule ?? reminder.RRule;
-            if (ReadSchedule(when, rule?.Length == 0 ? string.Empty : rule, zone, person, engine, errors) is { } schedule)
+            if (ReadSchedule(when, rule, zone, person, engine, errors) is { } schedule)
             {
                 reminder.AnchorLocal = Recurrences.AnchorPattern.Format(schedule.Anchor);
                 reminder.RRule = schedule.Rule;
@@ -231,32 +231,18 @@ internal static class ReminderEndpoints
     /// <summary>The anchor, rule and next occurrence from a <c>when</c> (ISO or words) and an optional RRULE.</summary>
     private static Schedule? ReadSchedule(string when, string? rule, DateTimeZone zone, PersonNow person, LanguageEngine engine, Dictionary<string, string[]> errors)
     {
-        var text = when.Trim();
-        LocalDateTime? anchor = null;
-        string? spokenRule = null;
-        if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset)
-        {
-            anchor = offset.Value.ToInstant().InZone(zone).LocalDateTime;
-        }
-        else if (LocalDateTimePattern.ExtendedIso.Parse(text) is { Success: true } local)
-        {
-            anchor = local.Value;
-        }
-        else if (engine.ParseTime(text, new ParseContext(person.Now.WithZone(zone).LocalDateTime, zone)) is { } parsed)
-        {
-            anchor = parsed.When.Instant?.LocalDateTime ?? parsed.When.Date.At(new LocalTime(9, 0));
-            spokenRule = parsed.RRule;
-        }
-
+        var parsed = TimeInput.Read(when, zone, person.Now.ToInstant(), engine);
+        LocalDateTime? anchor = parsed is { When: var moment } ? moment.Instant?.LocalDateTime ?? moment.Date.At(new LocalTime(9, 0)) : null;
+        var spokenRule = parsed?.RRule;
         if (anchor is not { } start)
         {
             errors["when"] = [$"Could not read this as a time. Use 2026-03-11T15:00:00-04:00 or words such as \"tomorrow at 9am\"."];
             return null;
         }
 
-        if (start.Year is < 2000 or > 2200)
+        if (start.Year is < TimeInput.MinYear or > TimeInput.MaxYear)
         {
-            errors["when"] = ["The time must be between the years 2000 and 2200."];
+            errors["when"] = [$"The time must be between the years {TimeInput.MinYear} and {TimeInput.MaxYear}."];
             return null;
         }
 

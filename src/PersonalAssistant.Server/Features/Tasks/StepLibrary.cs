@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using PersonalAssistant.Server.Common;
 
 namespace PersonalAssistant.Server.Features.Tasks;
 
@@ -102,9 +101,9 @@ internal static class StepLibrary
     {
         ArgumentNullException.ThrowIfNull(title);
         var french = string.Equals(locale, "fr", StringComparison.OrdinalIgnoreCase);
-        var text = " " + Fold(title + " " + notes) + " ";
+        var text = " " + TextKeys.Fold(title + " " + notes) + " ";
         var best = Kinds
-            .Select(kind => (kind, score: kind.Words.Count(word => text.Contains(" " + Fold(word) + " ", StringComparison.Ordinal))))
+            .Select(kind => (kind, score: kind.Words.Count(word => text.Contains(" " + TextKeys.Fold(word) + " ", StringComparison.Ordinal))))
             .Where(x => x.score > 0)
             .OrderByDescending(x => x.score)
             .Select(x => x.kind)
@@ -133,21 +132,5 @@ internal static class StepLibrary
                 new("Write down where you stopped and the next action", 2),
             ];
         return ("general", starter);
-    }
-
-    private static string Fold(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-
-        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

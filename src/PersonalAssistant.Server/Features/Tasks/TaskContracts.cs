@@ -19,7 +19,7 @@ internal sealed record CreateTaskRequest(
     [property: StringLength(TaskItemConfiguration.MaxNotesLength)] string? Notes = null,
     [property: StringLength(200)] string? Due = null,
     [property: AllowedValues(null, TaskPriorities.Low, TaskPriorities.Medium, TaskPriorities.High, ErrorMessage = "Use low, medium or high.")] string? Priority = null,
-    [property: MaxLength(TaskRules.MaxTags, ErrorMessage = "At most 20 tags."), TagList] IReadOnlyList<string>? Tags = null,
+    [property: TagList] IReadOnlyList<string>? Tags = null,
     Guid? ParentId = null,
     [property: Range(1, 24 * 60)] int? EstimatedMinutes = null,
     [property: AllowedValues(null, EnergyLevels.Low, EnergyLevels.Medium, EnergyLevels.High, ErrorMessage = "Use low, medium or high.")] string? Energy = null);
@@ -40,7 +40,7 @@ internal sealed record UpdateTaskRequest(
     [property: StringLength(200)] string? Due = null,
     [property: AllowedValues(null, TaskPriorities.Low, TaskPriorities.Medium, TaskPriorities.High, ErrorMessage = "Use low, medium or high.")] string? Priority = null,
     [property: AllowedValues(null, TaskStatuses.Open, TaskStatuses.InProgress, TaskStatuses.Done, TaskStatuses.Skipped, ErrorMessage = "Use open, in_progress, done or skipped.")] string? Status = null,
-    [property: MaxLength(TaskRules.MaxTags, ErrorMessage = "At most 20 tags."), TagList] IReadOnlyList<string>? Tags = null,
+    [property: TagList] IReadOnlyList<string>? Tags = null,
     [property: Range(0, 10_000)] int? Position = null,
     [property: Range(0, 24 * 60)] int? EstimatedMinutes = null,
     [property: AllowedValues(null, "", EnergyLevels.Low, EnergyLevels.Medium, EnergyLevels.High, ErrorMessage = "Use low, medium or high.")] string? Energy = null);
@@ -60,7 +60,7 @@ internal sealed record TaskQuery : IPaged
 
     /// <summary>Only tasks with this tag.</summary>
     [FromQuery(Name = "tag")]
-    [StringLength(TaskRules.MaxTagLength)]
+    [StringLength(Tags.MaxLength)]
     public string? Tag { get; init; }
 
     /// <summary>The subtasks of this task, in order. Without it, top-level tasks only.</summary>
@@ -145,8 +145,6 @@ internal sealed record TagCount(string Tag, int Completed, int Open);
 
 internal static class TaskRules
 {
-    public const int MaxTags = 20;
-    public const int MaxTagLength = 40;
     public const int MaxSubtasks = 50;
 }
 
@@ -156,17 +154,4 @@ internal static class TaskViews
     public const string Overdue = "overdue";
     public const string Upcoming = "upcoming";
     public const string Someday = "someday";
-}
-
-/// <summary>Each tag 1 to 40 characters, without commas.</summary>
-[AttributeUsage(AttributeTargets.Property)]
-internal sealed class TagListAttribute : ValidationAttribute
-{
-    public TagListAttribute()
-        : base("Each tag is 1 to 40 characters, without commas.")
-    {
-    }
-
-    public override bool IsValid(object? value) =>
-        value is not IEnumerable<string?> tags || tags.All(t => t is { Length: > 0 and <= TaskRules.MaxTagLength } && !t.Contains(',', StringComparison.Ordinal) && t.Trim().Length > 0);
 }

@@ -1,19 +1,16 @@
 using NodaTime;
-using NodaTime.Text;
 using PersonalAssistant.Language;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 
 namespace PersonalAssistant.Server.Features.Tasks;
 
 /// <summary>
-/// Due dates as people and clients give them: ISO values, or words resolved by the language engine in the person's
-/// zone (DESIGN: an LLM's or a client's date arithmetic is never trusted). Shown back in the person's zone.
+/// Due dates as people and clients give them (see <see cref="TimeInput"/>), kept as a local date and, when a time
+/// was given, an instant; shown back in the person's zone.
 /// </summary>
 internal static class TaskDue
 {
-    private static readonly int MinYear = 2000;
-    private static readonly int MaxYear = 2200;
-
     public static bool TryParse(string input, PersonNow person, LanguageEngine engine, out DateOnly? date, out DateTimeOffset? at, out string? error)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -28,33 +25,16 @@ internal static class TaskDue
             return true;
         }
 
-        Moment? moment = null;
-        if (LocalDatePattern.Iso.Parse(text) is { Success: true } localDate)
-        {
-            moment = Moment.OnDate(localDate.Value);
-        }
-        else if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offsetDateTime)
-        {
-            moment = Moment.At(offsetDateTime.Value.ToInstant().InZone(person.Zone));
-        }
-        else if (LocalDateTimePattern.ExtendedIso.Parse(text) is { Success: true } localDateTime)
-        {
-            moment = Moment.At(localDateTime.Value, person.Zone);
-        }
-        else if (!char.IsDigit(text[0]) || text.Any(char.IsLetter))
-        {
-            moment = engine.ParseTime(text, new ParseContext(person.Now.LocalDateTime, person.Zone))?.When;
-        }
-
+        var moment = TimeInput.Read(text, person.Zone, person.Now.ToInstant(), engine)?.When;
         if (moment is not { } value)
         {
             error = $"Could not read \"{Shorten(text)}\" as a date. Use 2026-03-11, 2026-03-11T15:00:00-04:00, or words such as \"friday\" or \"tomorrow at 3pm\".";
             return false;
         }
 
-        if (value.Date.Year < MinYear || value.Date.Year > MaxYear)
+        if (!TimeInput.InRange(value))
         {
-            error = $"The date must be between {MinYear} and {MaxYear}.";
+            error = $"The date must be between {TimeInput.MinYear} and {TimeInput.MaxYear}.";
             return false;
         }
 

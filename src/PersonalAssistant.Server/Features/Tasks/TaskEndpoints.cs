@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Language;
@@ -124,7 +123,7 @@ internal static class TaskEndpoints
             DueDate = dueDate,
             DueAt = dueAt,
             Priority = request.Priority ?? TaskPriorities.Medium,
-            Tags = CleanTags(request.Tags),
+            Tags = Tags.Clean(request.Tags),
             EstimatedMinutes = request.EstimatedMinutes,
             Energy = request.Energy,
             CreatedAt = now,
@@ -186,7 +185,7 @@ internal static class TaskEndpoints
 
         if (request.Tags is { } tags)
         {
-            task.Tags = CleanTags(tags);
+            task.Tags = Tags.Clean(tags);
         }
 
         if (request.EstimatedMinutes is { } minutes)
@@ -360,9 +359,6 @@ internal static class TaskEndpoints
             siblings[i].Position = i;
         }
     }
-
-    private static List<string> CleanTags(IReadOnlyList<string>? tags) =>
-        tags is null ? [] : [.. tags.Select(t => t.Trim().ToLower(CultureInfo.InvariantCulture)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)];
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(title: "Not found", detail: "No task of yours has this id.", statusCode: StatusCodes.Status404NotFound);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PersonalAssistant.Server.Tests.Infrastructure;
+using static PersonalAssistant.Server.Tests.Infrastructure.ProblemAssertions;
 
 namespace PersonalAssistant.Server.Tests.Features.Reminders;
 
@@ -118,14 +119,4 @@ public sealed class ReminderTests(AssistantApp app) : IClassFixture<AssistantApp
     }
 
     private static Guid Id(JsonElement item) => item.GetProperty("id").GetGuid();
-
-    private static async Task AssertFieldErrorAsync(HttpResponseMessage response, string field)
-    {
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
-            Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {body}");
-        }
-    }
 }

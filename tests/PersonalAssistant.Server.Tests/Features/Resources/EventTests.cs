@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Ical.Net;
 using PersonalAssistant.Server.Tests.Infrastructure;
+using static PersonalAssistant.Server.Tests.Infrastructure.ProblemAssertions;
 
 namespace PersonalAssistant.Server.Tests.Features.Resources;
 
@@ -35,9 +36,9 @@ public sealed class EventTests(AssistantApp app) : IClassFixture<AssistantApp>
         var words = await CreateAsync(client, new { title = "yoga", start = "saturday at 10am for 90 minutes" });
         Assert.Contains("T10:00:00-0", words.GetProperty("start").GetString(), StringComparison.Ordinal);
         Assert.Contains("T11:30:00-0", words.GetProperty("end").GetString(), StringComparison.Ordinal);
-        await AssertBadRequestAsync(await client.GetAsync("/api/v1/events?from=2027-01-01T00:00:00Z&to=2029-01-01T00:00:00Z"), "to");
-        await AssertBadRequestAsync(await client.PostAsJsonAsync("/api/v1/events", new { title = "x", start = "someday maybe" }), "start");
-        await AssertBadRequestAsync(await client.PostAsJsonAsync("/api/v1/events", new { title = "x", start = "2027-01-01T10:00:00", rrule = "FREQ=MINUTELY" }), "rrule");
+        await AssertFieldErrorAsync(await client.GetAsync("/api/v1/events?from=2027-01-01T00:00:00Z&to=2029-01-01T00:00:00Z"), "to");
+        await AssertFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/events", new { title = "x", start = "someday maybe" }), "start");
+        await AssertFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/events", new { title = "x", start = "2027-01-01T10:00:00", rrule = "FREQ=MINUTELY" }), "rrule");
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class EventTests(AssistantApp app) : IClassFixture<AssistantApp>
         var march = await client.GetFromJsonAsync<JsonElement>("/api/v1/events?from=2027-03-01T00:00:00Z&to=2027-04-30T00:00:00Z");
         Assert.Equal(5, march.GetArrayLength()); // four lessons and one call
         using var notIcs = new StringContent("hello", Encoding.UTF8, "text/calendar");
-        await AssertBadRequestAsync(await client.PostAsync("/api/v1/events/import", notIcs), "file");
+        await AssertFieldErrorAsync(await client.PostAsync("/api/v1/events/import", notIcs), "file");
 
         await (await client.PostAsJsonAsync("/api/v1/tasks", new { title = "renew passport", due = "2027-05-01" })).Content.ReadAsStringAsync();
         await (await otherClient.PostAsJsonAsync("/api/v1/events", new { title = "someone else's secret", start = "2027-03-11T10:00:00" })).Content.ReadAsStringAsync();
@@ -118,15 +119,5 @@ public sealed class EventTests(AssistantApp app) : IClassFixture<AssistantApp>
         using var response = await client.PostAsync("/api/v1/events/import", content);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task AssertBadRequestAsync(HttpResponseMessage response, string field)
-    {
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
-            Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {body}");
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PersonalAssistant.Server.Tests.Infrastructure;
+using static PersonalAssistant.Server.Tests.Infrastructure.ProblemAssertions;
 
 namespace PersonalAssistant.Server.Tests.Features.Resources;
 
@@ -130,15 +131,5 @@ public sealed class ListsExpensesMemoryTests(AssistantApp app) : IClassFixture<A
         using var response = await client.PostAsJsonAsync(path, body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task AssertFieldErrorAsync(HttpResponseMessage response, string field)
-    {
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
-            Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {body}");
-        }
     }
 }

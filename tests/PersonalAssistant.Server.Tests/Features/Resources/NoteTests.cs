@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PersonalAssistant.Server.Tests.Infrastructure;
+using static PersonalAssistant.Server.Tests.Infrastructure.ProblemAssertions;
 
 namespace PersonalAssistant.Server.Tests.Features.Resources;
 
@@ -67,9 +68,9 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
         Assert.Equal(0, (await otherClient.GetFromJsonAsync<JsonElement>("/api/v1/notes?tag=home")).GetProperty("total").GetInt32());
         Assert.Equal([Id(note)], (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?pinned=true&tag=home")).GetProperty("items").EnumerateArray().Select(Id));
 
-        await AssertBadRequestAsync(await client.PostAsJsonAsync("/api/v1/notes", new { title = " ", body = "" }), "body");
-        await AssertBadRequestAsync(await client.PostAsJsonAsync("/api/v1/notes", new { title = new string('t', 201) }), "title");
-        await AssertBadRequestAsync(await client.PostAsJsonAsync("/api/v1/notes", new { body = "x", tags = new[] { "" } }), "tags");
+        await AssertFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/notes", new { title = " ", body = "" }), "body");
+        await AssertFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/notes", new { title = new string('t', 201) }), "title");
+        await AssertFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/notes", new { body = "x", tags = new[] { "" } }), "tags");
         Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes")).GetProperty("total").GetInt32());
     }
 
@@ -87,14 +88,4 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
     }
 
     private static Guid Id(JsonElement item) => item.GetProperty("id").GetGuid();
-
-    private static async Task AssertBadRequestAsync(HttpResponseMessage response, string field)
-    {
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
-            Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {body}");
-        }
-    }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Tests.Infrastructure;
+using static PersonalAssistant.Server.Tests.Infrastructure.ProblemAssertions;
 
 namespace PersonalAssistant.Server.Tests.Features.Tasks;
 
@@ -248,15 +249,4 @@ public sealed class TaskTests(AssistantApp app) : IClassFixture<AssistantApp>
         [.. breakdown.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("title").GetString()!)];
 
     private static Guid Id(JsonElement task) => task.GetProperty("id").GetGuid();
-
-    private static async Task AssertFieldErrorAsync(HttpResponseMessage response, string field)
-    {
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
-            var problem = JsonDocument.Parse(body).RootElement;
-            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {body[..Math.Min(body.Length, 300)]}");
-        }
-    }
 }

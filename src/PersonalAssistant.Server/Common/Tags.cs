@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
+namespace PersonalAssistant.Server.Common;
+
+/// <summary>Short labels on tasks and notes: at most 20, each 1 to 40 characters without commas, stored lower-case and once.</summary>
+internal static class Tags
+{
+    public const int MaxCount = 20;
+    public const int MaxLength = 40;
+
+    public static List<string> Clean(IReadOnlyList<string>? tags) =>
+        tags is null ? [] : [.. tags.Select(t => t.Trim().ToLower(CultureInfo.InvariantCulture)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)];
+}
+
+/// <summary>Validates a tag list against <see cref="Tags"/>' rules.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class TagListAttribute : ValidationAttribute
+{
+    public TagListAttribute()
+        : base($"At most {Tags.MaxCount} tags, each 1 to {Tags.MaxLength} characters, without commas.")
+    {
+    }
+
+    public override bool IsValid(object? value) =>
+        value is not IReadOnlyCollection<string?> tags
+        || (tags.Count <= Tags.MaxCount && tags.All(t => t is { Length: > 0 and <= Tags.MaxLength } && !t.Contains(',', StringComparison.Ordinal) && t.Trim().Length > 0));
+}
