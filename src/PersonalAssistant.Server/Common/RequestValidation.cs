@@ -20,29 +20,43 @@ internal sealed class RequestValidationFilter : IEndpointFilter
         Dictionary<string, string[]>? errors = null;
         foreach (var argument in context.Arguments)
         {
-            if (argument is null || !IsRequestType(argument.GetType()))
+            if (argument is not null && IsRequestType(argument.GetType()) && Check(argument) is { } found)
             {
-                continue;
-            }
-
-            var results = new List<ValidationResult>();
-            if (Validator.TryValidateObject(argument, new ValidationContext(argument), results, validateAllProperties: true))
-            {
-                continue;
-            }
-
-            errors ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach (var result in results)
-            {
-                foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
+                errors ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
+                foreach (var (field, messages) in found)
                 {
-                    var field = member.Length == 0 ? "request" : JsonName(argument.GetType(), member);
-                    errors[field] = [.. errors.GetValueOrDefault(field, []), result.ErrorMessage ?? "Not valid."];
+                    errors[field] = [.. errors.GetValueOrDefault(field, []), .. messages];
                 }
             }
         }
 
         return errors is null ? await next(context) : TypedResults.ValidationProblem(errors);
+    }
+
+    /// <summary>
+    /// The data-annotation errors of one request by JSON field name, or null when it is valid. The assistant's tools
+    /// check the requests they build with this too, so a tool call meets the same rules as an HTTP call.
+    /// </summary>
+    public static Dictionary<string, string[]>? Check(object request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var results = new List<ValidationResult>();
+        if (Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
+        {
+            return null;
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var result in results)
+        {
+            foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
+            {
+                var field = member.Length == 0 ? "request" : JsonName(request.GetType(), member);
+                errors[field] = [.. errors.GetValueOrDefault(field, []), result.ErrorMessage ?? "Not valid."];
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>The field's name as it appears in the JSON: its [JsonPropertyName] if it has one, else camelCase.</summary>

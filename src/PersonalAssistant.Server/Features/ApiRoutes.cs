@@ -1,5 +1,6 @@
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Admin;
+using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Features.Auth;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Expenses;
@@ -48,5 +49,6 @@ internal static class ApiRoutes
         api.MapMemoryEndpoints();
         api.MapNoteEndpoints();
         api.MapEventEndpoints();
+        api.MapConversationEndpoints();
     }
 }

@@ -7,6 +7,7 @@ using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Features;
+using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
@@ -56,6 +57,7 @@ internal static class AssistantHost
         services.AddRateLimits();
         services.AddSingleton(LanguageEngine.CreateDefault());
         services.AddTasks();
+        services.AddAssistant(configuration);
         services.AddDataProtection()
             .SetApplicationName("PersonalAssistantTDAH")
             .PersistKeysToDbContext<AppDbContext>();
@@ -112,6 +114,7 @@ internal static class AssistantHost
         app.MapApiReference();
         app.MapApi();
         app.MapCalendarFeed();
+        app.MapHub<AssistantHub>(AssistantHub.Path);
         app.MapWebApp();
     }
 }

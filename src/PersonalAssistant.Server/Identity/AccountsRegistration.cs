@@ -62,13 +62,27 @@ internal static class AccountsRegistration
                 options.TokenHandlers.Clear();
                 options.TokenHandlers.Add(new CachingTokenHandler(cache));
                 options.TokenValidationParameters = issuer.ValidationParameters();
-                options.Events = new JwtBearerEvents { OnTokenValidated = CheckSessionAsync };
+                options.Events = new JwtBearerEvents { OnTokenValidated = CheckSessionAsync, OnMessageReceived = ReadHubToken };
             });
 
         services.AddAuthorizationBuilder().AddPermissionPolicies();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         return services;
+    }
+
+    /// <summary>
+    /// Browsers cannot set headers on a WebSocket, so SignalR sends the access token as <c>access_token</c> in the
+    /// query; it is read from there for the hub paths only.
+    /// </summary>
+    private static Task ReadHubToken(MessageReceivedContext context)
+    {
+        if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
+        {
+            context.Token = token;
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>A signature and lifetime are not enough: the session behind the token must still be live.</summary>

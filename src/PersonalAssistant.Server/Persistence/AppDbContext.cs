@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PersonalAssistant.Server.Audit;
+using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Expenses;
 using PersonalAssistant.Server.Features.Lists;
@@ -60,6 +61,12 @@ internal abstract class AppDbContext(DbContextOptions options)
     public DbSet<EventItem> Events => Set<EventItem>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+
+    public DbSet<AssistantAction> AssistantActions => Set<AssistantAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

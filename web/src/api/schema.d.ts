@@ -1186,10 +1186,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My conversations, latest first; q searches the messages */
+        get: operations["ListConversations"];
+        put?: never;
+        /** Start a conversation */
+        post: operations["CreateConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a conversation */
+        get: operations["GetConversation"];
+        put?: never;
+        post?: never;
+        /** Delete a conversation and its messages */
+        delete: operations["DeleteConversation"];
+        options?: never;
+        head?: never;
+        /** Rename or archive a conversation */
+        patch: operations["UpdateConversation"];
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Messages, newest page first, oldest first within a page
+         * @description Pass the page's `nextBefore` as `before` for the older page; new messages never shift a page.
+         */
+        get: operations["ListMessages"];
+        put?: never;
+        /**
+         * Say something to the assistant
+         * @description Answers 202 with the message id at once; the reply streams over the `/hubs/assistant` SignalR hub and can be read here once complete. With `Prefer: wait=N` (N ≤ 30 seconds) the answer waits for the reply and returns both messages with 200.
+         */
+        post: operations["SendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description What the assistant did, as stored with its reply and sent to the web app. */
+        ActionTaken: {
+            /** @description task.created, reminder.created, list-item.added, ... (see the API guide). */
+            kind: string;
+            /** @description What was understood, in the person's words ("call mom, tomorrow 3:00 PM"). */
+            summary: string;
+            /**
+             * Format: uuid
+             * @description The task, reminder, note, event, item, expense or memory it concerns.
+             */
+            entityId: string;
+        };
         AddItemRequest: {
             /** @description What to get, 1 to 200 characters. */
             text: string;
@@ -1360,6 +1433,36 @@ export interface components {
         ClearedResponse: {
             /** Format: int32 */
             removed: number | string;
+        };
+        /** @description A conversation. */
+        ConversationResponse: {
+            /**
+             * Format: uuid
+             * @description Its id.
+             */
+            id: string;
+            /** @description From the first message unless renamed. */
+            title: null | string;
+            /** @description web or sms: each channel keeps its own conversations. */
+            channel: string;
+            /** @description Hidden from the default list. */
+            archived: boolean;
+            /** @description True while the assistant waits for an answer to its question (yes/no, which time). */
+            awaitingAnswer: boolean;
+            /**
+             * Format: date-time
+             * @description When it started (UTC).
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the last message was added (UTC).
+             */
+            updatedAt: string;
+        };
+        CreateConversationRequest: {
+            /** @description Optional; the first message names the conversation otherwise. */
+            title?: null | string;
         };
         CreateExpenseRequest: {
             /**
@@ -1667,6 +1770,49 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        MessageAccepted: {
+            /** Format: int64 */
+            messageId: number | string;
+            /** Format: uuid */
+            conversationId: string;
+        };
+        /** @description A page of messages, oldest first; `nextBefore` fetches the older page (null at the start). */
+        MessagePage: {
+            items: components["schemas"]["MessageResponse"][];
+            /** Format: int64 */
+            nextBefore: null | number | string;
+        };
+        /** @description One message. */
+        MessageResponse: {
+            /**
+             * Format: int64
+             * @description Increasing in the order messages were added.
+             */
+            id: number | string;
+            /**
+             * Format: uuid
+             * @description Its conversation.
+             */
+            conversationId: string;
+            /** @description user or assistant. */
+            role: string;
+            /** @description web or sms. */
+            channel: string;
+            /** @description What was said. */
+            text: string;
+            /**
+             * Format: int64
+             * @description The message it answers.
+             */
+            replyTo: null | number | string;
+            /** @description What the assistant did in this turn. */
+            actions: components["schemas"]["ActionTaken"][];
+            /**
+             * Format: date-time
+             * @description When it was added (UTC).
+             */
+            createdAt: string;
+        };
         /** @description The instance's description. */
         MetaResponse: {
             /** @description The product name. */
@@ -1841,6 +1987,26 @@ export interface components {
         PagedOfAuditEventResponse: {
             /** @description This page's items. */
             items: components["schemas"]["AuditEventResponse"][];
+            /**
+             * Format: int32
+             * @description 1-based page number.
+             */
+            page: number | string;
+            /**
+             * Format: int32
+             * @description Items per page.
+             */
+            pageSize: number | string;
+            /**
+             * Format: int32
+             * @description Items across all pages.
+             */
+            total: number | string;
+        };
+        /** @description One page of a list, with the total so a client can show "21–40 of 130". */
+        PagedOfConversationResponse: {
+            /** @description This page's items. */
+            items: components["schemas"]["ConversationResponse"][];
             /**
              * Format: int32
              * @description 1-based page number.
@@ -2202,6 +2368,15 @@ export interface components {
             /** @description Every permission it holds, inherited ones included. */
             permissions: string[];
         };
+        SendMessageRequest: {
+            /** @description What the person says, 1 to 4000 characters. */
+            text: string;
+            /**
+             * Format: int64
+             * @description The message of this conversation it answers (a thread).
+             */
+            replyTo?: null | number | string;
+        };
         /**
          * @description One signed-in device.
          * @example {
@@ -2300,6 +2475,17 @@ export interface components {
             otpauthUri: string;
             /** @description The QR code as an SVG document. */
             qrCodeSvg: string;
+        };
+        /** @description The person's message and the assistant's reply. */
+        TurnResponse: {
+            message: components["schemas"]["MessageResponse"];
+            reply: components["schemas"]["MessageResponse"];
+        };
+        UpdateConversationRequest: {
+            /** @description A new title. */
+            title?: null | string;
+            /** @description Archive (true) or bring back (false). */
+            archived?: null | boolean;
         };
         UpdateEventRequest: {
             title?: null | string;
@@ -6908,6 +7094,363 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListConversations: {
+        parameters: {
+            query?: {
+                q?: string;
+                archived?: boolean;
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfConversationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["CreateConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMessages: {
+        parameters: {
+            query?: {
+                before?: number | string;
+                limit?: number | string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SendMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TurnResponse"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageAccepted"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -35,6 +35,9 @@ internal sealed class RateLimitOptions
     /// <summary>Per phone number, between two codes to the same number.</summary>
     public RateLimitRule ResendPerTarget { get; set; } = new() { PermitLimit = 1, WindowSeconds = 60 };
 
+    /// <summary>Per account, on messages to the assistant (each one may call a paid model).</summary>
+    public RateLimitRule AssistantTurnsPerAccount { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+
     internal sealed class Validator : IValidateOptions<RateLimitOptions>
     {
         public ValidateOptionsResult Validate(string? name, RateLimitOptions options)
@@ -49,6 +52,7 @@ internal sealed class RateLimitOptions
             Check(failures, "AuthPerAccount", options.AuthPerAccount);
             Check(failures, "MessagesPerAccount", options.MessagesPerAccount);
             Check(failures, "ResendPerTarget", options.ResendPerTarget);
+            Check(failures, "AssistantTurnsPerAccount", options.AssistantTurnsPerAccount);
             return failures.ToResult();
         }
 

@@ -13,6 +13,7 @@ internal enum RateLimitKind
     AuthPerAccount,
     MessagesPerAccount,
     ResendPerTarget,
+    AssistantTurnsPerAccount,
 }
 
 /// <summary>
@@ -87,6 +88,7 @@ internal sealed class RateLimits : IDisposable
         RateLimitKind.AuthPerIp => _options.Value.AuthPerIp,
         RateLimitKind.AuthPerAccount => _options.Value.AuthPerAccount,
         RateLimitKind.MessagesPerAccount => _options.Value.MessagesPerAccount,
+        RateLimitKind.AssistantTurnsPerAccount => _options.Value.AssistantTurnsPerAccount,
         _ => _options.Value.ResendPerTarget,
     };
 }

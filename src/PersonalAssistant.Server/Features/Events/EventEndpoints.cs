@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -37,9 +38,9 @@ internal static class EventEndpoints
 
     public static async Task<Results<Ok<IReadOnlyList<OccurrenceResponse>>, ValidationProblem>> ListEvents(
         [FromQuery(Name = "from")] DateTimeOffset? from, [FromQuery(Name = "to")] DateTimeOffset? to, AppDbContext db, TimeProvider time,
-        HttpContext context, CancellationToken cancellationToken)
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var start = (from ?? time.GetUtcNow()).ToUniversalTime();
         var end = (to ?? start.AddDays(30)).ToUniversalTime();
         if (end <= start || (end - start).TotalDays > MaxRangeDays)
@@ -79,9 +80,9 @@ internal static class EventEndpoints
     }
 
     public static async Task<Results<Created<EventResponse>, ValidationProblem>> CreateEvent(
-        EventRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        EventRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var errors = new Dictionary<string, string[]>();
         var zone = request.TimeZone is null ? person.Zone : DateTimeZoneProviders.Tzdb.GetZoneOrNull(request.TimeZone);
         if (zone is null)
@@ -124,18 +125,18 @@ internal static class EventEndpoints
         return TypedResults.Created($"{ApiRoutes.Prefix}/events/{item.Id}", EventResponse.From(item));
     }
 
-    public static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetEvent(Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetEvent(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var item = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.UserId == userId, cancellationToken);
         return item is null ? NotFound() : TypedResults.Ok(EventResponse.From(item));
     }
 
     public static async Task<Results<Ok<EventResponse>, ValidationProblem, ProblemHttpResult>> UpdateEvent(
-        Guid id, UpdateEventRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, HttpContext context,
+        Guid id, UpdateEventRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var item = await db.Events.SingleOrDefaultAsync(e => e.Id == id && e.UserId == person.UserId, cancellationToken);
         if (item is null)
         {
@@ -175,9 +176,9 @@ internal static class EventEndpoints
         return TypedResults.Ok(EventResponse.From(item));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteEvent(Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteEvent(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var deleted = await db.Events.Where(e => e.Id == id && e.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? NotFound() : TypedResults.NoContent();
     }
@@ -216,9 +217,9 @@ internal static class EventEndpoints
         return TypedResults.Ok(new ImportResponse(added, read.Events.Count - added, read.Skipped));
     }
 
-    public static async Task<Ok<FeedStatusResponse>> GetFeed(AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Ok<FeedStatusResponse>> GetFeed(AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var feed = await db.CalendarFeeds.AsNoTracking().SingleOrDefaultAsync(f => f.UserId == userId, cancellationToken);
         return TypedResults.Ok(new FeedStatusResponse(feed is not null, feed?.CreatedAt));
     }
@@ -242,9 +243,9 @@ internal static class EventEndpoints
         return TypedResults.Ok(new FeedLinkResponse(AccountLinks.At(context, $"/calendar/{secret}.ics")));
     }
 
-    public static async Task<NoContent> DeleteFeed(AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<NoContent> DeleteFeed(AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         await db.CalendarFeeds.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -25,9 +26,9 @@ internal static class ExpenseEndpoints
     }
 
     public static async Task<Results<Ok<Paged<ExpenseResponse>>, ValidationProblem>> ListExpenses(
-        [AsParameters] ExpenseQuery query, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+        [AsParameters] ExpenseQuery query, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var expenses = db.Expenses.AsNoTracking().Where(e => e.UserId == userId);
         if (query.Month is { } month)
         {
@@ -53,9 +54,9 @@ internal static class ExpenseEndpoints
     }
 
     public static async Task<Results<Created<ExpenseResponse>, ValidationProblem>> CreateExpense(
-        CreateExpenseRequest request, AppDbContext db, PersonClock clock, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        CreateExpenseRequest request, AppDbContext db, PersonClock clock, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var currency = (request.Currency ?? person.Preferences.DefaultCurrency).Trim().ToUpperInvariant();
         if (!Currencies.IsKnown(currency))
         {
@@ -77,17 +78,17 @@ internal static class ExpenseEndpoints
         return TypedResults.Created($"{ApiRoutes.Prefix}/expenses/{expense.Id}", ExpenseResponse.From(expense));
     }
 
-    public static async Task<Results<Ok<ExpenseResponse>, ProblemHttpResult>> GetExpense(Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ExpenseResponse>, ProblemHttpResult>> GetExpense(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var expense = await db.Expenses.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.UserId == userId, cancellationToken);
         return expense is null ? NotFound() : TypedResults.Ok(ExpenseResponse.From(expense));
     }
 
     public static async Task<Results<Ok<ExpenseResponse>, ValidationProblem, ProblemHttpResult>> UpdateExpense(
-        Guid id, UpdateExpenseRequest request, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+        Guid id, UpdateExpenseRequest request, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var expense = await db.Expenses.SingleOrDefaultAsync(e => e.Id == id && e.UserId == userId, cancellationToken);
         if (expense is null)
         {
@@ -113,17 +114,17 @@ internal static class ExpenseEndpoints
         return TypedResults.Ok(ExpenseResponse.From(expense));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteExpense(Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteExpense(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var deleted = await db.Expenses.Where(e => e.Id == id && e.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? NotFound() : TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<ExpenseSummaryResponse>, ValidationProblem>> ExpenseSummary(
-        [FromQuery(Name = "month")] string? month, AppDbContext db, PersonClock clock, HttpContext context, CancellationToken cancellationToken)
+        [FromQuery(Name = "month")] string? month, AppDbContext db, PersonClock clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var first = new DateOnly(person.TodayDate.Year, person.TodayDate.Month, 1);
         if (month is not null && !TryMonth(month, out first))
         {

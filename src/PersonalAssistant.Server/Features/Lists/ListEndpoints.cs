@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -31,9 +32,9 @@ internal static class ListEndpoints
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<ListResponse>>> ListLists(AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<ListResponse>>> ListLists(AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         await EnsureDefaultAsync(db, userId, time, cancellationToken);
         var lists = await db.Lists.AsNoTracking().Where(l => l.UserId == userId)
             .OrderByDescending(l => l.IsDefault).ThenBy(l => l.CreatedAt)
@@ -43,9 +44,9 @@ internal static class ListEndpoints
     }
 
     public static async Task<Results<Created<ListResponse>, ValidationProblem, ProblemHttpResult>> CreateList(
-        ListRequest request, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        ListRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var name = request.Name.Trim();
         var mine = await db.Lists.Where(l => l.UserId == userId).Select(l => l.Name).ToListAsync(cancellationToken);
         if (mine.Count >= MaxLists)
@@ -64,9 +65,9 @@ internal static class ListEndpoints
         return TypedResults.Created($"{ApiRoutes.Prefix}/lists/{list.Id}", new ListResponse(list.Id, list.Name, false, 0, 0, list.CreatedAt));
     }
 
-    public static async Task<Results<Ok<ListResponse>, ProblemHttpResult>> GetList(Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ListResponse>, ProblemHttpResult>> GetList(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var list = await db.Lists.AsNoTracking().Where(l => l.Id == id && l.UserId == userId)
             .Select(l => new ListResponse(l.Id, l.Name, l.IsDefault, l.Items.Count(i => !i.Checked), l.Items.Count, l.CreatedAt))
             .SingleOrDefaultAsync(cancellationToken);
@@ -74,9 +75,9 @@ internal static class ListEndpoints
     }
 
     public static async Task<Results<Ok<ListResponse>, ValidationProblem, ProblemHttpResult>> RenameList(
-        Guid id, ListRequest request, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+        Guid id, ListRequest request, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var list = await db.Lists.SingleOrDefaultAsync(l => l.Id == id && l.UserId == userId, cancellationToken);
         if (list is null)
         {
@@ -96,9 +97,9 @@ internal static class ListEndpoints
         return TypedResults.Ok(new ListResponse(list.Id, list.Name, list.IsDefault, open, total, list.CreatedAt));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteList(Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteList(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var list = await db.Lists.SingleOrDefaultAsync(l => l.Id == id && l.UserId == userId, cancellationToken);
         if (list is null)
         {
@@ -116,9 +117,9 @@ internal static class ListEndpoints
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ListItemResponse>>, ProblemHttpResult>> ListItems(
-        Guid id, [FromQuery(Name = "checked")] bool? isChecked, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+        Guid id, [FromQuery(Name = "checked")] bool? isChecked, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         if (!await db.Lists.AnyAsync(l => l.Id == id && l.UserId == userId, cancellationToken))
         {
             return NotFound();
@@ -135,9 +136,9 @@ internal static class ListEndpoints
     }
 
     public static async Task<Results<Created<ListItemResponse>, Ok<ListItemResponse>, ValidationProblem, ProblemHttpResult>> AddItem(
-        Guid id, AddItemRequest request, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        Guid id, AddItemRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         if (!await db.Lists.AnyAsync(l => l.Id == id && l.UserId == userId, cancellationToken))
         {
             return NotFound();
@@ -170,9 +171,9 @@ internal static class ListEndpoints
     }
 
     public static async Task<Results<Ok<ListItemResponse>, ValidationProblem, ProblemHttpResult>> UpdateItem(
-        Guid id, Guid itemId, UpdateItemRequest request, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        Guid id, Guid itemId, UpdateItemRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var item = await db.ListItems.SingleOrDefaultAsync(i => i.Id == itemId && i.ListId == id && i.UserId == userId, cancellationToken);
         if (item is null)
         {
@@ -201,16 +202,16 @@ internal static class ListEndpoints
         return TypedResults.Ok(ListItemResponse.From(item));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(Guid id, Guid itemId, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(Guid id, Guid itemId, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var deleted = await db.ListItems.Where(i => i.Id == itemId && i.ListId == id && i.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? NotFound() : TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<ClearedResponse>, ProblemHttpResult>> ClearChecked(Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ClearedResponse>, ProblemHttpResult>> ClearChecked(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         if (!await db.Lists.AnyAsync(l => l.Id == id && l.UserId == userId, cancellationToken))
         {
             return NotFound();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -61,9 +62,9 @@ internal static class MemoryEndpoints
         return group;
     }
 
-    public static async Task<Ok<Paged<MemoryResponse>>> ListMemories([AsParameters] MemoryQuery query, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Ok<Paged<MemoryResponse>>> ListMemories([AsParameters] MemoryQuery query, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var memories = db.Memories.AsNoTracking().Where(m => m.UserId == userId);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -81,9 +82,9 @@ internal static class MemoryEndpoints
     }
 
     public static async Task<Results<Created<MemoryResponse>, ProblemHttpResult>> CreateMemory(
-        MemoryRequest request, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        MemoryRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         if (await db.Memories.CountAsync(m => m.UserId == userId, cancellationToken) >= MaxMemories)
         {
             return TypedResults.Problem(title: "Memory full", detail: $"The assistant keeps up to {MaxMemories} facts; delete some you no longer need.", statusCode: StatusCodes.Status409Conflict);
@@ -97,9 +98,9 @@ internal static class MemoryEndpoints
     }
 
     public static async Task<Results<Ok<MemoryResponse>, ProblemHttpResult>> UpdateMemory(
-        Guid id, MemoryRequest request, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        Guid id, MemoryRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var memory = await db.Memories.SingleOrDefaultAsync(m => m.Id == id && m.UserId == userId, cancellationToken);
         if (memory is null)
         {
@@ -113,9 +114,9 @@ internal static class MemoryEndpoints
         return TypedResults.Ok(new MemoryResponse(memory.Id, memory.Body, memory.Source, memory.CreatedAt, memory.UpdatedAt));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteMemory(Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteMemory(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var deleted = await db.Memories.Where(m => m.Id == id && m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? NotFound() : TypedResults.NoContent();
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -27,9 +28,9 @@ internal static class NoteEndpoints
         return group;
     }
 
-    public static async Task<Ok<Paged<NoteSummary>>> ListNotes([AsParameters] NoteQuery query, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Ok<Paged<NoteSummary>>> ListNotes([AsParameters] NoteQuery query, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var (page, size, skip) = query.Resolve();
         var notes = db.Notes.AsNoTracking().Where(n => n.UserId == userId);
         if (!string.IsNullOrWhiteSpace(query.Tag))
@@ -58,9 +59,9 @@ internal static class NoteEndpoints
         return TypedResults.Ok(new Paged<NoteSummary>(items.Select(NoteSummary.From).ToList(), page, size, total));
     }
 
-    public static async Task<Created<NoteResponse>> CreateNote(NoteRequest request, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Created<NoteResponse>> CreateNote(NoteRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var now = time.GetUtcNow();
         var body = request.Body ?? string.Empty;
         var note = new Note
@@ -79,17 +80,17 @@ internal static class NoteEndpoints
         return TypedResults.Created($"{ApiRoutes.Prefix}/notes/{note.Id}", NoteResponse.From(note));
     }
 
-    public static async Task<Results<Ok<NoteResponse>, ProblemHttpResult>> GetNote(Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<NoteResponse>, ProblemHttpResult>> GetNote(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var note = await db.Notes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id && n.UserId == userId, cancellationToken);
         return note is null ? NotFound() : TypedResults.Ok(NoteResponse.From(note));
     }
 
     public static async Task<Results<Ok<NoteResponse>, ProblemHttpResult>> UpdateNote(
-        Guid id, UpdateNoteRequest request, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        Guid id, UpdateNoteRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var note = await db.Notes.SingleOrDefaultAsync(n => n.Id == id && n.UserId == userId, cancellationToken);
         if (note is null)
         {
@@ -111,17 +112,17 @@ internal static class NoteEndpoints
         return TypedResults.Ok(NoteResponse.From(note));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteNote(Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteNote(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var deleted = await db.Notes.Where(n => n.Id == id && n.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? NotFound() : TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<IReadOnlyList<NoteSummary>>, ProblemHttpResult>> Backlinks(
-        Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+        Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var title = await db.Notes.Where(n => n.Id == id && n.UserId == userId).Select(n => n.Title).SingleOrDefaultAsync(cancellationToken);
         if (title is null)
         {

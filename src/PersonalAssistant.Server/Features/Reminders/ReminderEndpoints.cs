@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -31,9 +32,9 @@ internal static class ReminderEndpoints
     }
 
     public static async Task<Ok<Paged<ReminderResponse>>> ListReminders(
-        [AsParameters] ReminderQuery query, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        [AsParameters] ReminderQuery query, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var reminders = db.Reminders.AsNoTracking().Where(r => r.UserId == userId);
         if (query.Status is { } status)
         {
@@ -49,10 +50,10 @@ internal static class ReminderEndpoints
     }
 
     public static async Task<Results<Created<ReminderResponse>, ValidationProblem>> CreateReminder(
-        CreateReminderRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, HttpContext context,
+        CreateReminderRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var errors = new Dictionary<string, string[]>();
         var zone = person.Zone;
         if (request.TimeZone is { } zoneId)
@@ -98,9 +99,9 @@ internal static class ReminderEndpoints
     }
 
     public static async Task<Results<Ok<ReminderResponse>, ProblemHttpResult>> GetReminder(
-        Guid id, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        Guid id, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var reminder = await db.Reminders.AsNoTracking().Include(r => r.Deliveries)
             .SingleOrDefaultAsync(r => r.Id == id && r.UserId == userId, cancellationToken);
         return reminder is null ? NotFound() : TypedResults.Ok(Describe(reminder, Instant.FromDateTimeOffset(time.GetUtcNow()), upcoming: true));
@@ -108,9 +109,9 @@ internal static class ReminderEndpoints
 
     public static async Task<Results<Ok<ReminderResponse>, ValidationProblem, ProblemHttpResult>> UpdateReminder(
         Guid id, UpdateReminderRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time,
-        HttpContext context, CancellationToken cancellationToken)
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.Id == id && r.UserId == person.UserId, cancellationToken);
         if (reminder is null)
         {
@@ -170,17 +171,17 @@ internal static class ReminderEndpoints
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteReminder(
-        Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+        Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var deleted = await db.Reminders.Where(r => r.Id == id && r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? NotFound() : TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<ReminderResponse>, ProblemHttpResult>> SnoozeReminder(
-        Guid id, SnoozeRequest request, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        Guid id, SnoozeRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.Id == id && r.UserId == userId, cancellationToken);
         if (reminder is null)
         {
@@ -196,9 +197,9 @@ internal static class ReminderEndpoints
     }
 
     public static async Task<Results<Ok<ReminderResponse>, ProblemHttpResult>> AcknowledgeReminder(
-        Guid id, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        Guid id, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.Id == id && r.UserId == userId, cancellationToken);
         if (reminder is null)
         {

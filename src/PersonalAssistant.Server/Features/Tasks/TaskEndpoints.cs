@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Language;
@@ -34,9 +35,9 @@ internal static class TaskEndpoints
     }
 
     public static async Task<Ok<Paged<TaskResponse>>> ListTasks(
-        [AsParameters] TaskQuery query, AppDbContext db, PersonClock clock, HttpContext context, CancellationToken cancellationToken)
+        [AsParameters] TaskQuery query, AppDbContext db, PersonClock clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var tasks = db.Tasks.AsNoTracking().Where(t => t.UserId == person.UserId);
         tasks = query.Parent is { } parent ? tasks.Where(t => t.ParentId == parent) : tasks.Where(t => t.ParentId == null);
         if (query.Status is { } status)
@@ -84,10 +85,10 @@ internal static class TaskEndpoints
     }
 
     public static async Task<Results<Created<TaskResponse>, ValidationProblem, ProblemHttpResult>> CreateTask(
-        CreateTaskRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, HttpContext context,
+        CreateTaskRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         DateOnly? dueDate = null;
         DateTimeOffset? dueAt = null;
         if (request.Due is { } due && !TaskDue.TryParse(due, person, engine, out dueDate, out dueAt, out var error))
@@ -135,18 +136,18 @@ internal static class TaskEndpoints
     }
 
     public static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> GetTask(
-        Guid id, AppDbContext db, PersonClock clock, HttpContext context, CancellationToken cancellationToken)
+        Guid id, AppDbContext db, PersonClock clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.UserId == person.UserId, cancellationToken);
         return task is null ? NotFound() : TypedResults.Ok(TaskResponse.From(task, person));
     }
 
     public static async Task<Results<Ok<TaskResponse>, ValidationProblem, ProblemHttpResult>> UpdateTask(
         Guid id, UpdateTaskRequest request, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time,
-        HttpContext context, CancellationToken cancellationToken)
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id && t.UserId == person.UserId, cancellationToken);
         if (task is null)
         {
@@ -209,9 +210,9 @@ internal static class TaskEndpoints
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteTask(
-        Guid id, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+        Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = context.User.UserId();
+        var userId = user.UserId();
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id && t.UserId == userId, cancellationToken);
         if (task is null)
         {
@@ -226,9 +227,9 @@ internal static class TaskEndpoints
     }
 
     public static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> CompleteTask(
-        Guid id, AppDbContext db, PersonClock clock, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        Guid id, AppDbContext db, PersonClock clock, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id && t.UserId == person.UserId, cancellationToken);
         if (task is null)
         {
@@ -247,10 +248,10 @@ internal static class TaskEndpoints
     }
 
     public static async Task<Results<Ok<BreakdownResponse>, ValidationProblem, ProblemHttpResult>> BreakDownTask(
-        Guid id, BreakdownRequest? request, AppDbContext db, PersonClock clock, TimeProvider time, HttpContext context,
+        Guid id, BreakdownRequest? request, AppDbContext db, PersonClock clock, TimeProvider time, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id && t.UserId == person.UserId, cancellationToken);
         if (task is null)
         {
@@ -295,9 +296,9 @@ internal static class TaskEndpoints
     }
 
     public static async Task<Ok<NextTaskResponse>> NextTask(
-        [AsParameters] NextTaskQuery query, AppDbContext db, PersonClock clock, HttpContext context, CancellationToken cancellationToken)
+        [AsParameters] NextTaskQuery query, AppDbContext db, PersonClock clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var open = await db.Tasks.AsNoTracking()
             .Where(t => t.UserId == person.UserId && (t.Status == TaskStatuses.Open || t.Status == TaskStatuses.InProgress))
             .OrderBy(t => t.CreatedAt)
@@ -323,10 +324,10 @@ internal static class TaskEndpoints
         return TypedResults.Ok(new NextTaskResponse(TaskResponse.From(best.task, person), best.reasons.Reasons, best.reasons.Reasons[0]));
     }
 
-    public static async Task<Ok<TaskStatsResponse>> TaskStats(AppDbContext db, PersonClock clock, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Ok<TaskStatsResponse>> TaskStats(AppDbContext db, PersonClock clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         const int weeks = 8;
-        var person = await clock.NowAsync(context.User.UserId(), cancellationToken);
+        var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var thisWeek = person.Today.Previous(NodaTime.IsoDayOfWeek.Monday).PlusDays(person.Today.DayOfWeek == NodaTime.IsoDayOfWeek.Monday ? 7 : 0);
         var since = person.StartOf(thisWeek.PlusWeeks(-(weeks - 1)));
         var mine = db.Tasks.AsNoTracking().Where(t => t.UserId == person.UserId);

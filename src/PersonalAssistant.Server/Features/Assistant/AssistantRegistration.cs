@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.SignalR;
+using PersonalAssistant.Server.Common;
+
+namespace PersonalAssistant.Server.Features.Assistant;
+
+internal static class AssistantRegistration
+{
+    public static IServiceCollection AddAssistant(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<AssistantOptions, AssistantOptions.Validator>(AssistantOptions.Section);
+        services.AddSingleton<ChatEngines>();
+        services.AddScoped<AssistantUndo>();
+        services.AddScoped<AssistantTurn>();
+        services.AddSingleton<AssistantTurnQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<AssistantTurnQueue>());
+        services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+
+        // With Redis, replies reach the person's sessions whichever replica they are connected to.
+        var signalR = services.AddSignalR();
+        if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("pa:signalr"));
+        }
+
+        return services;
+    }
+}

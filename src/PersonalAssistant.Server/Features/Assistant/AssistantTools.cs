@@ -1,0 +1,687 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using PersonalAssistant.Language;
+using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Events;
+using PersonalAssistant.Server.Features.Expenses;
+using PersonalAssistant.Server.Features.Lists;
+using PersonalAssistant.Server.Features.Memories;
+using PersonalAssistant.Server.Features.Notes;
+using PersonalAssistant.Server.Features.Reminders;
+using PersonalAssistant.Server.Features.Tasks;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Persistence;
+
+namespace PersonalAssistant.Server.Features.Assistant;
+
+/// <summary>
+/// The assistant's tools: small described methods that act as the person of the turn through the same handlers
+/// the REST API runs (same validation, same owner scoping), and answer a short <see cref="ToolResult"/> instead of
+/// throwing. Times are words or ISO values read by the language engine in the person's zone, whatever the model.
+/// </summary>
+internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time)
+{
+    private static readonly TimeSpan QuestionLifetime = TimeSpan.FromMinutes(30);
+
+    private PersonNow Person => turn.Person;
+
+    private bool French => turn.French;
+
+    /// <summary>Every tool, for the chat client's options.</summary>
+    public IReadOnlyList<AIFunction> All() =>
+    [
+        Tool(nameof(AddTask), ToolNames.AddTask, "Add a task (a to-do). Use for anything the person needs to do."),
+        Tool(nameof(ListTasks), ToolNames.ListTasks, "List the person's open tasks: today, overdue, upcoming, someday, or all."),
+        Tool(nameof(CompleteTask), ToolNames.CompleteTask, "Mark one of the person's tasks done, found by its words."),
+        Tool(nameof(BreakDownTask), ToolNames.BreakDownTask, "Split a task into 3 to 7 small steps saved as subtasks, the first about two minutes long. Creates the task if it does not exist."),
+        Tool(nameof(SuggestNextTask), ToolNames.SuggestNextTask, "Pick one task to do now, with the reason."),
+        Tool(nameof(DeleteTask), ToolNames.DeleteTask, "Delete a task. Asks the person to confirm first."),
+        Tool(nameof(AddReminder), ToolNames.AddReminder, "Remind the person of something at a time, once or repeating. Create reminders without asking."),
+        Tool(nameof(ListReminders), ToolNames.ListReminders, "List the person's next reminders."),
+        Tool(nameof(SnoozeReminder), ToolNames.SnoozeReminder, "Push the latest delivered reminder (or the one named) back by some minutes."),
+        Tool(nameof(AddNote), ToolNames.AddNote, "Save a note."),
+        Tool(nameof(SearchNotes), ToolNames.SearchNotes, "Find the person's notes by words."),
+        Tool(nameof(AddEvent), ToolNames.AddEvent, "Put an event in the person's calendar. Events with other people are confirmed first."),
+        Tool(nameof(ListEvents), ToolNames.ListEvents, "List the person's events from a day (default today) for a number of days."),
+        Tool(nameof(AddToList), ToolNames.AddToList, "Add items to a list (the groceries list unless another is named)."),
+        Tool(nameof(ShowList), ToolNames.ShowList, "Show what is still on a list (groceries by default)."),
+        Tool(nameof(AddExpense), ToolNames.AddExpense, "Record money spent."),
+        Tool(nameof(ExpenseSummary), ToolNames.ExpenseSummary, "Spending of a month by category."),
+        Tool(nameof(Remember), ToolNames.Remember, "Remember a fact about the person for later conversations."),
+        Tool(nameof(Forget), ToolNames.Forget, "Forget a remembered fact. Asks the person to confirm first."),
+    ];
+
+    [Description("Add a task.")]
+    public async Task<ToolResult> AddTask(
+        [Description("What to do, in the person's words.")] string title,
+        [Description("When it is due: words (\"friday\", \"tomorrow at 3pm\") or ISO 8601. Optional.")] string? due = null,
+        [Description("low, medium or high. Optional.")] string? priority = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (AskWhenAmbiguous(ToolNames.AddTask, "due", due, new() { ["title"] = title, ["due"] = due, ["priority"] = priority }) is { } question)
+        {
+            return question;
+        }
+
+        var request = new CreateTaskRequest(title, Due: due, Priority: priority);
+        if (Invalid(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await TaskEndpoints.CreateTask(request, db, clock, engine, time, turn.Principal, cancellationToken);
+        if (result.Result is not Created<TaskResponse> { Value: { } task })
+        {
+            return Failure(result.Result);
+        }
+
+        var summary = task.DueAt is { } at ? $"{task.Title}, {FriendlyTime.Describe(at, Person, French)}"
+            : task.DueDate is { } date ? $"{task.Title}, {FriendlyTime.Describe(date, Person, French)}" : task.Title;
+        return await DidAsync(ActionKinds.TaskCreated, summary, task.Id);
+    }
+
+    [Description("List tasks.")]
+    public async Task<ToolResult> ListTasks(
+        [Description("today, overdue, upcoming, someday or all (default today and overdue).")] string? view = null,
+        CancellationToken cancellationToken = default)
+    {
+        var views = view switch
+        {
+            TaskViews.Today or TaskViews.Overdue or TaskViews.Upcoming or TaskViews.Someday => [view],
+            "all" => [TaskViews.Overdue, TaskViews.Today, TaskViews.Upcoming, TaskViews.Someday],
+            _ => new[] { TaskViews.Overdue, TaskViews.Today },
+        };
+        var lines = new List<string>();
+        foreach (var name in views)
+        {
+            var page = await TaskEndpoints.ListTasks(new TaskQuery { View = name, PageSize = 10 }, db, clock, turn.Principal, cancellationToken);
+            lines.AddRange(page.Value!.Items.Select(t => t.DueAt is { } at ? $"{t.Title} ({FriendlyTime.Describe(at, Person, French)})" : t.Title));
+        }
+
+        return lines.Count == 0
+            ? ToolResult.Listing(French ? "Rien à faire ici : tout est à jour." : "Nothing there: you're all caught up.", [])
+            : ToolResult.Listing(French ? "Tes tâches :" : "Your tasks:", lines.Take(10).ToList());
+    }
+
+    [Description("Mark a task done.")]
+    public async Task<ToolResult> CompleteTask(
+        [Description("The task's words (or its id).")] string task,
+        CancellationToken cancellationToken = default)
+    {
+        var (found, problem) = await FindOpenTaskAsync(task, cancellationToken);
+        if (found is null)
+        {
+            return problem!;
+        }
+
+        var result = await TaskEndpoints.CompleteTask(found.Id, db, clock, time, turn.Principal, cancellationToken);
+        return result.Result is Ok<TaskResponse> { Value: { } done }
+            ? await DidAsync(ActionKinds.TaskCompleted, done.Title, done.Id, previous: found.Status)
+            : Failure(result.Result);
+    }
+
+    [Description("Break a task into small steps saved as subtasks.")]
+    public async Task<ToolResult> BreakDownTask(
+        [Description("The task's words (or its id).")] string task,
+        CancellationToken cancellationToken = default)
+    {
+        var (found, _) = await FindOpenTaskAsync(task, cancellationToken);
+        if (found is null)
+        {
+            var created = await TaskEndpoints.CreateTask(new CreateTaskRequest(Clip(task, TaskItemConfiguration.MaxTitleLength)), db, clock, engine, time, turn.Principal, cancellationToken);
+            if (created.Result is not Created<TaskResponse> { Value: { } newTask })
+            {
+                return Failure(created.Result);
+            }
+
+            await DidAsync(ActionKinds.TaskCreated, newTask.Title, newTask.Id);
+            found = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == newTask.Id && t.UserId == Person.UserId, cancellationToken);
+        }
+
+        var result = await TaskEndpoints.BreakDownTask(found.Id, new BreakdownRequest(Apply: true), db, clock, time, turn.Principal, cancellationToken);
+        if (result.Result is not Ok<BreakdownResponse> { Value: { } breakdown })
+        {
+            return Failure(result.Result);
+        }
+
+        foreach (var step in breakdown.Subtasks)
+        {
+            await RecordAsync(ActionKinds.TaskCreated, step.Title, step.Id);
+        }
+
+        var heading = French ? $"{found.Title} en petites étapes :" : $"{found.Title} in small steps:";
+        return ToolResult.Listing(heading, breakdown.Steps.Select(s => $"{s.Title} (~{s.EstimatedMinutes} min)").ToList());
+    }
+
+    [Description("Suggest one task to do now.")]
+    public async Task<ToolResult> SuggestNextTask(
+        [Description("The person's energy now: low, medium or high. Optional.")] string? energy = null,
+        [Description("Minutes the person has. Optional.")] int? minutes = null,
+        CancellationToken cancellationToken = default)
+    {
+        var query = new NextTaskQuery { Energy = energy is EnergyLevels.Low or EnergyLevels.Medium or EnergyLevels.High ? energy : null, Minutes = minutes is > 0 and <= 24 * 60 ? minutes : null };
+        var next = (await TaskEndpoints.NextTask(query, db, clock, turn.Principal, cancellationToken)).Value!;
+        return next.Task is null
+            ? ToolResult.Listing(French ? "Aucune tâche ouverte : profites-en." : "No open tasks: enjoy the breathing room.", [])
+            : ToolResult.Listing(next.Task.Title, next.Reasons);
+    }
+
+    [Description("Delete a task (after the person confirms).")]
+    public async Task<ToolResult> DeleteTask(
+        [Description("The task's words (or its id).")] string task,
+        CancellationToken cancellationToken = default)
+    {
+        var (found, problem) = await FindOpenTaskAsync(task, cancellationToken);
+        if (found is null)
+        {
+            return problem!;
+        }
+
+        if (!turn.Confirmed)
+        {
+            return AskToConfirm(ToolNames.DeleteTask, new() { ["task"] = found.Id.ToString() }, French ? $"Supprimer « {found.Title} » ?" : $"Delete \"{found.Title}\"?");
+        }
+
+        var result = await TaskEndpoints.DeleteTask(found.Id, db, turn.Principal, cancellationToken);
+        return result.Result is NoContent ? await DidAsync(ActionKinds.Deleted, found.Title, found.Id, undoable: false) : Failure(result.Result);
+    }
+
+    [Description("Add a reminder.")]
+    public async Task<ToolResult> AddReminder(
+        [Description("What to remind the person of.")] string text,
+        [Description("When: words (\"in 20 minutes\", \"tomorrow at 9am\", \"every weekday at 8am\") or ISO 8601.")] string when,
+        [Description("An RFC 5545 RRULE when it repeats and the time words do not say so. Optional.")] string? repeat = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (AskWhenAmbiguous(ToolNames.AddReminder, "when", when, new() { ["text"] = text, ["when"] = when, ["repeat"] = repeat }) is { } question)
+        {
+            return question;
+        }
+
+        var request = new CreateReminderRequest(text, when, RRule: repeat);
+        if (Invalid(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await ReminderEndpoints.CreateReminder(request, db, clock, engine, time, turn.Principal, cancellationToken);
+        if (result.Result is not Created<ReminderResponse> { Value: { } reminder })
+        {
+            return Failure(result.Result);
+        }
+
+        var at = reminder.NextAt is { } next ? $", {FriendlyTime.Describe(next, Person, French)}" : string.Empty;
+        var repeats = reminder.RRule is null ? string.Empty : French ? " (répété)" : " (repeating)";
+        return await DidAsync(ActionKinds.ReminderCreated, $"{reminder.Text}{at}{repeats}", reminder.Id);
+    }
+
+    [Description("List upcoming reminders.")]
+    public async Task<ToolResult> ListReminders(CancellationToken cancellationToken = default)
+    {
+        var page = (await ReminderEndpoints.ListReminders(new ReminderQuery { PageSize = 10 }, db, time, turn.Principal, cancellationToken)).Value!;
+        var lines = page.Items.Where(r => r.NextAt is not null)
+            .Select(r => $"{r.Text} ({FriendlyTime.Describe(r.NextAt!.Value, Person, French)})").ToList();
+        return ToolResult.Listing(lines.Count == 0 ? (French ? "Aucun rappel à venir." : "No reminders coming up.") : (French ? "Tes rappels :" : "Your reminders:"), lines);
+    }
+
+    [Description("Snooze a reminder.")]
+    public async Task<ToolResult> SnoozeReminder(
+        [Description("Minutes to push it back (default 10).")] int? minutes = null,
+        [Description("The reminder's words; the latest delivered one when omitted.")] string? reminder = null,
+        CancellationToken cancellationToken = default)
+    {
+        var reminders = db.Reminders.AsNoTracking().Where(r => r.UserId == Person.UserId);
+        var target = string.IsNullOrWhiteSpace(reminder)
+            ? await reminders.Where(r => r.Status == ReminderStatuses.Delivered || r.Status == ReminderStatuses.Snoozed).OrderByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(cancellationToken)
+            : (await reminders.OrderBy(r => r.NextAt).Take(200).ToListAsync(cancellationToken)).FirstOrDefault(r => Matches(r.Text, reminder));
+        if (target is null)
+        {
+            return ToolResult.Failed(French ? "Je ne trouve pas ce rappel." : "I can't find that reminder.");
+        }
+
+        var request = new SnoozeRequest(minutes ?? 10);
+        if (Invalid(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await ReminderEndpoints.SnoozeReminder(target.Id, request, db, time, turn.Principal, cancellationToken);
+        return result.Result is Ok<ReminderResponse> { Value: { } snoozed }
+            ? await DidAsync(ActionKinds.ReminderSnoozed, $"{snoozed.Text}, {FriendlyTime.Describe(snoozed.NextAt!.Value, Person, French)}", snoozed.Id, undoable: false)
+            : Failure(result.Result);
+    }
+
+    [Description("Save a note.")]
+    public async Task<ToolResult> AddNote(
+        [Description("The note's text (markdown).")] string text,
+        [Description("A short title. Optional: the first line otherwise.")] string? title = null,
+        CancellationToken cancellationToken = default)
+    {
+        var request = new NoteRequest(title, text);
+        if (Invalid(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var note = (await NoteEndpoints.CreateNote(request, db, time, turn.Principal, cancellationToken)).Value!;
+        return await DidAsync(ActionKinds.NoteCreated, French ? $"note « {note.Title} »" : $"note \"{note.Title}\"", note.Id);
+    }
+
+    [Description("Search notes.")]
+    public async Task<ToolResult> SearchNotes(
+        [Description("Words to find.")] string query,
+        CancellationToken cancellationToken = default)
+    {
+        var request = new NoteQuery { Q = query, PageSize = 5 };
+        if (Invalid(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var page = (await NoteEndpoints.ListNotes(request, db, turn.Principal, cancellationToken)).Value!;
+        return ToolResult.Listing(
+            page.Items.Count == 0 ? (French ? "Aucune note ne correspond." : "No note matches.") : (French ? "Notes trouvées :" : "Notes found:"),
+            page.Items.Select(n => n.Title).ToList());
+    }
+
+    [Description("Add a calendar event.")]
+    public async Task<ToolResult> AddEvent(
+        [Description("What it is (\"dentist\", \"lunch with Julie\").")] string title,
+        [Description("When it starts: words (\"thursday 2:30pm\") or ISO 8601.")] string start,
+        [Description("Length in minutes (default 60).")] int? durationMinutes = null,
+        [Description("Where. Optional.")] string? location = null,
+        [Description("The other people involved, if any. Optional.")] string? withPeople = null,
+        CancellationToken cancellationToken = default)
+    {
+        var arguments = new Dictionary<string, object?> { ["title"] = title, ["start"] = start, ["durationMinutes"] = durationMinutes, ["location"] = location, ["withPeople"] = withPeople };
+        if (AskWhenAmbiguous(ToolNames.AddEvent, "start", start, arguments) is { } question)
+        {
+            return question;
+        }
+
+        var request = new EventRequest(title, start, durationMinutes, Location: location);
+        if (Invalid(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!turn.Confirmed && (!string.IsNullOrWhiteSpace(withPeople) || OtherPeople.AreNamedIn(title)))
+        {
+            var when = TimeInput.Read(start, Person.Zone, Person.Now.ToInstant(), engine)?.When;
+            var described = when is { } w ? $"{title}, {FriendlyTime.Describe(w, Person, French)}" : title;
+            return AskToConfirm(ToolNames.AddEvent, arguments, French ? $"J'ajoute « {described} » à ton agenda ?" : $"Add \"{described}\" to your calendar?");
+        }
+
+        var result = await EventEndpoints.CreateEvent(request, db, clock, engine, time, turn.Principal, cancellationToken);
+        if (result.Result is not Created<EventResponse> { Value: { } item })
+        {
+            return Failure(result.Result);
+        }
+
+        var startAt = DateTimeOffset.Parse(item.Start, CultureInfo.InvariantCulture);
+        return await DidAsync(ActionKinds.EventCreated, $"{item.Title}, {FriendlyTime.Describe(startAt, Person, French)}", item.Id);
+    }
+
+    [Description("List calendar events.")]
+    public async Task<ToolResult> ListEvents(
+        [Description("The first day: words (\"today\", \"friday\") or an ISO date (default today).")] string? from = null,
+        [Description("How many days (1 to 31, default 1).")] int? days = null,
+        CancellationToken cancellationToken = default)
+    {
+        var firstDay = Person.Today;
+        if (!string.IsNullOrWhiteSpace(from))
+        {
+            if (TimeInput.Read(from, Person.Zone, Person.Now.ToInstant(), engine)?.When is not { } moment)
+            {
+                return ToolResult.Failed(French ? $"Je ne comprends pas la date « {from} »." : $"I can't read \"{from}\" as a day.");
+            }
+
+            firstDay = moment.Date;
+        }
+
+        var span = Math.Clamp(days ?? 1, 1, 31);
+        var start = Person.StartOf(firstDay);
+        var end = Person.StartOf(firstDay.PlusDays(span));
+        var result = await EventEndpoints.ListEvents(start, end, db, time, turn.Principal, cancellationToken);
+        if (result.Result is not Ok<IReadOnlyList<OccurrenceResponse>> { Value: { } occurrences })
+        {
+            return Failure(result.Result);
+        }
+
+        var lines = occurrences.Select(o => $"{o.Title} ({FriendlyTime.Describe(DateTimeOffset.Parse(o.Start, CultureInfo.InvariantCulture), Person, French)})").ToList();
+        return ToolResult.Listing(lines.Count == 0 ? (French ? "Rien dans l'agenda." : "Nothing in the calendar.") : (French ? "Au programme :" : "On the calendar:"), lines);
+    }
+
+    [Description("Add items to a list.")]
+    public async Task<ToolResult> AddToList(
+        [Description("The items, one per entry (\"milk\", \"2 lemons\").")] IReadOnlyList<string> items,
+        [Description("The list's name; the groceries list by default.")] string? list = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (items is not { Count: > 0 and <= 50 })
+        {
+            return ToolResult.Failed("Give 1 to 50 items.");
+        }
+
+        var (target, problem) = await FindListAsync(list, cancellationToken);
+        if (target is null)
+        {
+            return problem!;
+        }
+
+        var added = new List<string>();
+        foreach (var text in items.Where(i => !string.IsNullOrWhiteSpace(i)))
+        {
+            var before = await db.ListItems.AsNoTracking()
+                .Where(i => i.ListId == target.Id && i.UserId == Person.UserId && !i.Checked && i.Key == ListItem.KeyOf(text.Trim()))
+                .Select(i => (int?)i.Quantity).SingleOrDefaultAsync(cancellationToken);
+            var request = new AddItemRequest(Clip(text.Trim(), ListItemConfiguration.MaxTextLength));
+            var result = await ListEndpoints.AddItem(target.Id, request, db, time, turn.Principal, cancellationToken);
+            switch (result.Result)
+            {
+                case Created<ListItemResponse> { Value: { } item }:
+                    await RecordAsync(ActionKinds.ListItemAdded, item.Text, item.Id, target.Id);
+                    added.Add(item.Text);
+                    break;
+                case Ok<ListItemResponse> { Value: { } merged }:
+                    await RecordAsync(ActionKinds.ListItemMerged, merged.Text, merged.Id, target.Id, before?.ToString(CultureInfo.InvariantCulture));
+                    added.Add(merged.Text);
+                    break;
+                default:
+                    return added.Count == 0 ? Failure(result.Result) : ToolResult.Success($"{string.Join(", ", added)} → {target.Name}");
+            }
+        }
+
+        return ToolResult.Success($"{string.Join(", ", added)} → {target.Name}");
+    }
+
+    [Description("Show a list.")]
+    public async Task<ToolResult> ShowList(
+        [Description("The list's name; the groceries list by default.")] string? list = null,
+        CancellationToken cancellationToken = default)
+    {
+        var (target, problem) = await FindListAsync(list, cancellationToken);
+        if (target is null)
+        {
+            return problem!;
+        }
+
+        var result = await ListEndpoints.ListItems(target.Id, false, db, turn.Principal, cancellationToken);
+        if (result.Result is not Ok<IReadOnlyList<ListItemResponse>> { Value: { } items })
+        {
+            return Failure(result.Result);
+        }
+
+        return ToolResult.Listing(
+            items.Count == 0 ? (French ? $"{target.Name} : rien à acheter." : $"{target.Name}: nothing left.") : $"{target.Name}:",
+            items.Select(i => i.Quantity > 1 ? $"{i.Text} ×{i.Quantity}" : i.Text).ToList());
+    }
+
+    [Description("Record an expense.")]
+    public async Task<ToolResult> AddExpense(
+        [Description("The amount, a decimal number.")] decimal amount,
+        [Description("What it was for.")] string description,
+        [Description("ISO 4217 code (EUR, USD); the person's default otherwise.")] string? currency = null,
+        [Description("The day: words (\"yesterday\") or an ISO date; today by default.")] string? date = null,
+        CancellationToken cancellationToken = default)
+    {
+        DateOnly? day = null;
+        if (!string.IsNullOrWhiteSpace(date))
+        {
+            if (TimeInput.Read(date, Person.Zone, Person.Now.ToInstant(), engine)?.When is not { } moment)
+            {
+                return ToolResult.Failed(French ? $"Je ne comprends pas la date « {date} »." : $"I can't read \"{date}\" as a day.");
+            }
+
+            day = moment.Date.ToDateOnly();
+        }
+
+        var request = new CreateExpenseRequest(amount, description, currency, Date: day);
+        if (Invalid(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await ExpenseEndpoints.CreateExpense(request, db, clock, time, turn.Principal, cancellationToken);
+        if (result.Result is not Created<ExpenseResponse> { Value: { } expense })
+        {
+            return Failure(result.Result);
+        }
+
+        var money = string.Create(French ? CultureInfo.GetCultureInfo("fr-FR") : CultureInfo.InvariantCulture, $"{expense.Amount:0.00} {expense.Currency}");
+        return await DidAsync(ActionKinds.ExpenseCreated, $"{money} {expense.Description} ({expense.Category})", expense.Id);
+    }
+
+    [Description("Spending summary for a month.")]
+    public async Task<ToolResult> ExpenseSummary(
+        [Description("The month as YYYY-MM; this month by default.")] string? month = null,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await ExpenseEndpoints.ExpenseSummary(month, db, clock, turn.Principal, cancellationToken);
+        if (result.Result is not Ok<ExpenseSummaryResponse> { Value: { } summary })
+        {
+            return Failure(result.Result);
+        }
+
+        var lines = summary.ByCategory.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Category}: {c.Total:0.00} {c.Currency}")).ToList();
+        return ToolResult.Listing(summary.Month, lines);
+    }
+
+    [Description("Remember a fact about the person.")]
+    public async Task<ToolResult> Remember(
+        [Description("The fact, in the person's words (\"my sister is Julie\").")] string fact,
+        CancellationToken cancellationToken = default)
+    {
+        var request = new MemoryRequest(fact);
+        if (Invalid(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await MemoryEndpoints.CreateMemory(request, db, time, turn.Principal, cancellationToken);
+        return result.Result is Created<MemoryResponse> { Value: { } memory }
+            ? await DidAsync(ActionKinds.MemoryCreated, memory.Body, memory.Id)
+            : Failure(result.Result);
+    }
+
+    [Description("Forget a fact (after the person confirms).")]
+    public async Task<ToolResult> Forget(
+        [Description("Words of the fact to forget.")] string fact,
+        CancellationToken cancellationToken = default)
+    {
+        var memories = await db.Memories.AsNoTracking().Where(m => m.UserId == Person.UserId).OrderByDescending(m => m.CreatedAt).Take(500).ToListAsync(cancellationToken);
+        var memory = Guid.TryParse(fact, out var id) ? memories.FirstOrDefault(m => m.Id == id) : memories.FirstOrDefault(m => Matches(m.Body, fact));
+        if (memory is null)
+        {
+            return ToolResult.Failed(French ? "Je n'ai rien retenu de tel." : "I don't remember anything like that.");
+        }
+
+        if (!turn.Confirmed)
+        {
+            return AskToConfirm(ToolNames.Forget, new() { ["fact"] = memory.Id.ToString() }, French ? $"J'oublie « {memory.Body} » ?" : $"Forget \"{memory.Body}\"?");
+        }
+
+        var result = await MemoryEndpoints.DeleteMemory(memory.Id, db, turn.Principal, cancellationToken);
+        return result.Result is NoContent ? await DidAsync(ActionKinds.Deleted, memory.Body, memory.Id, undoable: false) : Failure(result.Result);
+    }
+
+    private AIFunction Tool(string method, string name, string description) =>
+        AIFunctionFactory.Create(typeof(AssistantTools).GetMethod(method)!, this, name, description);
+
+    /// <summary>An ambiguous time ("at 7") is never guessed: the tool asks and keeps the call for the answer.</summary>
+    private ToolResult? AskWhenAmbiguous(string tool, string field, string? words, Dictionary<string, object?> arguments)
+    {
+        if (string.IsNullOrWhiteSpace(words) || TimeInput.Read(words, Person.Zone, Person.Now.ToInstant(), engine) is not { Ambiguous: true } parsed
+            || parsed.Alternatives.Count < 2)
+        {
+            return null;
+        }
+
+        var options = parsed.Alternatives.Take(3).ToList();
+        string question;
+        if (options.Count == 2 && options[0].Instant is { } first && options[1].Instant is { } second
+            && first.Minute == second.Minute && Math.Abs(first.Hour - second.Hour) == 12)
+        {
+            var hour = first.Hour % 12 == 0 ? 12 : first.Hour % 12;
+            var minutes = first.Minute == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $":{first.Minute:00}");
+            question = French ? $"{hour}h{(first.Minute == 0 ? string.Empty : first.Minute.ToString("00", CultureInfo.InvariantCulture))} du matin ou du soir ?" : $"{hour}{minutes} in the morning or the evening?";
+        }
+        else
+        {
+            var described = options.Select(o => FriendlyTime.Describe(o, Person, French)).ToList();
+            question = French ? $"Tu veux dire {string.Join(" ou ", described)} ?" : $"Did you mean {string.Join(" or ", described)}?";
+        }
+
+        turn.Pending = new PendingQuestion(PendingQuestion.Clarify, tool, Serialize(arguments), question, time.GetUtcNow() + QuestionLifetime,
+            field, options.Select(o => o.ToString()).ToList(), parsed.RRule);
+        return ToolResult.Ask(question);
+    }
+
+    private ToolResult AskToConfirm(string tool, Dictionary<string, object?> arguments, string question)
+    {
+        turn.Pending = new PendingQuestion(PendingQuestion.Confirm, tool, Serialize(arguments), question, time.GetUtcNow() + QuestionLifetime);
+        return ToolResult.Ask(question + (French ? " (oui/non)" : " (yes/no)"));
+    }
+
+    private static Dictionary<string, JsonElement> Serialize(Dictionary<string, object?> arguments) =>
+        arguments.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => JsonSerializer.SerializeToElement(a.Value), StringComparer.Ordinal);
+
+    private async Task<ToolResult> DidAsync(string kind, string summary, Guid entityId, string? previous = null, bool undoable = true)
+    {
+        await RecordAsync(kind, summary, entityId, previous: previous, undoable: undoable);
+        return ToolResult.Success(summary);
+    }
+
+    /// <summary>Notes the action for the reply and the stream, and keeps what undo needs to reverse it.</summary>
+    private async Task RecordAsync(string kind, string summary, Guid entityId, Guid? containerId = null, string? previous = null, bool undoable = true)
+    {
+        var action = new ActionTaken(kind, summary, entityId);
+        turn.Actions.Add(action);
+        if (undoable)
+        {
+            db.AssistantActions.Add(new AssistantAction
+            {
+                UserId = Person.UserId,
+                ConversationId = turn.ConversationId,
+                TurnMessageId = turn.TurnMessageId,
+                Kind = kind,
+                EntityId = entityId,
+                ContainerId = containerId,
+                Previous = previous,
+                Summary = Clip(summary, 400),
+                CreatedAt = time.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await turn.OnAction(action);
+    }
+
+    private async Task<(TaskItem? Task, ToolResult? Problem)> FindOpenTaskAsync(string words, CancellationToken cancellationToken)
+    {
+        var open = db.Tasks.AsNoTracking().Where(t => t.UserId == Person.UserId && t.Status != TaskStatuses.Done && t.Status != TaskStatuses.Skipped);
+        if (Guid.TryParse(words, out var id))
+        {
+            var byId = await open.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+            return byId is null ? (null, ToolResult.Failed(French ? "Je ne trouve pas cette tâche." : "I can't find that task.")) : (byId, null);
+        }
+
+        var candidates = await open.OrderBy(t => t.ParentId != null).ThenBy(t => t.DueDate == null).ThenBy(t => t.DueDate).Take(500).ToListAsync(cancellationToken);
+        var folded = TextKeys.Fold(words);
+        var exact = candidates.Where(t => TextKeys.Fold(t.Title) == folded).ToList();
+        var matches = exact.Count > 0 ? exact : candidates.Where(t => Matches(t.Title, words)).ToList();
+        return matches.Count switch
+        {
+            0 => (null, ToolResult.Failed(French ? $"Aucune tâche ouverte ne correspond à « {words} »." : $"No open task matches \"{words}\".")),
+            1 => (matches[0], null),
+            _ => (null, ToolResult.Listing(French ? "Laquelle ?" : "Which one?", matches.Take(5).Select(t => t.Title).ToList())),
+        };
+    }
+
+    private async Task<(ItemList? List, ToolResult? Problem)> FindListAsync(string? name, CancellationToken cancellationToken)
+    {
+        var lists = (await ListEndpoints.ListLists(db, time, turn.Principal, cancellationToken)).Value!;
+        if (string.IsNullOrWhiteSpace(name) || lists.Count == 1)
+        {
+            var fallback = lists.FirstOrDefault(l => l.IsDefault) ?? lists[0];
+            return (new ItemList { Id = fallback.Id, Name = fallback.Name, UserId = Person.UserId }, null);
+        }
+
+        var match = lists.FirstOrDefault(l => TextKeys.Fold(l.Name) == TextKeys.Fold(name)) ?? lists.FirstOrDefault(l => Matches(l.Name, name));
+        return match is null
+            ? (null, ToolResult.Failed(French ? $"Tu n'as pas de liste « {name} »." : $"You have no list called \"{name}\"."))
+            : (new ItemList { Id = match.Id, Name = match.Name, UserId = Person.UserId }, null);
+    }
+
+    /// <summary>True when every meaningful word asked for is in the text (accents and case aside).</summary>
+    private static bool Matches(string text, string words)
+    {
+        var have = TextKeys.Words(text);
+        var wanted = TextKeys.Words(words).Where(w => w.Length > 2).ToList();
+        return wanted.Count > 0 && wanted.All(have.Contains);
+    }
+
+    private static ToolResult? Invalid(object request) =>
+        RequestValidationFilter.Check(request) is { } errors
+            ? ToolResult.Failed(string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
+            : null;
+
+    /// <summary>The problem a handler answered, as one short line for the model or the template.</summary>
+    private static ToolResult Failure(object? result) => result switch
+    {
+        ValidationProblem problem => ToolResult.Failed(string.Join(" ", problem.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))),
+        ProblemHttpResult problem => ToolResult.Failed(problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "That did not work."),
+        _ => ToolResult.Failed("That did not work."),
+    };
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
+}
+
+/// <summary>The tools' names, as the model and the offline engine call them.</summary>
+internal static class ToolNames
+{
+    public const string AddTask = "add_task";
+    public const string ListTasks = "list_tasks";
+    public const string CompleteTask = "complete_task";
+    public const string BreakDownTask = "break_down_task";
+    public const string SuggestNextTask = "suggest_next_task";
+    public const string DeleteTask = "delete_task";
+    public const string AddReminder = "add_reminder";
+    public const string ListReminders = "list_reminders";
+    public const string SnoozeReminder = "snooze_reminder";
+    public const string AddNote = "add_note";
+    public const string SearchNotes = "search_notes";
+    public const string AddEvent = "add_event";
+    public const string ListEvents = "list_events";
+    public const string AddToList = "add_to_list";
+    public const string ShowList = "show_list";
+    public const string AddExpense = "add_expense";
+    public const string ExpenseSummary = "expense_summary";
+    public const string Remember = "remember";
+    public const string Forget = "forget";
+}
+
+/// <summary>Whether an event's title names other people ("lunch with Julie", "réunion avec Marc"), which needs a yes first.</summary>
+internal static class OtherPeople
+{
+    private static readonly string[] Markers = ["with", "avec"];
+
+    public static bool AreNamedIn(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length - 1; i++)
+        {
+            if (Markers.Contains(words[i], StringComparer.OrdinalIgnoreCase) && words[i + 1] is [var first, ..] && char.IsUpper(first))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,289 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using PersonalAssistant.Language;
+using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Persistence;
+
+namespace PersonalAssistant.Server.Features.Assistant;
+
+/// <summary>
+/// Runs one turn: the person's message is already stored; this answers it. "undo" and the answer to an open question
+/// are handled first, without a model; anything else goes to the configured engine with the tools. The reply is
+/// appended to the conversation and streamed to the person's open web sessions. A provider failure or a timeout
+/// becomes a kind reply and a logged error, never a lost message.
+/// </summary>
+internal sealed partial class AssistantTurn(
+    AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ChatEngines engines, AssistantUndo undo,
+    IHubContext<AssistantHub> hub, IOptions<AssistantOptions> options, ILogger<AssistantTurn> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly HashSet<string> Yes = ["yes", "y", "yeah", "yep", "sure", "ok", "okay", "oui", "ouais", "d accord", "daccord", "vas y", "go"];
+    private static readonly HashSet<string> No = ["no", "n", "nope", "cancel", "non", "laisse tomber", "pas maintenant"];
+
+    /// <summary>Answers the person's message <paramref name="messageId"/>; returns the reply's id (null if the message is gone).</summary>
+    public async Task<long?> RunAsync(Guid userId, long messageId, CancellationToken cancellationToken)
+    {
+        var message = await db.ConversationMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == messageId && m.UserId == userId, cancellationToken);
+        var conversation = message is null ? null
+            : await db.Conversations.SingleOrDefaultAsync(c => c.Id == message.ConversationId && c.UserId == userId, cancellationToken);
+        if (message is null || conversation is null)
+        {
+            return null;
+        }
+
+        var person = await clock.NowAsync(userId, cancellationToken);
+        var detected = engine.Detect(message.Text);
+        var language = detected is "en" or "fr" ? detected : person.Locale.StartsWith("fr", StringComparison.Ordinal) ? "fr" : "en";
+        var user = userId.ToString();
+        var turn = new TurnContext(person, conversation.Id, message.Id, conversation.Channel, language)
+        {
+            OnAction = action => hub.Clients.User(user).SendAsync(AssistantHub.ActionTaken, new ActionEvent(conversation.Id, message.Id, action), CancellationToken.None),
+        };
+        await hub.Clients.User(user).SendAsync(AssistantHub.TurnStarted, new TurnStartedEvent(conversation.Id, message.Id), CancellationToken.None);
+
+        var pending = ReadPending(conversation);
+        var tools = new AssistantTools(turn, db, clock, engine, time);
+        var reply = await AnswerWithoutModelAsync(message.Text, pending, turn, tools, cancellationToken)
+            ?? await AskEngineAsync(conversation, message, turn, tools, user, cancellationToken);
+
+        var stored = new ConversationMessage
+        {
+            ConversationId = conversation.Id,
+            UserId = userId,
+            Role = MessageRoles.Assistant,
+            Channel = conversation.Channel,
+            Text = Replies.Fit(string.IsNullOrWhiteSpace(reply) ? Replies.ProviderFailed(turn.French) : reply, conversation.Channel),
+            ReplyToId = message.Id,
+            Actions = turn.Actions.Count == 0 ? null : JsonSerializer.Serialize(turn.Actions, Json),
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.ConversationMessages.Add(stored);
+        conversation.Pending = turn.Pending is null ? null : JsonSerializer.Serialize(turn.Pending, Json);
+        conversation.UpdatedAt = stored.CreatedAt;
+        await db.SaveChangesAsync(CancellationToken.None);
+        LogTurn(logger, conversation.Id, message.Id, turn.Actions.Count, stored.Text.Length);
+        await hub.Clients.User(user).SendAsync(AssistantHub.TurnCompleted, MessageResponse.From(stored), CancellationToken.None);
+        return stored.Id;
+    }
+
+    /// <summary>"undo", and yes/no or a time that answers the question left open; null when the message is for the engine.</summary>
+    private async Task<string?> AnswerWithoutModelAsync(string text, PendingQuestion? pending, TurnContext turn, AssistantTools tools, CancellationToken cancellationToken)
+    {
+        var folded = TextKeys.Fold(text);
+        if (AssistantUndo.IsUndo(folded))
+        {
+            return Replies.Undone(await undo.UndoLatestAsync(turn, cancellationToken), turn.French);
+        }
+
+        if (pending is null || pending.ExpiresAt < time.GetUtcNow())
+        {
+            return null;
+        }
+
+        var arguments = pending.Arguments.ToDictionary(a => a.Key, a => (object?)a.Value, StringComparer.Ordinal);
+        if (pending.Kind == PendingQuestion.Confirm)
+        {
+            if (No.Contains(folded))
+            {
+                return Replies.Declined(turn.French);
+            }
+
+            if (!Yes.Contains(folded))
+            {
+                return null;
+            }
+
+            turn.Confirmed = true;
+        }
+        else if (Choose(text, pending, turn) is { } chosen)
+        {
+            arguments[pending.Field!] = chosen;
+            if (pending.Repeat is { } rule)
+            {
+                arguments["repeat"] = rule;
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        var function = tools.All().Single(f => f.Name == pending.Tool);
+        var result = Replies.Read(await function.InvokeAsync(new AIFunctionArguments(arguments), cancellationToken));
+        return Replies.ForResults([(pending.Tool, result)], turn.French, turn.Channel);
+    }
+
+    /// <summary>Which of the offered times the answer picks: "7pm", "evening", "le matin", "the first"...</summary>
+    private string? Choose(string answer, PendingQuestion pending, TurnContext turn)
+    {
+        var options = (pending.Alternatives ?? []).Select(o => TimeInput.Read(o, turn.Person.Zone, turn.Person.Now.ToInstant(), engine)?.When).ToList();
+        if (options.Count == 0 || options.Any(o => o is null))
+        {
+            return null;
+        }
+
+        var words = TextKeys.Words(answer);
+        bool Morning(NodaTime.ZonedDateTime? at) => at is { Hour: < 12 };
+        int? index = null;
+        if (words.Overlaps(["morning", "am", "matin"]))
+        {
+            index = options.FindIndex(o => Morning(o!.Value.Instant));
+        }
+        else if (words.Overlaps(["evening", "pm", "afternoon", "tonight", "night", "soir", "apres", "midi", "aprem", "nuit"]))
+        {
+            index = options.FindIndex(o => o!.Value.Instant is { Hour: >= 12 });
+        }
+        else if (words.Overlaps(["first", "premier", "premiere", "1"]))
+        {
+            index = 0;
+        }
+        else if (words.Overlaps(["second", "deuxieme", "seconde", "2"]))
+        {
+            index = 1;
+        }
+        else if (engine.ParseTime(answer, new ParseContext(turn.Person.Now.LocalDateTime, turn.Person.Zone, turn.Language)) is { Ambiguous: false, When.Instant: { } said })
+        {
+            index = options.FindIndex(o => o!.Value.Instant is { } at && at.Hour == said.Hour && at.Minute == said.Minute);
+        }
+
+        return index is >= 0 && index < options.Count ? options[index.Value]!.Value.ToString() : null;
+    }
+
+    private async Task<string> AskEngineAsync(Conversation conversation, ConversationMessage message, TurnContext turn, AssistantTools tools, string user, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var history = await db.ConversationMessages.AsNoTracking()
+            .Where(m => m.ConversationId == conversation.Id && m.UserId == turn.Person.UserId && m.Id < message.Id)
+            .OrderByDescending(m => m.Id).Take(settings.HistoryMessages).Select(m => new { m.Role, m.Text }).ToListAsync(cancellationToken);
+        var memories = await db.Memories.AsNoTracking().Where(m => m.UserId == turn.Person.UserId)
+            .OrderByDescending(m => m.CreatedAt).Take(200).Select(m => m.Body).ToListAsync(cancellationToken);
+
+        var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt.For(turn.Person, turn.Channel, turn.Language, SystemPrompt.Relevant(memories, message.Text))) };
+        messages.AddRange(history.AsEnumerable().Reverse().Select(m => new ChatMessage(m.Role == MessageRoles.Assistant ? ChatRole.Assistant : ChatRole.User, m.Text)));
+        messages.Add(new ChatMessage(ChatRole.User, message.Text));
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TurnTimeoutSeconds));
+        var reply = new StringBuilder();
+        try
+        {
+            var client = engines.ForTurn(turn.Person, turn.Language, turn.Channel);
+            var chatOptions = new ChatOptions { Tools = [.. tools.All()], ToolMode = ChatToolMode.Auto };
+            await foreach (var update in client.GetStreamingResponseAsync(messages, chatOptions, timeout.Token))
+            {
+                if (!string.IsNullOrEmpty(update.Text))
+                {
+                    reply.Append(update.Text);
+                    await hub.Clients.User(user).SendAsync(AssistantHub.TextDelta, new TextDeltaEvent(conversation.Id, message.Id, update.Text), CancellationToken.None);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogTimeout(logger, engines.Provider, conversation.Id, settings.TurnTimeoutSeconds);
+            return Replies.ProviderFailed(turn.French);
+        }
+#pragma warning disable CA1031 // whatever the provider throws, the person gets a kind reply and the error is logged
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogProviderFailure(logger, exception, engines.Provider, conversation.Id);
+            return Replies.ProviderFailed(turn.French);
+        }
+
+        return reply.ToString();
+    }
+
+    private static PendingQuestion? ReadPending(Conversation conversation)
+    {
+        if (conversation.Pending is not { } json)
+        {
+            return null;
+        }
+
+        conversation.Pending = null; // a new message either answers the question or moves on
+        try
+        {
+            return JsonSerializer.Deserialize<PendingQuestion>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Assistant turn done: conversation {ConversationId}, message {MessageId}, {Actions} actions, reply of {Length} characters")]
+    private static partial void LogTurn(ILogger logger, Guid conversationId, long messageId, int actions, int length);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Assistant turn timed out after {Seconds} s with provider {Provider}: conversation {ConversationId}")]
+    private static partial void LogTimeout(ILogger logger, string provider, Guid conversationId, int seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Assistant provider {Provider} failed: conversation {ConversationId}")]
+    private static partial void LogProviderFailure(ILogger logger, Exception exception, string provider, Guid conversationId);
+}
+
+/// <summary>
+/// Turns waiting to run. A conversation always lands in the same lane, so its turns run in order, while different
+/// conversations run side by side. Whoever enqueued a turn can await its reply (<c>Prefer: wait</c>).
+/// </summary>
+internal sealed partial class AssistantTurnQueue(IServiceScopeFactory scopes, IOptions<AssistantOptions> options, ILogger<AssistantTurnQueue> logger) : BackgroundService
+{
+    private readonly Channel<TurnWork>[] _lanes = Enumerable.Range(0, options.Value.Workers)
+        .Select(_ => Channel.CreateUnbounded<TurnWork>(new UnboundedChannelOptions { SingleReader = true })).ToArray();
+
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<long?>> _waiting = new();
+
+    /// <summary>Queues the turn; the returned task completes with the reply's id.</summary>
+    public Task<long?> Enqueue(Guid userId, Guid conversationId, long messageId)
+    {
+        var done = _waiting.GetOrAdd(messageId, _ => new TaskCompletionSource<long?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var lane = (int)((uint)conversationId.GetHashCode() % (uint)_lanes.Length);
+        _lanes[lane].Writer.TryWrite(new TurnWork(userId, messageId));
+        return done.Task;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_lanes.Select(lane => RunLaneAsync(lane.Reader, stoppingToken)));
+
+    private async Task RunLaneAsync(ChannelReader<TurnWork> lane, CancellationToken stoppingToken)
+    {
+        await foreach (var work in lane.ReadAllAsync(stoppingToken))
+        {
+            long? reply = null;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                reply = await scope.ServiceProvider.GetRequiredService<AssistantTurn>().RunAsync(work.UserId, work.MessageId, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // one failed turn must not stop the lane; the person's message stays stored
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogFailure(logger, exception, work.MessageId);
+            }
+            finally
+            {
+                if (_waiting.TryRemove(work.MessageId, out var done))
+                {
+                    done.TrySetResult(reply);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Assistant turn for message {MessageId} failed")]
+    private static partial void LogFailure(ILogger logger, Exception exception, long messageId);
+
+    private sealed record TurnWork(Guid UserId, long MessageId);
+}

@@ -1,0 +1,134 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using PersonalAssistant.Language;
+using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Identity;
+
+namespace PersonalAssistant.Server.Features.Assistant;
+
+/// <summary>
+/// The assistant with no model and no network: an <see cref="IChatClient"/> that reads the person's message with
+/// the language engine and answers with tool calls, then writes the reply from the tools' results with
+/// <see cref="Replies"/>. The agent pipeline (function invocation, tools, transcript) is the same as with a model.
+/// </summary>
+internal sealed class OfflineChatClient(LanguageEngine engine, PersonNow person, string language, string channel) : IChatClient
+{
+    private static readonly HashSet<string> NextWords = ["next", "suivant", "suivante"];
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var history = messages as IList<ChatMessage> ?? messages.ToList();
+        var last = history.Count == 0 ? null : history[^1];
+        var response = last?.Contents.OfType<FunctionResultContent>().Any() == true
+            ? Text(ReplyToResults(history))
+            : Understand(last?.Text ?? string.Empty);
+        return Task.FromResult(response);
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var response = await GetResponseAsync(messages, options, cancellationToken);
+        foreach (var update in response.ToChatResponseUpdates())
+        {
+            yield return update;
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType?.IsInstanceOfType(this) == true ? this : null;
+
+    public void Dispose()
+    {
+    }
+
+    private bool French => language == "fr";
+
+    /// <summary>One tool call per thing asked for ("milk, call the dentist tomorrow and pay rent by friday" is three).</summary>
+    private ChatResponse Understand(string text)
+    {
+        if (NextWords.Contains(TextKeys.Fold(text)))
+        {
+            return Calls([(ToolNames.SuggestNextTask, new Dictionary<string, object?>())]);
+        }
+
+        var parsed = engine.Parse(text, new Language.ParseContext(person.Now.LocalDateTime, person.Zone, language, person.Preferences.DefaultCurrency));
+        var calls = new List<(string Tool, Dictionary<string, object?> Arguments)>();
+        foreach (var action in parsed.Actions)
+        {
+            var call = ToCall(action, text);
+            if (call is null)
+            {
+                return Text(action.Intent == Intents.ReminderCreate ? Replies.NeedsTime(French) : Replies.Conversational(text, French));
+            }
+
+            calls.Add(call.Value);
+        }
+
+        return Calls(calls);
+    }
+
+    private static (string Tool, Dictionary<string, object?> Arguments)? ToCall(ParsedAction action, string text) => action.Intent switch
+    {
+        Intents.TaskCreate => (ToolNames.AddTask, new() { ["title"] = action.Title ?? text, ["due"] = When(action), ["priority"] = action.Priority }),
+        Intents.ReminderCreate when action.When is not null =>
+            (ToolNames.AddReminder, new() { ["text"] = action.Title ?? text, ["when"] = When(action), ["repeat"] = action.Ambiguous ? null : action.RRule }),
+        Intents.EventCreate when action.When is not null =>
+            (ToolNames.AddEvent, new() { ["title"] = action.Title ?? text, ["start"] = When(action), ["durationMinutes"] = action.DurationMinutes }),
+        Intents.NoteCreate => (ToolNames.AddNote, new() { ["text"] = action.Body ?? action.Title ?? text }),
+        Intents.GroceryAdd when action.Items is { Count: > 0 } items => (ToolNames.AddToList, new() { ["items"] = items }),
+        Intents.ExpenseAdd when action.Amount is not null =>
+            (ToolNames.AddExpense, new() { ["amount"] = action.Amount, ["description"] = action.Title ?? text, ["currency"] = action.Currency }),
+        Intents.TaskList => (ToolNames.ListTasks, new() { ["view"] = action.Range switch { "overdue" => "overdue", "today" => null, _ => "all" } }),
+        Intents.TaskComplete when action.Title is not null => (ToolNames.CompleteTask, new() { ["task"] = action.Title }),
+        Intents.ReminderSnooze => (ToolNames.SnoozeReminder, new() { ["minutes"] = action.Minutes }),
+        Intents.TaskBreakdown when action.Title is not null => (ToolNames.BreakDownTask, new() { ["task"] = action.Title }),
+        Intents.SuggestNext => (ToolNames.SuggestNextTask, new() { ["energy"] = action.Energy, ["minutes"] = action.Minutes }),
+        Intents.MemoryRemember => (ToolNames.Remember, new() { ["fact"] = action.Body ?? action.Title ?? text }),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The time as the tools take it: the resolved ISO value, or the words themselves when they were ambiguous so the
+    /// tool asks which one was meant. A repeating time keeps its words, which carry the rule.
+    /// </summary>
+    private static string? When(ParsedAction action)
+    {
+        if (action.When is not { } when)
+        {
+            return null;
+        }
+
+        if (!action.Ambiguous)
+        {
+            return when.ToString();
+        }
+
+        var words = action.Spans.Where(s => s.Kind is SpanKinds.Date or SpanKinds.Time or SpanKinds.Relative or SpanKinds.Recurrence).Select(s => s.Text);
+        return string.Join(' ', words);
+    }
+
+    private string ReplyToResults(IList<ChatMessage> history)
+    {
+        var names = history.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).GroupBy(c => c.CallId).ToDictionary(g => g.Key, g => g.Last().Name);
+        var start = history.Count;
+        while (start > 0 && history[start - 1].Contents.OfType<FunctionResultContent>().Any())
+        {
+            start--;
+        }
+
+        var results = history.Skip(start).SelectMany(m => m.Contents.OfType<FunctionResultContent>())
+            .Select(r => (names.GetValueOrDefault(r.CallId, string.Empty), Replies.Read(r.Result))).ToList();
+        return Replies.ForResults(results, French, channel);
+    }
+
+    private static ChatResponse Calls(IEnumerable<(string Tool, Dictionary<string, object?> Arguments)> calls)
+    {
+        var contents = calls.Select((call, index) => (AIContent)new FunctionCallContent(
+            $"offline-{index}", call.Tool, call.Arguments.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => a.Value))).ToList();
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, contents));
+    }
+
+    private static ChatResponse Text(string text) => new(new ChatMessage(ChatRole.Assistant, text));
+}
