@@ -80,6 +80,7 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("RateLimits:AuthPerAccount:PermitLimit", "10000");
         builder.UseSetting("RateLimits:MessagesPerAccount:PermitLimit", "10000");
         builder.UseSetting("RateLimits:ResendPerTarget:PermitLimit", "10000");
+        builder.UseSetting("RateLimits:AssistantTurnsPerAccount:PermitLimit", "10000");
 
         foreach (var (key, value) in _settings)
         {
