@@ -6,7 +6,8 @@ using System.Text;
 // A small closed-loop HTTP load generator for loopback benchmarks (docs/benchmarks.md): N workers each send one
 // request after the other for a fixed time after a warm-up; prints requests per second and latency percentiles.
 // Usage: PersonalAssistant.LoadTest <url> [--concurrency 32] [--seconds 10] [--warmup 3] [--token JWT]
-//        [--method GET|POST] [--body JSON] [--label name]
+//        [--method GET|POST] [--body JSON] [--label name] [--header "Name: value"] [--urls FILE]
+// With --urls, worker i sends to line i of the file (modulo its length) instead of <url>: one conversation each.
 var options = LoadOptions.Parse(args);
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
 using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
@@ -42,7 +43,12 @@ static async Task RunAsync(HttpClient client, LoadOptions options, TimeSpan dura
 
         while (!stop.IsCancellationRequested)
         {
-            using var request = new HttpRequestMessage(new HttpMethod(options.Method), options.Url);
+            using var request = new HttpRequestMessage(new HttpMethod(options.Method), options.Targets[worker % options.Targets.Count]);
+            if (options.Header is { } header)
+            {
+                request.Headers.TryAddWithoutValidation(header[..header.IndexOf(':', StringComparison.Ordinal)].Trim(), header[(header.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim());
+            }
+
             if (options.Body is { } body)
             {
                 request.Content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -88,6 +94,10 @@ internal static class Failures
 
 internal sealed record LoadOptions(string Url, int Concurrency, int Seconds, int WarmupSeconds, string? Token, string Method, string? Body, string Label)
 {
+    public string? Header { get; init; }
+
+    public IReadOnlyList<string> Targets { get; init; } = [Url];
+
     public static LoadOptions Parse(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
@@ -98,6 +108,10 @@ internal sealed record LoadOptions(string Url, int Concurrency, int Seconds, int
         string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         int Number(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new LoadOptions(args[0], Number("--concurrency", 32), Number("--seconds", 10), Number("--warmup", 3), Value("--token"),
-            Value("--method") ?? "GET", Value("--body"), Value("--label") ?? args[0]);
+            Value("--method") ?? "GET", Value("--body"), Value("--label") ?? args[0])
+        {
+            Header = Value("--header"),
+            Targets = Value("--urls") is { } file ? File.ReadAllLines(file).Where(l => l.Length > 0).ToList() : [args[0]],
+        };
     }
 }
