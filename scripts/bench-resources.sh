@@ -6,36 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
-work="$(mktemp -d)"
-chmod 755 "$work"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-pg_bin="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin | sort -V | tail -n 1)"
-pg_port="$(free_port)"
-host_port="$(free_port)"
-base="http://127.0.0.1:$host_port"
-host_pid=""
-cleanup() {
-  if [ -n "$host_pid" ]; then kill "$host_pid" 2>/dev/null || true; fi
-  as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-[ "$(id -u)" -eq 0 ] && chown postgres "$work"
-as_postgres "$pg_bin/initdb" -D "$work/pg" -U postgres -A trust --no-sync -E UTF8 >/dev/null
-as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w start \
-  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $work -c fsync=off -c synchronous_commit=off -c max_connections=200" >/dev/null
-psql_bench() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d bench -v ON_ERROR_STOP=1 -q "$@"; }
-"$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres bench
-conn="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bench;Maximum Pool Size=64"
-
-dotnet build src/PersonalAssistant.Server -c Release -p:SkipWebAppBuild=true --verbosity quiet -nologo
-dotnet build benchmarks/PersonalAssistant.LoadTest -c Release --verbosity quiet -nologo
-server="src/PersonalAssistant.Server/bin/Release/net10.0/PersonalAssistant.Server.dll"
-load="benchmarks/PersonalAssistant.LoadTest/bin/Release/net10.0/PersonalAssistant.LoadTest"
-pg_args=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$conn" "--Storage:DataDirectory=$work/data")
-dotnet "$server" migrate "${pg_args[@]}" >/dev/null
+# shellcheck source=scripts/bench-postgres.sh
+source "scripts/bench-postgres.sh"
 
 export RateLimits__AuthPerIp__PermitLimit=1000000 RateLimits__AuthPerAccount__PermitLimit=1000000
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning

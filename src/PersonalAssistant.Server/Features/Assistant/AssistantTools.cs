@@ -31,8 +31,10 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
 
     private bool French => turn.French;
 
-    /// <summary>Every tool, for the chat client's options.</summary>
-    public IReadOnlyList<AIFunction> All() =>
+    private IReadOnlyList<AIFunction>? _all;
+
+    /// <summary>Every tool, for the chat client's options (built once per turn: each one is made by reflection).</summary>
+    public IReadOnlyList<AIFunction> All() => _all ??=
     [
         Tool(nameof(AddTask), ToolNames.AddTask, "Add a task (a to-do). Use for anything the person needs to do."),
         Tool(nameof(ListTasks), ToolNames.ListTasks, "List the person's open tasks: today, overdue, upcoming, someday, or all."),
@@ -311,8 +313,7 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
 
         if (!turn.Confirmed && (!string.IsNullOrWhiteSpace(withPeople) || OtherPeople.AreNamedIn(title)))
         {
-            var when = TimeInput.Read(start, Person.Zone, Person.Now.ToInstant(), engine)?.When;
-            var described = when is { } w ? $"{title}, {FriendlyTime.Describe(w, Person, French)}" : title;
+            var described = ReadTime(start)?.When is { } when ? $"{title}, {FriendlyTime.Describe(when, Person, French)}" : title;
             return AskToConfirm(ToolNames.AddEvent, arguments, French ? $"J'ajoute « {described} » à ton agenda ?" : $"Add \"{described}\" to your calendar?");
         }
 
@@ -335,7 +336,7 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         var firstDay = Person.Today;
         if (!string.IsNullOrWhiteSpace(from))
         {
-            if (TimeInput.Read(from, Person.Zone, Person.Now.ToInstant(), engine)?.When is not { } moment)
+            if (ReadTime(from)?.When is not { } moment)
             {
                 return ToolResult.Failed(French ? $"Je ne comprends pas la date « {from} »." : $"I can't read \"{from}\" as a day.");
             }
@@ -376,9 +377,6 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         var added = new List<string>();
         foreach (var text in items.Where(i => !string.IsNullOrWhiteSpace(i)))
         {
-            var before = await db.ListItems.AsNoTracking()
-                .Where(i => i.ListId == target.Id && i.UserId == Person.UserId && !i.Checked && i.Key == ListItem.KeyOf(text.Trim()))
-                .Select(i => (int?)i.Quantity).SingleOrDefaultAsync(cancellationToken);
             var request = new AddItemRequest(Clip(text.Trim(), ListItemConfiguration.MaxTextLength));
             var result = await ListEndpoints.AddItem(target.Id, request, db, time, turn.Principal, cancellationToken);
             switch (result.Result)
@@ -388,7 +386,8 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
                     added.Add(item.Text);
                     break;
                 case Ok<ListItemResponse> { Value: { } merged }:
-                    await RecordAsync(ActionKinds.ListItemMerged, merged.Text, merged.Id, target.Id, before?.ToString(CultureInfo.InvariantCulture));
+                    // A merge adds the request's quantity (1) to the item, so undo puts back one less.
+                    await RecordAsync(ActionKinds.ListItemMerged, merged.Text, merged.Id, target.Id, (merged.Quantity - 1).ToString(CultureInfo.InvariantCulture));
                     added.Add(merged.Text);
                     break;
                 default:
@@ -432,7 +431,7 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         DateOnly? day = null;
         if (!string.IsNullOrWhiteSpace(date))
         {
-            if (TimeInput.Read(date, Person.Zone, Person.Now.ToInstant(), engine)?.When is not { } moment)
+            if (ReadTime(date)?.When is not { } moment)
             {
                 return ToolResult.Failed(French ? $"Je ne comprends pas la date « {date} »." : $"I can't read \"{date}\" as a day.");
             }
@@ -509,13 +508,16 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         return result.Result is NoContent ? await DidAsync(ActionKinds.Deleted, memory.Body, memory.Id, undoable: false) : Failure(result.Result);
     }
 
+    /// <summary>A time in words or ISO, read by the language engine in the person's zone.</summary>
+    private ParsedTime? ReadTime(string words) => TimeInput.Read(words, Person.Zone, Person.Now.ToInstant(), engine);
+
     private AIFunction Tool(string method, string name, string description) =>
         AIFunctionFactory.Create(typeof(AssistantTools).GetMethod(method)!, this, name, description);
 
     /// <summary>An ambiguous time ("at 7") is never guessed: the tool asks and keeps the call for the answer.</summary>
     private ToolResult? AskWhenAmbiguous(string tool, string field, string? words, Dictionary<string, object?> arguments)
     {
-        if (string.IsNullOrWhiteSpace(words) || TimeInput.Read(words, Person.Zone, Person.Now.ToInstant(), engine) is not { Ambiguous: true } parsed
+        if (string.IsNullOrWhiteSpace(words) || ReadTime(words) is not { Ambiguous: true } parsed
             || parsed.Alternatives.Count < 2)
         {
             return null;
@@ -602,19 +604,16 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         };
     }
 
-    private async Task<(ItemList? List, ToolResult? Problem)> FindListAsync(string? name, CancellationToken cancellationToken)
+    private async Task<(ListResponse? List, ToolResult? Problem)> FindListAsync(string? name, CancellationToken cancellationToken)
     {
         var lists = (await ListEndpoints.ListLists(db, time, turn.Principal, cancellationToken)).Value!;
         if (string.IsNullOrWhiteSpace(name) || lists.Count == 1)
         {
-            var fallback = lists.FirstOrDefault(l => l.IsDefault) ?? lists[0];
-            return (new ItemList { Id = fallback.Id, Name = fallback.Name, UserId = Person.UserId }, null);
+            return (lists.FirstOrDefault(l => l.IsDefault) ?? lists[0], null);
         }
 
         var match = lists.FirstOrDefault(l => TextKeys.Fold(l.Name) == TextKeys.Fold(name)) ?? lists.FirstOrDefault(l => Matches(l.Name, name));
-        return match is null
-            ? (null, ToolResult.Failed(French ? $"Tu n'as pas de liste « {name} »." : $"You have no list called \"{name}\"."))
-            : (new ItemList { Id = match.Id, Name = match.Name, UserId = Person.UserId }, null);
+        return match is null ? (null, ToolResult.Failed(French ? $"Tu n'as pas de liste « {name} »." : $"You have no list called \"{name}\".")) : (match, null);
     }
 
     /// <summary>True when every meaningful word asked for is in the text (accents and case aside).</summary>
