@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
+import { acceptTokens } from '../features/auth/session';
 import { jsonResponse, renderApp, sampleMeta } from '../test/render';
 
 describe('Layout', () => {
@@ -37,6 +38,31 @@ describe('Layout', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Status' })).toBeInTheDocument();
     expect(screen.getByRole('main')).toHaveFocus();
+  });
+
+  it('puts the assistant first in the navigation of a signed-in person', async () => {
+    document.cookie = 'pa_signed_in=1';
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((input: Request | string) => {
+        const path = new URL(input instanceof Request ? input.url : input, 'http://localhost').pathname;
+        return Promise.resolve(
+          path === '/api/v1/auth/refresh'
+            ? jsonResponse({ accessToken: 'token', expiresIn: 900 })
+            : jsonResponse({ id: 'u1', email: 'sam@example.test', displayName: 'Sam', timeZone: 'Europe/Paris', locale: 'en', roles: ['user'] }),
+        );
+      }),
+    );
+    try {
+      renderApp('/', { restoreSession: true });
+
+      const nav = screen.getByRole('navigation', { name: 'Main' });
+      expect(await within(nav).findByRole('link', { name: 'Assistant' })).toHaveAttribute('href', '/assistant');
+      expect(within(nav).getAllByRole('link')[0]).toHaveTextContent('Assistant');
+    } finally {
+      acceptTokens(null);
+      document.cookie = 'pa_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+    }
   });
 
   it('sets the document language', () => {

@@ -46,7 +46,14 @@ export function Layout() {
             {t('app.name')}
           </NavLink>
           <nav aria-label={t('nav.label')}>
-            <ul className="flex gap-1">
+            <ul className="flex flex-wrap gap-1">
+              {status === 'signedIn' && (
+                <li>
+                  <NavLink to="/assistant" className={navLinkClass}>
+                    {t('nav.assistant')}
+                  </NavLink>
+                </li>
+              )}
               <li>
                 <NavLink to="/" end className={navLinkClass}>
                   {t('nav.home')}

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { OutboxPage } from '../features/admin/OutboxPage';
+import { AssistantPage } from '../features/assistant/AssistantPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
@@ -17,6 +18,14 @@ export const routes: RouteObject[] = [
       { path: 'status', element: <StatusPage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
+      {
+        path: 'assistant',
+        element: (
+          <RequireAuth>
+            <AssistantPage />
+          </RequireAuth>
+        ),
+      },
       {
         path: 'settings',
         element: (

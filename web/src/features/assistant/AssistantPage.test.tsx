@@ -1,0 +1,265 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import { createQueryClient } from '../../api/queryClient';
+import { I18nProvider } from '../../i18n';
+import { jsonResponse } from '../../test/render';
+import { AssistantPage } from './AssistantPage';
+import type { AssistantConnection, Conversation, Message } from './hub';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+/** Stands in for the SignalR connection: the page subscribes through it, the test plays the server's events. */
+class FakeHub implements AssistantConnection {
+  private readonly handlers = new Map<string, Set<(payload: never) => void>>();
+  started = false;
+
+  on(event: string, handler: (payload: never) => void) {
+    const set = this.handlers.get(event) ?? new Set();
+    set.add(handler);
+    this.handlers.set(event, set);
+  }
+
+  off(event: string, handler: (payload: never) => void) {
+    this.handlers.get(event)?.delete(handler);
+  }
+
+  start() {
+    this.started = true;
+    return Promise.resolve();
+  }
+
+  stop() {
+    this.started = false;
+    return Promise.resolve();
+  }
+
+  emit(event: string, payload: unknown) {
+    act(() => {
+      for (const handler of this.handlers.get(event) ?? []) {
+        (handler as (value: unknown) => void)(payload);
+      }
+    });
+  }
+}
+
+const groceries: Conversation = {
+  id: '0193a000-0000-7000-8000-0000000000c1',
+  title: 'Groceries',
+  channel: 'web',
+  archived: false,
+  awaitingAnswer: false,
+  createdAt: '2026-11-25T10:00:00Z',
+  updatedAt: '2026-11-25T10:00:00Z',
+};
+
+function message(id: number, role: 'user' | 'assistant', text: string, extra: Partial<Message> = {}): Message {
+  return {
+    id,
+    conversationId: groceries.id,
+    role,
+    channel: 'web',
+    text,
+    replyTo: null,
+    actions: [],
+    createdAt: '2026-11-25T10:00:00Z',
+    ...extra,
+  };
+}
+
+interface Posted {
+  path: string;
+  body: unknown;
+}
+
+/** An in-memory host: conversations, messages in pages of two (newest page first), and every POST it received. */
+function fakeHost({
+  conversations = [] as Conversation[],
+  messages = [] as Message[],
+  onSend = undefined as ((text: string) => Response | undefined) | undefined,
+} = {}) {
+  const posted: Posted[] = [];
+  let nextId = 100;
+  const fetchMock = vi.fn(async (request: Request) => {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    const thread = /^\/api\/v1\/conversations\/([^/]+)\/messages$/.exec(path);
+    if (request.method === 'GET' && path === '/api/v1/conversations') {
+      return jsonResponse({ items: conversations, page: 1, pageSize: 50, total: conversations.length });
+    }
+    if (request.method === 'GET' && thread) {
+      const before = url.searchParams.get('before');
+      const older = messages.filter((m) => m.conversationId === thread[1] && (before === null || Number(m.id) < Number(before)));
+      const page = older.slice(-2);
+      const first = page[0];
+      return jsonResponse({ items: page, nextBefore: older.length > page.length && first ? first.id : null });
+    }
+    const body: unknown = await request.json();
+    posted.push({ path, body });
+    if (path === '/api/v1/conversations') {
+      const created = { ...groceries, id: '0193a000-0000-7000-8000-0000000000c2', title: null };
+      conversations = [created, ...conversations];
+      return jsonResponse(created, 201);
+    }
+    if (thread?.[1]) {
+      const text = (body as { text: string }).text;
+      const refused = onSend?.(text);
+      if (refused) {
+        return refused;
+      }
+      const id = nextId++;
+      messages.push(message(id, 'user', text, { conversationId: thread[1] }));
+      return jsonResponse({ messageId: id, conversationId: thread[1] }, 202);
+    }
+    return jsonResponse({ title: 'Not found', status: 404 }, 404, 'application/problem+json');
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return {
+    posted,
+    fetchMock,
+    /** What the host stores at the end of a turn (the page reads it again after turnCompleted). */
+    store(reply: Message) {
+      messages.push(reply);
+    },
+    messageReads: () => fetchMock.mock.calls.filter(([request]) => request.method === 'GET' && request.url.includes('/messages')).length,
+  };
+}
+
+function renderPage(hub = new FakeHub()) {
+  render(
+    <QueryClientProvider client={createQueryClient({ queries: { retryDelay: 0 } })}>
+      <I18nProvider language="en">
+        <AssistantPage connect={() => hub} />
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+  return hub;
+}
+
+describe('AssistantPage', () => {
+  it('greets a first visit with examples that fill the message box', async () => {
+    fakeHost();
+    renderPage();
+
+    expect(await screen.findByText('No conversations yet.')).toBeInTheDocument();
+    expect(screen.getByText('What is on your mind? One line is enough.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'add milk and eggs to the grocery list' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'remember that my sister is Julie' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'call mom tomorrow at 3pm' }));
+
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    expect(box).toHaveValue('call mom tomorrow at 3pm');
+    expect(box).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled();
+  });
+
+  it('sends with Enter: starts the conversation, posts the message, shows it and keeps the focus', async () => {
+    const host = fakeHost();
+    renderPage();
+    await screen.findByText('No conversations yet.');
+
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await userEvent.type(box, 'call mom{Shift>}{Enter}{/Shift}tomorrow at 3pm{Enter}');
+
+    const messages = await screen.findByRole('list', { name: 'Messages' });
+    expect(await within(messages).findByText(/call mom\s+tomorrow at 3pm/)).toBeInTheDocument();
+    expect(host.posted).toEqual([
+      { path: '/api/v1/conversations', body: {} },
+      { path: '/api/v1/conversations/0193a000-0000-7000-8000-0000000000c2/messages', body: { text: 'call mom\ntomorrow at 3pm' } },
+    ]);
+    expect(box).toHaveValue('');
+    expect(box).toHaveFocus();
+    expect(screen.getByRole('status')).toHaveTextContent('Thinking…');
+  });
+
+  it('streams the reply, then shows the stored one with its action chips and offers undo', async () => {
+    const host = fakeHost({ conversations: [groceries] });
+    const hub = renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: /Groceries/ }));
+    await waitFor(() => {
+      expect(hub.started).toBe(true);
+    });
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'add milk and eggs to the grocery list');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const list = await screen.findByRole('list', { name: 'Messages' });
+    expect(await within(list).findByText('add milk and eggs to the grocery list')).toBeInTheDocument();
+
+    hub.emit('turnStarted', { conversationId: groceries.id, messageId: 100 });
+    hub.emit('textDelta', { conversationId: groceries.id, messageId: 100, text: 'Added to ' });
+    hub.emit('textDelta', { conversationId: groceries.id, messageId: 100, text: 'your list' });
+    expect(within(list).getByText('Added to your list')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Thinking…');
+
+    const readsBefore = host.messageReads();
+    const reply = message(101, 'assistant', 'Added to your list:\n- **milk**\n- eggs\n- bread\nReply UNDO to cancel.', {
+      replyTo: 100,
+      actions: ['milk', 'eggs', 'bread'].map((summary, index) => ({ kind: 'list-item.added', summary, entityId: `0193a000-0000-7000-8000-00000000000${index}` })),
+    });
+    host.store(reply);
+    hub.emit('turnCompleted', reply);
+
+    const chips = await within(list).findByRole('list', { name: 'What the assistant did' });
+    expect(within(chips).getAllByRole('listitem').map((chip) => chip.textContent)).toEqual(['milk', 'eggs', 'bread']);
+    expect(within(list).getByText('milk', { selector: 'strong' })).toBeInTheDocument();
+    expect(within(list).queryByText('Added to your list')).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).not.toHaveTextContent('Thinking…');
+    await waitFor(() => {
+      expect(host.messageReads()).toBeGreaterThan(readsBefore);
+    });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => {
+      expect(host.posted.at(-1)).toEqual({ path: `/api/v1/conversations/${groceries.id}/messages`, body: { text: 'undo' } });
+    });
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus();
+  });
+
+  it('shows the problem the host gave and puts the words back in the box', async () => {
+    fakeHost({
+      conversations: [groceries],
+      messages: [message(1, 'user', 'hi'), message(2, 'assistant', 'Hi! What is on your mind?', { replyTo: 1 })],
+      onSend: () =>
+        jsonResponse(
+          { title: 'Too Many Requests', status: 429, detail: 'That is a lot of messages at once. Give it a minute.' },
+          429,
+          'application/problem+json',
+        ),
+    });
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: /Groceries/ }));
+    await screen.findByText('Hi! What is on your mind?');
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'dentist thu 2:30{Enter}');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('That is a lot of messages at once. Give it a minute.');
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('dentist thu 2:30');
+    expect(screen.getByRole('status')).not.toHaveTextContent('Thinking…');
+  });
+
+  it('loads older messages above the newest page', async () => {
+    fakeHost({
+      conversations: [groceries],
+      messages: [message(1, 'user', 'first'), message(2, 'assistant', 'second'), message(3, 'user', 'third'), message(4, 'assistant', 'fourth')],
+    });
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: /Groceries/ }));
+    const list = await screen.findByRole('list', { name: 'Messages' });
+    await within(list).findByText('fourth');
+    expect(within(list).queryByText('first')).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Load older messages' }));
+
+    await within(list).findByText('first');
+    const texts = within(list)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(texts.map((text) => /first|second|third|fourth/.exec(text)?.[0])).toEqual(['first', 'second', 'third', 'fourth']);
+    expect(screen.queryByRole('button', { name: 'Load older messages' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,103 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { useI18n } from '../../i18n';
+import { problemMessage } from '../auth/Form';
+import { conversationsQuery } from './conversations';
+import type { Conversation } from './hub';
+import { quietButton } from './styles';
+
+const searchDelayMs = 300;
+
+/** Waits until typing pauses before searching, so each keystroke is not a request. */
+function useSettledValue(value: string): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setSettled(value);
+    }, searchDelayMs);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [value]);
+  return settled;
+}
+
+/** The person's conversations, latest first, with search and a way to start afresh. */
+export function ConversationList({
+  selectedId,
+  onSelect,
+  onStartNew,
+}: {
+  selectedId: string | null;
+  onSelect: (conversation: Conversation) => void;
+  onStartNew: () => void;
+}) {
+  const { t, language } = useI18n();
+  const titleId = useId();
+  const [search, setSearch] = useState('');
+  const q = useSettledValue(search.trim());
+  const conversations = useQuery(conversationsQuery(q));
+  const formatWhen = (iso: string) =>
+    new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+
+  return (
+    <section aria-labelledby={titleId} className="flex flex-col gap-3">
+      <h2 id={titleId} className="text-xl font-semibold tracking-tight">
+        {t('assistant.conversations')}
+      </h2>
+      <button
+        type="button"
+        onClick={onStartNew}
+        className="inline-flex min-h-11 items-center justify-center rounded-lg bg-teal-800 px-4 text-base font-medium text-white hover:bg-teal-900 focus-visible:ring-2 focus-visible:ring-teal-700 focus-visible:ring-offset-2 focus-visible:outline-none"
+      >
+        {t('assistant.new')}
+      </button>
+      <div className="flex flex-col gap-1.5">
+        <label htmlFor={`${titleId}-search`} className="text-base font-medium">
+          {t('assistant.search')}
+        </label>
+        <input
+          id={`${titleId}-search`}
+          type="search"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.target.value);
+          }}
+          className="min-h-11 rounded-lg border border-stone-300 bg-white px-3 text-base text-stone-900 focus:border-teal-700 focus:ring-2 focus:ring-teal-700/40 focus:outline-none dark:border-stone-700 dark:bg-stone-900 dark:text-stone-50"
+        />
+      </div>
+      {conversations.isPending ? (
+        <p className="text-base text-stone-700 dark:text-stone-300">{t('assistant.loading')}</p>
+      ) : conversations.isError ? (
+        <p className="text-base text-stone-700 dark:text-stone-300">{problemMessage(conversations.error, t('assistant.error'))}</p>
+      ) : conversations.data.items.length === 0 ? (
+        <p className="text-base text-stone-700 dark:text-stone-300">{q ? t('assistant.noMatches') : t('assistant.noConversations')}</p>
+      ) : (
+        <ul aria-labelledby={titleId} className="flex max-h-64 flex-col gap-1 overflow-y-auto md:max-h-[32rem]">
+          {conversations.data.items.map((conversation) => {
+            const current = conversation.id === selectedId;
+            return (
+              <li key={conversation.id}>
+                <button
+                  type="button"
+                  aria-current={current ? 'true' : undefined}
+                  onClick={() => {
+                    onSelect(conversation);
+                  }}
+                  className={`${quietButton} w-full flex-col items-start gap-0.5 py-2 text-left ${
+                    current ? 'border-teal-700 bg-teal-50 dark:border-teal-500 dark:bg-teal-950' : ''
+                  }`}
+                >
+                  <span className="line-clamp-2 font-medium">{conversation.title ?? t('assistant.untitled')}</span>
+                  <span className="text-sm font-normal text-stone-600 dark:text-stone-400">
+                    {conversation.awaitingAnswer ? t('assistant.awaitingAnswer') : formatWhen(conversation.updatedAt)}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { infiniteQueryOptions, keepPreviousData, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+import type { Message } from './hub';
+
+type MessagePage = components['schemas']['MessagePage'];
+type Before = number | string | undefined;
+
+const messagesPerPage = 30;
+const conversationsShown = 50;
+
+export const assistantKeys = {
+  all: ['assistant'] as const,
+  conversations: () => [...assistantKeys.all, 'conversations'] as const,
+  conversationSearch: (q: string) => [...assistantKeys.conversations(), q] as const,
+  messages: (conversationId: string) => [...assistantKeys.all, 'messages', conversationId] as const,
+};
+
+/** The latest conversations, or those whose messages match `q`. */
+export function conversationsQuery(q: string) {
+  return queryOptions({
+    queryKey: assistantKeys.conversationSearch(q),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/conversations', { params: { query: { q: q || undefined, pageSize: conversationsShown } }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Pages of a conversation's messages: the first page is the newest, each next page is older. */
+export function messagesQuery(conversationId: string) {
+  return infiniteQueryOptions({
+    queryKey: assistantKeys.messages(conversationId),
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/v1/conversations/{id}/messages', {
+          params: { path: { id: conversationId }, query: { before: pageParam, limit: messagesPerPage } },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as Before,
+    getNextPageParam: (page): Before => page.nextBefore ?? undefined,
+  });
+}
+
+/** All loaded messages of a conversation, oldest first. */
+export function inOrder(data: InfiniteData<MessagePage> | undefined): Message[] {
+  return data ? [...data.pages].reverse().flatMap((page) => page.items) : [];
+}
+
+/** A conversation that was just created has no messages: no need to ask. */
+export function seedEmptyConversation(queryClient: QueryClient, conversationId: string): void {
+  queryClient.setQueryData(messagesQuery(conversationId).queryKey, { pages: [{ items: [], nextBefore: null }], pageParams: [undefined] });
+}
+
+/**
+ * Puts a message the page already knows (the person's, once accepted; the assistant's, from the hub) at the end of
+ * its conversation at once. A fetch still in flight is cancelled first so its older answer cannot hide it.
+ */
+export async function showMessage(queryClient: QueryClient, message: Message): Promise<void> {
+  const { queryKey } = messagesQuery(message.conversationId);
+  await queryClient.cancelQueries({ queryKey });
+  if (!queryClient.getQueryData(queryKey)) {
+    await queryClient.invalidateQueries({ queryKey });
+    return;
+  }
+  queryClient.setQueryData(queryKey, (data) => {
+    if (!data) {
+      return data;
+    }
+    const known = data.pages.some((page) => page.items.some((item) => String(item.id) === String(message.id)));
+    if (known) {
+      return data;
+    }
+    const [newest, ...older] = data.pages;
+    return newest ? { ...data, pages: [{ ...newest, items: [...newest.items, message] }, ...older] } : data;
+  });
+}
