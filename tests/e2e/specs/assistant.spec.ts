@@ -1,0 +1,45 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+const password = 'maple orbit lantern 47';
+
+test.describe('assistant', () => {
+  test('a message is answered over the hub, what it did is shown, and Undo takes it back', async ({ page, problems }) => {
+    await page.goto('/register');
+    await page.getByLabel('What should the assistant call you?').fill('Sam');
+    await page.getByLabel('Email').fill(`e2e-chat-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Assistant' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Assistant' })).toBeVisible();
+    await expect(page.getByText('What is on your mind? One line is enough.')).toBeVisible();
+
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('call mom tomorrow at 3pm');
+    await box.press('Enter');
+
+    // The reply arrives through the SignalR hub (202 from the POST), not from the POST's answer.
+    const messages = page.getByRole('list', { name: 'Messages' });
+    await expect(messages).toContainText('call mom tomorrow at 3pm');
+    await expect(messages).toContainText('Got it: call mom');
+    await expect(messages).toContainText('Reply UNDO to cancel.');
+    await expect(page.getByRole('list', { name: 'What the assistant did' })).toBeVisible();
+    await expect(box).toHaveValue('');
+
+    // The conversation is named by its first message.
+    const conversations = page.getByRole('region', { name: 'Conversations' });
+    await expect(conversations.getByRole('button', { name: /call mom tomorrow at 3pm/ })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(messages).toContainText('Undone: call mom');
+
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.help}`);
+    expect(serious).toEqual([]);
+    expect(problems.list()).toEqual([]);
+  });
+});
