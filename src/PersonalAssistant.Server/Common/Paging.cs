@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
 
 namespace PersonalAssistant.Server.Common;
 
@@ -7,7 +8,11 @@ namespace PersonalAssistant.Server.Common;
 /// <param name="Page">1-based page number.</param>
 /// <param name="PageSize">Items per page.</param>
 /// <param name="Total">Items across all pages.</param>
-internal sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+internal sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    /// <summary>The same page with each item turned into <typeparamref name="TResult"/>.</summary>
+    public Paged<TResult> Map<TResult>(Func<T, TResult> map) => new(Items.Select(map).ToList(), Page, PageSize, Total);
+}
 
 /// <summary>Page number and size from the query string (defaults 1 and 20, at most 100 a page).</summary>
 internal interface IPaged
@@ -28,6 +33,18 @@ internal static class Paging
         var page = query.Page ?? 1;
         var size = query.PageSize ?? DefaultPageSize;
         return (page, size, (page - 1) * size);
+    }
+
+    /// <summary>
+    /// Reads the requested page of an ordered query. The total costs a COUNT only when the page does not tell it: a
+    /// page that is not full (and not past the end) ends the list, which is the common case of a person's short lists.
+    /// </summary>
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, IPaged query, CancellationToken cancellationToken)
+    {
+        var (page, size, skip) = query.Resolve();
+        var items = await ordered.Skip(skip).Take(size).ToListAsync(cancellationToken);
+        var total = items.Count < size && (items.Count > 0 || skip == 0) ? skip + items.Count : await ordered.CountAsync(cancellationToken);
+        return new Paged<T>(items, page, size, total);
     }
 }
 

@@ -98,13 +98,10 @@ internal static class AdminEndpoints
             "-lastLoginAt" => users.OrderByDescending(u => u.LastLoginAt),
             _ => users.OrderByDescending(u => u.CreatedAt),
         };
-        var (page, size, skip) = query.Resolve();
-        var total = await users.CountAsync(cancellationToken);
-        var items = await users.Skip(skip).Take(size).ToListAsync(cancellationToken);
-        var roles = await RolesOfAsync(db, items.Select(u => u.Id).ToList(), cancellationToken);
+        var found = await users.ToPagedAsync(query, cancellationToken);
+        var roles = await RolesOfAsync(db, found.Items.Select(u => u.Id).ToList(), cancellationToken);
         var now = time.GetUtcNow();
-        return TypedResults.Ok(new Paged<AdminUserResponse>(
-            items.Select(u => AdminUserResponse.From(u, roles.GetValueOrDefault(u.Id, []), now)).ToList(), page, size, total));
+        return TypedResults.Ok(found.Map(u => AdminUserResponse.From(u, roles.GetValueOrDefault(u.Id, []), now)));
     }
 
     public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> GetUser(
@@ -313,10 +310,8 @@ internal static class AdminEndpoints
             events = events.Where(e => e.OccurredAt < toUtc);
         }
 
-        var (page, size, skip) = query.Resolve();
-        var total = await events.CountAsync(cancellationToken);
-        var items = await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Skip(skip).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Paged<AuditEventResponse>(items.Select(AuditEventResponse.From).ToList(), page, size, total));
+        var found = await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).ToPagedAsync(query, cancellationToken);
+        return TypedResults.Ok(found.Map(AuditEventResponse.From));
     }
 
     public static async Task<Results<Ok<Paged<OutboxMessageResponse>>, ValidationProblem>> ListOutbox(
@@ -340,10 +335,8 @@ internal static class AdminEndpoints
             messages = messages.Where(m => m.Recipient == recipient);
         }
 
-        var (page, size, skip) = query.Resolve();
-        var total = await messages.CountAsync(cancellationToken);
-        var items = await messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip(skip).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Paged<OutboxMessageResponse>(items.Select(OutboxMessageResponse.From).ToList(), page, size, total));
+        var found = await messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).ToPagedAsync(query, cancellationToken);
+        return TypedResults.Ok(found.Map(OutboxMessageResponse.From));
     }
 
     private static async Task<Dictionary<Guid, List<string>>> RolesOfAsync(AppDbContext db, List<Guid> userIds, CancellationToken cancellationToken)

@@ -558,7 +558,10 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         return ToolResult.Success(summary);
     }
 
-    /// <summary>Notes the action for the reply and the stream, and keeps what undo needs to reverse it.</summary>
+    /// <summary>
+    /// Notes the action for the reply and the stream, and keeps what undo needs to reverse it: the log entry is saved
+    /// with the turn's next save (the next tool's, or the reply's, in one transaction with it).
+    /// </summary>
     private async Task RecordAsync(string kind, string summary, Guid entityId, Guid? containerId = null, string? previous = null, bool undoable = true)
     {
         var action = new ActionTaken(kind, summary, entityId);
@@ -577,7 +580,6 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
                 Summary = Clip(summary, 400),
                 CreatedAt = time.GetUtcNow(),
             });
-            await db.SaveChangesAsync();
         }
 
         await turn.OnAction(action);

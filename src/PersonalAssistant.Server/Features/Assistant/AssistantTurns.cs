@@ -27,16 +27,19 @@ internal sealed partial class AssistantTurn(
     private static readonly HashSet<string> Yes = ["yes", "y", "yeah", "yep", "sure", "ok", "okay", "oui", "ouais", "d accord", "daccord", "vas y", "go"];
     private static readonly HashSet<string> No = ["no", "n", "nope", "cancel", "non", "laisse tomber", "pas maintenant"];
 
-    /// <summary>Answers the person's message <paramref name="messageId"/>; returns the reply's id (null if the message is gone).</summary>
-    public async Task<long?> RunAsync(Guid userId, long messageId, CancellationToken cancellationToken)
+    /// <summary>Answers the person's message <paramref name="messageId"/>; returns the stored reply (null if the message is gone).</summary>
+    public async Task<MessageResponse?> RunAsync(Guid userId, long messageId, CancellationToken cancellationToken)
     {
-        var message = await db.ConversationMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == messageId && m.UserId == userId, cancellationToken);
-        var conversation = message is null ? null
-            : await db.Conversations.SingleOrDefaultAsync(c => c.Id == message.ConversationId && c.UserId == userId, cancellationToken);
-        if (message is null || conversation is null)
+        // One round trip: the message and its conversation (tracked: the open question and the time change).
+        var found = await db.ConversationMessages.Where(m => m.Id == messageId && m.UserId == userId)
+            .Select(m => new { Message = m, Conversation = db.Conversations.Single(c => c.Id == m.ConversationId && c.UserId == userId) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return null;
         }
+
+        var (message, conversation) = (found.Message, found.Conversation);
 
         var person = await clock.NowAsync(userId, cancellationToken);
         var detected = engine.Detect(message.Text);
@@ -67,10 +70,11 @@ internal sealed partial class AssistantTurn(
         db.ConversationMessages.Add(stored);
         conversation.Pending = turn.Pending is null ? null : JsonSerializer.Serialize(turn.Pending, Json);
         conversation.UpdatedAt = stored.CreatedAt;
-        await db.SaveChangesAsync(CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None); // the reply, the conversation and the turn's undo log together
         LogTurn(logger, conversation.Id, message.Id, turn.Actions.Count, stored.Text.Length);
-        await hub.Clients.User(user).SendAsync(AssistantHub.TurnCompleted, MessageResponse.From(stored), CancellationToken.None);
-        return stored.Id;
+        var answer = MessageResponse.From(stored);
+        await hub.Clients.User(user).SendAsync(AssistantHub.TurnCompleted, answer, CancellationToken.None);
+        return answer;
     }
 
     /// <summary>"undo", and yes/no or a time that answers the question left open; null when the message is for the engine.</summary>
@@ -159,14 +163,7 @@ internal sealed partial class AssistantTurn(
     private async Task<string> AskEngineAsync(Conversation conversation, ConversationMessage message, TurnContext turn, AssistantTools tools, string user, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var history = await db.ConversationMessages.AsNoTracking()
-            .Where(m => m.ConversationId == conversation.Id && m.UserId == turn.Person.UserId && m.Id < message.Id)
-            .OrderByDescending(m => m.Id).Take(settings.HistoryMessages).Select(m => new { m.Role, m.Text }).ToListAsync(cancellationToken);
-        var memories = await db.Memories.AsNoTracking().Where(m => m.UserId == turn.Person.UserId)
-            .OrderByDescending(m => m.CreatedAt).Take(200).Select(m => m.Body).ToListAsync(cancellationToken);
-
-        var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt.For(turn.Person, turn.Channel, turn.Language, SystemPrompt.Relevant(memories, message.Text))) };
-        messages.AddRange(history.AsEnumerable().Reverse().Select(m => new ChatMessage(m.Role == MessageRoles.Assistant ? ChatRole.Assistant : ChatRole.User, m.Text)));
+        var messages = engines.ReadsContext ? await ContextAsync(conversation, message, turn, settings, cancellationToken) : [];
         messages.Add(new ChatMessage(ChatRole.User, message.Text));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -199,6 +196,20 @@ internal sealed partial class AssistantTurn(
         }
 
         return reply.ToString();
+    }
+
+    /// <summary>What a model reads before the message: the system prompt (with relevant memories) and the conversation so far.</summary>
+    private async Task<List<ChatMessage>> ContextAsync(Conversation conversation, ConversationMessage message, TurnContext turn, AssistantOptions settings, CancellationToken cancellationToken)
+    {
+        var history = await db.ConversationMessages.AsNoTracking()
+            .Where(m => m.ConversationId == conversation.Id && m.UserId == turn.Person.UserId && m.Id < message.Id)
+            .OrderByDescending(m => m.Id).Take(settings.HistoryMessages).Select(m => new { m.Role, m.Text }).ToListAsync(cancellationToken);
+        var memories = await db.Memories.AsNoTracking().Where(m => m.UserId == turn.Person.UserId)
+            .OrderByDescending(m => m.CreatedAt).Take(200).Select(m => m.Body).ToListAsync(cancellationToken);
+
+        var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt.For(turn.Person, turn.Channel, turn.Language, SystemPrompt.Relevant(memories, message.Text))) };
+        messages.AddRange(history.AsEnumerable().Reverse().Select(m => new ChatMessage(m.Role == MessageRoles.Assistant ? ChatRole.Assistant : ChatRole.User, m.Text)));
+        return messages;
     }
 
     private static PendingQuestion? ReadPending(Conversation conversation)
@@ -238,12 +249,12 @@ internal sealed partial class AssistantTurnQueue(IServiceScopeFactory scopes, IO
     private readonly Channel<TurnWork>[] _lanes = Enumerable.Range(0, options.Value.Workers)
         .Select(_ => Channel.CreateUnbounded<TurnWork>(new UnboundedChannelOptions { SingleReader = true })).ToArray();
 
-    private readonly ConcurrentDictionary<long, TaskCompletionSource<long?>> _waiting = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<MessageResponse?>> _waiting = new();
 
-    /// <summary>Queues the turn; the returned task completes with the reply's id.</summary>
-    public Task<long?> Enqueue(Guid userId, Guid conversationId, long messageId)
+    /// <summary>Queues the turn; the returned task completes with the stored reply.</summary>
+    public Task<MessageResponse?> Enqueue(Guid userId, Guid conversationId, long messageId)
     {
-        var done = _waiting.GetOrAdd(messageId, _ => new TaskCompletionSource<long?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var done = _waiting.GetOrAdd(messageId, _ => new TaskCompletionSource<MessageResponse?>(TaskCreationOptions.RunContinuationsAsynchronously));
         var lane = (int)((uint)conversationId.GetHashCode() % (uint)_lanes.Length);
         _lanes[lane].Writer.TryWrite(new TurnWork(userId, messageId));
         return done.Task;
@@ -256,7 +267,7 @@ internal sealed partial class AssistantTurnQueue(IServiceScopeFactory scopes, IO
     {
         await foreach (var work in lane.ReadAllAsync(stoppingToken))
         {
-            long? reply = null;
+            MessageResponse? reply = null;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

@@ -19,6 +19,12 @@ internal sealed class ChatEngines(IOptions<AssistantOptions> options, LanguageEn
 
     public string Provider => options.Value.Provider;
 
+    /// <summary>
+    /// Whether the engine reads the system prompt and the conversation so far. The offline engine reads only the
+    /// person's message (and the tools' results), so a turn does not load history and memories for it.
+    /// </summary>
+    public bool ReadsContext => _provider.Value is not null;
+
     public IChatClient ForTurn(PersonNow person, string language, string channel)
     {
         var inner = _provider.Value ?? new OfflineChatClient(engine, person, language, channel);

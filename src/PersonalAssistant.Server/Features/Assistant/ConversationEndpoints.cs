@@ -56,10 +56,8 @@ internal static class ConversationEndpoints
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
-        var (page, size, skip) = query.Resolve();
-        var items = await conversations.OrderByDescending(c => c.UpdatedAt).Skip(skip).Take(size + 1).ToListAsync(cancellationToken);
-        var total = items.Count <= size && page == 1 ? items.Count : await conversations.CountAsync(cancellationToken);
-        return TypedResults.Ok(new Paged<ConversationResponse>(items.Take(size).Select(ConversationResponse.From).ToList(), page, size, total));
+        var found = await conversations.OrderByDescending(c => c.UpdatedAt).ToPagedAsync(query, cancellationToken);
+        return TypedResults.Ok(found.Map(ConversationResponse.From));
     }
 
     public static async Task<Created<ConversationResponse>> CreateConversation(
@@ -173,10 +171,9 @@ internal static class ConversationEndpoints
 
         try
         {
-            var replyId = await reply.WaitAsync(TimeSpan.FromSeconds(wait), cancellationToken);
-            var answer = replyId is null ? null : await db.ConversationMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == replyId && m.UserId == userId, cancellationToken);
+            var answer = await reply.WaitAsync(TimeSpan.FromSeconds(wait), cancellationToken);
             context.Response.Headers["Preference-Applied"] = $"wait={wait.ToString(CultureInfo.InvariantCulture)}";
-            return answer is null ? TypedResults.Accepted(location, accepted) : TypedResults.Ok(new TurnResponse(MessageResponse.From(message), MessageResponse.From(answer)));
+            return answer is null ? TypedResults.Accepted(location, accepted) : TypedResults.Ok(new TurnResponse(MessageResponse.From(message), answer));
         }
         catch (TimeoutException)
         {

@@ -47,10 +47,8 @@ internal static class ExpenseEndpoints
         }
 
         expenses = expenses.OrderByDescending(e => e.Date).ThenByDescending(e => e.CreatedAt);
-        var (page, size, skip) = query.Resolve();
-        var total = await expenses.CountAsync(cancellationToken);
-        var items = await expenses.Skip(skip).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Paged<ExpenseResponse>(items.Select(ExpenseResponse.From).ToList(), page, size, total));
+        var found = await expenses.ToPagedAsync(query, cancellationToken);
+        return TypedResults.Ok(found.Map(ExpenseResponse.From));
     }
 
     public static async Task<Results<Created<ExpenseResponse>, ValidationProblem>> CreateExpense(

@@ -75,10 +75,8 @@ internal static class MemoryEndpoints
         }
 
         memories = memories.OrderByDescending(m => m.CreatedAt);
-        var (page, size, skip) = query.Resolve();
-        var total = await memories.CountAsync(cancellationToken);
-        var items = await memories.Skip(skip).Take(size).Select(m => new MemoryResponse(m.Id, m.Body, m.Source, m.CreatedAt, m.UpdatedAt)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Paged<MemoryResponse>(items, page, size, total));
+        return TypedResults.Ok(await memories.Select(m => new MemoryResponse(m.Id, m.Body, m.Source, m.CreatedAt, m.UpdatedAt))
+            .ToPagedAsync(query, cancellationToken));
     }
 
     public static async Task<Results<Created<MemoryResponse>, ProblemHttpResult>> CreateMemory(

@@ -31,7 +31,6 @@ internal static class NoteEndpoints
     public static async Task<Ok<Paged<NoteSummary>>> ListNotes([AsParameters] NoteQuery query, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
-        var (page, size, skip) = query.Resolve();
         var notes = db.Notes.AsNoTracking().Where(n => n.UserId == userId);
         if (!string.IsNullOrWhiteSpace(query.Tag))
         {
@@ -46,17 +45,24 @@ internal static class NoteEndpoints
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
+            // Ranked ids first; the filters, when asked, keep ids only; then just this page's notes are read.
             var ranked = await NoteSearch.SearchAsync(db, userId, query.Q, MaxSearchResults, cancellationToken);
-            var found = await notes.Where(n => ranked.Contains(n.Id)).ToListAsync(cancellationToken);
-            var order = ranked.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
-            var sorted = found.OrderBy(n => order[n.Id]).ToList();
-            return TypedResults.Ok(new Paged<NoteSummary>(sorted.Skip(skip).Take(size).Select(NoteSummary.From).ToList(), page, size, sorted.Count));
+            if (!string.IsNullOrWhiteSpace(query.Tag) || query.Pinned is not null)
+            {
+                var kept = (await notes.Where(n => ranked.Contains(n.Id)).Select(n => n.Id).ToListAsync(cancellationToken)).ToHashSet();
+                ranked = ranked.Where(kept.Contains).ToList();
+            }
+
+            var (page, size, skip) = query.Resolve();
+            var pageIds = ranked.Skip(skip).Take(size).ToList();
+            var matches = pageIds.Count == 0 ? [] : await notes.Where(n => pageIds.Contains(n.Id)).ToListAsync(cancellationToken);
+            var order = pageIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+            return TypedResults.Ok(new Paged<NoteSummary>(matches.OrderBy(n => order[n.Id]).Select(NoteSummary.From).ToList(), page, size, ranked.Count));
         }
 
         notes = notes.OrderByDescending(n => n.Pinned).ThenByDescending(n => n.UpdatedAt);
-        var total = await notes.CountAsync(cancellationToken);
-        var items = await notes.Skip(skip).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Paged<NoteSummary>(items.Select(NoteSummary.From).ToList(), page, size, total));
+        var found = await notes.ToPagedAsync(query, cancellationToken);
+        return TypedResults.Ok(found.Map(NoteSummary.From));
     }
 
     public static async Task<Created<NoteResponse>> CreateNote(NoteRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -42,11 +42,9 @@ internal static class ReminderEndpoints
         }
 
         reminders = reminders.OrderBy(r => r.NextAt == null).ThenBy(r => r.NextAt).ThenBy(r => r.CreatedAt);
-        var (page, size, skip) = query.Resolve();
-        var total = await reminders.CountAsync(cancellationToken);
-        var items = await reminders.Skip(skip).Take(size).ToListAsync(cancellationToken);
+        var found = await reminders.ToPagedAsync(query, cancellationToken);
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-        return TypedResults.Ok(new Paged<ReminderResponse>(items.Select(r => Describe(r, now, upcoming: false)).ToList(), page, size, total));
+        return TypedResults.Ok(found.Map(r => Describe(r, now, upcoming: false)));
     }
 
     public static async Task<Results<Created<ReminderResponse>, ValidationProblem>> CreateReminder(

@@ -78,10 +78,8 @@ internal static class TaskEndpoints
             ? tasks.OrderBy(t => t.Position).ThenBy(t => t.CreatedAt)
             : tasks.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.DueAt)
                 .ThenByDescending(t => t.Priority == TaskPriorities.High).ThenBy(t => t.Priority == TaskPriorities.Low).ThenBy(t => t.CreatedAt);
-        var (page, size, skip) = query.Resolve();
-        var total = await tasks.CountAsync(cancellationToken);
-        var items = await tasks.Skip(skip).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Paged<TaskResponse>(items.Select(t => TaskResponse.From(t, person)).ToList(), page, size, total));
+        var found = await tasks.ToPagedAsync(query, cancellationToken);
+        return TypedResults.Ok(found.Map(t => TaskResponse.From(t, person)));
     }
 
     public static async Task<Results<Created<TaskResponse>, ValidationProblem, ProblemHttpResult>> CreateTask(

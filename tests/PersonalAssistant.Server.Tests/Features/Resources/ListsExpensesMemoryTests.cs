@@ -73,6 +73,13 @@ public sealed class ListsExpensesMemoryTests(AssistantApp app) : IClassFixture<A
         await AssertFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/expenses", new { amount = 5, description = "x", date = "1850-01-01" }), "date");
         await AssertFieldErrorAsync(await client.GetAsync("/api/v1/expenses/summary?month=March"), "month");
         Assert.Equal(5, (await client.GetFromJsonAsync<JsonElement>("/api/v1/expenses")).GetProperty("total").GetInt32());
+
+        // The total is right on a full page (counted), on the last partial page (known from the page) and past the end.
+        foreach (var (page, items) in new[] { (1, 2), (3, 1), (4, 0) })
+        {
+            var paged = await client.GetFromJsonAsync<JsonElement>($"/api/v1/expenses?page={page}&pageSize=2");
+            Assert.Equal((items, 5), (paged.GetProperty("items").GetArrayLength(), paged.GetProperty("total").GetInt32()));
+        }
     }
 
     [Fact]

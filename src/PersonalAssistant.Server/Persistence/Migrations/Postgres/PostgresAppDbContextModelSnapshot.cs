@@ -22,6 +22,7 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -595,9 +596,10 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SearchVector");
+                    b.HasIndex("UserId", "SearchVector")
+                        .HasDatabaseName("IX_Notes_UserId_SearchVector");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("UserId", "SearchVector"), "GIN");
 
                     b.HasIndex("UserId", "Pinned", "UpdatedAt");
 
