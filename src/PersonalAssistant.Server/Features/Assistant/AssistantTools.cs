@@ -53,7 +53,8 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         Tool(nameof(ShowList), ToolNames.ShowList, "Show what is still on a list (groceries by default)."),
         Tool(nameof(AddExpense), ToolNames.AddExpense, "Record money spent."),
         Tool(nameof(ExpenseSummary), ToolNames.ExpenseSummary, "Spending of a month by category."),
-        Tool(nameof(Remember), ToolNames.Remember, "Remember a fact about the person for later conversations."),
+        Tool(nameof(Remember), ToolNames.Remember, "Remember a fact about the person for later conversations, when they ask you to."),
+        Tool(nameof(ProposeMemory), ToolNames.ProposeMemory, "Offer to remember a lasting fact the person mentioned without asking (a name, a routine, what works for them). Asks them first."),
         Tool(nameof(Forget), ToolNames.Forget, "Forget a remembered fact. Asks the person to confirm first."),
     ];
 
@@ -487,6 +488,34 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
             : Failure(result.Result);
     }
 
+    [Description("Offer to remember a fact; it is kept only if the person says yes.")]
+    public async Task<ToolResult> ProposeMemory(
+        [Description("The fact, short, in the person's own words (\"my sister is Julie\").")] string fact,
+        CancellationToken cancellationToken = default)
+    {
+        var request = new MemoryRequest(fact);
+        if (Invalid(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var body = request.Body.Trim();
+        if (await db.Memories.AnyAsync(m => m.UserId == Person.UserId && m.Body == body, cancellationToken))
+        {
+            return ToolResult.Success(French ? $"Déjà retenu : {body}" : $"Already remembered: {body}");
+        }
+
+        if (!turn.Confirmed)
+        {
+            return AskToConfirm(ToolNames.ProposeMemory, new() { ["fact"] = body }, French ? $"Je retiens que « {body} » ?" : $"Shall I remember that \"{body}\"?");
+        }
+
+        var result = await MemoryEndpoints.AddMemory(request, MemorySources.Assistant, db, time, turn.Principal, cancellationToken);
+        return result.Result is Created<MemoryResponse> { Value: { } memory }
+            ? await DidAsync(ActionKinds.MemoryCreated, memory.Body, memory.Id)
+            : Failure(result.Result);
+    }
+
     [Description("Forget a fact (after the person confirms).")]
     public async Task<ToolResult> Forget(
         [Description("Words of the fact to forget.")] string fact,
@@ -664,6 +693,7 @@ internal static class ToolNames
     public const string ExpenseSummary = "expense_summary";
     public const string Remember = "remember";
     public const string Forget = "forget";
+    public const string ProposeMemory = "propose_memory";
 }
 
 /// <summary>Whether an event's title names other people ("lunch with Julie", "réunion avec Marc"), which needs a yes first.</summary>

@@ -34,6 +34,7 @@ internal static class SystemPrompt
         prompt.AppendLine("- After capturing something, say what was understood and that they can reply UNDO to cancel.");
         prompt.AppendLine("- Create reminders without asking. Confirm before deleting, before changing many things at once, and before events that involve other people; the tools ask for you, so pass their question on.");
         prompt.AppendLine("- When a tool asks a question, ask exactly that and nothing else.");
+        prompt.AppendLine("- Use remember when they ask you to remember something. When they mention a lasting fact that would help later (a person's name, a routine, what works for them), call propose_memory once; it asks them first.");
         prompt.AppendLine("- For questions outside their tasks, reminders, notes, calendar, lists and expenses, answer briefly if you can.");
         var preferences = person.Preferences;
         prompt.Append(CultureInfo.InvariantCulture, $"Preferences: {preferences.ReplyStyle} replies; default currency {preferences.DefaultCurrency}");

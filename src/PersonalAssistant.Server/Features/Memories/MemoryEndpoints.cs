@@ -79,9 +79,15 @@ internal static class MemoryEndpoints
             .ToPagedAsync(query, cancellationToken));
     }
 
-    public static async Task<Results<Created<MemoryResponse>, ProblemHttpResult>> CreateMemory(
-        MemoryRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static Task<Results<Created<MemoryResponse>, ProblemHttpResult>> CreateMemory(
+        MemoryRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        AddMemory(request, MemorySources.User, db, time, user, cancellationToken);
+
+    /// <summary>Stores a fact; <paramref name="source"/> says whether the person wrote it or said yes to the assistant's proposal.</summary>
+    public static async Task<Results<Created<MemoryResponse>, ProblemHttpResult>> AddMemory(
+        MemoryRequest request, string source, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var userId = user.UserId();
         if (await db.Memories.CountAsync(m => m.UserId == userId, cancellationToken) >= MaxMemories)
         {
@@ -89,7 +95,7 @@ internal static class MemoryEndpoints
         }
 
         var now = time.GetUtcNow();
-        var memory = new Memory { UserId = userId, Body = request.Body.Trim(), CreatedAt = now, UpdatedAt = now };
+        var memory = new Memory { UserId = userId, Body = request.Body.Trim(), Source = source, CreatedAt = now, UpdatedAt = now };
         db.Memories.Add(memory);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"{ApiRoutes.Prefix}/memories/{memory.Id}", new MemoryResponse(memory.Id, memory.Body, memory.Source, memory.CreatedAt, memory.UpdatedAt));

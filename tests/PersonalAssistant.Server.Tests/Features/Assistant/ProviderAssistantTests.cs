@@ -67,7 +67,7 @@ public sealed class ProviderAssistantTests(ProviderFixture fixture) : IClassFixt
         Assert.Contains(DateTimeOffset.UtcNow.ToOffset(TimeZoneInfo.FindSystemTimeZoneById("America/Toronto").GetUtcOffset(DateTimeOffset.UtcNow)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), prompt, StringComparison.Ordinal);
         Assert.Contains("Channel: web chat", prompt, StringComparison.Ordinal);
         Assert.Contains("I focus best in the morning", prompt, StringComparison.Ordinal);
-        Assert.Equal(19, requests[0]["tools"]!.AsArray().Count);
+        Assert.Equal(20, requests[0]["tools"]!.AsArray().Count);
         var toolMessage = requests[1]["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "tool")!;
         Assert.Contains("water plants, tomorrow 9:00 AM", toolMessage["content"]!.ToString(), StringComparison.Ordinal);
     }
@@ -167,5 +167,33 @@ public sealed class ProviderAssistantTests(ProviderFixture fixture) : IClassFixt
         Assert.Equal(requestsBefore, Provider.Requests.Count); // the answer is handled without the model
         Assert.Equal("deleted", Assert.Single(Actions(yes)).Kind);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/tasks/{taskId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AFactTheModelNotices_IsProposed_AndKeptOnlyAfterYes()
+    {
+        var user = await Accounts.RegisterAndLoginAsync(App);
+        using var client = user.Client(App);
+        var conversation = await StartAsync(client);
+        Provider.Script(ScriptedReply.Call("propose_memory", new { fact = "my sister is Julie" }), ScriptedReply.Text("Shall I remember that \"my sister is Julie\"? (yes/no)"));
+
+        var asked = await SayAsync(client, conversation, "lunch with my sister Julie went well");
+
+        Assert.Empty(Actions(asked));
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/v1/memories")).GetProperty("total").GetInt32());
+        var toolMessage = Provider.Requests.Last()["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "tool")!;
+        Assert.Contains("Shall I remember that", toolMessage["content"]!.ToString(), StringComparison.Ordinal);
+
+        var no = await SayAsync(client, conversation, "no");
+        Assert.Empty(Actions(no));
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/v1/memories")).GetProperty("total").GetInt32());
+
+        Provider.Script(ScriptedReply.Call("propose_memory", new { fact = "my sister is Julie" }), ScriptedReply.Text("Shall I remember that \"my sister is Julie\"? (yes/no)"));
+        await SayAsync(client, conversation, "Julie called again");
+        var yes = await SayAsync(client, conversation, "yes");
+
+        Assert.Equal("memory.created", Assert.Single(Actions(yes)).Kind);
+        var memory = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/memories")).GetProperty("items").EnumerateArray());
+        Assert.Equal(("my sister is Julie", "assistant"), (memory.GetProperty("body").GetString(), memory.GetProperty("source").GetString()));
     }
 }
