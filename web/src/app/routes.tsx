@@ -8,6 +8,7 @@ import { HomePage } from '../features/home/HomePage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StatusPage } from '../features/status/StatusPage';
+import { TasksPage } from '../features/tasks/TasksPage';
 import { Layout } from './Layout';
 
 export const routes: RouteObject[] = [
@@ -23,6 +24,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth>
             <AssistantPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'tasks',
+        element: (
+          <RequireAuth>
+            <TasksPage />
           </RequireAuth>
         ),
       },

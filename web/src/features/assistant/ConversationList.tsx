@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 import { problemMessage } from '../auth/Form';
 import { conversationsQuery } from './conversations';
 import type { Conversation } from './hub';
-import { quietButton } from './styles';
+import { quietButton } from '../../ui/styles';
 
 const searchDelayMs = 300;
 
