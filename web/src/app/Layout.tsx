@@ -7,6 +7,7 @@ import { useI18n, type MessageKey } from '../i18n';
 const signedInLinks: [string, MessageKey][] = [
   ['/assistant', 'nav.assistant'],
   ['/tasks', 'nav.tasks'],
+  ['/lists', 'nav.lists'],
 ];
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>

@@ -9,6 +9,7 @@ import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StatusPage } from '../features/status/StatusPage';
 import { TasksPage } from '../features/tasks/TasksPage';
+import { ListsPage } from '../features/lists/ListsPage';
 import { Layout } from './Layout';
 
 export const routes: RouteObject[] = [
@@ -32,6 +33,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth>
             <TasksPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'lists',
+        element: (
+          <RequireAuth>
+            <ListsPage />
           </RequireAuth>
         ),
       },

@@ -241,6 +241,26 @@ export const en = {
   'tasks.next.ask': 'What next?',
   'tasks.next.suggestion': 'Next: {title}',
   'tasks.next.nothing': 'Nothing open right now. Enjoy the break.',
+
+  'lists.title': 'Lists',
+  'lists.choose': 'Which list',
+  'lists.choice': '{name} ({open})',
+  'lists.error.load': 'Your lists did not load. Please try again in a moment.',
+  'lists.error.save': 'That did not go through. Please try again in a moment.',
+  'lists.empty': 'Nothing on this list yet. Add the first thing above.',
+  'lists.add.title': 'Add to {name}',
+  'lists.add.item': 'Item',
+  'lists.add.quantity': 'How many',
+  'lists.add.submit': 'Add to the list',
+  'lists.added': 'Added: {text}.',
+  'lists.merged': '{text} was already on the list: now {quantity}.',
+  'lists.removed': 'Removed: {text}.',
+  'lists.item.quantity': '{text} × {quantity}',
+  'lists.remove': 'Remove',
+  'lists.remove.label': 'Remove: {text}',
+  'lists.new.title': 'Start another list',
+  'lists.new.name': 'Name of the list',
+  'lists.new.submit': 'Create list',
 } as const;
 
 export type MessageKey = keyof typeof en;
