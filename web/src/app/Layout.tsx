@@ -8,6 +8,7 @@ const signedInLinks: [string, MessageKey][] = [
   ['/assistant', 'nav.assistant'],
   ['/tasks', 'nav.tasks'],
   ['/lists', 'nav.lists'],
+  ['/reminders', 'nav.reminders'],
 ];
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>

@@ -10,6 +10,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { StatusPage } from '../features/status/StatusPage';
 import { TasksPage } from '../features/tasks/TasksPage';
 import { ListsPage } from '../features/lists/ListsPage';
+import { RemindersPage } from '../features/reminders/RemindersPage';
 import { Layout } from './Layout';
 
 export const routes: RouteObject[] = [
@@ -41,6 +42,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth>
             <ListsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'reminders',
+        element: (
+          <RequireAuth>
+            <RemindersPage />
           </RequireAuth>
         ),
       },
