@@ -9,6 +9,7 @@ const signedInLinks: [string, MessageKey][] = [
   ['/tasks', 'nav.tasks'],
   ['/lists', 'nav.lists'],
   ['/reminders', 'nav.reminders'],
+  ['/notes', 'nav.notes'],
 ];
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>

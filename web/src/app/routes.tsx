@@ -11,6 +11,7 @@ import { StatusPage } from '../features/status/StatusPage';
 import { TasksPage } from '../features/tasks/TasksPage';
 import { ListsPage } from '../features/lists/ListsPage';
 import { RemindersPage } from '../features/reminders/RemindersPage';
+import { NotesPage } from '../features/notes/NotesPage';
 import { Layout } from './Layout';
 
 export const routes: RouteObject[] = [
@@ -50,6 +51,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth>
             <RemindersPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'notes',
+        element: (
+          <RequireAuth>
+            <NotesPage />
           </RequireAuth>
         ),
       },
