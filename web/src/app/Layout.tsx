@@ -10,6 +10,7 @@ const signedInLinks: [string, MessageKey][] = [
   ['/lists', 'nav.lists'],
   ['/reminders', 'nav.reminders'],
   ['/notes', 'nav.notes'],
+  ['/memories', 'nav.memories'],
 ];
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>

@@ -12,6 +12,7 @@ import { TasksPage } from '../features/tasks/TasksPage';
 import { ListsPage } from '../features/lists/ListsPage';
 import { RemindersPage } from '../features/reminders/RemindersPage';
 import { NotesPage } from '../features/notes/NotesPage';
+import { MemoriesPage } from '../features/memories/MemoriesPage';
 import { Layout } from './Layout';
 
 export const routes: RouteObject[] = [
@@ -59,6 +60,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth>
             <NotesPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'memories',
+        element: (
+          <RequireAuth>
+            <MemoriesPage />
           </RequireAuth>
         ),
       },

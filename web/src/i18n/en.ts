@@ -316,6 +316,27 @@ export const en = {
   'notes.tags': 'Tags: {tags}',
   'notes.backlinks': 'Notes that link here',
   'notes.noBacklinks': 'No other note links here yet.',
+
+  'memories.title': 'What the assistant remembers',
+  'memories.intro': 'Facts the assistant keeps about you to help better. Correct anything that is wrong, or make it forget.',
+  'memories.list': 'Remembered',
+  'memories.empty': 'Nothing remembered yet. Say “remember that…” to the assistant, or add something below.',
+  'memories.error.load': 'This did not load. Please try again in a moment.',
+  'memories.error.save': 'That did not go through. Please try again in a moment.',
+  'memories.since': 'Since {when}',
+  'memories.edit.title': 'Correct this memory',
+  'memories.edit.label': 'Edit: {body}',
+  'memories.field.body': 'What to remember',
+  'memories.saved': 'Corrected.',
+  'memories.forget': 'Forget',
+  'memories.forget.label': 'Forget: {body}',
+  'memories.forget.confirm': 'Forget “{body}”?',
+  'memories.forgotten': 'Forgotten: {body}.',
+  'memories.add.title': 'Remember something',
+  'memories.add.body': 'Something to remember',
+  'memories.add.hint': 'For example: my sister is Julie.',
+  'memories.add.submit': 'Remember this',
+  'memories.added': 'Remembered.',
 } as const;
 
 export type MessageKey = keyof typeof en;
