@@ -11,6 +11,7 @@ const signedInLinks: [string, MessageKey][] = [
   ['/reminders', 'nav.reminders'],
   ['/notes', 'nav.notes'],
   ['/memories', 'nav.memories'],
+  ['/expenses', 'nav.expenses'],
 ];
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>

@@ -13,6 +13,7 @@ import { ListsPage } from '../features/lists/ListsPage';
 import { RemindersPage } from '../features/reminders/RemindersPage';
 import { NotesPage } from '../features/notes/NotesPage';
 import { MemoriesPage } from '../features/memories/MemoriesPage';
+import { ExpensesPage } from '../features/expenses/ExpensesPage';
 import { Layout } from './Layout';
 
 export const routes: RouteObject[] = [
@@ -68,6 +69,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth>
             <MemoriesPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'expenses',
+        element: (
+          <RequireAuth>
+            <ExpensesPage />
           </RequireAuth>
         ),
       },
