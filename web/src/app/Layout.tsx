@@ -7,11 +7,12 @@ import { useI18n, type MessageKey } from '../i18n';
 const signedInLinks: [string, MessageKey][] = [
   ['/assistant', 'nav.assistant'],
   ['/tasks', 'nav.tasks'],
-  ['/lists', 'nav.lists'],
   ['/reminders', 'nav.reminders'],
+  ['/events', 'nav.events'],
+  ['/lists', 'nav.lists'],
   ['/notes', 'nav.notes'],
-  ['/memories', 'nav.memories'],
   ['/expenses', 'nav.expenses'],
+  ['/memories', 'nav.memories'],
 ];
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>

@@ -4,16 +4,17 @@ import { AssistantPage } from '../features/assistant/AssistantPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
+import { EventsPage } from '../features/events/EventsPage';
+import { ExpensesPage } from '../features/expenses/ExpensesPage';
 import { HomePage } from '../features/home/HomePage';
+import { ListsPage } from '../features/lists/ListsPage';
+import { MemoriesPage } from '../features/memories/MemoriesPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
+import { NotesPage } from '../features/notes/NotesPage';
+import { RemindersPage } from '../features/reminders/RemindersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StatusPage } from '../features/status/StatusPage';
 import { TasksPage } from '../features/tasks/TasksPage';
-import { ListsPage } from '../features/lists/ListsPage';
-import { RemindersPage } from '../features/reminders/RemindersPage';
-import { NotesPage } from '../features/notes/NotesPage';
-import { MemoriesPage } from '../features/memories/MemoriesPage';
-import { ExpensesPage } from '../features/expenses/ExpensesPage';
 import { Layout } from './Layout';
 
 export const routes: RouteObject[] = [
@@ -77,6 +78,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth>
             <ExpensesPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'events',
+        element: (
+          <RequireAuth>
+            <EventsPage />
           </RequireAuth>
         ),
       },
