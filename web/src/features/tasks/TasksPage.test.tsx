@@ -78,7 +78,13 @@ describe('TasksPage', () => {
   it('completes a task, offers undo, and shows a calm empty state for rolled-over tasks', async () => {
     let open = [task('laundry')];
     const api = stubApi({
-      'GET /api/v1/tasks': ({ query }) => page(query.get('view') === 'overdue' ? [] : open),
+      'GET /api/v1/tasks': ({ query }) => {
+        const view = query.get('view');
+        if (view !== null && !['today', 'overdue', 'upcoming', 'someday'].includes(view)) {
+          return problem(400, 'Use today, overdue, upcoming or someday.');
+        }
+        return page(view === 'overdue' ? [] : open);
+      },
       'POST /api/v1/tasks/:id/complete': () => {
         const done = { ...task('laundry'), status: 'done' };
         open = [];
@@ -102,6 +108,12 @@ describe('TasksPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Rolled over' }));
     expect(await screen.findByText('Nothing has rolled over. You are all caught up.')).toBeInTheDocument();
     expect(api.calls.some((call) => call.query.get('view') === 'overdue')).toBe(true);
+
+    open = [{ ...task('laundry'), status: 'done' }, task('someday idea')];
+    await userEvent.click(screen.getByRole('button', { name: 'All open tasks' }));
+    expect(await screen.findByRole('button', { name: 'Done: someday idea' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Done: laundry' })).not.toBeInTheDocument();
+    expect(api.calls.at(-1)?.query.has('view')).toBe(false);
   });
 
   it('breaks a task into steps, saves them as subtasks, and suggests what to do next', async () => {

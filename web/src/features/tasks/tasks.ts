@@ -15,11 +15,19 @@ export const taskKeys = {
   next: () => [...taskKeys.all, 'next'] as const,
 };
 
+const stillOpen = new Set(['open', 'in_progress']);
+
 /** The open top-level tasks of a view, in the server's order (due date, then priority). */
 export function tasksQuery(view: TaskView) {
   return queryOptions({
     queryKey: taskKeys.view(view),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/tasks', { params: { query: { view, pageSize: 100 } }, signal })),
+    queryFn: async ({ signal }) => {
+      // The server has no "all" view, and without a view it also returns done and skipped tasks: keep the open ones.
+      const page = await unwrap(
+        api.GET('/api/v1/tasks', { params: { query: { view: view === 'all' ? undefined : view, pageSize: 100 } }, signal }),
+      );
+      return view === 'all' ? { ...page, items: page.items.filter((task) => stillOpen.has(task.status)) } : page;
+    },
   });
 }
 
