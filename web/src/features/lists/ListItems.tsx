@@ -42,7 +42,13 @@ export function ListItems({ list }: { list: ShoppingList }) {
   const check = useMutation({
     mutationFn: ({ id, checked }: { id: string; checked: boolean }) =>
       unwrap(api.PATCH('/api/v1/lists/{id}/items/{itemId}', { params: { path: { id: list.id, itemId: id } }, body: { checked } })),
-    onSuccess: refresh,
+    // The box ticks at once, in the shop, with a slow connection; the server's order follows.
+    onMutate: async ({ id, checked }) => {
+      const { queryKey } = itemsQuery(list.id);
+      await queryClient.cancelQueries({ queryKey });
+      queryClient.setQueryData(queryKey, (current) => current?.map((item) => (item.id === id ? { ...item, checked } : item)));
+    },
+    onSettled: refresh,
     onError: fail,
   });
   const remove = useMutation({
