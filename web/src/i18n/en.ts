@@ -408,6 +408,8 @@ export const en = {
   'events.feed.off': 'The link is off. Calendars using it will stop updating.',
   'events.feed.link': 'Your private calendar link',
   'events.feed.linkHint': 'Paste it where your calendar app says “subscribe” or “add from URL”.',
+
+  'tasks.breakdown.stepDone': '(done)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -412,4 +412,6 @@ export const fr: Messages = {
   'events.feed.off': 'Le lien est désactivé. Les agendas qui l’utilisent ne seront plus mis à jour.',
   'events.feed.link': 'Votre lien d’agenda privé',
   'events.feed.linkHint': 'Collez-le là où votre application d’agenda propose « s’abonner » ou « ajouter par URL ».',
+
+  'tasks.breakdown.stepDone': '(fait)',
 };

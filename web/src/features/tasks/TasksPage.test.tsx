@@ -123,17 +123,20 @@ describe('TasksPage', () => {
       { title: 'Find last year’s form', estimatedMinutes: 5 },
       { title: 'Fill in page one', estimatedMinutes: 15 },
     ];
+    let subtasks: Task[] = [];
     const api = stubApi({
       'GET /api/v1/tasks/next': () => ({ task: taxes, reasons: ['It has waited the longest.'], message: 'It has waited the longest.' }),
-      'GET /api/v1/tasks': () => page([taxes]),
+      'GET /api/v1/tasks': ({ query }) => page(query.get('parent') === taxes.id ? subtasks : [taxes]),
       'POST /api/v1/tasks/:id/breakdown': ({ body }) => {
         const apply = (body as { apply: boolean }).apply;
-        return {
-          kind: 'paperwork',
-          steps,
-          applied: apply,
-          subtasks: apply ? steps.map((step, i) => task(step.title, { parentId: taxes.id, position: i })) : [],
-        };
+        if (apply) {
+          subtasks = steps.map((step, i) => task(step.title, { parentId: taxes.id, position: i }));
+        }
+        return { kind: 'paperwork', steps, applied: apply, subtasks: apply ? subtasks : [] };
+      },
+      'POST /api/v1/tasks/:id/complete': ({ params }) => {
+        subtasks = subtasks.map((step) => (step.id === params[0] ? { ...step, status: 'done' } : step));
+        return subtasks.find((step) => step.id === params[0]);
       },
     });
     renderWithClient(<TasksPage />);
@@ -149,8 +152,18 @@ describe('TasksPage', () => {
 
     await userEvent.click(within(proposal).getByRole('button', { name: 'Save steps' }));
     const saved = await screen.findByRole('region', { name: 'Saved as steps' });
-    expect(within(saved).getAllByRole('listitem').map((item) => item.textContent)).toEqual(steps.map((step) => step.title));
+    expect(within(saved).getAllByRole('listitem').map((item) => item.textContent)).toEqual(steps.map((step, i) => `${String(i + 1)}. ${step.title}Done`));
     expect(api.posted().map((call) => call.body)).toEqual([{ apply: false }, { apply: true }]);
+
+    await userEvent.click(within(saved).getByRole('button', { name: 'Done: Open the folder' }));
+    expect(await within(saved).findByText('(done)')).toBeInTheDocument();
+    expect(within(saved).queryByRole('button', { name: 'Done: Open the folder' })).not.toBeInTheDocument();
+
+    // Closed and opened again, the saved steps are what shows, not a new proposal.
+    await userEvent.click(within(saved).getByRole('button', { name: 'Close' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Break it down: do the taxes' }));
+    expect(await screen.findByRole('region', { name: 'Saved as steps' })).toBeInTheDocument();
+    expect(api.posted().filter((call) => call.path.endsWith('/breakdown'))).toHaveLength(2);
   });
 
   it('deletes only after confirming', async () => {
