@@ -24,3 +24,8 @@ export function formatDateTime(language: string, instant: string): string {
 export function formatTime(language: string, instant: string): string {
   return new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
 }
+
+/** French abbreviations end with a dot ("25 nov."): a sentence ending with one does not take a second. */
+export function oneFinalStop(sentence: string): string {
+  return sentence.replace(/\.\.$/, '.');
+}

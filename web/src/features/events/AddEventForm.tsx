@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { formatDateTime } from '../../ui/dates';
+import { formatDateTime, oneFinalStop } from '../../ui/dates';
 import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
 import { eventKeys } from './events';
 
@@ -34,7 +34,7 @@ export function AddEventForm({ onAdded }: { onAdded: (echo: string) => void }) {
       setMinutes('');
       setLocation('');
       setError(null);
-      onAdded(t('events.added', { title: event.title, when: formatDateTime(language, event.start) }));
+      onAdded(oneFinalStop(t('events.added', { title: event.title, when: formatDateTime(language, event.start) })));
       return queryClient.invalidateQueries({ queryKey: eventKeys.all });
     },
     onError: (failure) => {

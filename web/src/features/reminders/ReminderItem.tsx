@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { formatDateTime } from '../../ui/dates';
+import { formatDateTime, oneFinalStop } from '../../ui/dates';
 import { mutedText, quietButton } from '../../ui/styles';
 import { problemMessage } from '../auth/Form';
 import { reminderKeys, type Reminder } from './reminders';
@@ -23,7 +23,7 @@ export function ReminderItem({ reminder, onResult }: { reminder: Reminder; onRes
     onSuccess: (snoozed) => {
       onResult(
         snoozed.nextAt
-          ? t('reminders.snoozed', { text: snoozed.text, when: formatDateTime(language, snoozed.nextAt) })
+          ? oneFinalStop(t('reminders.snoozed', { text: snoozed.text, when: formatDateTime(language, snoozed.nextAt) }))
           : t('reminders.snoozedShort', { text: snoozed.text }),
       );
       return refresh();

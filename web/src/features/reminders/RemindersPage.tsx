@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { formatDateTime } from '../../ui/dates';
+import { formatDateTime, oneFinalStop } from '../../ui/dates';
 import { emptyState, listFrame, mutedText } from '../../ui/styles';
 import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
 import { ReminderItem } from './ReminderItem';
@@ -31,7 +31,7 @@ export function RemindersPage() {
       setWhen('');
       say(
         reminder.nextAt
-          ? t('reminders.added', { text: reminder.text, when: formatDateTime(language, reminder.nextAt) })
+          ? oneFinalStop(t('reminders.added', { text: reminder.text, when: formatDateTime(language, reminder.nextAt) }))
           : t('reminders.addedShort', { text: reminder.text }),
       );
       return queryClient.invalidateQueries({ queryKey: reminderKeys.all });

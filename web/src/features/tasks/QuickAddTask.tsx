@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { oneFinalStop } from '../../ui/dates';
 import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
 import { formatDue, taskKeys, type Task } from './tasks';
 
@@ -20,7 +21,7 @@ export function QuickAddTask({ onAdded }: { onAdded: (task: Task, echo: string) 
       setDue('');
       setError(null);
       const when = formatDue(language, task);
-      onAdded(task, when ? t('tasks.added.due', { title: task.title, due: when }) : t('tasks.added', { title: task.title }));
+      onAdded(task, when ? oneFinalStop(t('tasks.added.due', { title: task.title, due: when })) : t('tasks.added', { title: task.title }));
       return queryClient.invalidateQueries({ queryKey: taskKeys.all });
     },
     onError: (failure) => {
