@@ -50,6 +50,8 @@ export function MemoryItem({ memory, onResult }: { memory: Memory; onResult: (me
         <form onSubmit={submit} className="flex flex-col gap-3" noValidate aria-label={t('memories.edit.title')}>
           <Field
             label={t('memories.field.body')}
+            // Opened by the person's own tap on Edit, in place of that button: the focus goes into the form.
+            autoFocus
             value={body}
             error={fieldErrors(save.error).body}
             onChange={(e) => {

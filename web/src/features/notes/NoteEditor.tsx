@@ -47,6 +47,8 @@ export function NoteEditor({ note, onDone }: { note: Note | null; onDone: (saved
       <FormAlert message={error} />
       <Field
         label={t('notes.field.title')}
+        // Opened by the person's own tap (New note or Edit), in place of that button: the focus goes into the form.
+        autoFocus
         hint={t('notes.field.titleHint')}
         value={title}
         error={errors.title}

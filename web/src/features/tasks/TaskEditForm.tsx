@@ -47,6 +47,8 @@ export function TaskEditForm({ task, onDone }: { task: Task; onDone: (message: s
       <FormAlert message={error} />
       <Field
         label={t('tasks.edit.what')}
+        // Opened by the person's own tap on Edit: the form takes the place of the task, so the focus goes into it.
+        autoFocus
         value={title}
         error={errors.title}
         onChange={(e) => {

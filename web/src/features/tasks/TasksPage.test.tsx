@@ -99,6 +99,7 @@ describe('TasksPage', () => {
 
     await userEvent.click(await screen.findByRole('button', { name: 'Done: laundry' }));
     expect(await screen.findByText('Done: laundry. Nice.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus();
     expect(await screen.findByText('Nothing due today. Nice.')).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Undo' }));

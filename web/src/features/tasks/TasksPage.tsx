@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { choiceButton, emptyState, listFrame, mutedText, quietButton } from '../../ui/styles';
@@ -20,6 +20,14 @@ export function TasksPage() {
   const [error, setError] = useState<string | null>(null);
   const [lastDone, setLastDone] = useState<Task | null>(null);
   const tasks = useQuery(tasksQuery(view));
+  const undoButton = useRef<HTMLButtonElement>(null);
+
+  // The finished task leaves the list with the button that was pressed: keep the keyboard on the page, at Undo.
+  useEffect(() => {
+    if (lastDone) {
+      undoButton.current?.focus();
+    }
+  }, [lastDone]);
 
   const say = (message: string, isError = false) => {
     setError(isError ? message : null);
@@ -54,6 +62,7 @@ export function TasksPage() {
             <>
               <p>{t('tasks.completed', { title: lastDone.title })}</p>
               <button
+                ref={undoButton}
                 type="button"
                 className={quietButton}
                 onClick={() => {
