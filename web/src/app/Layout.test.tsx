@@ -59,6 +59,17 @@ describe('Layout', () => {
       const nav = screen.getByRole('navigation', { name: 'Main' });
       expect(await within(nav).findByRole('link', { name: 'Assistant' })).toHaveAttribute('href', '/assistant');
       expect(within(nav).getAllByRole('link')[0]).toHaveTextContent('Assistant');
+      for (const [name, href] of [
+        ['Tasks', '/tasks'],
+        ['Reminders', '/reminders'],
+        ['Calendar', '/events'],
+        ['Lists', '/lists'],
+        ['Notes', '/notes'],
+        ['Expenses', '/expenses'],
+        ['Memories', '/memories'],
+      ]) {
+        expect(within(nav).getByRole('link', { name })).toHaveAttribute('href', href);
+      }
     } finally {
       acceptTokens(null);
       document.cookie = 'pa_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT';

@@ -1,7 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../features/auth/AuthProvider';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
+
+/** The person's own things, assistant first. */
+const signedInLinks: [string, MessageKey][] = [
+  ['/assistant', 'nav.assistant'],
+  ['/tasks', 'nav.tasks'],
+  ['/reminders', 'nav.reminders'],
+  ['/events', 'nav.events'],
+  ['/lists', 'nav.lists'],
+  ['/notes', 'nav.notes'],
+  ['/expenses', 'nav.expenses'],
+  ['/memories', 'nav.memories'],
+];
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   [
@@ -47,13 +59,14 @@ export function Layout() {
           </NavLink>
           <nav aria-label={t('nav.label')}>
             <ul className="flex flex-wrap gap-1">
-              {status === 'signedIn' && (
-                <li>
-                  <NavLink to="/assistant" className={navLinkClass}>
-                    {t('nav.assistant')}
-                  </NavLink>
-                </li>
-              )}
+              {status === 'signedIn' &&
+                signedInLinks.map(([to, key]) => (
+                  <li key={to}>
+                    <NavLink to={to} className={navLinkClass}>
+                      {t(key)}
+                    </NavLink>
+                  </li>
+                ))}
               <li>
                 <NavLink to="/" end className={navLinkClass}>
                   {t('nav.home')}

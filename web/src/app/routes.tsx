@@ -4,10 +4,17 @@ import { AssistantPage } from '../features/assistant/AssistantPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
+import { EventsPage } from '../features/events/EventsPage';
+import { ExpensesPage } from '../features/expenses/ExpensesPage';
 import { HomePage } from '../features/home/HomePage';
+import { ListsPage } from '../features/lists/ListsPage';
+import { MemoriesPage } from '../features/memories/MemoriesPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
+import { NotesPage } from '../features/notes/NotesPage';
+import { RemindersPage } from '../features/reminders/RemindersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StatusPage } from '../features/status/StatusPage';
+import { TasksPage } from '../features/tasks/TasksPage';
 import { Layout } from './Layout';
 
 export const routes: RouteObject[] = [
@@ -23,6 +30,62 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth>
             <AssistantPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'tasks',
+        element: (
+          <RequireAuth>
+            <TasksPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'lists',
+        element: (
+          <RequireAuth>
+            <ListsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'reminders',
+        element: (
+          <RequireAuth>
+            <RemindersPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'notes',
+        element: (
+          <RequireAuth>
+            <NotesPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'memories',
+        element: (
+          <RequireAuth>
+            <MemoriesPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'expenses',
+        element: (
+          <RequireAuth>
+            <ExpensesPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'events',
+        element: (
+          <RequireAuth>
+            <EventsPage />
           </RequireAuth>
         ),
       },

@@ -1,9 +1,11 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from '../api/queryClient';
 import { Providers } from '../app/Providers';
 import { routes } from '../app/routes';
-import type { Language } from '../i18n';
+import { I18nProvider, type Language } from '../i18n';
+import type { ReactElement } from 'react';
 
 /** Renders the whole app (real routes, real query client, no retry delays) at a given path. */
 export function renderApp(
@@ -30,3 +32,14 @@ export const sampleMeta = {
   databaseProvider: 'Sqlite',
   channels: ['web'],
 } as const;
+
+/** Renders one page or section with a fresh query client and the chosen language, outside the router. */
+export function renderWithClient(ui: ReactElement, language: Language = 'en') {
+  const queryClient = createQueryClient({ queries: { retryDelay: 0, staleTime: 0 } });
+  const result = render(
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider language={language}>{ui}</I18nProvider>
+    </QueryClientProvider>,
+  );
+  return { ...result, queryClient };
+}

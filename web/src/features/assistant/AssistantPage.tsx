@@ -8,7 +8,7 @@ import { ConversationList } from './ConversationList';
 import { assistantKeys, conversationsQuery, inOrder, messagesQuery, seedEmptyConversation, showMessage } from './conversations';
 import { connectAssistant, type ConnectAssistant, type Conversation } from './hub';
 import { MessageList } from './MessageList';
-import { quietButton } from './styles';
+import { quietButton } from '../../ui/styles';
 import { useAssistantTurns } from './useAssistantTurns';
 
 const examples: MessageKey[] = ['assistant.example.call', 'assistant.example.list', 'assistant.example.remember'];

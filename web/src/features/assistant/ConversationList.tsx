@@ -1,26 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { problemMessage } from '../auth/Form';
 import { conversationsQuery } from './conversations';
 import type { Conversation } from './hub';
-import { quietButton } from './styles';
-
-const searchDelayMs = 300;
-
-/** Waits until typing pauses before searching, so each keystroke is not a request. */
-function useSettledValue(value: string): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setSettled(value);
-    }, searchDelayMs);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [value]);
-  return settled;
-}
+import { quietButton } from '../../ui/styles';
+import { useSettledValue } from '../../ui/useSettledValue';
 
 /** The person's conversations, latest first, with search and a way to start afresh. */
 export function ConversationList({

@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../../i18n';
 import type { Action, Message } from './hub';
 import { MessageText } from './MessageText';
-import { quietButton } from './styles';
+import { quietButton } from '../../ui/styles';
 import type { PendingTurn } from './useAssistantTurns';
 
 function ActionChips({ actions }: { actions: Action[] }) {

@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+const password = 'maple orbit lantern 47';
+
+function uniqueEmail(): string {
+  return `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+}
+
+test.describe('resources', () => {
+  test('a new person adds a task, completes it, and puts milk on the grocery list', async ({ page, problems }) => {
+    await page.goto('/register');
+    await page.getByLabel('What should the assistant call you?').fill('Robin');
+    await page.getByLabel('Email').fill(uniqueEmail());
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Tasks' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+    await expect(page.getByText('Nothing due today. Nice.')).toBeVisible();
+
+    await page.getByLabel('What needs doing?').fill('call the bank');
+    await page.getByLabel('When (optional)').fill('today');
+    await page.getByRole('button', { name: 'Add task' }).click();
+    await expect(page.getByText(/^Got it: call the bank, /)).toBeVisible();
+
+    const done = page.getByRole('button', { name: 'Done: call the bank' });
+    await expect(done).toBeVisible();
+    await done.click();
+    await expect(page.getByText('Done: call the bank. Nice.')).toBeVisible();
+    await expect(page.getByText('Nothing due today. Nice.')).toBeVisible();
+
+    await nav.getByRole('link', { name: 'Lists' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Groceries' })).toBeVisible();
+    await page.getByLabel('Item', { exact: true }).fill('milk');
+    await page.getByRole('button', { name: 'Add to the list' }).click();
+    await expect(page.getByText('Added: milk.')).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'milk' })).not.toBeChecked();
+
+    expect(problems.list()).toEqual([]);
+  });
+
+  test('the tasks page has no serious or critical accessibility violations', async ({ page }) => {
+    await page.goto('/register');
+    await page.getByLabel('What should the assistant call you?').fill('Sam');
+    await page.getByLabel('Email').fill(uniqueEmail());
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
+    await page.getByLabel('What needs doing?').fill('water the plants');
+    await page.getByRole('button', { name: 'Add task' }).click();
+    await page.getByRole('button', { name: 'All open tasks' }).click();
+    await expect(page.getByRole('button', { name: 'Done: water the plants' })).toBeVisible();
+
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.help}`);
+
+    expect(serious).toEqual([]);
+  });
+});

@@ -1,0 +1,111 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import { formatDateTime } from '../../ui/dates';
+import { stubApi } from '../../test/fakeApi';
+import { renderWithClient } from '../../test/render';
+import { weekStart, type Occurrence } from './events';
+import { EventsPage } from './EventsPage';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+/** Tomorrow at 14:30 local, or today when tomorrow is next week, so the event is always in this week's list. */
+function thisWeekAfternoon(): Date {
+  const day = new Date();
+  const monday = weekStart(day, 0);
+  const next = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1, 14, 30);
+  return next.getTime() < monday.getTime() + 7 * 24 * 3600 * 1000 ? next : new Date(day.getFullYear(), day.getMonth(), day.getDate(), 14, 30);
+}
+
+function eventsHost() {
+  let occurrences: Occurrence[] = [];
+  let feedOn = false;
+  const api = stubApi({
+    'GET /api/v1/events/feed': () => ({ enabled: feedOn, since: feedOn ? '2026-11-25T10:00:00Z' : null }),
+    'POST /api/v1/events/feed/rotate': () => {
+      feedOn = true;
+      return { url: `https://pa.example.test/calendar/${String(api.calls.length)}.ics` };
+    },
+    'GET /api/v1/events': ({ query }) => {
+      const from = Date.parse(query.get('from') ?? '');
+      const to = Date.parse(query.get('to') ?? '');
+      return occurrences.filter((o) => Date.parse(o.start) >= from && Date.parse(o.start) < to);
+    },
+    'POST /api/v1/events': ({ body }) => {
+      const request = body as { title: string; location: string | null };
+      const start = thisWeekAfternoon();
+      const end = new Date(start.getTime() + 60 * 60 * 1000);
+      occurrences = [...occurrences, { eventId: 'e1', title: request.title, start: start.toISOString(), end: end.toISOString(), location: request.location, repeats: false }];
+      return {
+        id: 'e1',
+        title: request.title,
+        start: start.toISOString(),
+        end: end.toISOString(),
+        timeZone: 'Europe/Paris',
+        location: request.location,
+        notes: null,
+        rrule: null,
+        createdAt: '2026-11-25T10:00:00Z',
+        updatedAt: '2026-11-25T10:00:00Z',
+      };
+    },
+    'DELETE /api/v1/events/:id': () => {
+      occurrences = [];
+      return undefined;
+    },
+  });
+  return api;
+}
+
+describe('EventsPage', () => {
+  it('shows an empty week, adds an event in words, lists it under its day, and deletes it after confirming', async () => {
+    const api = eventsHost();
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    renderWithClient(<EventsPage />);
+
+    expect(await screen.findByText('Nothing on the calendar this week.')).toBeInTheDocument();
+    const weekRequest = api.calls.find((call) => call.path === '/api/v1/events');
+    expect(weekRequest?.query.get('from')).toBe(weekStart(new Date(), 0).toISOString());
+
+    await userEvent.type(screen.getByLabelText('What'), 'dentist');
+    await userEvent.type(screen.getByLabelText('When'), 'tomorrow at 2:30pm');
+    await userEvent.type(screen.getByLabelText('Where (optional)'), 'Rue Oberkampf');
+    await userEvent.click(screen.getByRole('button', { name: 'Add event' }));
+
+    const start = thisWeekAfternoon();
+    expect(await screen.findByText(`Got it: dentist, ${formatDateTime('en', start.toISOString())}.`)).toBeInTheDocument();
+    const dayName = new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric' }).format(start);
+    const day = await screen.findByRole('region', { name: dayName });
+    expect(within(day).getByText('dentist')).toBeInTheDocument();
+    expect(within(day).getByText(/Rue Oberkampf/)).toBeInTheDocument();
+    expect(api.posted()[0]?.body).toEqual({ title: 'dentist', start: 'tomorrow at 2:30pm', durationMinutes: null, location: 'Rue Oberkampf' });
+
+    await userEvent.click(within(day).getByRole('button', { name: 'Delete: dentist' }));
+    expect(await screen.findByText('Deleted: dentist.')).toBeInTheDocument();
+    expect(await screen.findByText('Nothing on the calendar this week.')).toBeInTheDocument();
+  });
+
+  it('turns on the private calendar link, shows it, and makes a new one after confirming', async () => {
+    eventsHost();
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    renderWithClient(<EventsPage />);
+
+    const feed = await screen.findByRole('region', { name: 'Subscribe to your calendar' });
+    expect(await within(feed).findByText('The private link is off.')).toBeInTheDocument();
+    await userEvent.click(within(feed).getByRole('button', { name: 'Make my private link' }));
+
+    const link = await within(feed).findByLabelText<HTMLInputElement>('Your private calendar link');
+    const first = link.value;
+    expect(first).toMatch(/^https:\/\/pa\.example\.test\/calendar\/\d+\.ics$/);
+    expect(within(feed).getByText('Here is your link. Copy it now: it is shown only once.')).toBeInTheDocument();
+
+    await userEvent.click(await within(feed).findByRole('button', { name: 'Make a new link' }));
+    expect(confirm).toHaveBeenCalledWith('Make a new link? The old one will stop working.');
+    await vi.waitFor(() => {
+      expect(within(feed).getByLabelText('Your private calendar link')).not.toHaveValue(first);
+    });
+  });
+});

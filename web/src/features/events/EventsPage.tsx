@@ -1,0 +1,149 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { formatTime, isoDate } from '../../ui/dates';
+import { emptyState, mutedText, quietButton } from '../../ui/styles';
+import { FormAlert, problemMessage } from '../auth/Form';
+import { AddEventForm } from './AddEventForm';
+import { CalendarFeed } from './CalendarFeed';
+import { byDay, eventKeys, weekQuery, weekStart, type Occurrence } from './events';
+
+/** The calendar as a week list: what is on each day, in local time; add, delete, and subscribe from another calendar. */
+export function EventsPage() {
+  const { t, language } = useI18n();
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const weekId = useId();
+  const [offset, setOffset] = useState(0);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const start = weekStart(new Date(), offset);
+  const week = useQuery(weekQuery(start));
+
+  const remove = useMutation({
+    mutationFn: (occurrence: Occurrence) => unwrap(api.DELETE('/api/v1/events/{id}', { params: { path: { id: occurrence.eventId } } })),
+    onSuccess: (_result, occurrence) => {
+      setError(null);
+      setStatus(t('events.deleted', { title: occurrence.title }));
+      return queryClient.invalidateQueries({ queryKey: eventKeys.all });
+    },
+    onError: (failure) => {
+      setStatus(null);
+      setError(problemMessage(failure, t('events.error.save')));
+    },
+  });
+
+  const dayName = (day: Date) => new Intl.DateTimeFormat(language, { weekday: 'long', month: 'long', day: 'numeric' }).format(day);
+  const weekLabel = t('events.weekOf', { day: new Intl.DateTimeFormat(language, { month: 'long', day: 'numeric' }).format(start) });
+  const today = isoDate(new Date());
+  return (
+    <section aria-labelledby={titleId} className="flex flex-col gap-8">
+      <title>{`${t('events.title')} · ${t('app.name')}`}</title>
+      <h1 id={titleId} className="text-3xl font-semibold tracking-tight">
+        {t('events.title')}
+      </h1>
+      <AddEventForm
+        onAdded={(echo) => {
+          setError(null);
+          setStatus(echo);
+        }}
+      />
+      <div className="flex flex-col gap-2">
+        <FormAlert message={error} />
+        <p role="status" aria-live="polite" className="min-h-6 text-base text-teal-900 dark:text-teal-200">
+          {status}
+        </p>
+      </div>
+      <section aria-labelledby={weekId} className="flex flex-col gap-4">
+        <h2 id={weekId} className="text-2xl font-semibold tracking-tight">
+          {offset === 0 ? t('events.thisWeek') : weekLabel}
+        </h2>
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="button"
+            className={quietButton}
+            onClick={() => {
+              setOffset(offset - 1);
+            }}
+          >
+            {t('events.previousWeek')}
+          </button>
+          {offset !== 0 && (
+            <button
+              type="button"
+              className={quietButton}
+              onClick={() => {
+                setOffset(0);
+              }}
+            >
+              {t('events.thisWeek')}
+            </button>
+          )}
+          <button
+            type="button"
+            className={quietButton}
+            onClick={() => {
+              setOffset(offset + 1);
+            }}
+          >
+            {t('events.nextWeek')}
+          </button>
+        </div>
+        {week.isPending ? (
+          <p className={mutedText}>{t('common.loading')}</p>
+        ) : week.isError ? (
+          <p>{problemMessage(week.error, t('events.error.load'))}</p>
+        ) : week.data.length === 0 ? (
+          <p className={emptyState}>{t('events.empty')}</p>
+        ) : (
+          <div className="flex flex-col gap-6">
+            {byDay(week.data).map(({ day, items }) => (
+              <section key={day.toISOString()} aria-label={dayName(day)} className="flex flex-col gap-2">
+                <h3 className="text-lg font-semibold">
+                  {dayName(day)}
+                  {isoDate(day) === today && <span className="ml-2 text-sm font-normal">{t('events.today')}</span>}
+                </h3>
+                <ul className="flex flex-col gap-2">
+                  {items.map((occurrence) => (
+                    <li
+                      key={`${occurrence.eventId}-${occurrence.start}`}
+                      className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-stone-200 bg-white px-4 py-3 dark:border-stone-800 dark:bg-stone-900"
+                    >
+                      <div>
+                        <p className="text-lg font-medium">{occurrence.title}</p>
+                        <p className={mutedText}>
+                          {[
+                            t('events.time', { start: formatTime(language, occurrence.start), end: formatTime(language, occurrence.end) }),
+                            occurrence.location,
+                            occurrence.repeats ? t('events.repeats') : null,
+                          ]
+                            .filter(Boolean)
+                            .join(' · ')}
+                        </p>
+                      </div>
+                      <button
+                        type="button"
+                        className={quietButton}
+                        aria-label={t('events.delete.label', { title: occurrence.title })}
+                        onClick={() => {
+                          const question = occurrence.repeats ? 'events.delete.confirmRepeating' : 'events.delete.confirm';
+                          if (window.confirm(t(question, { title: occurrence.title }))) {
+                            remove.mutate(occurrence);
+                          }
+                        }}
+                      >
+                        {t('common.delete')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        )}
+      </section>
+      <CalendarFeed />
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useI18n } from '../../i18n';
+import { choiceButton, mutedText } from '../../ui/styles';
+import { problemMessage } from '../auth/Form';
+import { ListItems } from './ListItems';
+import { listsQuery } from './lists';
+import { NewListForm } from './NewListForm';
+
+/** Lists: Groceries first (it is always there), any others the person made, and a way to start a new one. */
+export function ListsPage() {
+  const { t } = useI18n();
+  const titleId = useId();
+  const newId = useId();
+  const lists = useQuery(listsQuery);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+
+  const all = lists.data ?? [];
+  const selected = all.find((list) => list.id === chosenId) ?? all.find((list) => list.isDefault) ?? all[0];
+  return (
+    <section aria-labelledby={titleId} className="flex flex-col gap-8">
+      <title>{`${t('lists.title')} · ${t('app.name')}`}</title>
+      <h1 id={titleId} className="text-3xl font-semibold tracking-tight">
+        {t('lists.title')}
+      </h1>
+      {lists.isPending ? (
+        <p className={mutedText}>{t('common.loading')}</p>
+      ) : lists.isError ? (
+        <p>{problemMessage(lists.error, t('lists.error.load'))}</p>
+      ) : (
+        <div role="group" aria-label={t('lists.choose')} className="flex flex-wrap gap-2">
+          {all.map((list) => (
+            <button
+              key={list.id}
+              type="button"
+              aria-pressed={list.id === selected?.id}
+              className={choiceButton(list.id === selected?.id)}
+              onClick={() => {
+                setChosenId(list.id);
+              }}
+            >
+              {t('lists.choice', { name: list.name, open: list.openItems })}
+            </button>
+          ))}
+        </div>
+      )}
+      {selected && <ListItems key={selected.id} list={selected} />}
+      <section aria-labelledby={newId} className="flex flex-col gap-3 border-t border-stone-200 pt-6 dark:border-stone-800">
+        <h2 id={newId} className="text-xl font-semibold tracking-tight">
+          {t('lists.new.title')}
+        </h2>
+        <NewListForm
+          onCreated={(list) => {
+            setChosenId(list.id);
+          }}
+        />
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import { stubApi } from '../../test/fakeApi';
+import { renderWithClient } from '../../test/render';
+import type { Memory } from './memories';
+import { MemoriesPage } from './MemoriesPage';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+function memory(id: string, body: string): Memory {
+  return { id, body, source: 'assistant', createdAt: '2026-11-25T10:00:00Z', updatedAt: '2026-11-25T10:00:00Z' };
+}
+
+function memoriesHost(initial: Memory[]) {
+  let all = initial;
+  return stubApi({
+    'GET /api/v1/memories': () => ({ items: all, page: 1, pageSize: 100, total: all.length }),
+    'POST /api/v1/memories': ({ body }) => {
+      const created = memory(`m${String(all.length + 1)}`, (body as { body: string }).body);
+      all = [created, ...all];
+      return created;
+    },
+    'PATCH /api/v1/memories/:id': ({ params, body }) => {
+      all = all.map((m) => (m.id === params[0] ? { ...m, body: (body as { body: string }).body } : m));
+      return all.find((m) => m.id === params[0]);
+    },
+    'DELETE /api/v1/memories/:id': ({ params }) => {
+      all = all.filter((m) => m.id !== params[0]);
+      return undefined;
+    },
+  });
+}
+
+describe('MemoriesPage', () => {
+  it('says nothing is remembered yet and remembers something typed', async () => {
+    const api = memoriesHost([]);
+    renderWithClient(<MemoriesPage />);
+
+    expect(await screen.findByText(/Nothing remembered yet/)).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Something to remember'), 'my sister is Julie');
+    await userEvent.click(screen.getByRole('button', { name: 'Remember this' }));
+
+    expect(await screen.findByText('my sister is Julie')).toBeInTheDocument();
+    expect(api.posted()[0]?.body).toEqual({ body: 'my sister is Julie' });
+  });
+
+  it('corrects a memory and forgets one after confirming', async () => {
+    const api = memoriesHost([memory('m1', 'my sister is Julia'), memory('m2', 'I hate mornings')]);
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    renderWithClient(<MemoriesPage />);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit: my sister is Julia' }));
+    const field = screen.getByLabelText('What to remember');
+    await userEvent.clear(field);
+    await userEvent.type(field, 'my sister is Julie');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('my sister is Julie')).toBeInTheDocument();
+    expect(screen.getByText('Corrected.')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Forget: I hate mornings' }));
+    expect(await screen.findByText('Forgotten: I hate mornings.')).toBeInTheDocument();
+    expect(confirm).toHaveBeenCalledWith('Forget “I hate mornings”?');
+    expect(api.posted().map((call) => `${call.method} ${call.path}`)).toEqual(['PATCH /api/v1/memories/m1', 'DELETE /api/v1/memories/m2']);
+  });
+});

@@ -1,0 +1,106 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import { formatDateTime } from '../../ui/dates';
+import { problem, stubApi } from '../../test/fakeApi';
+import { renderWithClient } from '../../test/render';
+import type { Reminder } from './reminders';
+import { RemindersPage } from './RemindersPage';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+function reminder(text: string, nextAt: string, extra: Partial<Reminder> = {}): Reminder {
+  return {
+    id: `r-${text.replace(/\W/g, '')}`,
+    text,
+    when: nextAt,
+    nextAt,
+    timeZone: 'Europe/Paris',
+    rrule: null,
+    channels: ['web'],
+    taskId: null,
+    status: 'scheduled',
+    upcoming: [],
+    deliveries: [],
+    createdAt: '2026-11-25T08:00:00Z',
+    updatedAt: '2026-11-25T08:00:00Z',
+    ...extra,
+  };
+}
+
+const page = (items: Reminder[]) => ({ items, page: 1, pageSize: 100, total: items.length });
+
+describe('RemindersPage', () => {
+  it('starts empty, keeps what was typed on a refusal, adds a reminder and shows it in local time', async () => {
+    let all: Reminder[] = [reminder('old one', '2026-11-20T08:00:00Z', { status: 'acknowledged' })];
+    const api = stubApi({
+      'GET /api/v1/reminders': () => page(all),
+      'POST /api/v1/reminders': ({ body }) => {
+        const { text, when } = body as { text: string; when: string };
+        if (when === 'whenever') {
+          return problem(400, 'One or more fields are not right.', { when: ['“whenever” is not a time I understand.'] });
+        }
+        all = [...all, reminder(text, '2026-11-26T14:30:00Z')];
+        return all.at(-1);
+      },
+    });
+    renderWithClient(<RemindersPage />);
+
+    expect(await screen.findByText(/No reminders coming up/)).toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText('Remind me to'), 'call the dentist');
+    await userEvent.type(screen.getByLabelText('When'), 'whenever');
+    await userEvent.click(screen.getByRole('button', { name: 'Add reminder' }));
+    expect(await screen.findByText('“whenever” is not a time I understand.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Remind me to')).toHaveValue('call the dentist');
+
+    await userEvent.clear(screen.getByLabelText('When'));
+    await userEvent.type(screen.getByLabelText('When'), 'tomorrow at 3:30pm');
+    await userEvent.click(screen.getByRole('button', { name: 'Add reminder' }));
+
+    const local = formatDateTime('en', '2026-11-26T14:30:00Z');
+    expect(await screen.findByText(`Got it: call the dentist, ${local}.`)).toBeInTheDocument();
+    expect(await screen.findByText(local)).toBeInTheDocument();
+    expect(screen.queryByText('old one')).not.toBeInTheDocument();
+    expect(api.posted().at(-1)?.body).toEqual({ text: 'call the dentist', when: 'tomorrow at 3:30pm' });
+  });
+
+  it('snoozes, says got it, and deletes after confirming', async () => {
+    let all = [reminder('take the pills', '2026-11-25T09:00:00Z', { status: 'delivered' })];
+    const api = stubApi({
+      'GET /api/v1/reminders': () => page(all),
+      'POST /api/v1/reminders/:id/snooze': ({ body }) => {
+        const snoozed = reminder('take the pills', '2026-11-25T09:10:00Z', { status: 'snoozed' });
+        all = [snoozed];
+        expect(body).toEqual({ minutes: 10 });
+        return snoozed;
+      },
+      'POST /api/v1/reminders/:id/acknowledge': () => ({ ...all[0], status: 'acknowledged' }),
+      'DELETE /api/v1/reminders/:id': () => {
+        all = [];
+        return undefined;
+      },
+    });
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    renderWithClient(<RemindersPage />);
+
+    expect(await screen.findByText('Sent')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Snooze 10 min: take the pills' }));
+    expect(await screen.findByText(`Snoozed: take the pills, now ${formatDateTime('en', '2026-11-25T09:10:00Z')}.`)).toBeInTheDocument();
+    expect(await screen.findByText('Snoozed')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Got it: take the pills' }));
+    expect(await screen.findByText('Done with: take the pills.')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Delete: take the pills' }));
+    expect(await screen.findByText('Deleted: take the pills.')).toBeInTheDocument();
+    expect(api.posted().map((call) => `${call.method} ${call.path}`)).toEqual([
+      'POST /api/v1/reminders/r-takethepills/snooze',
+      'POST /api/v1/reminders/r-takethepills/acknowledge',
+      'DELETE /api/v1/reminders/r-takethepills',
+    ]);
+  });
+});

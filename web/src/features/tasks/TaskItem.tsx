@@ -1,0 +1,130 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { mutedText, quietButton } from '../../ui/styles';
+import { problemMessage } from '../auth/Form';
+import { Breakdown } from './Breakdown';
+import { formatDue, taskKeys, type Task } from './tasks';
+import { TaskEditForm } from './TaskEditForm';
+
+type Mode = 'view' | 'edit' | 'breakdown';
+
+/** One task: done, change, break it down, delete. Results and errors are said through `onResult`. */
+export function TaskItem({
+  task,
+  onResult,
+  onCompleted,
+}: {
+  task: Task;
+  onResult: (message: string, isError?: boolean) => void;
+  onCompleted: (task: Task) => void;
+}) {
+  const { t, language } = useI18n();
+  const queryClient = useQueryClient();
+  const [mode, setMode] = useState<Mode>('view');
+  const refresh = () => queryClient.invalidateQueries({ queryKey: taskKeys.all });
+
+  const complete = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/tasks/{id}/complete', { params: { path: { id: task.id } } })),
+    onSuccess: (done) => {
+      onCompleted(done);
+      return refresh();
+    },
+    onError: (failure) => {
+      onResult(problemMessage(failure, t('tasks.error.save')), true);
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/tasks/{id}', { params: { path: { id: task.id } } })),
+    onSuccess: () => {
+      onResult(t('tasks.deleted', { title: task.title }));
+      return refresh();
+    },
+    onError: (failure) => {
+      onResult(problemMessage(failure, t('tasks.error.save')), true);
+    },
+  });
+
+  if (mode === 'edit') {
+    return (
+      <li className="px-5 py-4">
+        <TaskEditForm
+          task={task}
+          onDone={(message) => {
+            setMode('view');
+            if (message) {
+              onResult(message);
+            }
+          }}
+        />
+      </li>
+    );
+  }
+
+  const due = formatDue(language, task);
+  return (
+    <li className="flex flex-col gap-3 px-5 py-4">
+      <div>
+        <p className="text-lg font-medium">{task.title}</p>
+        <p className={mutedText}>
+          {[due ? t('tasks.due', { due }) : null, task.priority === 'high' ? t('tasks.priority.highLabel') : null].filter(Boolean).join(' · ')}
+        </p>
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          className={quietButton}
+          disabled={complete.isPending}
+          aria-label={t('tasks.complete.label', { title: task.title })}
+          onClick={() => {
+            complete.mutate();
+          }}
+        >
+          {t('tasks.complete')}
+        </button>
+        <button
+          type="button"
+          className={quietButton}
+          aria-label={t('tasks.edit.label', { title: task.title })}
+          onClick={() => {
+            setMode('edit');
+          }}
+        >
+          {t('common.edit')}
+        </button>
+        <button
+          type="button"
+          className={quietButton}
+          aria-expanded={mode === 'breakdown'}
+          aria-label={t('tasks.breakdown.label', { title: task.title })}
+          onClick={() => {
+            setMode(mode === 'breakdown' ? 'view' : 'breakdown');
+          }}
+        >
+          {t('tasks.breakdown')}
+        </button>
+        <button
+          type="button"
+          className={quietButton}
+          aria-label={t('tasks.delete.label', { title: task.title })}
+          onClick={() => {
+            if (window.confirm(t('tasks.delete.confirm', { title: task.title }))) {
+              remove.mutate();
+            }
+          }}
+        >
+          {t('common.delete')}
+        </button>
+      </div>
+      {mode === 'breakdown' && (
+        <Breakdown
+          task={task}
+          onClose={() => {
+            setMode('view');
+          }}
+        />
+      )}
+    </li>
+  );
+}
