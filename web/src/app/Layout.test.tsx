@@ -76,6 +76,113 @@ describe('Layout', () => {
     }
   });
 
+  describe('on a narrow screen, the menu', () => {
+    it('is closed at first and controls the list of links', () => {
+      renderApp('/');
+
+      const menu = screen.getByRole('button', { name: 'Menu' });
+      expect(menu).toHaveAttribute('aria-expanded', 'false');
+      const list = document.getElementById(menu.getAttribute('aria-controls') ?? '');
+      expect(list).toBeInTheDocument();
+      expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('list')).toBe(list);
+      expect(list).toHaveClass('hidden');
+    });
+
+    it('opens with the focus on its first item', async () => {
+      const user = userEvent.setup();
+      renderApp('/');
+
+      const menu = screen.getByRole('button', { name: 'Menu' });
+      await user.click(menu);
+
+      expect(menu).toHaveAttribute('aria-expanded', 'true');
+      expect(document.getElementById(menu.getAttribute('aria-controls') ?? '')).not.toHaveClass('hidden');
+      expect(screen.getByRole('link', { name: 'Home' })).toHaveFocus();
+    });
+
+    it('opens from the keyboard too', async () => {
+      const user = userEvent.setup();
+      renderApp('/');
+
+      screen.getByRole('button', { name: 'Menu' }).focus();
+      await user.keyboard('{Enter}');
+
+      expect(screen.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'true');
+      expect(screen.getByRole('link', { name: 'Home' })).toHaveFocus();
+    });
+
+    it('closes on Escape and gives the focus back to the Menu button', async () => {
+      const user = userEvent.setup();
+      renderApp('/');
+      const menu = screen.getByRole('button', { name: 'Menu' });
+      await user.click(menu);
+      await user.tab();
+      expect(screen.getByRole('link', { name: 'Status' })).toHaveFocus();
+
+      await user.keyboard('{Escape}');
+
+      expect(menu).toHaveAttribute('aria-expanded', 'false');
+      expect(menu).toHaveFocus();
+      expect(document.getElementById(menu.getAttribute('aria-controls') ?? '')).toHaveClass('hidden');
+    });
+
+    it('closes when pressed again', async () => {
+      const user = userEvent.setup();
+      renderApp('/');
+      const menu = screen.getByRole('button', { name: 'Menu' });
+
+      await user.click(menu);
+      await user.click(menu);
+
+      expect(menu).toHaveAttribute('aria-expanded', 'false');
+      expect(menu).toHaveFocus();
+    });
+
+    it('closes when an item is chosen, and the focus goes to the new page', async () => {
+      vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(jsonResponse(sampleMeta))));
+      const user = userEvent.setup();
+      renderApp('/');
+      const menu = screen.getByRole('button', { name: 'Menu' });
+      await user.click(menu);
+
+      await user.click(screen.getByRole('link', { name: 'Status' }));
+
+      expect(await screen.findByRole('heading', { level: 1, name: 'Status' })).toBeInTheDocument();
+      expect(menu).toHaveAttribute('aria-expanded', 'false');
+      expect(screen.getByRole('main')).toHaveFocus();
+    });
+
+    it('closes when choosing the page already shown, leaving the focus on the content', async () => {
+      const user = userEvent.setup();
+      renderApp('/');
+      const menu = screen.getByRole('button', { name: 'Menu' });
+      await user.click(menu);
+
+      await user.click(screen.getByRole('link', { name: 'Home' }));
+
+      expect(menu).toHaveAttribute('aria-expanded', 'false');
+      expect(screen.getByRole('main')).toHaveFocus();
+    });
+
+    it('closes when the person taps outside it', async () => {
+      const user = userEvent.setup();
+      renderApp('/');
+      const menu = screen.getByRole('button', { name: 'Menu' });
+      await user.click(menu);
+
+      await user.click(screen.getByRole('contentinfo'));
+
+      expect(menu).toHaveAttribute('aria-expanded', 'false');
+    });
+
+    it('is named in French too', () => {
+      renderApp('/', { language: 'fr' });
+
+      expect(screen.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'false');
+      expect(screen.getByRole('navigation', { name: 'Principale' })).toBeInTheDocument();
+    });
+  });
+
   it('sets the document language', () => {
     renderApp('/', { language: 'fr' });
 

@@ -3,6 +3,7 @@ export const en = {
   'app.name': 'Personal Assistant TDAH',
   'app.skipToContent': 'Skip to content',
   'nav.label': 'Main',
+  'nav.menu': 'Menu',
   'nav.home': 'Home',
   'nav.status': 'Status',
   'footer.text': 'Self-hosted and private. Your notes and tasks stay on your server.',

@@ -5,6 +5,7 @@ export const fr: Messages = {
   'app.name': 'Personal Assistant TDAH',
   'app.skipToContent': 'Aller au contenu',
   'nav.label': 'Principale',
+  'nav.menu': 'Menu',
   'nav.home': 'Accueil',
   'nav.status': 'État',
   'footer.text': 'Auto-hébergé et privé. Vos notes et vos tâches restent sur votre serveur.',
