@@ -1,7 +1,8 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { AuthProvider } from '../features/auth/AuthProvider';
+import { AuthProvider, useAuth } from '../features/auth/AuthProvider';
 import { I18nProvider, type Language } from '../i18n';
+import { TimeZoneProvider } from '../ui/timeZone';
 
 export function Providers({
   queryClient,
@@ -17,8 +18,16 @@ export function Providers({
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider language={language}>
-        <AuthProvider restoreSession={restoreSession}>{children}</AuthProvider>
+        <AuthProvider restoreSession={restoreSession}>
+          <ProfileTimeZone>{children}</ProfileTimeZone>
+        </AuthProvider>
       </I18nProvider>
     </QueryClientProvider>
   );
+}
+
+/** Dates and times everywhere follow the signed-in person's profile zone, as the server's "today" and reminders do. */
+function ProfileTimeZone({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  return <TimeZoneProvider timeZone={user?.timeZone}>{children}</TimeZoneProvider>;
 }

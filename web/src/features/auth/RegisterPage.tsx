@@ -2,16 +2,9 @@ import { useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { browserTimeZone } from '../../ui/timeZone';
 import { useAuth } from './AuthProvider';
 import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from './Form';
-
-function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
 
 export function RegisterPage() {
   const { t, language } = useI18n();
