@@ -1,17 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { formatInstant } from '../../ui/dates';
+import { useTimeZone } from '../../ui/timeZone';
 import { problemMessage } from '../auth/Form';
 
 /** Emails and SMS the instance would have sent with no provider configured: how someone running it reads the codes. */
 export function OutboxPage() {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const outbox = useQuery({
     queryKey: ['admin', 'outbox'],
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/v1/admin/outbox', { params: { query: { pageSize: 50 } }, signal })),
   });
-  const formatTime = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const formatTime = (iso: string) => formatInstant(language, iso, timeZone, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <section aria-labelledby="outbox-title">

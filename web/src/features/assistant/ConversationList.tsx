@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n';
+import { formatInstant } from '../../ui/dates';
+import { useTimeZone } from '../../ui/timeZone';
 import { problemMessage } from '../auth/Form';
 import { conversationsQuery } from './conversations';
 import type { Conversation } from './hub';
@@ -18,12 +20,13 @@ export function ConversationList({
   onStartNew: () => void;
 }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const titleId = useId();
   const [search, setSearch] = useState('');
   const q = useSettledValue(search.trim());
   const conversations = useQuery(conversationsQuery(q));
   const formatWhen = (iso: string) =>
-    new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+    formatInstant(language, iso, timeZone, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
   return (
     <section aria-labelledby={titleId} className="flex flex-col gap-3">

@@ -1,5 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../../i18n';
+import { formatInstant } from '../../ui/dates';
+import { useTimeZone } from '../../ui/timeZone';
 import type { Action, Message } from './hub';
 import { MessageText } from './MessageText';
 import { quietButton } from '../../ui/styles';
@@ -64,8 +66,9 @@ export function MessageList({
   onUndo: (() => void) | null;
 }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const scroller = useRef<HTMLDivElement>(null);
-  const formatTime = (iso: string) => new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  const formatTime = (iso: string) => formatInstant(language, iso, timeZone, { hour: 'numeric', minute: '2-digit' });
   const last = messages.at(-1);
   const streamed = pending.map((turn) => turn.text.length + turn.actions.length).join();
 

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime, oneFinalStop } from '../../ui/dates';
 import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
 import { eventKeys } from './events';
@@ -9,6 +10,7 @@ import { eventKeys } from './events';
 /** Add an event: what, when in words ("thursday at 2:30pm", "every monday at 9am"), optionally how long and where. */
 export function AddEventForm({ onAdded }: { onAdded: (echo: string) => void }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
   const [start, setStart] = useState('');
@@ -34,7 +36,7 @@ export function AddEventForm({ onAdded }: { onAdded: (echo: string) => void }) {
       setMinutes('');
       setLocation('');
       setError(null);
-      onAdded(oneFinalStop(t('events.added', { title: event.title, when: formatDateTime(language, event.start) })));
+      onAdded(oneFinalStop(t('events.added', { title: event.title, when: formatDateTime(language, event.start, timeZone) })));
       return queryClient.invalidateQueries({ queryKey: eventKeys.all });
     },
     onError: (failure) => {

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime } from '../../ui/dates';
 import { inputClass, labelClass, mutedText, primaryButton, quietButton } from '../../ui/styles';
 import { FormAlert, problemMessage } from '../auth/Form';
@@ -13,6 +14,7 @@ import { eventKeys } from './events';
  */
 export function CalendarFeed() {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const titleId = useId();
   const urlId = useId();
@@ -62,7 +64,7 @@ export function CalendarFeed() {
         <p className={mutedText}>
           {enabled
             ? feed.data.since
-              ? t('events.feed.onSince', { when: formatDateTime(language, feed.data.since) })
+              ? t('events.feed.onSince', { when: formatDateTime(language, feed.data.since, timeZone) })
               : t('events.feed.on')
             : t('events.feed.isOff')}
         </p>

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { formatDateTime } from '../../ui/dates';
+import { browserTimeZone } from '../../ui/timeZone';
 import { stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
 import { weekStart, type Occurrence } from './events';
@@ -76,7 +77,7 @@ describe('EventsPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add event' }));
 
     const start = thisWeekAfternoon();
-    expect(await screen.findByText(`Got it: dentist, ${formatDateTime('en', start.toISOString())}.`)).toBeInTheDocument();
+    expect(await screen.findByText(`Got it: dentist, ${formatDateTime('en', start.toISOString(), browserTimeZone())}.`)).toBeInTheDocument();
     const dayName = new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric' }).format(start);
     const day = await screen.findByRole('region', { name: dayName });
     expect(within(day).getByText('dentist')).toBeInTheDocument();

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useTimeZone } from '../../ui/timeZone';
 import { formatTime, isoDate } from '../../ui/dates';
 import { emptyState, mutedText, quietButton } from '../../ui/styles';
 import { FormAlert, problemMessage } from '../auth/Form';
@@ -12,6 +13,7 @@ import { byDay, eventKeys, weekQuery, weekStart, type Occurrence } from './event
 /** The calendar as a week list: what is on each day, in local time; add, delete, and subscribe from another calendar. */
 export function EventsPage() {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const titleId = useId();
   const weekId = useId();
@@ -114,7 +116,7 @@ export function EventsPage() {
                         <p className="text-lg font-medium">{occurrence.title}</p>
                         <p className={mutedText}>
                           {[
-                            t('events.time', { start: formatTime(language, occurrence.start), end: formatTime(language, occurrence.end) }),
+                            t('events.time', { start: formatTime(language, occurrence.start, timeZone), end: formatTime(language, occurrence.end, timeZone) }),
                             occurrence.location,
                             occurrence.repeats ? t('events.repeats') : null,
                           ]

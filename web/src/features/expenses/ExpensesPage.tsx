@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { formatDate, isoDate } from '../../ui/dates';
+import { useTimeZone } from '../../ui/timeZone';
+import { formatDate, todayIn } from '../../ui/dates';
 import { emptyState, inputClass, labelClass, listFrame, mutedText, quietButton } from '../../ui/styles';
 import { FormAlert, problemMessage } from '../auth/Form';
 import { AddExpenseForm } from './AddExpenseForm';
@@ -12,11 +13,12 @@ import { MonthSummary } from './MonthSummary';
 /** Expenses: log one in a line, see a month by category and each expense in it. */
 export function ExpensesPage() {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const titleId = useId();
   const monthId = useId();
   const listId = useId();
-  const [month, setMonth] = useState(() => isoDate(new Date()).slice(0, 7));
+  const [month, setMonth] = useState(() => todayIn(timeZone).slice(0, 7));
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const expenses = useQuery({ ...expensesQuery(month), enabled: /^\d{4}-\d{2}$/.test(month) });

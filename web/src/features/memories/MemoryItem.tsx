@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime } from '../../ui/dates';
 import { mutedText, quietButton } from '../../ui/styles';
 import { Field, fieldErrors, problemMessage, SubmitButton } from '../auth/Form';
@@ -10,6 +11,7 @@ import { memoryKeys, type Memory } from './memories';
 /** One thing the assistant remembers: correct it or make it forget. */
 export function MemoryItem({ memory, onResult }: { memory: Memory; onResult: (message: string, isError?: boolean) => void }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(memory.body);
@@ -80,7 +82,7 @@ export function MemoryItem({ memory, onResult }: { memory: Memory; onResult: (me
     <li className="flex flex-col gap-3 px-5 py-4">
       <div>
         <p className="text-lg">{memory.body}</p>
-        <p className={mutedText}>{t('memories.since', { when: formatDateTime(language, memory.createdAt) })}</p>
+        <p className={mutedText}>{t('memories.since', { when: formatDateTime(language, memory.createdAt, timeZone) })}</p>
       </div>
       <div className="flex flex-wrap gap-2">
         <button

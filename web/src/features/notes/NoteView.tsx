@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime } from '../../ui/dates';
 import { mutedText, quietButton } from '../../ui/styles';
 import { problemMessage } from '../auth/Form';
@@ -22,6 +23,7 @@ export function NoteView({
   onClose: () => void;
 }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const titleId = useId();
   const backlinksId = useId();
@@ -50,7 +52,7 @@ export function NoteView({
         {current.title}
       </h2>
       <p className={mutedText}>
-        {[current.pinned ? t('notes.pinned') : null, t('notes.updated', { when: formatDateTime(language, current.updatedAt) })]
+        {[current.pinned ? t('notes.pinned') : null, t('notes.updated', { when: formatDateTime(language, current.updatedAt, timeZone) })]
           .filter(Boolean)
           .join(' · ')}
       </p>

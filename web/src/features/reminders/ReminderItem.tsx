@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime, oneFinalStop } from '../../ui/dates';
 import { mutedText, quietButton } from '../../ui/styles';
 import { problemMessage } from '../auth/Form';
@@ -11,6 +12,7 @@ const snoozeChoices = [10, 60] as const;
 /** One reminder: when it comes in the person's local time, snooze, got it, delete. */
 export function ReminderItem({ reminder, onResult }: { reminder: Reminder; onResult: (message: string, isError?: boolean) => void }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const path = { params: { path: { id: reminder.id } } };
   const refresh = () => queryClient.invalidateQueries({ queryKey: reminderKeys.all });
@@ -23,7 +25,7 @@ export function ReminderItem({ reminder, onResult }: { reminder: Reminder; onRes
     onSuccess: (snoozed) => {
       onResult(
         snoozed.nextAt
-          ? oneFinalStop(t('reminders.snoozed', { text: snoozed.text, when: formatDateTime(language, snoozed.nextAt) }))
+          ? oneFinalStop(t('reminders.snoozed', { text: snoozed.text, when: formatDateTime(language, snoozed.nextAt, timeZone) }))
           : t('reminders.snoozedShort', { text: snoozed.text }),
       );
       return refresh();
@@ -57,7 +59,7 @@ export function ReminderItem({ reminder, onResult }: { reminder: Reminder; onRes
       <div>
         <p className="text-lg font-medium">{reminder.text}</p>
         <p className="text-base text-stone-700 dark:text-stone-300">
-          {reminder.nextAt ? formatDateTime(language, reminder.nextAt) : t('reminders.noNext')}
+          {reminder.nextAt ? formatDateTime(language, reminder.nextAt, timeZone) : t('reminders.noNext')}
         </p>
         {details.length > 0 && <p className={mutedText}>{details.join(' · ')}</p>}
       </div>

@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { formatDateTime } from '../../ui/dates';
+import { browserTimeZone } from '../../ui/timeZone';
 import { problem, stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
 import type { Reminder } from './reminders';
@@ -61,7 +62,7 @@ describe('RemindersPage', () => {
     await userEvent.type(screen.getByLabelText('When'), 'tomorrow at 3:30pm');
     await userEvent.click(screen.getByRole('button', { name: 'Add reminder' }));
 
-    const local = formatDateTime('en', '2026-11-26T14:30:00Z');
+    const local = formatDateTime('en', '2026-11-26T14:30:00Z', browserTimeZone());
     expect(await screen.findByText(`Got it: call the dentist, ${local}.`)).toBeInTheDocument();
     expect(await screen.findByText(local)).toBeInTheDocument();
     expect(screen.queryByText('old one')).not.toBeInTheDocument();
@@ -89,7 +90,7 @@ describe('RemindersPage', () => {
 
     expect(await screen.findByText('Sent')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Snooze 10 min: take the pills' }));
-    expect(await screen.findByText(`Snoozed: take the pills, now ${formatDateTime('en', '2026-11-25T09:10:00Z')}.`)).toBeInTheDocument();
+    expect(await screen.findByText(`Snoozed: take the pills, now ${formatDateTime('en', '2026-11-25T09:10:00Z', browserTimeZone())}.`)).toBeInTheDocument();
     expect(await screen.findByText('Snoozed')).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Got it: take the pills' }));

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime, oneFinalStop } from '../../ui/dates';
 import { emptyState, listFrame, mutedText } from '../../ui/styles';
 import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
@@ -11,6 +12,7 @@ import { reminderKeys, upcomingRemindersQuery } from './reminders';
 /** Reminders: add one in words, see what is coming in local time, snooze or say "got it". */
 export function RemindersPage() {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const titleId = useId();
   const listId = useId();
@@ -31,7 +33,7 @@ export function RemindersPage() {
       setWhen('');
       say(
         reminder.nextAt
-          ? oneFinalStop(t('reminders.added', { text: reminder.text, when: formatDateTime(language, reminder.nextAt) }))
+          ? oneFinalStop(t('reminders.added', { text: reminder.text, when: formatDateTime(language, reminder.nextAt, timeZone) }))
           : t('reminders.addedShort', { text: reminder.text }),
       );
       return queryClient.invalidateQueries({ queryKey: reminderKeys.all });

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { formatInstant } from '../../ui/dates';
+import { useTimeZone } from '../../ui/timeZone';
 import { useAuth } from '../auth/AuthProvider';
 import { FormAlert, problemMessage } from '../auth/Form';
 import { PhoneNumbersSection } from './PhoneNumbersSection';
@@ -12,6 +14,7 @@ const sessionsKey = ['sessions'] as const;
 
 export function SettingsPage() {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const { user } = useAuth();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +40,7 @@ export function SettingsPage() {
       setError(problemMessage(failure, t('settings.error')));
     },
   });
-  const formatTime = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const formatTime = (iso: string) => formatInstant(language, iso, timeZone, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <section aria-labelledby="settings-title">

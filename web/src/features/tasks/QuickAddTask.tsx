@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useTimeZone } from '../../ui/timeZone';
 import { oneFinalStop } from '../../ui/dates';
 import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
 import { formatDue, taskKeys, type Task } from './tasks';
@@ -9,6 +10,7 @@ import { formatDue, taskKeys, type Task } from './tasks';
 /** One line to capture a task, with an optional due date in words; the answer echoes what was understood. */
 export function QuickAddTask({ onAdded }: { onAdded: (task: Task, echo: string) => void }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
@@ -20,7 +22,7 @@ export function QuickAddTask({ onAdded }: { onAdded: (task: Task, echo: string) 
       setTitle('');
       setDue('');
       setError(null);
-      const when = formatDue(language, task);
+      const when = formatDue(language, task, timeZone);
       onAdded(task, when ? oneFinalStop(t('tasks.added.due', { title: task.title, due: when })) : t('tasks.added', { title: task.title }));
       return queryClient.invalidateQueries({ queryKey: taskKeys.all });
     },

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useTimeZone } from '../../ui/timeZone';
 import { mutedText, quietButton } from '../../ui/styles';
 import { problemMessage } from '../auth/Form';
 import { Breakdown } from './Breakdown';
@@ -21,6 +22,7 @@ export function TaskItem({
   onCompleted: (task: Task) => void;
 }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>('view');
   const refresh = () => queryClient.invalidateQueries({ queryKey: taskKeys.all });
@@ -62,7 +64,7 @@ export function TaskItem({
     );
   }
 
-  const due = formatDue(language, task);
+  const due = formatDue(language, task, timeZone);
   return (
     <li className="flex flex-col gap-3 px-5 py-4">
       <div>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useTimeZone } from '../../ui/timeZone';
 import { quietButton } from '../../ui/styles';
 import { problemMessage } from '../auth/Form';
 import { formatDue, taskKeys } from './tasks';
@@ -9,6 +10,7 @@ import { formatDue, taskKeys } from './tasks';
 /** "What next?": one task to do now and why, asked for only when the person wants it. */
 export function WhatNext() {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const titleId = useId();
   const next = useQuery({
     queryKey: taskKeys.next(),
@@ -17,7 +19,7 @@ export function WhatNext() {
   });
 
   const suggestion = next.data;
-  const due = suggestion?.task ? formatDue(language, suggestion.task) : null;
+  const due = suggestion?.task ? formatDue(language, suggestion.task, timeZone) : null;
   return (
     <section aria-labelledby={titleId} className="flex flex-col gap-3">
       <h2 id={titleId} className="sr-only">

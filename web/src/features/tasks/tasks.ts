@@ -39,9 +39,9 @@ export function subtasksQuery(parent: string) {
 }
 
 /** When a task is due, in the person's words: a date, or a date and time. */
-export function formatDue(language: string, task: Pick<Task, 'dueAt' | 'dueDate'>): string | null {
+export function formatDue(language: string, task: Pick<Task, 'dueAt' | 'dueDate'>, timeZone: string): string | null {
   if (task.dueAt) {
-    return formatDateTime(language, task.dueAt);
+    return formatDateTime(language, task.dueAt, timeZone);
   }
   return task.dueDate ? formatDate(language, task.dueDate) : null;
 }
