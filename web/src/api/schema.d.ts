@@ -777,7 +777,7 @@ export interface paths {
         put?: never;
         /**
          * Propose 3 to 7 small steps; save them as subtasks with apply
-         * @description The first step takes about two minutes. Offline, steps come from a library per kind of task.
+         * @description The first step takes about two minutes. With an AI provider the model writes the steps; offline (or when the model fails) they come from a library per kind of task. To save exactly the steps that were shown, send them back with `apply`.
          */
         post: operations["BreakDownTask"];
         delete?: never;
@@ -1385,18 +1385,26 @@ export interface components {
         };
         /** @enum {unknown} */
         AuditOutcome: "Success" | "Failure" | "Denied";
+        /**
+         * @description Ask for steps, or save them. To save the steps the person was shown (a model writes different steps each time),
+         *     send them back with `apply`, edited or not; `apply` without steps saves a fresh proposal.
+         */
         BreakdownRequest: {
             /**
              * @description Save the steps as subtasks (after any existing ones).
              * @default false
              */
             apply: boolean;
+            /** @description With `apply`: the steps to save, 1 to 7, in order. */
+            steps?: null | components["schemas"]["BreakdownStepInput"][];
         };
         /** @description Small steps for a task; saved as subtasks when asked. */
         BreakdownResponse: {
-            /** @description The kind of task the steps were chosen for (cleaning, paperwork, ..., or general). */
+            /** @description The kind of task by its words (cleaning, paperwork, ..., or general). */
             kind: string;
-            /** @description 3 to 7 steps, the first one about two minutes. */
+            /** @description Where the steps come from: model (the configured AI provider), library (the offline step library, also when the model fails) or given (sent with apply). */
+            source: string;
+            /** @description 3 to 7 proposed steps, the first one about two minutes; or the steps sent with apply. */
             steps: components["schemas"]["BreakdownStep"][];
             /** @description Whether they were saved as subtasks. */
             applied: boolean;
@@ -1407,7 +1415,17 @@ export interface components {
         BreakdownStep: {
             title: string;
             /** Format: int32 */
-            estimatedMinutes: number | string;
+            estimatedMinutes: null | number | string;
+        };
+        /** @description A step to save. */
+        BreakdownStepInput: {
+            /** @description What to do. */
+            title: null | string;
+            /**
+             * Format: int32
+             * @description How long it should take.
+             */
+            estimatedMinutes?: null | number | string;
         };
         CategoryTotal: {
             category: string;
