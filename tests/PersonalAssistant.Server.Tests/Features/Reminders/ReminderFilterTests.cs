@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Persistence;
 using PersonalAssistant.Server.Tests.Infrastructure;

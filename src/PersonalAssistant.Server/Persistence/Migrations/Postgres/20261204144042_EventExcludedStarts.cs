@@ -15,7 +15,8 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                 name: "ExcludedStarts",
                 table: "Events",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "'{}'::text[]");
         }
 
         /// <inheritdoc />
