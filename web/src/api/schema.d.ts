@@ -793,7 +793,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My reminders, soonest first */
+        /**
+         * My reminders, soonest first
+         * @description status filters: one status (scheduled, delivered, acknowledged, snoozed, cancelled), or active for the reminders still in play (scheduled, snoozed, and delivered but not yet acknowledged). Without it, every reminder.
+         */
         get: operations["ListReminders"];
         put?: never;
         /** Add a reminder */
@@ -1123,12 +1126,32 @@ export interface paths {
         get: operations["GetEvent"];
         put?: never;
         post?: never;
-        /** Delete an event */
+        /** Delete an event (a repeating one with all its occurrences) */
         delete: operations["DeleteEvent"];
         options?: never;
         head?: never;
         /** Change an event */
         patch: operations["UpdateEvent"];
+        trace?: never;
+    };
+    "/api/v1/events/{id}/occurrences/{start}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Skip one occurrence of a repeating event, keeping the rest of the series
+         * @description start is the occurrence's start as listed by GET /events (ISO 8601 with its offset, or in UTC with Z). The occurrence leaves the range and the feed (as an EXDATE). 404 when it is not an occurrence of this series.
+         */
+        delete: operations["DeleteEventOccurrence"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/events/import": {
@@ -1599,20 +1622,39 @@ export interface components {
             /** @description RFC 5545 RRULE (daily or slower). */
             rrule?: null | string;
         };
+        /** @description An event; times are shown in its zone with the offset in force then. */
         EventResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The event's id.
+             */
             id: string;
+            /** @description What it is. */
             title: string;
+            /** @description The (first) start. */
             start: string;
+            /** @description The (first) end. */
             end: string;
+            /** @description IANA zone of the event. */
             timeZone: string;
+            /** @description Where. */
             location: null | string;
+            /** @description Anything else. */
             notes: null | string;
+            /** @description The RRULE, or null for a one-off. */
             rrule: null | string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was created (UTC).
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed (UTC).
+             */
             updatedAt: string;
+            /** @description Occurrences taken out of a repeating event, by their start in its zone with the offset then. */
+            skippedStarts: string[];
         };
         ExpenseResponse: {
             /** Format: uuid */
@@ -6937,6 +6979,54 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EventResponse"];
                 };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteEventOccurrence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                start: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

@@ -395,7 +395,6 @@ export const fr: Messages = {
   'events.deleted': 'Supprimé : {title}.',
   'events.delete.label': 'Supprimer : {title}',
   'events.delete.confirm': 'Supprimer « {title} » ?',
-  'events.delete.confirmRepeating': 'Supprimer « {title} » et toutes ses répétitions ?',
   'events.error.load': 'Votre agenda ne s’est pas chargé. Réessayez dans un instant.',
   'events.error.save': 'Cela n’est pas passé. Réessayez dans un instant.',
   'events.thisWeek': 'Cette semaine',
@@ -421,4 +420,16 @@ export const fr: Messages = {
   'events.feed.linkHint': 'Collez-le là où votre application d’agenda propose « s’abonner » ou « ajouter par URL ».',
 
   'tasks.breakdown.stepDone': '(fait)',
+
+  'events.delete.which': '« {title} » se répète. Que supprimer ?',
+  'events.delete.thisOne': 'Seulement celui-ci ({when})',
+  'events.delete.series': 'Toute la série',
+  'events.delete.keep': 'Le garder',
+  'events.deletedOne': 'Supprimé : {title} le {when}. Les autres répétitions restent.',
+  'reminders.view.label': 'Quels rappels',
+  'reminders.view.active': 'Encore à venir',
+  'reminders.view.all': 'Tous, terminés compris',
+  'reminders.all': 'Tous les rappels',
+  'reminders.status.acknowledged': 'Fait',
+  'reminders.status.cancelled': 'Annulé',
 };
