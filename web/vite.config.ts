@@ -30,5 +30,8 @@ export default defineConfig({
     css: false,
     restoreMocks: true,
     unstubGlobals: true,
+    // Page tests type into real inputs with user-event; on a busy two-core machine some take several seconds, and
+    // a slow machine must not fail a test.
+    testTimeout: 30_000,
   },
 });

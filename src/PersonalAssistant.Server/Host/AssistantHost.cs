@@ -11,6 +11,7 @@ using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.LanguageModels;
 using PersonalAssistant.Server.Messaging;
 using PersonalAssistant.Server.Persistence;
 
@@ -56,6 +57,7 @@ internal static class AssistantHost
         services.AddMessaging(configuration);
         services.AddRateLimits();
         services.AddSingleton(LanguageEngine.CreateDefault());
+        services.AddLanguageModel();
         services.AddTasks();
         services.AddAssistant(configuration);
         services.AddDataProtection()

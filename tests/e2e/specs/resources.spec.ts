@@ -42,7 +42,7 @@ test.describe('resources', () => {
     expect(problems.list()).toEqual([]);
   });
 
-  test('the tasks page has no serious or critical accessibility violations', async ({ page }) => {
+  test('the tasks page, with a breakdown open, has no serious or critical accessibility violations', async ({ page }) => {
     await page.goto('/register');
     await page.getByLabel('What should the assistant call you?').fill('Sam');
     await page.getByLabel('Email').fill(uniqueEmail());
@@ -55,6 +55,9 @@ test.describe('resources', () => {
     await page.getByRole('button', { name: 'Add task' }).click();
     await page.getByRole('button', { name: 'All open tasks' }).click();
     await expect(page.getByRole('button', { name: 'Done: water the plants' })).toBeVisible();
+    await page.getByRole('button', { name: 'Break it down: water the plants' }).click();
+    const steps = page.getByRole('region', { name: 'Small steps' });
+    await expect(steps.getByRole('textbox', { name: 'Step 1' })).toBeVisible();
 
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const serious = results.violations
@@ -62,5 +65,11 @@ test.describe('resources', () => {
       .map((violation) => `${violation.id}: ${violation.help}`);
 
     expect(serious).toEqual([]);
+
+    // The person rewords the first step; what is saved is what they see.
+    await steps.getByRole('textbox', { name: 'Step 1' }).fill('Fill the watering can');
+    await steps.getByRole('button', { name: 'Save steps' }).click();
+    const saved = page.getByRole('region', { name: 'Saved as steps' });
+    await expect(saved.getByText('1. Fill the watering can')).toBeVisible();
   });
 });

@@ -777,7 +777,7 @@ export interface paths {
         put?: never;
         /**
          * Propose 3 to 7 small steps; save them as subtasks with apply
-         * @description The first step takes about two minutes. Offline, steps come from a library per kind of task.
+         * @description The first step takes about two minutes. With an AI provider the model writes the steps; offline (or when the model fails) they come from a library per kind of task. To save exactly the steps that were shown, send them back with `apply`.
          */
         post: operations["BreakDownTask"];
         delete?: never;
@@ -793,7 +793,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My reminders, soonest first */
+        /**
+         * My reminders, soonest first
+         * @description status filters: one status (scheduled, delivered, acknowledged, snoozed, cancelled), or active for the reminders still in play (scheduled, snoozed, and delivered but not yet acknowledged). Without it, every reminder.
+         */
         get: operations["ListReminders"];
         put?: never;
         /** Add a reminder */
@@ -1123,12 +1126,32 @@ export interface paths {
         get: operations["GetEvent"];
         put?: never;
         post?: never;
-        /** Delete an event */
+        /** Delete an event (a repeating one with all its occurrences) */
         delete: operations["DeleteEvent"];
         options?: never;
         head?: never;
         /** Change an event */
         patch: operations["UpdateEvent"];
+        trace?: never;
+    };
+    "/api/v1/events/{id}/occurrences/{start}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Skip one occurrence of a repeating event, keeping the rest of the series
+         * @description start is the occurrence's start as listed by GET /events (ISO 8601 with its offset, or in UTC with Z). The occurrence leaves the range and the feed (as an EXDATE). 404 when it is not an occurrence of this series.
+         */
+        delete: operations["DeleteEventOccurrence"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/events/import": {
@@ -1385,18 +1408,26 @@ export interface components {
         };
         /** @enum {unknown} */
         AuditOutcome: "Success" | "Failure" | "Denied";
+        /**
+         * @description Ask for steps, or save them. To save the steps the person was shown (a model writes different steps each time),
+         *     send them back with `apply`, edited or not; `apply` without steps saves a fresh proposal.
+         */
         BreakdownRequest: {
             /**
              * @description Save the steps as subtasks (after any existing ones).
              * @default false
              */
             apply: boolean;
+            /** @description With `apply`: the steps to save, 1 to 7, in order. */
+            steps?: null | components["schemas"]["BreakdownStepInput"][];
         };
         /** @description Small steps for a task; saved as subtasks when asked. */
         BreakdownResponse: {
-            /** @description The kind of task the steps were chosen for (cleaning, paperwork, ..., or general). */
+            /** @description The kind of task by its words (cleaning, paperwork, ..., or general). */
             kind: string;
-            /** @description 3 to 7 steps, the first one about two minutes. */
+            /** @description Where the steps come from: model (the configured AI provider), library (the offline step library, also when the model fails) or given (sent with apply). */
+            source: string;
+            /** @description 3 to 7 proposed steps, the first one about two minutes; or the steps sent with apply. */
             steps: components["schemas"]["BreakdownStep"][];
             /** @description Whether they were saved as subtasks. */
             applied: boolean;
@@ -1407,7 +1438,17 @@ export interface components {
         BreakdownStep: {
             title: string;
             /** Format: int32 */
-            estimatedMinutes: number | string;
+            estimatedMinutes: null | number | string;
+        };
+        /** @description A step to save. */
+        BreakdownStepInput: {
+            /** @description What to do. */
+            title: null | string;
+            /**
+             * Format: int32
+             * @description How long it should take.
+             */
+            estimatedMinutes?: null | number | string;
         };
         CategoryTotal: {
             category: string;
@@ -1581,20 +1622,39 @@ export interface components {
             /** @description RFC 5545 RRULE (daily or slower). */
             rrule?: null | string;
         };
+        /** @description An event; times are shown in its zone with the offset in force then. */
         EventResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The event's id.
+             */
             id: string;
+            /** @description What it is. */
             title: string;
+            /** @description The (first) start. */
             start: string;
+            /** @description The (first) end. */
             end: string;
+            /** @description IANA zone of the event. */
             timeZone: string;
+            /** @description Where. */
             location: null | string;
+            /** @description Anything else. */
             notes: null | string;
+            /** @description The RRULE, or null for a one-off. */
             rrule: null | string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was created (UTC).
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed (UTC).
+             */
             updatedAt: string;
+            /** @description Occurrences taken out of a repeating event, by their start in its zone with the offset then. */
+            skippedStarts: string[];
         };
         ExpenseResponse: {
             /** Format: uuid */
@@ -6919,6 +6979,54 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EventResponse"];
                 };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteEventOccurrence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                start: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

@@ -238,6 +238,13 @@ export const en = {
   'tasks.breakdown.saved': 'Saved as steps',
   'tasks.breakdown.minutes': '(about {minutes} min)',
   'tasks.breakdown.save': 'Save steps',
+  'tasks.breakdown.step': 'Step {number}',
+  'tasks.breakdown.remove': 'Remove step {number}',
+  'tasks.breakdown.removeShort': 'Remove',
+  'tasks.breakdown.add': 'Add a step',
+  'tasks.breakdown.again': 'Other ideas',
+  'tasks.breakdown.fromModel': 'Written for this task by your AI model. Change any step before saving.',
+  'tasks.breakdown.fromLibrary': 'Steps for this kind of task. Change any step before saving.',
   'tasks.next.title': 'What next?',
   'tasks.next.ask': 'What next?',
   'tasks.next.suggestion': 'Next: {title}',
@@ -385,7 +392,6 @@ export const en = {
   'events.deleted': 'Deleted: {title}.',
   'events.delete.label': 'Delete: {title}',
   'events.delete.confirm': 'Delete “{title}”?',
-  'events.delete.confirmRepeating': 'Delete “{title}” and all its repeats?',
   'events.error.load': 'Your calendar did not load. Please try again in a moment.',
   'events.error.save': 'That did not go through. Please try again in a moment.',
   'events.thisWeek': 'This week',
@@ -411,6 +417,18 @@ export const en = {
   'events.feed.linkHint': 'Paste it where your calendar app says “subscribe” or “add from URL”.',
 
   'tasks.breakdown.stepDone': '(done)',
+
+  'events.delete.which': '“{title}” repeats. Delete which?',
+  'events.delete.thisOne': 'Only this one ({when})',
+  'events.delete.series': 'The whole series',
+  'events.delete.keep': 'Keep it',
+  'events.deletedOne': 'Deleted: {title} on {when}. The other repeats stay.',
+  'reminders.view.label': 'Which reminders',
+  'reminders.view.active': 'Still to come',
+  'reminders.view.all': 'All, with finished ones',
+  'reminders.all': 'All reminders',
+  'reminders.status.acknowledged': 'Done',
+  'reminders.status.cancelled': 'Cancelled',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using PersonalAssistant.Server.Common;
 
 namespace PersonalAssistant.Server.Features.Assistant;
 
@@ -7,7 +6,6 @@ internal static class AssistantRegistration
 {
     public static IServiceCollection AddAssistant(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<AssistantOptions, AssistantOptions.Validator>(AssistantOptions.Section);
         services.AddSingleton<ChatEngines>();
         services.AddScoped<AssistantUndo>();
         services.AddScoped<AssistantTurn>();

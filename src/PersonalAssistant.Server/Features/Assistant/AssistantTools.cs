@@ -23,7 +23,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// the REST API runs (same validation, same owner scoping), and answer a short <see cref="ToolResult"/> instead of
 /// throwing. Times are words or ISO values read by the language engine in the person's zone, whatever the model.
 /// </summary>
-internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time)
+internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonClock clock, LanguageEngine engine, TaskBreakdown taskBreakdown, TimeProvider time)
 {
     private static readonly TimeSpan QuestionLifetime = TimeSpan.FromMinutes(30);
 
@@ -145,7 +145,7 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
             found = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == newTask.Id && t.UserId == Person.UserId, cancellationToken);
         }
 
-        var result = await TaskEndpoints.BreakDownTask(found.Id, new BreakdownRequest(Apply: true), db, clock, time, turn.Principal, cancellationToken);
+        var result = await TaskEndpoints.BreakDownTask(found.Id, new BreakdownRequest(Apply: true), db, clock, taskBreakdown, time, turn.Principal, cancellationToken);
         if (result.Result is not Ok<BreakdownResponse> { Value: { } breakdown })
         {
             return Failure(result.Result);
@@ -157,7 +157,7 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         }
 
         var heading = French ? $"{found.Title} en petites étapes :" : $"{found.Title} in small steps:";
-        return ToolResult.Listing(heading, breakdown.Steps.Select(s => $"{s.Title} (~{s.EstimatedMinutes} min)").ToList());
+        return ToolResult.Listing(heading, breakdown.Steps.Select(s => s.EstimatedMinutes is { } minutes ? $"{s.Title} (~{minutes} min)" : s.Title).ToList());
     }
 
     [Description("Suggest one task to do now.")]

@@ -8,7 +8,9 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.LanguageModels;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Assistant;
@@ -20,7 +22,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// becomes a kind reply and a logged error, never a lost message.
 /// </summary>
 internal sealed partial class AssistantTurn(
-    AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ChatEngines engines, AssistantUndo undo,
+    AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ChatEngines engines, TaskBreakdown breakdown, AssistantUndo undo,
     IHubContext<AssistantHub> hub, IOptions<AssistantOptions> options, ILogger<AssistantTurn> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -52,7 +54,7 @@ internal sealed partial class AssistantTurn(
         await hub.Clients.User(user).SendAsync(AssistantHub.TurnStarted, new TurnStartedEvent(conversation.Id, message.Id), CancellationToken.None);
 
         var pending = ReadPending(conversation);
-        var tools = new AssistantTools(turn, db, clock, engine, time);
+        var tools = new AssistantTools(turn, db, clock, engine, breakdown, time);
         var reply = await AnswerWithoutModelAsync(message.Text, pending, turn, tools, cancellationToken)
             ?? await AskEngineAsync(conversation, message, turn, tools, user, cancellationToken);
 

@@ -13,7 +13,7 @@ namespace PersonalAssistant.Server.Features.Events;
 /// <summary>
 /// The private calendar feed, <c>/calendar/{secret}.ics</c>: anonymous by design (calendar apps cannot sign in), found
 /// by the SHA-256 of a 256-bit secret, rate-limited per IP like every secret check, and revocable by rotating it.
-/// It holds the person's events (repeating ones as RRULEs), open tasks with a due date and scheduled reminders.
+/// It holds the person's events (repeating ones as RRULEs, skipped occurrences as EXDATEs), open tasks with a due date and scheduled reminders.
 /// </summary>
 internal static class CalendarFeedEndpoint
 {
@@ -54,6 +54,11 @@ internal static class CalendarFeedEndpoint
             if (item.RRule is not null)
             {
                 entry.RecurrenceRule = new RecurrencePattern(item.RRule);
+                foreach (var skipped in item.ExcludedStarts)
+                {
+                    // the same form as DTSTART (local time with TZID), as RFC 5545 asks of EXDATE
+                    entry.ExceptionDates.Add(new CalDateTime(Recurrences.AnchorPattern.Parse(skipped).Value.ToDateTimeUnspecified(), item.TimeZone));
+                }
             }
 
             calendar.Events.Add(entry);

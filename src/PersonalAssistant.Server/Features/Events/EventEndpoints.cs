@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using NodaTime.Text;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
@@ -25,7 +26,12 @@ internal static class EventEndpoints
         group.MapPost("", CreateEvent).WithName("CreateEvent").WithSummary("Add an event").ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetEvent).WithName("GetEvent").WithSummary("Read an event");
         group.MapPatch("/{id:guid}", UpdateEvent).WithName("UpdateEvent").WithSummary("Change an event").ProducesValidationProblem();
-        group.MapDelete("/{id:guid}", DeleteEvent).WithName("DeleteEvent").WithSummary("Delete an event");
+        group.MapDelete("/{id:guid}", DeleteEvent).WithName("DeleteEvent").WithSummary("Delete an event (a repeating one with all its occurrences)");
+        group.MapDelete("/{id:guid}/occurrences/{start}", DeleteOccurrence).WithName("DeleteEventOccurrence")
+            .WithSummary("Skip one occurrence of a repeating event, keeping the rest of the series")
+            .WithDescription("start is the occurrence's start as listed by GET /events (ISO 8601 with its offset, or in UTC with Z). "
+                + "The occurrence leaves the range and the feed (as an EXDATE). 404 when it is not an occurrence of this series.")
+            .ProducesValidationProblem();
         group.MapPost("/import", ImportEvents).WithName("ImportEvents").WithSummary("Import the events of an .ics file")
             .WithDescription("Send the file as the body with Content-Type text/calendar. Events already imported (same UID) are skipped.")
             .Accepts<string>("text/calendar").ProducesValidationProblem();
@@ -64,7 +70,8 @@ internal static class EventEndpoints
             var zone = Zone(item.TimeZone);
             var anchor = Recurrences.AnchorPattern.Parse(item.AnchorLocal).Value;
             var after = Instant.FromDateTimeOffset(start - length) - Duration.FromTicks(1);
-            foreach (var occurrence in Recurrences.Upcoming(item.RRule, anchor, zone, after, MaxOccurrences))
+            var excluded = item.ExcludedStarts.ToHashSet(StringComparer.Ordinal);
+            foreach (var occurrence in Recurrences.Upcoming(item.RRule, anchor, zone, after, MaxOccurrences + excluded.Count))
             {
                 var at = occurrence.ToInstant().ToDateTimeOffset();
                 if (at >= end || occurrences.Count >= MaxOccurrences)
@@ -72,7 +79,10 @@ internal static class EventEndpoints
                     break;
                 }
 
-                occurrences.Add(OccurrenceResponse.For(item, at, length));
+                if (!excluded.Contains(ExclusionKey(occurrence)))
+                {
+                    occurrences.Add(OccurrenceResponse.For(item, at, length));
+                }
             }
         }
 
@@ -149,7 +159,14 @@ internal static class EventEndpoints
         if (request.Start is { } startText && ReadStart(startText, zone, person, engine, errors) is { } start)
         {
             item.StartAt = start.Start.ToInstant().ToDateTimeOffset();
-            item.AnchorLocal = Recurrences.AnchorPattern.Format(start.Start.LocalDateTime);
+            var anchorLocal = Recurrences.AnchorPattern.Format(start.Start.LocalDateTime);
+            if (anchorLocal != item.AnchorLocal)
+            {
+                // skipped occurrences are wall-clock starts of the old schedule; a moved series starts afresh
+                item.ExcludedStarts = [];
+            }
+
+            item.AnchorLocal = anchorLocal;
         }
 
         if (request.RRule is { } rule)
@@ -181,6 +198,46 @@ internal static class EventEndpoints
         var userId = user.UserId();
         var deleted = await db.Events.Where(e => e.Id == id && e.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? NotFound() : TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteOccurrence(
+        Guid id, string start, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (ReadInstant(start) is not { } at)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["start"] = ["Use the occurrence's start as listed, with its offset: 2027-03-15T09:30:00-04:00 or 2027-03-15T13:30:00Z."],
+            });
+        }
+
+        var userId = user.UserId();
+        var item = await db.Events.SingleOrDefaultAsync(e => e.Id == id && e.UserId == userId, cancellationToken);
+        if (item?.RRule is null)
+        {
+            return NotFound();
+        }
+
+        var anchor = Recurrences.AnchorPattern.Parse(item.AnchorLocal).Value;
+        var occurrence = Recurrences.Upcoming(item.RRule, anchor, Zone(item.TimeZone), at - Duration.FromTicks(1), 1) is [var next] && next.ToInstant() == at ? next : (ZonedDateTime?)null;
+        var key = occurrence is { } found ? ExclusionKey(found) : null;
+        if (key is null || item.ExcludedStarts.Contains(key, StringComparer.Ordinal))
+        {
+            return TypedResults.Problem(title: "Not found", detail: "This event has no occurrence starting then.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (item.ExcludedStarts.Count >= EventItemConfiguration.MaxExcludedStarts)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["start"] = [$"A series can skip at most {EventItemConfiguration.MaxExcludedStarts} occurrences; change its repeat rule instead."],
+            });
+        }
+
+        item.ExcludedStarts = [.. item.ExcludedStarts, key];
+        item.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<ImportResponse>, ValidationProblem>> ImportEvents(
@@ -252,6 +309,27 @@ internal static class EventEndpoints
 
     internal static DateTimeZone Zone(string id) => DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? DateTimeZone.Utc;
 
+    /// <summary>How a skipped occurrence is kept: its local wall-clock start (see <see cref="EventItem.ExcludedStarts"/>).</summary>
+    internal static string ExclusionKey(ZonedDateTime occurrence) => Recurrences.AnchorPattern.Format(occurrence.LocalDateTime);
+
+    /// <summary>An instant written with its offset or in UTC; a local time without one is refused (it would be ambiguous).</summary>
+    private static Instant? ReadInstant(string text)
+    {
+        if (text.Length > 64)
+        {
+            return null;
+        }
+
+        var withOffset = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        if (withOffset.Success)
+        {
+            return withOffset.Value.ToInstant();
+        }
+
+        var utc = InstantPattern.ExtendedIso.Parse(text);
+        return utc.Success ? utc.Value : null;
+    }
+
     private readonly record struct ParsedStart(ZonedDateTime Start, string? Rule, int? DurationMinutes);
 
     private static ParsedStart? ReadStart(string text, DateTimeZone zone, PersonNow person, LanguageEngine engine, Dictionary<string, string[]> errors)
@@ -304,14 +382,29 @@ internal sealed record UpdateEventRequest(
     [property: StringLength(5000)] string? Notes = null,
     [property: StringLength(300), System.Text.Json.Serialization.JsonPropertyName("rrule")] string? RRule = null);
 
+/// <summary>An event; times are shown in its zone with the offset in force then.</summary>
+/// <param name="Id">The event's id.</param>
+/// <param name="Title">What it is.</param>
+/// <param name="Start">The (first) start.</param>
+/// <param name="End">The (first) end.</param>
+/// <param name="TimeZone">IANA zone of the event.</param>
+/// <param name="Location">Where.</param>
+/// <param name="Notes">Anything else.</param>
+/// <param name="RRule">The RRULE, or null for a one-off.</param>
+/// <param name="CreatedAt">When it was created (UTC).</param>
+/// <param name="UpdatedAt">When it last changed (UTC).</param>
+/// <param name="SkippedStarts">Occurrences taken out of a repeating event, by their start in its zone with the offset then.</param>
 internal sealed record EventResponse(
     Guid Id, string Title, string Start, string End, string TimeZone, string? Location, string? Notes,
-    [property: System.Text.Json.Serialization.JsonPropertyName("rrule")] string? RRule, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    [property: System.Text.Json.Serialization.JsonPropertyName("rrule")] string? RRule, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<string> SkippedStarts)
 {
     public static EventResponse From(EventItem e)
     {
         var zone = EventEndpoints.Zone(e.TimeZone);
-        return new(e.Id, e.Title, Local(e.StartAt, zone), Local(e.EndAt, zone), e.TimeZone, e.Location, e.Notes, e.RRule, e.CreatedAt, e.UpdatedAt);
+        var skipped = e.ExcludedStarts.Order(StringComparer.Ordinal)
+            .Select(local => Moment.At(Recurrences.AnchorPattern.Parse(local).Value, zone).ToString()).ToList();
+        return new(e.Id, e.Title, Local(e.StartAt, zone), Local(e.EndAt, zone), e.TimeZone, e.Location, e.Notes, e.RRule, e.CreatedAt, e.UpdatedAt, skipped);
     }
 
     public static string Local(DateTimeOffset at, DateTimeZone zone) => Moment.At(Instant.FromDateTimeOffset(at).InZone(zone)).ToString();

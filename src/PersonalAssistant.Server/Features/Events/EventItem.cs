@@ -30,6 +30,13 @@ internal sealed class EventItem
 
     public string? RRule { get; set; }
 
+    /// <summary>
+    /// Occurrences taken out of a repeating event (iCalendar EXDATE), as their local wall-clock starts in
+    /// <see cref="TimeZone"/> ("2027-03-15T09:30:00"), the form the rule generates them in, so a skipped day stays
+    /// skipped across clock changes and the feed can write them back as <c>EXDATE;TZID=...</c>.
+    /// </summary>
+    public List<string> ExcludedStarts { get; set; } = [];
+
     /// <summary>The iCalendar UID, kept from an import so that importing the same file twice adds nothing.</summary>
     public required string Uid { get; set; }
 
@@ -51,6 +58,9 @@ internal sealed class CalendarFeed
 internal sealed class EventItemConfiguration : IEntityTypeConfiguration<EventItem>
 {
     public const int MaxTitleLength = 200;
+
+    /// <summary>Skipped occurrences a series keeps; beyond that its rule should change instead.</summary>
+    public const int MaxExcludedStarts = 500;
 
     public void Configure(EntityTypeBuilder<EventItem> builder)
     {

@@ -95,6 +95,7 @@ internal static class IcsImport
         }
 
         var startInstant = start.ToInstant().ToDateTimeOffset();
+        var excluded = rule is null ? [] : ExcludedStarts(source, zone, start.LocalDateTime.TimeOfDay);
         return new EventItem
         {
             Title = Cut(source.Summary.Trim(), EventItemConfiguration.MaxTitleLength),
@@ -105,8 +106,43 @@ internal static class IcsImport
             Location = source.Location is { Length: > 0 } location ? Cut(location, 200) : null,
             Notes = source.Description is { Length: > 0 } description ? Cut(description, 5000) : null,
             RRule = rule,
+            ExcludedStarts = excluded,
             Uid = Cut(string.IsNullOrWhiteSpace(source.Uid) ? Guid.NewGuid().ToString("N") : source.Uid, 255),
         };
+    }
+
+    /// <summary>
+    /// The EXDATEs of a repeating event as local starts in the event's zone, the form its occurrences are generated in:
+    /// UTC and other-zone values are moved into it, floating ones are taken as they are, and a date alone skips that
+    /// day's occurrence.
+    /// </summary>
+    private static List<string> ExcludedStarts(CalendarEvent source, DateTimeZone zone, LocalTime startTime)
+    {
+        var starts = new List<string>();
+        foreach (var date in source.ExceptionDates.GetAllDates())
+        {
+            LocalDateTime local;
+            if (!date.HasTime)
+            {
+                local = LocalDate.FromDateTime(date.Value).At(startTime);
+            }
+            else if (date.IsUtc)
+            {
+                local = Instant.FromDateTimeUtc(DateTime.SpecifyKind(date.Value, DateTimeKind.Utc)).InZone(zone).LocalDateTime;
+            }
+            else if (date.TzId is { } tzid && DateTimeZoneProviders.Tzdb.GetZoneOrNull(tzid) is { } dateZone && dateZone != zone)
+            {
+                local = dateZone.ResolveLocal(LocalDateTime.FromDateTime(date.Value), Moment.DaylightSavingResolver).WithZone(zone).LocalDateTime;
+            }
+            else
+            {
+                local = LocalDateTime.FromDateTime(date.Value);
+            }
+
+            starts.Add(Recurrences.AnchorPattern.Format(local));
+        }
+
+        return starts.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(EventItemConfiguration.MaxExcludedStarts).ToList();
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];

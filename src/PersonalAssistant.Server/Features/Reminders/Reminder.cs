@@ -61,6 +61,11 @@ internal static class ReminderStatuses
     public const string Acknowledged = "acknowledged";
     public const string Snoozed = "snoozed";
     public const string Cancelled = "cancelled";
+
+    /// <summary>A filter, not a status: the reminders still in play (scheduled, snoozed, or delivered and not yet acknowledged).</summary>
+    public const string Active = "active";
+
+    public static readonly string[] InPlay = [Scheduled, Snoozed, Delivered];
 }
 
 internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>

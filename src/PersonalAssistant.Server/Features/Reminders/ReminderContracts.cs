@@ -38,10 +38,13 @@ internal sealed record SnoozeRequest([property: Range(1, 24 * 60)] int Minutes);
 
 internal sealed record ReminderQuery : IPaged
 {
-    /// <summary>scheduled, delivered, acknowledged, snoozed or cancelled.</summary>
+    /// <summary>
+    /// One status (scheduled, delivered, acknowledged, snoozed or cancelled), or active for those still in play:
+    /// scheduled, snoozed, and delivered but not yet acknowledged. All reminders when absent.
+    /// </summary>
     [FromQuery(Name = "status")]
-    [AllowedValues(null, ReminderStatuses.Scheduled, ReminderStatuses.Delivered, ReminderStatuses.Acknowledged, ReminderStatuses.Snoozed, ReminderStatuses.Cancelled,
-        ErrorMessage = "Use scheduled, delivered, acknowledged, snoozed or cancelled.")]
+    [AllowedValues(null, ReminderStatuses.Active, ReminderStatuses.Scheduled, ReminderStatuses.Delivered, ReminderStatuses.Acknowledged, ReminderStatuses.Snoozed,
+        ReminderStatuses.Cancelled, ErrorMessage = "Use active, scheduled, delivered, acknowledged, snoozed or cancelled.")]
     public string? Status { get; init; }
 
     [FromQuery(Name = "page")]

@@ -20,7 +20,10 @@ internal static class ReminderEndpoints
     public static RouteGroupBuilder MapReminderEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/reminders").WithTags("Reminders").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("", ListReminders).WithName("ListReminders").WithSummary("My reminders, soonest first").ProducesValidationProblem();
+        group.MapGet("", ListReminders).WithName("ListReminders").WithSummary("My reminders, soonest first")
+            .WithDescription("status filters: one status (scheduled, delivered, acknowledged, snoozed, cancelled), or active for the reminders "
+                + "still in play (scheduled, snoozed, and delivered but not yet acknowledged). Without it, every reminder.")
+            .ProducesValidationProblem();
         group.MapPost("", CreateReminder).WithName("CreateReminder").WithSummary("Add a reminder").ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetReminder).WithName("GetReminder").WithSummary("Read a reminder, with its next occurrences and deliveries");
         group.MapPatch("/{id:guid}", UpdateReminder).WithName("UpdateReminder").WithSummary("Change or cancel a reminder").ProducesValidationProblem();
@@ -36,7 +39,11 @@ internal static class ReminderEndpoints
     {
         var userId = user.UserId();
         var reminders = db.Reminders.AsNoTracking().Where(r => r.UserId == userId);
-        if (query.Status is { } status)
+        if (query.Status == ReminderStatuses.Active)
+        {
+            reminders = reminders.Where(r => ReminderStatuses.InPlay.Contains(r.Status));
+        }
+        else if (query.Status is { } status)
         {
             reminders = reminders.Where(r => r.Status == status);
         }

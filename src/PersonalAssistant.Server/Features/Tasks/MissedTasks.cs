@@ -111,6 +111,7 @@ internal static class TasksRegistration
     public static IServiceCollection AddTasks(this IServiceCollection services)
     {
         services.AddScoped<MissedTaskCounter>();
+        services.AddSingleton<TaskBreakdown>();
         services.AddHostedService<MissedTaskService>();
         return services;
     }

@@ -53,9 +53,9 @@ internal sealed record TaskQuery : IPaged
     [AllowedValues(null, TaskStatuses.Open, TaskStatuses.InProgress, TaskStatuses.Done, TaskStatuses.Skipped, ErrorMessage = "Use open, in_progress, done or skipped.")]
     public string? Status { get; init; }
 
-    /// <summary>today (due today), overdue, upcoming (due after today) or someday (no due date), in the person's zone.</summary>
+    /// <summary>today (due today), overdue, upcoming (due after today), someday (no due date) or open (everything not finished, due or not), in the person's zone.</summary>
     [FromQuery(Name = "view")]
-    [AllowedValues(null, TaskViews.Today, TaskViews.Overdue, TaskViews.Upcoming, TaskViews.Someday, ErrorMessage = "Use today, overdue, upcoming or someday.")]
+    [AllowedValues(null, TaskViews.Today, TaskViews.Overdue, TaskViews.Upcoming, TaskViews.Someday, TaskViews.Open, ErrorMessage = "Use today, overdue, upcoming, someday or open.")]
     public string? View { get; init; }
 
     /// <summary>Only tasks with this tag.</summary>
@@ -93,8 +93,51 @@ internal sealed record NextTaskQuery
     public int? Minutes { get; init; }
 }
 
+/// <summary>
+/// Ask for steps, or save them. To save the steps the person was shown (a model writes different steps each time),
+/// send them back with <c>apply</c>, edited or not; <c>apply</c> without steps saves a fresh proposal.
+/// </summary>
 /// <param name="Apply">Save the steps as subtasks (after any existing ones).</param>
-internal sealed record BreakdownRequest(bool Apply = false);
+/// <param name="Steps">With <c>apply</c>: the steps to save, 1 to 7, in order.</param>
+internal sealed record BreakdownRequest(bool Apply = false, IReadOnlyList<BreakdownStepInput>? Steps = null) : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Steps is null)
+        {
+            yield break;
+        }
+
+        if (!Apply)
+        {
+            yield return new ValidationResult("Steps are saved with apply: true; leave them out to get a proposal.", ["steps"]);
+        }
+
+        if (Steps.Count is < 1 or > TaskBreakdown.MaxSteps)
+        {
+            yield return new ValidationResult($"Send 1 to {TaskBreakdown.MaxSteps} steps.", ["steps"]);
+        }
+
+        for (var index = 0; index < Steps.Count; index++)
+        {
+            var step = Steps[index];
+            if (step is null || string.IsNullOrWhiteSpace(step.Title) || step.Title.Length > TaskItemConfiguration.MaxTitleLength)
+            {
+                yield return new ValidationResult($"Each step needs a title of 1 to {TaskItemConfiguration.MaxTitleLength} characters.", [$"steps[{index}].title"]);
+            }
+
+            if (step?.EstimatedMinutes is < 1 or > 24 * 60)
+            {
+                yield return new ValidationResult("Minutes go from 1 to 1440.", [$"steps[{index}].estimatedMinutes"]);
+            }
+        }
+    }
+}
+
+/// <summary>A step to save.</summary>
+/// <param name="Title">What to do.</param>
+/// <param name="EstimatedMinutes">How long it should take.</param>
+internal sealed record BreakdownStepInput(string? Title, int? EstimatedMinutes = null);
 
 /// <summary>A task as the person sees it. Due is shown in the person's zone.</summary>
 internal sealed record TaskResponse(
@@ -124,14 +167,15 @@ internal sealed record TaskResponse(
 }
 
 /// <summary>One proposed step.</summary>
-internal sealed record BreakdownStep(string Title, int EstimatedMinutes);
+internal sealed record BreakdownStep(string Title, int? EstimatedMinutes);
 
 /// <summary>Small steps for a task; saved as subtasks when asked.</summary>
-/// <param name="Kind">The kind of task the steps were chosen for (cleaning, paperwork, ..., or general).</param>
-/// <param name="Steps">3 to 7 steps, the first one about two minutes.</param>
+/// <param name="Kind">The kind of task by its words (cleaning, paperwork, ..., or general).</param>
+/// <param name="Source">Where the steps come from: model (the configured AI provider), library (the offline step library, also when the model fails) or given (sent with apply).</param>
+/// <param name="Steps">3 to 7 proposed steps, the first one about two minutes; or the steps sent with apply.</param>
 /// <param name="Applied">Whether they were saved as subtasks.</param>
 /// <param name="Subtasks">The saved subtasks, when applied.</param>
-internal sealed record BreakdownResponse(string Kind, IReadOnlyList<BreakdownStep> Steps, bool Applied, IReadOnlyList<TaskResponse> Subtasks);
+internal sealed record BreakdownResponse(string Kind, string Source, IReadOnlyList<BreakdownStep> Steps, bool Applied, IReadOnlyList<TaskResponse> Subtasks);
 
 /// <summary>One task to do now, and why; no task when nothing is open.</summary>
 internal sealed record NextTaskResponse(TaskResponse? Task, IReadOnlyList<string> Reasons, string Message);
@@ -154,4 +198,5 @@ internal static class TaskViews
     public const string Overdue = "overdue";
     public const string Upcoming = "upcoming";
     public const string Someday = "someday";
+    public const string Open = "open";
 }

@@ -9,7 +9,7 @@ using PersonalAssistant.Server.Persistence;
 namespace PersonalAssistant.Server.Features.Tasks;
 
 /// <summary>
-/// Tasks: capture, views in the person's zone, subtasks, completion, offline breakdown, "what next", and totals.
+/// Tasks: capture, views in the person's zone, subtasks, completion, breakdown into steps, "what next", and totals.
 /// Every statement is scoped to the signed-in person; another person's id is a 404.
 /// </summary>
 internal static class TaskEndpoints
@@ -29,7 +29,7 @@ internal static class TaskEndpoints
         group.MapPost("/{id:guid}/complete", CompleteTask).WithName("CompleteTask").WithSummary("Mark a task done");
         group.MapPost("/{id:guid}/breakdown", BreakDownTask).WithName("BreakDownTask")
             .WithSummary("Propose 3 to 7 small steps; save them as subtasks with apply")
-            .WithDescription("The first step takes about two minutes. Offline, steps come from a library per kind of task.")
+            .WithDescription("The first step takes about two minutes. With an AI provider the model writes the steps; offline (or when the model fails) they come from a library per kind of task. To save exactly the steps that were shown, send them back with `apply`.")
             .ProducesValidationProblem();
         return group;
     }
@@ -246,7 +246,7 @@ internal static class TaskEndpoints
     }
 
     public static async Task<Results<Ok<BreakdownResponse>, ValidationProblem, ProblemHttpResult>> BreakDownTask(
-        Guid id, BreakdownRequest? request, AppDbContext db, PersonClock clock, TimeProvider time, ClaimsPrincipal user,
+        Guid id, BreakdownRequest? request, AppDbContext db, PersonClock clock, TaskBreakdown breakdown, TimeProvider time, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         var person = await clock.NowAsync(user.UserId(), cancellationToken);
@@ -261,10 +261,13 @@ internal static class TaskEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["This is already a step of a bigger task; break down the task itself."] });
         }
 
-        var (kind, steps) = StepLibrary.StepsFor(task.Title, task.Notes, person.Locale);
+        var (kind, source, steps) = request?.Steps is { } given
+            ? new BreakdownPlan(StepLibrary.StepsFor(task.Title, task.Notes, person.Locale).Kind, BreakdownSources.Given,
+                given.Select(step => new BreakdownStep(step.Title!.Trim(), step.EstimatedMinutes)).ToList())
+            : await breakdown.ProposeAsync(task.Title, task.Notes, person.Locale, cancellationToken);
         if (request?.Apply != true)
         {
-            return TypedResults.Ok(new BreakdownResponse(kind, steps, false, []));
+            return TypedResults.Ok(new BreakdownResponse(kind, source, steps, false, []));
         }
 
         var existing = await db.Tasks.CountAsync(t => t.UserId == person.UserId && t.ParentId == task.Id, cancellationToken);
@@ -290,7 +293,7 @@ internal static class TaskEndpoints
         task.BreakdownSuggestedAt = null;
         task.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new BreakdownResponse(kind, steps, true, subtasks.Select(s => TaskResponse.From(s, person)).ToList()));
+        return TypedResults.Ok(new BreakdownResponse(kind, source, steps, true, subtasks.Select(s => TaskResponse.From(s, person)).ToList()));
     }
 
     public static async Task<Ok<NextTaskResponse>> NextTask(

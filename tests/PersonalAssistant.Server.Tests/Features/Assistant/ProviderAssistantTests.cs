@@ -8,6 +8,12 @@ namespace PersonalAssistant.Server.Tests.Features.Assistant;
 /// <summary>The host configured for an OpenAI-compatible provider, which is the fake server on loopback.</summary>
 public sealed class ProviderFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// The turn timeout: long enough for a turn with tool rounds on a busy two-core machine (a shorter one made
+    /// turns time out under load), short enough that the timeout tests, which outwait it, stay tolerable.
+    /// </summary>
+    public int TimeoutSeconds => 10;
+
     public FakeChatCompletionsServer Provider { get; private set; } = null!;
 
     public AssistantApp App { get; private set; } = null!;
@@ -20,7 +26,7 @@ public sealed class ProviderFixture : IAsyncLifetime
             .With("Assistant:Model", "fake-model")
             .With("Assistant:BaseUrl", Provider.BaseUrl)
             .With("Assistant:ApiKey", "test-key")
-            .With("Assistant:TurnTimeoutSeconds", "3");
+            .With("Assistant:TurnTimeoutSeconds", TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await ((IAsyncLifetime)App).InitializeAsync();
     }
 
@@ -109,7 +115,7 @@ public sealed class ProviderAssistantTests(ProviderFixture fixture) : IClassFixt
         using var client = user.Client(App);
         var conversation = await StartAsync(client);
 
-        Provider.Script(ScriptedReply.Text("too late") with { Delay = TimeSpan.FromSeconds(10) });
+        Provider.Script(ScriptedReply.Text("too late") with { Delay = TimeSpan.FromSeconds(fixture.TimeoutSeconds + 5) });
         Assert.StartsWith("Sorry, I can't answer right now.", Text(await SayAsync(client, conversation, "hello")), StringComparison.Ordinal);
 
         Provider.Script(ScriptedReply.Broken("{\"choices\": [ this is not json"));

@@ -58,6 +58,7 @@ public sealed class TaskTests(AssistantApp app) : IClassFixture<AssistantApp>
         Assert.Equal([Id(upcoming)], await IdsAsync(client, "view=upcoming"));
         Assert.Equal([Id(someday)], await IdsAsync(client, "view=someday"));
         Assert.Equal([Id(doneToday)], await IdsAsync(client, "status=done"));
+        Assert.Equal([Id(overdue), Id(dueToday), Id(upcoming), Id(someday)], await IdsAsync(client, "view=open"));
         Assert.Equal(5, (await IdsAsync(client, "")).Count);
         Assert.Equal([Id(upcoming)], await IdsAsync(client, "q=UPCOMING"));
     }
@@ -104,6 +105,7 @@ public sealed class TaskTests(AssistantApp app) : IClassFixture<AssistantApp>
         var general = await BreakdownAsync(client, Id(odd), apply: false);
 
         Assert.Equal("cleaning", cleaning.GetProperty("kind").GetString());
+        Assert.Equal("library", cleaning.GetProperty("source").GetString());
         Assert.Equal("paperwork", paperwork.GetProperty("kind").GetString());
         Assert.Equal("general", general.GetProperty("kind").GetString());
         Assert.NotEqual(Titles(cleaning), Titles(paperwork));
@@ -127,6 +129,51 @@ public sealed class TaskTests(AssistantApp app) : IClassFixture<AssistantApp>
         Assert.DoesNotContain(Titles(cleaning)[0], (await client.GetStringAsync("/api/v1/tasks")), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/tasks/{Id(garage)}")).StatusCode);
         Assert.Empty(await IdsAsync(client, $"parent={Id(garage)}"));
+    }
+
+    [Fact]
+    public async Task Apply_WithTheStepsThePersonSaw_SavesExactlyThose_AndBadStepsWriteNothing()
+    {
+        var user = await Accounts.RegisterAndLoginAsync(app);
+        using var client = user.Client(app);
+        var move = await CreateAsync(client, new { title = "prepare the move", due = TodayInToronto.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        var steps = new object[]
+        {
+            new { title = "  Find the tape  ", estimatedMinutes = 2 },
+            new { title = "Pack the books" },
+        };
+
+        using var saved = await client.PostAsJsonAsync($"/api/v1/tasks/{Id(move)}/breakdown", new { apply = true, steps });
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var result = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("given", result.GetProperty("source").GetString());
+        var children = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/tasks?parent={Id(move)}")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["Find the tape", "Pack the books"], children.Select(t => t.GetProperty("title").GetString()));
+        Assert.Equal(2, children[0].GetProperty("estimatedMinutes").GetInt32());
+        Assert.Equal(JsonValueKind.Null, children[1].GetProperty("estimatedMinutes").ValueKind);
+        Assert.Equal(move.GetProperty("dueDate").GetString(), children[1].GetProperty("dueDate").GetString());
+
+        var other = await CreateAsync(client, new { title = "sort the mail" });
+        var tooMany = Enumerable.Range(1, 8).Select(i => new { title = $"step {i}" }).ToArray();
+        foreach (var (body, field) in new (object Body, string Field)[]
+        {
+            (new { apply = false, steps }, "steps"),
+            (new { apply = true, steps = tooMany }, "steps"),
+            (new { apply = true, steps = Array.Empty<object>() }, "steps"),
+            (new { apply = true, steps = new object[] { new { title = "ok" }, new { title = "   " } } }, "steps[1].title"),
+            (new { apply = true, steps = new object[] { new { title = new string('x', 501) } } }, "steps[0].title"),
+            (new { apply = true, steps = new object[] { new { title = "ok", estimatedMinutes = 0 } } }, "steps[0].estimatedMinutes"),
+        })
+        {
+            using var bad = await client.PostAsJsonAsync($"/api/v1/tasks/{Id(other)}/breakdown", body);
+            await AssertFieldErrorAsync(bad, field);
+        }
+
+        using var wrongType = await client.PostAsync($"/api/v1/tasks/{Id(other)}/breakdown",
+            new StringContent("""{"apply":true,"steps":[{"title":5}]}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.Empty(await IdsAsync(client, $"parent={Id(other)}"));
     }
 
     [Fact]

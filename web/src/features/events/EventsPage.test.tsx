@@ -61,6 +61,34 @@ function eventsHost() {
   return api;
 }
 
+/** A repeating event with two occurrences this week (Tuesday and Thursday at 9:30 local), as the server expands it. */
+function repeatingHost() {
+  const monday = weekStart(new Date(), 0);
+  const at = (days: number) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + days, 9, 30);
+  let occurrences: Occurrence[] = [1, 3].map((days) => ({
+    eventId: 'e7',
+    title: 'standup',
+    start: at(days).toISOString(),
+    end: new Date(at(days).getTime() + 15 * 60 * 1000).toISOString(),
+    location: null,
+    repeats: true,
+  }));
+  const api = stubApi({
+    'GET /api/v1/events/feed': () => ({ enabled: false, since: null }),
+    'GET /api/v1/events': () => occurrences,
+    'DELETE /api/v1/events/:id/occurrences/:start': ({ params }) => {
+      const start = decodeURIComponent(params[1] ?? '');
+      occurrences = occurrences.filter((o) => o.start !== start);
+      return undefined;
+    },
+    'DELETE /api/v1/events/:id': () => {
+      occurrences = [];
+      return undefined;
+    },
+  });
+  return { api, tuesday: at(1), thursday: at(3) };
+}
+
 describe('EventsPage', () => {
   it('shows an empty week, adds an event in words, lists it under its day, and deletes it after confirming', async () => {
     const api = eventsHost();
@@ -108,5 +136,56 @@ describe('EventsPage', () => {
     await vi.waitFor(() => {
       expect(within(feed).getByLabelText('Your private calendar link')).not.toHaveValue(first);
     });
+  });
+
+  it('asks "only this one or the whole series" before deleting a repeating event, and deletes what was chosen', async () => {
+    const { api, tuesday, thursday } = repeatingHost();
+    const confirm = vi.spyOn(window, 'confirm');
+    renderWithClient(<EventsPage />);
+    const dayName = (day: Date) => new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric' }).format(day);
+    const tuesdayList = await screen.findByRole('region', { name: dayName(tuesday) });
+
+    await userEvent.click(within(tuesdayList).getByRole('button', { name: 'Delete: standup' }));
+    const choice = within(tuesdayList).getByRole('group', { name: '“standup” repeats. Delete which?' });
+    const onlyThisOne = within(choice).getByRole('button', { name: `Only this one (${formatDateTime('en', tuesday.toISOString(), browserTimeZone())})` });
+    expect(onlyThisOne).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    expect(within(tuesdayList).queryByRole('group')).not.toBeInTheDocument();
+    expect(api.posted()).toEqual([]);
+
+    await userEvent.click(within(tuesdayList).getByRole('button', { name: 'Delete: standup' }));
+    await userEvent.click(within(tuesdayList).getByRole('button', { name: /^Only this one/ }));
+
+    expect(await screen.findByText(`Deleted: standup on ${formatDateTime('en', tuesday.toISOString(), browserTimeZone())}. The other repeats stay.`)).toBeInTheDocument();
+    await vi.waitFor(() => {
+      expect(screen.queryByRole('region', { name: dayName(tuesday) })).not.toBeInTheDocument();
+    });
+    const thursdayList = screen.getByRole('region', { name: dayName(thursday) });
+    expect(within(thursdayList).getByText('standup')).toBeInTheDocument();
+
+    await userEvent.click(within(thursdayList).getByRole('button', { name: 'Delete: standup' }));
+    await userEvent.click(within(thursdayList).getByRole('button', { name: 'The whole series' }));
+
+    expect(await screen.findByText('Deleted: standup.')).toBeInTheDocument();
+    expect(await screen.findByText('Nothing on the calendar this week.')).toBeInTheDocument();
+    expect(confirm).not.toHaveBeenCalled();
+    expect(api.posted().map((call) => `${call.method} ${decodeURIComponent(call.path)}`)).toEqual([
+      `DELETE /api/v1/events/e7/occurrences/${tuesday.toISOString()}`,
+      'DELETE /api/v1/events/e7',
+    ]);
+  });
+
+  it('asks the same question in French', async () => {
+    const { tuesday } = repeatingHost();
+    renderWithClient(<EventsPage />, 'fr');
+    const dayName = new Intl.DateTimeFormat('fr', { weekday: 'long', month: 'long', day: 'numeric' }).format(tuesday);
+    const tuesdayList = await screen.findByRole('region', { name: dayName });
+
+    await userEvent.click(within(tuesdayList).getByRole('button', { name: 'Supprimer : standup' }));
+
+    const choice = within(tuesdayList).getByRole('group', { name: '« standup » se répète. Que supprimer ?' });
+    expect(within(choice).getByRole('button', { name: /^Seulement celui-ci/ })).toHaveFocus();
+    expect(within(choice).getByRole('button', { name: 'Toute la série' })).toBeInTheDocument();
+    expect(within(choice).getByRole('button', { name: 'Le garder' })).toBeInTheDocument();
   });
 });

@@ -3,12 +3,13 @@ import { useId, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
-import { formatTime, isoDate } from '../../ui/dates';
+import { formatDateTime, formatTime, isoDate } from '../../ui/dates';
 import { emptyState, mutedText, quietButton } from '../../ui/styles';
 import { FormAlert, problemMessage } from '../auth/Form';
 import { AddEventForm } from './AddEventForm';
 import { CalendarFeed } from './CalendarFeed';
-import { byDay, eventKeys, weekQuery, weekStart, type Occurrence } from './events';
+import { DeleteRepeatChoice } from './DeleteRepeatChoice';
+import { byDay, eventKeys, occurrenceKey, weekQuery, weekStart, type Occurrence } from './events';
 
 /** The calendar as a week list: what is on each day, in local time; add, delete, and subscribe from another calendar. */
 export function EventsPage() {
@@ -20,14 +21,24 @@ export function EventsPage() {
   const [offset, setOffset] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The repeating occurrence whose delete asks "only this one or the whole series". */
+  const [choosing, setChoosing] = useState<string | null>(null);
   const start = weekStart(new Date(), offset);
   const week = useQuery(weekQuery(start));
 
   const remove = useMutation({
-    mutationFn: (occurrence: Occurrence) => unwrap(api.DELETE('/api/v1/events/{id}', { params: { path: { id: occurrence.eventId } } })),
-    onSuccess: (_result, occurrence) => {
+    mutationFn: ({ occurrence, only }: { occurrence: Occurrence; only: boolean }) =>
+      only
+        ? unwrap(api.DELETE('/api/v1/events/{id}/occurrences/{start}', { params: { path: { id: occurrence.eventId, start: occurrence.start } } }))
+        : unwrap(api.DELETE('/api/v1/events/{id}', { params: { path: { id: occurrence.eventId } } })),
+    onSuccess: (_result, { occurrence, only }) => {
       setError(null);
-      setStatus(t('events.deleted', { title: occurrence.title }));
+      setChoosing(null);
+      setStatus(
+        only
+          ? t('events.deletedOne', { title: occurrence.title, when: formatDateTime(language, occurrence.start, timeZone) })
+          : t('events.deleted', { title: occurrence.title }),
+      );
       return queryClient.invalidateQueries({ queryKey: eventKeys.all });
     },
     onError: (failure) => {
@@ -109,7 +120,7 @@ export function EventsPage() {
                 <ul className="flex flex-col gap-2">
                   {items.map((occurrence) => (
                     <li
-                      key={`${occurrence.eventId}-${occurrence.start}`}
+                      key={occurrenceKey(occurrence)}
                       className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-stone-200 bg-white px-4 py-3 dark:border-stone-800 dark:bg-stone-900"
                     >
                       <div>
@@ -124,19 +135,35 @@ export function EventsPage() {
                             .join(' · ')}
                         </p>
                       </div>
-                      <button
-                        type="button"
-                        className={quietButton}
-                        aria-label={t('events.delete.label', { title: occurrence.title })}
-                        onClick={() => {
-                          const question = occurrence.repeats ? 'events.delete.confirmRepeating' : 'events.delete.confirm';
-                          if (window.confirm(t(question, { title: occurrence.title }))) {
-                            remove.mutate(occurrence);
-                          }
-                        }}
-                      >
-                        {t('common.delete')}
-                      </button>
+                      {choosing !== occurrenceKey(occurrence) && (
+                        <button
+                          type="button"
+                          className={quietButton}
+                          aria-label={t('events.delete.label', { title: occurrence.title })}
+                          aria-expanded={occurrence.repeats ? false : undefined}
+                          onClick={() => {
+                            if (occurrence.repeats) {
+                              setChoosing(occurrenceKey(occurrence));
+                            } else if (window.confirm(t('events.delete.confirm', { title: occurrence.title }))) {
+                              remove.mutate({ occurrence, only: false });
+                            }
+                          }}
+                        >
+                          {t('common.delete')}
+                        </button>
+                      )}
+                      {choosing === occurrenceKey(occurrence) && (
+                        <DeleteRepeatChoice
+                          occurrence={occurrence}
+                          busy={remove.isPending}
+                          onChoose={(only) => {
+                            remove.mutate({ occurrence, only });
+                          }}
+                          onCancel={() => {
+                            setChoosing(null);
+                          }}
+                        />
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -10,6 +10,11 @@ export const eventKeys = {
   feed: () => [...eventKeys.all, 'feed'] as const,
 };
 
+/** One occurrence among a week's (a repeating event gives several with the same event id). */
+export function occurrenceKey(occurrence: Occurrence): string {
+  return `${occurrence.eventId}-${occurrence.start}`;
+}
+
 /** Midnight starting the Monday of the week `offset` weeks from now, in the browser's zone. */
 export function weekStart(now: Date, offset: number): Date {
   const start = new Date(now.getFullYear(), now.getMonth(), now.getDate());

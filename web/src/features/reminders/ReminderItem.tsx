@@ -5,7 +5,7 @@ import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime, oneFinalStop } from '../../ui/dates';
 import { mutedText, quietButton } from '../../ui/styles';
 import { problemMessage } from '../auth/Form';
-import { reminderKeys, type Reminder } from './reminders';
+import { finishedStatuses, reminderKeys, type Reminder } from './reminders';
 
 const snoozeChoices = [10, 60] as const;
 
@@ -49,9 +49,12 @@ export function ReminderItem({ reminder, onResult }: { reminder: Reminder; onRes
     onError: fail,
   });
 
+  const finished = finishedStatuses.has(reminder.status);
   const details = [
     reminder.status === 'delivered' ? t('reminders.status.delivered') : null,
     reminder.status === 'snoozed' ? t('reminders.status.snoozed') : null,
+    reminder.status === 'acknowledged' ? t('reminders.status.acknowledged') : null,
+    reminder.status === 'cancelled' ? t('reminders.status.cancelled') : null,
     reminder.rrule ? t('reminders.repeats') : null,
   ].filter(Boolean);
   return (
@@ -64,30 +67,33 @@ export function ReminderItem({ reminder, onResult }: { reminder: Reminder; onRes
         {details.length > 0 && <p className={mutedText}>{details.join(' · ')}</p>}
       </div>
       <div className="flex flex-wrap gap-2">
-        {snoozeChoices.map((minutes) => (
+        {!finished &&
+          snoozeChoices.map((minutes) => (
+            <button
+              key={minutes}
+              type="button"
+              className={quietButton}
+              disabled={snooze.isPending}
+              aria-label={t(`reminders.snooze.${minutes}.label`, { text: reminder.text })}
+              onClick={() => {
+                snooze.mutate(minutes);
+              }}
+            >
+              {t(`reminders.snooze.${minutes}`)}
+            </button>
+          ))}
+        {!finished && (
           <button
-            key={minutes}
             type="button"
             className={quietButton}
-            disabled={snooze.isPending}
-            aria-label={t(`reminders.snooze.${minutes}.label`, { text: reminder.text })}
+            aria-label={t('reminders.acknowledge.label', { text: reminder.text })}
             onClick={() => {
-              snooze.mutate(minutes);
+              acknowledge.mutate();
             }}
           >
-            {t(`reminders.snooze.${minutes}`)}
+            {t('reminders.acknowledge')}
           </button>
-        ))}
-        <button
-          type="button"
-          className={quietButton}
-          aria-label={t('reminders.acknowledge.label', { text: reminder.text })}
-          onClick={() => {
-            acknowledge.mutate();
-          }}
-        >
-          {t('reminders.acknowledge')}
-        </button>
+        )}
         <button
           type="button"
           className={quietButton}

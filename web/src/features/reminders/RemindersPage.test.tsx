@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { formatDateTime } from '../../ui/dates';
@@ -32,13 +32,20 @@ function reminder(text: string, nextAt: string, extra: Partial<Reminder> = {}): 
   };
 }
 
-const page = (items: Reminder[]) => ({ items, page: 1, pageSize: 100, total: items.length });
+const inPlay = new Set(['scheduled', 'snoozed', 'delivered']);
+
+/** A page as the server answers it, with its status filter ("active": still in play) applied. */
+function page(items: Reminder[], query = new URLSearchParams()) {
+  const status = query.get('status');
+  const shown = status === null ? items : items.filter((r) => (status === 'active' ? inPlay.has(r.status) : r.status === status));
+  return { items: shown, page: 1, pageSize: 100, total: shown.length };
+}
 
 describe('RemindersPage', () => {
   it('starts empty, keeps what was typed on a refusal, adds a reminder and shows it in local time', async () => {
     let all: Reminder[] = [reminder('old one', '2026-11-20T08:00:00Z', { status: 'acknowledged' })];
     const api = stubApi({
-      'GET /api/v1/reminders': () => page(all),
+      'GET /api/v1/reminders': ({ query }) => page(all, query),
       'POST /api/v1/reminders': ({ body }) => {
         const { text, when } = body as { text: string; when: string };
         if (when === 'whenever') {
@@ -72,7 +79,7 @@ describe('RemindersPage', () => {
   it('snoozes, says got it, and deletes after confirming', async () => {
     let all = [reminder('take the pills', '2026-11-25T09:00:00Z', { status: 'delivered' })];
     const api = stubApi({
-      'GET /api/v1/reminders': () => page(all),
+      'GET /api/v1/reminders': ({ query }) => page(all, query),
       'POST /api/v1/reminders/:id/snooze': ({ body }) => {
         const snoozed = reminder('take the pills', '2026-11-25T09:10:00Z', { status: 'snoozed' });
         all = [snoozed];
@@ -103,5 +110,41 @@ describe('RemindersPage', () => {
       'POST /api/v1/reminders/r-takethepills/acknowledge',
       'DELETE /api/v1/reminders/r-takethepills',
     ]);
+  });
+
+  it('shows the reminders still in play by default, and all of them, finished ones included, on request', async () => {
+    const all = [
+      reminder('water the plants', '2026-11-26T08:00:00Z'),
+      reminder('take the pills', '2026-11-25T09:00:00Z', { status: 'delivered' }),
+      reminder('call mom', '2026-11-24T15:00:00Z', { status: 'acknowledged', nextAt: null }),
+      reminder('old idea', '2026-11-20T12:00:00Z', { status: 'cancelled', nextAt: null }),
+    ];
+    const api = stubApi({ 'GET /api/v1/reminders': ({ query }) => page(all, query) });
+    renderWithClient(<RemindersPage />);
+
+    expect(await screen.findByText('water the plants')).toBeInTheDocument();
+    expect(screen.getByText('take the pills')).toBeInTheDocument();
+    expect(screen.queryByText('call mom')).not.toBeInTheDocument();
+    expect(api.calls.at(-1)?.query.get('status')).toBe('active');
+    const views = screen.getByRole('group', { name: 'Which reminders' });
+    expect(within(views).getByRole('button', { name: 'Still to come' })).toHaveAttribute('aria-pressed', 'true');
+
+    await userEvent.click(within(views).getByRole('button', { name: 'All, with finished ones' }));
+
+    expect(await screen.findByText('call mom')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'All reminders' })).toBeInTheDocument();
+    expect(api.calls.at(-1)?.query.has('status')).toBe(false);
+    expect(within(views).getByRole('button', { name: 'All, with finished ones' })).toHaveAttribute('aria-pressed', 'true');
+    const done = screen.getByText('call mom').closest('li');
+    expect(done).not.toBeNull();
+    expect(within(done as HTMLElement).getByText('Done')).toBeInTheDocument();
+    expect(within(done as HTMLElement).queryByRole('button', { name: 'Got it: call mom' })).not.toBeInTheDocument();
+    expect(within(done as HTMLElement).getByRole('button', { name: 'Delete: call mom' })).toBeInTheDocument();
+    expect(screen.getByText('Cancelled')).toBeInTheDocument();
+
+    await userEvent.click(within(views).getByRole('button', { name: 'Still to come' }));
+    await vi.waitFor(() => {
+      expect(screen.queryByText('call mom')).not.toBeInTheDocument();
+    });
   });
 });

@@ -4,19 +4,20 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime, oneFinalStop } from '../../ui/dates';
-import { emptyState, listFrame, mutedText } from '../../ui/styles';
+import { choiceButton, emptyState, listFrame, mutedText } from '../../ui/styles';
 import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
 import { ReminderItem } from './ReminderItem';
-import { reminderKeys, upcomingRemindersQuery } from './reminders';
+import { reminderKeys, remindersQuery, type ReminderView } from './reminders';
 
-/** Reminders: add one in words, see what is coming in local time, snooze or say "got it". */
+/** Reminders: add one in words, see what is still to come in local time (or all of them), snooze or say "got it". */
 export function RemindersPage() {
   const { t, language } = useI18n();
   const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const titleId = useId();
   const listId = useId();
-  const reminders = useQuery(upcomingRemindersQuery);
+  const [view, setView] = useState<ReminderView>('active');
+  const reminders = useQuery(remindersQuery(view));
   const [text, setText] = useState('');
   const [when, setWhen] = useState('');
   const [status, setStatus] = useState<string | null>(null);
@@ -91,8 +92,23 @@ export function RemindersPage() {
       </div>
       <section aria-labelledby={listId} className="flex flex-col gap-4">
         <h2 id={listId} className="text-2xl font-semibold tracking-tight">
-          {t('reminders.upcoming')}
+          {view === 'active' ? t('reminders.upcoming') : t('reminders.all')}
         </h2>
+        <div role="group" aria-label={t('reminders.view.label')} className="flex flex-wrap gap-2">
+          {(['active', 'all'] as const).map((choice) => (
+            <button
+              key={choice}
+              type="button"
+              className={choiceButton(view === choice)}
+              aria-pressed={view === choice}
+              onClick={() => {
+                setView(choice);
+              }}
+            >
+              {t(`reminders.view.${choice}`)}
+            </button>
+          ))}
+        </div>
         {reminders.isPending ? (
           <p className={mutedText}>{t('common.loading')}</p>
         ) : reminders.isError ? (

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { problem, stubApi } from '../../test/fakeApi';
@@ -80,10 +80,11 @@ describe('TasksPage', () => {
     const api = stubApi({
       'GET /api/v1/tasks': ({ query }) => {
         const view = query.get('view');
-        if (view !== null && !['today', 'overdue', 'upcoming', 'someday'].includes(view)) {
-          return problem(400, 'Use today, overdue, upcoming or someday.');
+        if (view !== null && !['today', 'overdue', 'upcoming', 'someday', 'open'].includes(view)) {
+          return problem(400, 'Use today, overdue, upcoming, someday or open.');
         }
-        return page(view === 'overdue' ? [] : open);
+        // The "open" view is the server's: only what is not finished.
+        return page(view === 'overdue' ? [] : view === 'open' ? open.filter((t) => t.status === 'open') : open);
       },
       'POST /api/v1/tasks/:id/complete': () => {
         const done = { ...task('laundry'), status: 'done' };
@@ -114,10 +115,10 @@ describe('TasksPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'All open tasks' }));
     expect(await screen.findByRole('button', { name: 'Done: someday idea' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Done: laundry' })).not.toBeInTheDocument();
-    expect(api.calls.at(-1)?.query.has('view')).toBe(false);
+    expect(api.calls.at(-1)?.query.get('view')).toBe('open');
   });
 
-  it('breaks a task into steps, saves them as subtasks, and suggests what to do next', async () => {
+  it('breaks a task into steps the person can edit, saves exactly those, and suggests what to do next', async () => {
     const taxes = task('do the taxes');
     const steps = [
       { title: 'Open the folder', estimatedMinutes: 2 },
@@ -129,11 +130,12 @@ describe('TasksPage', () => {
       'GET /api/v1/tasks/next': () => ({ task: taxes, reasons: ['It has waited the longest.'], message: 'It has waited the longest.' }),
       'GET /api/v1/tasks': ({ query }) => page(query.get('parent') === taxes.id ? subtasks : [taxes]),
       'POST /api/v1/tasks/:id/breakdown': ({ body }) => {
-        const apply = (body as { apply: boolean }).apply;
-        if (apply) {
-          subtasks = steps.map((step, i) => task(step.title, { parentId: taxes.id, position: i }));
+        const request = body as { apply: boolean; steps?: { title: string; estimatedMinutes: number | null }[] };
+        if (request.apply) {
+          subtasks = (request.steps ?? steps).map((step, i) => task(step.title, { parentId: taxes.id, position: i }));
+          return { kind: 'paperwork', source: 'given', steps: request.steps, applied: true, subtasks };
         }
-        return { kind: 'paperwork', steps, applied: apply, subtasks: apply ? subtasks : [] };
+        return { kind: 'paperwork', source: 'library', steps, applied: false, subtasks: [] };
       },
       'POST /api/v1/tasks/:id/complete': ({ params }) => {
         subtasks = subtasks.map((step) => (step.id === params[0] ? { ...step, status: 'done' } : step));
@@ -148,13 +150,34 @@ describe('TasksPage', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Break it down: do the taxes' }));
     const proposal = await screen.findByRole('region', { name: 'Small steps' });
-    expect(await within(proposal).findByText('Open the folder')).toBeInTheDocument();
+    expect(await within(proposal).findByRole('textbox', { name: 'Step 1' })).toHaveValue('Open the folder');
     expect(within(proposal).getByText('(about 2 min)')).toBeInTheDocument();
+    expect(within(proposal).getByText(/Steps for this kind of task/)).toBeInTheDocument();
+    expect(within(proposal).queryByRole('button', { name: 'Other ideas' })).not.toBeInTheDocument();
+
+    // Reword one step, drop one, add one of their own.
+    const second = within(proposal).getByRole('textbox', { name: 'Step 2' });
+    await userEvent.clear(second);
+    await userEvent.type(second, 'Find the 2025 form');
+    await userEvent.click(within(proposal).getByRole('button', { name: 'Remove step 3' }));
+    await userEvent.click(within(proposal).getByRole('button', { name: 'Add a step' }));
+    await userEvent.type(within(proposal).getByRole('textbox', { name: 'Step 3' }), 'Ask Sam about the receipts');
 
     await userEvent.click(within(proposal).getByRole('button', { name: 'Save steps' }));
     const saved = await screen.findByRole('region', { name: 'Saved as steps' });
-    expect(within(saved).getAllByRole('listitem').map((item) => item.textContent)).toEqual(steps.map((step, i) => `${String(i + 1)}. ${step.title}Done`));
-    expect(api.posted().map((call) => call.body)).toEqual([{ apply: false }, { apply: true }]);
+    const expected = ['Open the folder', 'Find the 2025 form', 'Ask Sam about the receipts'];
+    expect(within(saved).getAllByRole('listitem').map((item) => item.textContent)).toEqual(expected.map((title, i) => `${String(i + 1)}. ${title}Done`));
+    expect(api.posted().map((call) => call.body)).toEqual([
+      { apply: false },
+      {
+        apply: true,
+        steps: [
+          { title: 'Open the folder', estimatedMinutes: 2 },
+          { title: 'Find the 2025 form', estimatedMinutes: 5 },
+          { title: 'Ask Sam about the receipts', estimatedMinutes: null },
+        ],
+      },
+    ]);
 
     await userEvent.click(within(saved).getByRole('button', { name: 'Done: Open the folder' }));
     expect(await within(saved).findByText('(done)')).toBeInTheDocument();
@@ -165,6 +188,30 @@ describe('TasksPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Break it down: do the taxes' }));
     expect(await screen.findByRole('region', { name: 'Saved as steps' })).toBeInTheDocument();
     expect(api.posted().filter((call) => call.path.endsWith('/breakdown'))).toHaveLength(2);
+  });
+
+  it('asks the model for other ideas when its steps do not fit', async () => {
+    const move = task('prepare the move');
+    let asked = 0;
+    stubApi({
+      'GET /api/v1/tasks': ({ query }) => page(query.get('parent') === move.id ? [] : [move]),
+      'POST /api/v1/tasks/:id/breakdown': () => {
+        asked += 1;
+        const first = asked === 1 ? 'Put three boxes by the door' : 'Write the new address on a sticky note';
+        return { kind: 'general', source: 'model', steps: [{ title: first, estimatedMinutes: 2 }, { title: 'Pack one shelf', estimatedMinutes: 15 }, { title: 'Book the van', estimatedMinutes: 10 }], applied: false, subtasks: [] };
+      },
+    });
+    renderWithClient(<TasksPage />);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Break it down: prepare the move' }));
+    const proposal = await screen.findByRole('region', { name: 'Small steps' });
+    expect(await within(proposal).findByRole('textbox', { name: 'Step 1' })).toHaveValue('Put three boxes by the door');
+    expect(within(proposal).getByText(/by your AI model/)).toBeInTheDocument();
+
+    await userEvent.click(within(proposal).getByRole('button', { name: 'Other ideas' }));
+    await waitFor(() => {
+      expect(within(proposal).getByRole('textbox', { name: 'Step 1' })).toHaveValue('Write the new address on a sticky note');
+    });
   });
 
   it('deletes only after confirming', async () => {

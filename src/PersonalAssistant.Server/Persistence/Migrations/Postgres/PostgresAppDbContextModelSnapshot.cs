@@ -369,6 +369,10 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("EndAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.PrimitiveCollection<List<string>>("ExcludedStarts")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Location")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

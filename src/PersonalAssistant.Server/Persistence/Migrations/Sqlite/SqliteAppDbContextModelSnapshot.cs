@@ -353,6 +353,10 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                     b.Property<long>("EndAt")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("ExcludedStarts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Location")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Common;
 
-namespace PersonalAssistant.Server.Features.Assistant;
+namespace PersonalAssistant.Server.LanguageModels;
 
 /// <summary>
 /// Which engine does the talking (section <c>Assistant</c>): <c>Offline</c> (default, the language engine),
