@@ -13,12 +13,26 @@ export function isoDate(date: Date): string {
   return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** A calendar date ("Thu, Mar 12"): it names a day, not an instant, so no zone can move it. */
-export function formatDate(language: string, isoDateValue: string): string {
+/** A calendar date ("Thu, Mar 12", or as `options` say): it names a day, not an instant, so no zone can move it. */
+export function formatDate(
+  language: string,
+  isoDateValue: string,
+  options: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric' },
+): string {
   const [year = 1970, month = 1, day = 1] = isoDateValue.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    Date.UTC(year, month - 1, day, 12),
-  );
+  return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day, 12));
+}
+
+/** The `yyyy-mm-dd` that many days after (or before) a calendar date. */
+export function addDays(isoDateValue: string, days: number): string {
+  const [year = 1970, month = 1, day = 1] = isoDateValue.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days, 12)).toISOString().slice(0, 10);
+}
+
+/** Monday 0 … Sunday 6 of a calendar date. */
+export function weekdayOf(isoDateValue: string): number {
+  const [year = 1970, month = 1, day = 1] = isoDateValue.split('-').map(Number);
+  return (new Date(Date.UTC(year, month - 1, day, 12)).getUTCDay() + 6) % 7;
 }
 
 /** An instant as the clock on the wall in `timeZone` reads it, in words chosen by `options`. */

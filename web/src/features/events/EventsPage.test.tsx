@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { formatDateTime } from '../../ui/dates';
+import { formatDateTime, instantFromWallTime, localDate } from '../../ui/dates';
 import { browserTimeZone } from '../../ui/timeZone';
 import { stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
@@ -16,7 +16,7 @@ afterEach(() => {
 /** Tomorrow at 14:30 local, or today when tomorrow is next week, so the event is always in this week's list. */
 function thisWeekAfternoon(): Date {
   const day = new Date();
-  const monday = weekStart(day, 0);
+  const monday = instantFromWallTime(weekStart(browserTimeZone(), 0), browserTimeZone());
   const next = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1, 14, 30);
   return next.getTime() < monday.getTime() + 7 * 24 * 3600 * 1000 ? next : new Date(day.getFullYear(), day.getMonth(), day.getDate(), 14, 30);
 }
@@ -63,7 +63,7 @@ function eventsHost() {
 
 /** A repeating event with two occurrences this week (Tuesday and Thursday at 9:30 local), as the server expands it. */
 function repeatingHost() {
-  const monday = weekStart(new Date(), 0);
+  const monday = localDate(weekStart(browserTimeZone(), 0));
   const at = (days: number) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + days, 9, 30);
   let occurrences: Occurrence[] = [1, 3].map((days) => ({
     eventId: 'e7',
@@ -97,7 +97,7 @@ describe('EventsPage', () => {
 
     expect(await screen.findByText('Nothing on the calendar this week.')).toBeInTheDocument();
     const weekRequest = api.calls.find((call) => call.path === '/api/v1/events');
-    expect(weekRequest?.query.get('from')).toBe(weekStart(new Date(), 0).toISOString());
+    expect(weekRequest?.query.get('from')).toBe(instantFromWallTime(weekStart(browserTimeZone(), 0), browserTimeZone()).toISOString());
 
     await userEvent.type(screen.getByLabelText('What'), 'dentist');
     await userEvent.type(screen.getByLabelText('When'), 'tomorrow at 2:30pm');

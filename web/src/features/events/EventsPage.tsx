@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
-import { formatDateTime, formatTime, isoDate } from '../../ui/dates';
+import { formatDate, formatDateTime, formatTime, todayIn } from '../../ui/dates';
 import { emptyState, mutedText, quietButton } from '../../ui/styles';
 import { FormAlert, problemMessage } from '../auth/Form';
 import { AddEventForm } from './AddEventForm';
@@ -11,7 +11,7 @@ import { CalendarFeed } from './CalendarFeed';
 import { DeleteRepeatChoice } from './DeleteRepeatChoice';
 import { byDay, eventKeys, occurrenceKey, weekQuery, weekStart, type Occurrence } from './events';
 
-/** The calendar as a week list: what is on each day, in local time; add, delete, and subscribe from another calendar. */
+/** The calendar as a week list: what is on each day, in the person's zone; add, delete, and subscribe from another calendar. */
 export function EventsPage() {
   const { t, language } = useI18n();
   const timeZone = useTimeZone();
@@ -23,8 +23,8 @@ export function EventsPage() {
   const [error, setError] = useState<string | null>(null);
   /** The repeating occurrence whose delete asks "only this one or the whole series". */
   const [choosing, setChoosing] = useState<string | null>(null);
-  const start = weekStart(new Date(), offset);
-  const week = useQuery(weekQuery(start));
+  const start = weekStart(timeZone, offset);
+  const week = useQuery(weekQuery(start, timeZone));
 
   const remove = useMutation({
     mutationFn: ({ occurrence, only }: { occurrence: Occurrence; only: boolean }) =>
@@ -47,9 +47,9 @@ export function EventsPage() {
     },
   });
 
-  const dayName = (day: Date) => new Intl.DateTimeFormat(language, { weekday: 'long', month: 'long', day: 'numeric' }).format(day);
-  const weekLabel = t('events.weekOf', { day: new Intl.DateTimeFormat(language, { month: 'long', day: 'numeric' }).format(start) });
-  const today = isoDate(new Date());
+  const dayName = (day: string) => formatDate(language, day, { weekday: 'long', month: 'long', day: 'numeric' });
+  const weekLabel = t('events.weekOf', { day: formatDate(language, start, { month: 'long', day: 'numeric' }) });
+  const today = todayIn(timeZone);
   return (
     <section aria-labelledby={titleId} className="flex flex-col gap-8">
       <title>{`${t('events.title')} · ${t('app.name')}`}</title>
@@ -111,11 +111,11 @@ export function EventsPage() {
           <p className={emptyState}>{t('events.empty')}</p>
         ) : (
           <div className="flex flex-col gap-6">
-            {byDay(week.data).map(({ day, items }) => (
-              <section key={day.toISOString()} aria-label={dayName(day)} className="flex flex-col gap-2">
+            {byDay(week.data, timeZone).map(({ day, items }) => (
+              <section key={day} aria-label={dayName(day)} className="flex flex-col gap-2">
                 <h3 className="text-lg font-semibold">
                   {dayName(day)}
-                  {isoDate(day) === today && <span className="ml-2 text-sm font-normal">{t('events.today')}</span>}
+                  {day === today && <span className="ml-2 text-sm font-normal">{t('events.today')}</span>}
                 </h3>
                 <ul className="flex flex-col gap-2">
                   {items.map((occurrence) => (

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { addDays, dateIn, instantFromWallTime, todayIn, weekdayOf } from '../../ui/dates';
 
 export type Occurrence = components['schemas']['OccurrenceResponse'];
 
@@ -15,36 +16,29 @@ export function occurrenceKey(occurrence: Occurrence): string {
   return `${occurrence.eventId}-${occurrence.start}`;
 }
 
-/** Midnight starting the Monday of the week `offset` weeks from now, in the browser's zone. */
-export function weekStart(now: Date, offset: number): Date {
-  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  const sinceMonday = (start.getDay() + 6) % 7;
-  start.setDate(start.getDate() - sinceMonday + offset * 7);
-  return start;
+/** The `yyyy-mm-dd` of the Monday of the week `offset` weeks from now, in the person's zone. */
+export function weekStart(timeZone: string, offset: number, now: Date = new Date()): string {
+  const today = todayIn(timeZone, now);
+  return addDays(today, offset * 7 - weekdayOf(today));
 }
 
-/** The occurrences of a week (repeating events expanded by the server). */
-export function weekQuery(start: Date) {
-  const end = new Date(start);
-  end.setDate(end.getDate() + 7);
-  const from = start.toISOString();
+/** The occurrences of the week starting on `start` (midnight to midnight in the person's zone; repeats expanded by the server). */
+export function weekQuery(start: string, timeZone: string) {
+  const from = instantFromWallTime(start, timeZone).toISOString();
+  const to = instantFromWallTime(addDays(start, 7), timeZone).toISOString();
   return queryOptions({
     queryKey: eventKeys.week(from),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/events', { params: { query: { from, to: end.toISOString() } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/events', { params: { query: { from, to } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
 
-/** Occurrences grouped by local day, in order. */
-export function byDay(occurrences: readonly Occurrence[]): { day: Date; items: Occurrence[] }[] {
-  const days = new Map<string, { day: Date; items: Occurrence[] }>();
+/** Occurrences grouped by the day (`yyyy-mm-dd`) they start on in the person's zone, in order. */
+export function byDay(occurrences: readonly Occurrence[], timeZone: string): { day: string; items: Occurrence[] }[] {
+  const days = new Map<string, Occurrence[]>();
   for (const occurrence of [...occurrences].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))) {
-    const start = new Date(occurrence.start);
-    const key = start.toDateString();
-    const group = days.get(key) ?? { day: new Date(start.getFullYear(), start.getMonth(), start.getDate()), items: [] };
-    group.items.push(occurrence);
-    days.set(key, group);
+    const day = dateIn(occurrence.start, timeZone);
+    days.set(day, [...(days.get(day) ?? []), occurrence]);
   }
-  return [...days.values()];
+  return [...days].map(([day, items]) => ({ day, items }));
 }
-
