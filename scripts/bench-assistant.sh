@@ -66,5 +66,5 @@ search="/api/v1/conversations?q=plumber"
 for path in "$page" "$search"; do
   "$load" "$base$path" --concurrency 16 --seconds 3 --warmup 2 --token "$seed_token" --label warm-up >/dev/null
 done
-"$load" "$base$page" --concurrency 16 --seconds "$seconds" --token "$seed_token" --label "GET a page of messages"
-"$load" "$base$search" --concurrency 16 --seconds "$seconds" --token "$seed_token" --label "GET conversations?q= (search)"
+wrk_get "$base$page" "$seed_token" "$seconds" "GET a page of messages"
+wrk_get "$base$search" "$seed_token" "$seconds" "GET conversations?q= (search)"

@@ -1,7 +1,31 @@
-# Shared by the benchmark scripts (sourced, not run): a private PostgreSQL on a free loopback port with a "bench"
+# Shared by the benchmark scripts (sourced, not run): wrk for GET measurements, a private PostgreSQL on a free loopback port with a "bench"
 # database, Release builds of the host and the load generator, and the migrated schema. Sets work, base, pg_bin,
 # psql_bench, server, load, pg_args and host_pid (killed, with PostgreSQL and the work folder, on exit).
 # shellcheck shell=bash disable=SC2034 # the variables are for the scripts that source this one
+# GET endpoints are measured with wrk (Debian package): a C load generator leaves the shared cores to the host and
+# PostgreSQL, where the .NET load generator (used for POSTs) took about as much CPU as the host it measured.
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
+  else
+    echo "wrk is missing: apt-get install wrk" >&2
+    exit 1
+  fi
+fi
+
+# wrk_get URL TOKEN SECONDS LABEL: one line like the load generator's ("LABEL: N req/s, p50 x ms, p99 y ms, ...").
+wrk_get() {
+  local out
+  out="$(wrk -t 1 -c 16 -d "${3}s" --latency -H "authorization: Bearer $2" "$1")"
+  awk -v label="$4" -v seconds="$3" '
+    /Requests\/sec:/ { rps = $2 }
+    /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+    /requests in/ { total = $1 }
+    /Non-2xx/ { non2xx = $NF }
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    END { printf "%s: %d req/s, p50 %.2f ms, p99 %.2f ms, %d requests, %d non-2xx, concurrency 16, %s s (wrk)\n", label, rps, ms(p50), ms(p99), total, non2xx + 0, seconds }' <<<"$out"
+}
+
 work="$(mktemp -d)"
 chmod 755 "$work"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

@@ -53,16 +53,16 @@ ANALYZE;
 SQL
 echo "Seeded in $(( $(date +%s) - started )) s"
 
-echo "Host: Release build on PostgreSQL, $(nproc) cores shared with PostgreSQL and the load generator; 16 connections"
+echo "Host: Release build on PostgreSQL, $(nproc) cores shared with PostgreSQL and the load generator (wrk); 16 connections"
 today="/api/v1/tasks?view=today"
 search="/api/v1/notes?q=plumber%20valve"
 reminders="/api/v1/reminders"
 for path in "$today" "$search" "$reminders"; do
   "$load" "$base$path" --concurrency 16 --seconds 3 --warmup 2 --token "$token" --label warm-up >/dev/null
 done
-"$load" "$base$today" --concurrency 16 --seconds "$seconds" --token "$token" --label "GET $today"
-"$load" "$base$search" --concurrency 16 --seconds "$seconds" --token "$token" --label "GET $search"
-"$load" "$base$reminders" --concurrency 16 --seconds "$seconds" --token "$token" --label "GET $reminders"
+wrk_get "$base$today" "$token" "$seconds" "GET $today"
+wrk_get "$base$search" "$token" "$seconds" "GET $search"
+wrk_get "$base$reminders" "$token" "$seconds" "GET $reminders"
 
 echo "== Query plans (EXPLAIN ANALYZE, the statements the endpoints run)"
 psql_bench -v bench="$user_id" <<'SQL'
