@@ -49,6 +49,30 @@ test.describe('web app shell', () => {
     expect(problems.list()).toEqual([]);
   });
 
+  test('on a phone the navigation sits behind a Menu button that opens, closes with Escape, and navigates', async ({ page, problems }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const statusLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Status' });
+    await expect(statusLink).toBeHidden();
+
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(statusLink).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toBeFocused();
+
+    await menu.click();
+    await statusLink.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Status' })).toBeVisible();
+    await expect(statusLink).toBeHidden();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    expect(problems.list()).toEqual([]);
+  });
+
   test('clicking Status shows the version and the database provider', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Status' }).click();

@@ -135,34 +135,46 @@ function ProposedSteps({
       <p className={mutedText}>{fromModel ? t('tasks.breakdown.fromModel') : t('tasks.breakdown.fromLibrary')}</p>
       <ol className="flex flex-col gap-2">
         {steps.map((step, index) => (
-          <li key={step.key} className="flex flex-wrap items-center gap-2">
-            <span aria-hidden="true" className="w-6 text-right">
-              {index + 1}.
-            </span>
-            <input
-              className={`${inputClass} min-w-0 flex-1`}
-              aria-label={t('tasks.breakdown.step', { number: index + 1 })}
-              value={step.title}
-              maxLength={500}
-              onChange={(event) => {
-                const title = event.target.value;
-                setSteps((current) => current.map((s) => (s.key === step.key ? { ...s, title } : s)));
-              }}
-            />
-            {step.estimatedMinutes != null && (
-              <span className={mutedText}>{t('tasks.breakdown.minutes', { minutes: step.estimatedMinutes })}</span>
-            )}
-            <button
-              type="button"
-              className={quietButton}
-              aria-label={t('tasks.breakdown.remove', { number: index + 1 })}
-              disabled={steps.length <= 1}
-              onClick={() => {
-                setSteps((current) => current.filter((s) => s.key !== step.key));
-              }}
-            >
-              {t('tasks.breakdown.removeShort')}
-            </button>
+          <li key={step.key} className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-2">
+            <div className="flex min-w-0 flex-1 items-center gap-2">
+              <span aria-hidden="true" className="w-6 shrink-0 text-right">
+                {index + 1}.
+              </span>
+              <textarea
+                className={`${inputClass} field-sizing-content min-w-0 flex-1 resize-none py-2`}
+                rows={1}
+                aria-label={t('tasks.breakdown.step', { number: index + 1 })}
+                value={step.title}
+                maxLength={500}
+                onKeyDown={(event) => {
+                  // One line per step: Enter saves, as in any other field of a form.
+                  if (event.key === 'Enter' && !event.shiftKey) {
+                    event.preventDefault();
+                    event.currentTarget.form?.requestSubmit();
+                  }
+                }}
+                onChange={(event) => {
+                  const title = event.target.value;
+                  setSteps((current) => current.map((s) => (s.key === step.key ? { ...s, title } : s)));
+                }}
+              />
+            </div>
+            <div className="flex items-center gap-2 pl-8 sm:pl-0">
+              {step.estimatedMinutes != null && (
+                <span className={mutedText}>{t('tasks.breakdown.minutes', { minutes: step.estimatedMinutes })}</span>
+              )}
+              <button
+                type="button"
+                className={quietButton}
+                aria-label={t('tasks.breakdown.remove', { number: index + 1 })}
+                disabled={steps.length <= 1}
+                onClick={() => {
+                  setSteps((current) => current.filter((s) => s.key !== step.key));
+                }}
+              >
+                {t('tasks.breakdown.removeShort')}
+              </button>
+            </div>
           </li>
         ))}
       </ol>
