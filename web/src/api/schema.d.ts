@@ -2485,7 +2485,7 @@ export interface components {
             /** Format: int32 */
             open: number | string;
         };
-        /** @description A task as the person sees it. Due is shown in the person's zone. */
+        /** @description A task as the person sees it. Due is shown in the person's zone; Steps and StepsDone count its subtasks. */
         TaskResponse: {
             /** Format: uuid */
             id: string;
@@ -2515,6 +2515,10 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             completedAt: null | string;
+            /** Format: int32 */
+            steps: number | string;
+            /** Format: int32 */
+            stepsDone: number | string;
         };
         /** @description Completed tasks per week (in the person's zone) and per tag. Totals only: nothing resets. */
         TaskStatsResponse: {

@@ -224,6 +224,7 @@ export const en = {
   'tasks.priority.medium': 'Medium',
   'tasks.priority.high': 'High',
   'tasks.priority.highLabel': 'High priority',
+  'tasks.steps': '{done} of {total} steps done',
   'tasks.complete': 'Done',
   'tasks.complete.label': 'Done: {title}',
   'tasks.edit.label': 'Edit: {title}',

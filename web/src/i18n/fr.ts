@@ -228,6 +228,7 @@ export const fr: Messages = {
   'tasks.priority.medium': 'Moyenne',
   'tasks.priority.high': 'Haute',
   'tasks.priority.highLabel': 'Priorité haute',
+  'tasks.steps': 'Étapes faites : {done} sur {total}',
   'tasks.complete': 'Fait',
   'tasks.complete.label': 'Fait : {title}',
   'tasks.edit.label': 'Modifier : {title}',

@@ -139,7 +139,7 @@ internal sealed record BreakdownRequest(bool Apply = false, IReadOnlyList<Breakd
 /// <param name="EstimatedMinutes">How long it should take.</param>
 internal sealed record BreakdownStepInput(string? Title, int? EstimatedMinutes = null);
 
-/// <summary>A task as the person sees it. Due is shown in the person's zone.</summary>
+/// <summary>A task as the person sees it. Due is shown in the person's zone; Steps and StepsDone count its subtasks.</summary>
 internal sealed record TaskResponse(
     Guid Id,
     string Title,
@@ -158,13 +158,21 @@ internal sealed record TaskResponse(
     bool BreakdownSuggested,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    int Steps,
+    int StepsDone)
 {
-    public static TaskResponse From(TaskItem task, PersonNow person) => new(
+    /// <param name="task">The task.</param>
+    /// <param name="person">Whose zone its due is shown in.</param>
+    /// <param name="steps">Its subtasks (<see cref="TaskSteps"/>); none for a new task or a step.</param>
+    public static TaskResponse From(TaskItem task, PersonNow person, StepCounts steps = default) => new(
         task.Id, task.Title, task.Notes, TaskDue.Format(task, person), task.DueDate, task.DueAt, task.Priority, task.Status, task.Tags,
         task.ParentId, task.Position, task.EstimatedMinutes, task.Energy, task.MissedCount, task.BreakdownSuggestedAt is not null,
-        task.CreatedAt, task.UpdatedAt, task.CompletedAt);
+        task.CreatedAt, task.UpdatedAt, task.CompletedAt, steps.Total, steps.Done);
 }
+
+/// <summary>How many steps (subtasks) a task has and how many of them are done.</summary>
+internal readonly record struct StepCounts(int Total, int Done);
 
 /// <summary>One proposed step.</summary>
 internal sealed record BreakdownStep(string Title, int? EstimatedMinutes);

@@ -79,7 +79,10 @@ internal static class TaskEndpoints
             : tasks.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.DueAt)
                 .ThenByDescending(t => t.Priority == TaskPriorities.High).ThenBy(t => t.Priority == TaskPriorities.Low).ThenBy(t => t.CreatedAt);
         var found = await tasks.ToPagedAsync(query, cancellationToken);
-        return TypedResults.Ok(found.Map(t => TaskResponse.From(t, person)));
+        var steps = query.Parent is null
+            ? await TaskSteps.CountAsync(db, person.UserId, [.. found.Items.Select(t => t.Id)], cancellationToken)
+            : [];
+        return TypedResults.Ok(found.Map(t => TaskResponse.From(t, person, steps.GetValueOrDefault(t.Id))));
     }
 
     public static async Task<Results<Created<TaskResponse>, ValidationProblem, ProblemHttpResult>> CreateTask(
@@ -138,7 +141,7 @@ internal static class TaskEndpoints
     {
         var person = await clock.NowAsync(user.UserId(), cancellationToken);
         var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.UserId == person.UserId, cancellationToken);
-        return task is null ? NotFound() : TypedResults.Ok(TaskResponse.From(task, person));
+        return task is null ? NotFound() : TypedResults.Ok(TaskResponse.From(task, person, await TaskSteps.OfAsync(db, task, cancellationToken)));
     }
 
     public static async Task<Results<Ok<TaskResponse>, ValidationProblem, ProblemHttpResult>> UpdateTask(
@@ -204,7 +207,7 @@ internal static class TaskEndpoints
 
         task.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(TaskResponse.From(task, person));
+        return TypedResults.Ok(TaskResponse.From(task, person, await TaskSteps.OfAsync(db, task, cancellationToken)));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteTask(
@@ -242,7 +245,7 @@ internal static class TaskEndpoints
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(TaskResponse.From(task, person));
+        return TypedResults.Ok(TaskResponse.From(task, person, await TaskSteps.OfAsync(db, task, cancellationToken)));
     }
 
     public static async Task<Results<Ok<BreakdownResponse>, ValidationProblem, ProblemHttpResult>> BreakDownTask(
@@ -322,7 +325,8 @@ internal static class TaskEndpoints
             return TypedResults.Ok(new NextTaskResponse(null, [], message));
         }
 
-        return TypedResults.Ok(new NextTaskResponse(TaskResponse.From(best.task, person), best.reasons.Reasons, best.reasons.Reasons[0]));
+        var suggested = TaskResponse.From(best.task, person, await TaskSteps.OfAsync(db, best.task, cancellationToken));
+        return TypedResults.Ok(new NextTaskResponse(suggested, best.reasons.Reasons, best.reasons.Reasons[0]));
     }
 
     public static async Task<Ok<TaskStatsResponse>> TaskStats(AppDbContext db, PersonClock clock, ClaimsPrincipal user, CancellationToken cancellationToken)

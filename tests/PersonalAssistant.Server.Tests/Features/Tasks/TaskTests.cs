@@ -125,6 +125,18 @@ public sealed class TaskTests(AssistantApp app) : IClassFixture<AssistantApp>
         Assert.Equal(Titles(cleaning), children.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("title").GetString()!).ToList());
         Assert.Equal([0, 1, 2, 3, 4], children.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("position").GetInt32()));
 
+        // the task shows its progress: steps and steps done, in the list, when read, and in what the next step changes
+        var firstStep = children.GetProperty("items")[0].GetProperty("id").GetGuid();
+        (await client.PostAsync($"/api/v1/tasks/{firstStep}/complete", null)).Dispose();
+        var listed = (await client.GetFromJsonAsync<JsonElement>("/api/v1/tasks?view=open")).GetProperty("items").EnumerateArray().Single(t => Id(t) == Id(garage));
+        Assert.Equal((5, 1), (listed.GetProperty("steps").GetInt32(), listed.GetProperty("stepsDone").GetInt32()));
+        var read = await client.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{Id(garage)}");
+        Assert.Equal((5, 1), (read.GetProperty("steps").GetInt32(), read.GetProperty("stepsDone").GetInt32()));
+        using var renamed = await client.PatchAsJsonAsync($"/api/v1/tasks/{Id(garage)}", new { title = "clean the whole garage" });
+        Assert.Equal(5, (await renamed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("steps").GetInt32());
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{firstStep}")).GetProperty("steps").GetInt32());
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/v1/tasks?view=open")).GetProperty("items").EnumerateArray().Single(t => Id(t) == Id(taxes)).GetProperty("steps").GetInt32());
+
         // the top-level list does not repeat the steps; deleting the task deletes its steps
         Assert.DoesNotContain(Titles(cleaning)[0], (await client.GetStringAsync("/api/v1/tasks")), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/tasks/{Id(garage)}")).StatusCode);

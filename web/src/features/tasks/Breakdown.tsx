@@ -22,6 +22,8 @@ export function Breakdown({ task, onClose }: { task: Task; onClose: () => void }
   const queryClient = useQueryClient();
   const titleId = useId();
   const saved = useQuery(subtasksQuery(task.id));
+  /** The task lists show each task's progress ("1 of 5 steps done"). */
+  const refreshLists = () => queryClient.invalidateQueries({ queryKey: [...taskKeys.all, 'view'] });
   const hasSteps = (saved.data?.items.length ?? 0) > 0;
   const proposal = useQuery({
     queryKey: [...taskKeys.all, 'breakdown', task.id],
@@ -34,11 +36,12 @@ export function Breakdown({ task, onClose }: { task: Task; onClose: () => void }
       unwrap(api.POST('/api/v1/tasks/{id}/breakdown', { params: { path: { id: task.id } }, body: { apply: true, steps } })),
     onSuccess: (result) => {
       queryClient.setQueryData(subtasksQuery(task.id).queryKey, { items: result.subtasks, page: 1, pageSize: 100, total: result.subtasks.length });
+      return refreshLists();
     },
   });
   const complete = useMutation({
     mutationFn: (id: string) => unwrap(api.POST('/api/v1/tasks/{id}/complete', { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: taskKeys.subtasks(task.id) }),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: taskKeys.subtasks(task.id) }), refreshLists()]),
   });
 
   const failure = saved.error ?? proposal.error ?? save.error ?? complete.error;

@@ -70,7 +70,13 @@ export function TaskItem({
       <div>
         <p className="text-lg font-medium">{task.title}</p>
         <p className={mutedText}>
-          {[due ? t('tasks.due', { due }) : null, task.priority === 'high' ? t('tasks.priority.highLabel') : null].filter(Boolean).join(' · ')}
+          {[
+            due ? t('tasks.due', { due }) : null,
+            task.priority === 'high' ? t('tasks.priority.highLabel') : null,
+            Number(task.steps) > 0 ? t('tasks.steps', { done: task.stepsDone, total: task.steps }) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
       </div>
       <div className="flex flex-wrap gap-2">

@@ -31,6 +31,8 @@ function task(title: string, extra: Partial<Task> = {}): Task {
     createdAt: '2026-11-25T10:00:00Z',
     updatedAt: '2026-11-25T10:00:00Z',
     completedAt: null,
+    steps: 0,
+    stepsDone: 0,
     ...extra,
   };
 }
@@ -128,7 +130,12 @@ describe('TasksPage', () => {
     let subtasks: Task[] = [];
     const api = stubApi({
       'GET /api/v1/tasks/next': () => ({ task: taxes, reasons: ['It has waited the longest.'], message: 'It has waited the longest.' }),
-      'GET /api/v1/tasks': ({ query }) => page(query.get('parent') === taxes.id ? subtasks : [taxes]),
+      'GET /api/v1/tasks': ({ query }) =>
+        page(
+          query.get('parent') === taxes.id
+            ? subtasks
+            : [{ ...taxes, steps: subtasks.length, stepsDone: subtasks.filter((step) => step.status === 'done').length }],
+        ),
       'POST /api/v1/tasks/:id/breakdown': ({ body }) => {
         const request = body as { apply: boolean; steps?: { title: string; estimatedMinutes: number | null }[] };
         if (request.apply) {
@@ -179,8 +186,11 @@ describe('TasksPage', () => {
       },
     ]);
 
+    expect(await screen.findByText('0 of 3 steps done')).toBeInTheDocument();
+
     await userEvent.click(within(saved).getByRole('button', { name: 'Done: Open the folder' }));
     expect(await within(saved).findByText('(done)')).toBeInTheDocument();
+    expect(await screen.findByText('1 of 3 steps done')).toBeInTheDocument();
     expect(within(saved).queryByRole('button', { name: 'Done: Open the folder' })).not.toBeInTheDocument();
 
     // Closed and opened again, the saved steps are what shows, not a new proposal.
