@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Resources benchmark (docs/benchmarks.md): on a private PostgreSQL seeded with 1,000 people, 20,000 tasks, 50,000
-# notes and 20,000 reminders, the task "today" view, a note full-text search and the reminder list, each at 16
-# concurrent connections on loopback; then the query plans of the three statements.
+# notes and 20,000 reminders (the measured person has five tasks due today, two of them with three steps), the task
+# "today" view, a note full-text search and the reminder list, each at 16 concurrent connections on loopback; then
+# the query plans of the statements behind them.
 # Usage: scripts/bench-resources.sh [seconds per endpoint, default 10]   (needs the postgresql Debian package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,17 @@ INSERT INTO "Reminders" ("Id","UserId","Text","TimeZone","AnchorLocal","RRule","
 SELECT gen_random_uuid(), p."Id", 'reminder ' || i, 'UTC', to_char(now() + (i || ' minutes')::interval, 'YYYY-MM-DD"T"HH24:MI:00'),
   CASE WHEN i % 4 = 0 THEN 'FREQ=DAILY' ELSE NULL END, now() + (i || ' minutes')::interval, ARRAY['web'], NULL, 'scheduled', now(), now()
 FROM generate_series(1, 20000) i JOIN people p ON p.n = i % 1000;
+-- the measured person has a realistic day: five open tasks due today, two of them broken into three steps
+INSERT INTO "Tasks" ("Id","UserId","ParentId","Position","Title","Notes","DueDate","DueAt","Priority","Status","Tags",
+  "EstimatedMinutes","Energy","MissedCount","MissedThrough","BreakdownSuggestedAt","CreatedAt","UpdatedAt","CompletedAt")
+SELECT gen_random_uuid(), :'bench', NULL, 0, 'today ' || i, NULL, current_date, NULL, 'medium', 'open', ARRAY['home'],
+  15, 'low', 0, NULL, NULL, now(), now(), NULL
+FROM generate_series(1, 5) i;
+INSERT INTO "Tasks" ("Id","UserId","ParentId","Position","Title","Notes","DueDate","DueAt","Priority","Status","Tags",
+  "EstimatedMinutes","Energy","MissedCount","MissedThrough","BreakdownSuggestedAt","CreatedAt","UpdatedAt","CompletedAt")
+SELECT gen_random_uuid(), :'bench', t."Id", s, 'step ' || s, NULL, current_date, NULL, 'medium',
+  CASE WHEN s = 0 THEN 'done' ELSE 'open' END, ARRAY[]::text[], 5, 'low', 0, NULL, NULL, now(), now(), NULL
+FROM (SELECT "Id" FROM "Tasks" WHERE "UserId" = :'bench' AND "Title" IN ('today 1', 'today 2')) t, generate_series(0, 2) s;
 ANALYZE;
 SQL
 echo "Seeded in $(( $(date +%s) - started )) s"
@@ -70,6 +82,10 @@ psql_bench -v bench="$user_id" <<'SQL'
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) SELECT * FROM "Tasks"
 WHERE "UserId" = :'bench' AND "ParentId" IS NULL AND "Status" IN ('open', 'in_progress') AND "DueDate" = current_date
 ORDER BY "DueDate", "DueAt", "CreatedAt" LIMIT 20;
+\echo '-- tasks, step counts of the page'
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) SELECT "ParentId", count(*), count(*) FILTER (WHERE "Status" = 'done')
+FROM "Tasks" WHERE "UserId" = :'bench' AND "ParentId" = ANY (ARRAY(SELECT "Id" FROM "Tasks" WHERE "UserId" = :'bench' AND "ParentId" IS NULL AND "DueDate" = current_date))
+GROUP BY "ParentId";
 \echo '-- notes, full-text search'
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) SELECT "Id" FROM "Notes"
 WHERE "UserId" = :'bench' AND "SearchVector" @@ to_tsquery('simple', 'plumber:* & valve:*')
