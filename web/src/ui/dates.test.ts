@@ -1,4 +1,4 @@
-import { dateIn, formatDate, formatDateTime, formatTime, instantFromWallTime, isoDate, localDate, oneFinalStop, todayIn, wallTimeIn } from './dates';
+import { addDays, dateIn, formatDate, formatDateTime, formatTime, instantFromWallTime, oneFinalStop, todayIn, wallTimeIn, weekdayOf } from './dates';
 
 /** Every wall time from `from`, every `minutes`, `count` times (as a datetime-local input writes them). */
 function wallTimes(from: string, minutes: number, count: number): string[] {
@@ -7,9 +7,12 @@ function wallTimes(from: string, minutes: number, count: number): string[] {
 }
 
 describe('dates', () => {
-  it('reads and writes calendar dates without shifting the day', () => {
-    expect(isoDate(localDate('2026-03-08'))).toBe('2026-03-08');
-    expect(isoDate(localDate('2026-12-31'))).toBe('2026-12-31');
+  it('counts calendar days without a zone shifting them, across month, year and clock changes', () => {
+    expect(addDays('2026-03-08', 1)).toBe('2026-03-09');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(weekdayOf('2026-12-07')).toBe(0);
+    expect(weekdayOf('2026-12-06')).toBe(6);
   });
 
   it('keeps one final stop after an abbreviated French date', () => {

@@ -1,16 +1,10 @@
 // Dates and times are shown in the person's profile time zone (an IANA name), which is where the server computes
 // "today", due dates and reminders; never in the zone the device happens to be set to. `useTimeZone()` gives it.
 
-/** A `yyyy-mm-dd` calendar date as a local Date (noon, so no zone shift moves it to another day). */
-export function localDate(isoDate: string): Date {
-  const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number);
-  return new Date(year, month - 1, day, 12);
-}
-
-/** `yyyy-mm-dd` of a Date made by {@link localDate} (read in the browser's zone; for "today" use {@link todayIn}). */
-export function isoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** Noon UTC of a `yyyy-mm-dd` calendar date: a moment that names that day whatever zone reads it. */
+function noonOf(isoDateValue: string, plusDays = 0): Date {
+  const [year = 1970, month = 1, day = 1] = isoDateValue.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + plusDays, 12));
 }
 
 /** A calendar date ("Thu, Mar 12", or as `options` say): it names a day, not an instant, so no zone can move it. */
@@ -19,20 +13,17 @@ export function formatDate(
   isoDateValue: string,
   options: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric' },
 ): string {
-  const [year = 1970, month = 1, day = 1] = isoDateValue.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day, 12));
+  return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(noonOf(isoDateValue));
 }
 
 /** The `yyyy-mm-dd` that many days after (or before) a calendar date. */
 export function addDays(isoDateValue: string, days: number): string {
-  const [year = 1970, month = 1, day = 1] = isoDateValue.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days, 12)).toISOString().slice(0, 10);
+  return noonOf(isoDateValue, days).toISOString().slice(0, 10);
 }
 
 /** Monday 0 … Sunday 6 of a calendar date. */
 export function weekdayOf(isoDateValue: string): number {
-  const [year = 1970, month = 1, day = 1] = isoDateValue.split('-').map(Number);
-  return (new Date(Date.UTC(year, month - 1, day, 12)).getUTCDay() + 6) % 7;
+  return (noonOf(isoDateValue).getUTCDay() + 6) % 7;
 }
 
 /** An instant as the clock on the wall in `timeZone` reads it, in words chosen by `options`. */

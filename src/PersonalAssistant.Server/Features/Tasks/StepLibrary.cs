@@ -97,18 +97,14 @@ internal static class StepLibrary
         ]),
     ];
 
+    /// <summary>The kind of task its words say (cleaning, paperwork, ...), or "general".</summary>
+    public static string KindOf(string title, string? notes) => Match(title, notes)?.Name ?? General;
+
     public static (string Kind, IReadOnlyList<BreakdownStep> Steps) StepsFor(string title, string? notes, string locale)
     {
         ArgumentNullException.ThrowIfNull(title);
         var french = string.Equals(locale, "fr", StringComparison.OrdinalIgnoreCase);
-        var text = " " + TextKeys.Fold(title + " " + notes) + " ";
-        var best = Kinds
-            .Select(kind => (kind, score: kind.Words.Count(word => text.Contains(" " + TextKeys.Fold(word) + " ", StringComparison.Ordinal))))
-            .Where(x => x.score > 0)
-            .OrderByDescending(x => x.score)
-            .Select(x => x.kind)
-            .FirstOrDefault();
-        if (best is not null)
+        if (Match(title, notes) is { } best)
         {
             return (best.Name, best.Steps.Select(s => new BreakdownStep(french ? s.Fr : s.En, s.Minutes)).ToList());
         }
@@ -131,6 +127,21 @@ internal static class StepLibrary
                 new("Work on it for 15 minutes, then take a break", 15),
                 new("Write down where you stopped and the next action", 2),
             ];
-        return ("general", starter);
+        return (General, starter);
+    }
+
+    private const string General = "general";
+
+    /// <summary>The kind whose words the task uses most, if any.</summary>
+    private static Kind? Match(string title, string? notes)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var text = " " + TextKeys.Fold(title + " " + notes) + " ";
+        return Kinds
+            .Select(kind => (kind, score: kind.Words.Count(word => text.Contains(" " + TextKeys.Fold(word) + " ", StringComparison.Ordinal))))
+            .Where(x => x.score > 0)
+            .OrderByDescending(x => x.score)
+            .Select(x => x.kind)
+            .FirstOrDefault();
     }
 }

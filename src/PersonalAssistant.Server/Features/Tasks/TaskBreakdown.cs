@@ -21,12 +21,12 @@ internal sealed partial class TaskBreakdown(LanguageModel model, ILogger<TaskBre
 
     public async Task<BreakdownPlan> ProposeAsync(string title, string? notes, string locale, CancellationToken cancellationToken)
     {
-        var (kind, library) = StepLibrary.StepsFor(title, notes, locale);
         if (model.Client is { } client && await AskModelAsync(client, title, notes, locale, cancellationToken) is { } steps)
         {
-            return new BreakdownPlan(kind, BreakdownSources.Model, steps);
+            return new BreakdownPlan(StepLibrary.KindOf(title, notes), BreakdownSources.Model, steps);
         }
 
+        var (kind, library) = StepLibrary.StepsFor(title, notes, locale);
         return new BreakdownPlan(kind, BreakdownSources.Library, library);
     }
 

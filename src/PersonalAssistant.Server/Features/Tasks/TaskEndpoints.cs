@@ -265,7 +265,7 @@ internal static class TaskEndpoints
         }
 
         var (kind, source, steps) = request?.Steps is { } given
-            ? new BreakdownPlan(StepLibrary.StepsFor(task.Title, task.Notes, person.Locale).Kind, BreakdownSources.Given,
+            ? new BreakdownPlan(StepLibrary.KindOf(task.Title, task.Notes), BreakdownSources.Given,
                 given.Select(step => new BreakdownStep(step.Title!.Trim(), step.EstimatedMinutes)).ToList())
             : await breakdown.ProposeAsync(task.Title, task.Notes, person.Locale, cancellationToken);
         if (request?.Apply != true)

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Ical.Net;
 using PersonalAssistant.Server.Tests.Infrastructure;
+using static PersonalAssistant.Server.Tests.Features.Resources.EventRequests;
 using static PersonalAssistant.Server.Tests.Infrastructure.ProblemAssertions;
 
 namespace PersonalAssistant.Server.Tests.Features.Resources;
@@ -131,19 +131,4 @@ public sealed class EventOccurrenceTests(AssistantApp app) : IClassFixture<Assis
 
     private static Task<HttpResponseMessage> DeleteOccurrenceAsync(HttpClient client, Guid id, string start) =>
         client.DeleteAsync($"/api/v1/events/{id}/occurrences/{Uri.EscapeDataString(start)}");
-
-    private static async Task<JsonElement> CreateAsync(HttpClient client, object body)
-    {
-        using var response = await client.PostAsJsonAsync("/api/v1/events", body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task<JsonElement> ImportAsync(HttpClient client, string ics)
-    {
-        using var content = new StringContent(ics, Encoding.UTF8, "text/calendar");
-        using var response = await client.PostAsync("/api/v1/events/import", content);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Ical.Net;
 using PersonalAssistant.Server.Tests.Infrastructure;
+using static PersonalAssistant.Server.Tests.Features.Resources.EventRequests;
 using static PersonalAssistant.Server.Tests.Infrastructure.ProblemAssertions;
 
 namespace PersonalAssistant.Server.Tests.Features.Resources;
@@ -104,20 +105,5 @@ public sealed class EventTests(AssistantApp app) : IClassFixture<AssistantApp>
         Assert.Equal(HttpStatusCode.NotFound, (await otherClient.DeleteAsync($"/api/v1/events/{id}")).StatusCode);
         Assert.Equal(0, (await otherClient.GetFromJsonAsync<JsonElement>("/api/v1/events?from=2027-06-01T00:00:00Z&to=2027-06-10T00:00:00Z")).GetArrayLength());
         Assert.Equal(9, (await client.GetFromJsonAsync<JsonElement>("/api/v1/events?from=2027-06-01T00:00:00Z&to=2027-06-10T00:00:00Z")).GetArrayLength());
-    }
-
-    private static async Task<JsonElement> CreateAsync(HttpClient client, object body)
-    {
-        using var response = await client.PostAsJsonAsync("/api/v1/events", body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task<JsonElement> ImportAsync(HttpClient client, string ics)
-    {
-        using var content = new StringContent(ics, Encoding.UTF8, "text/calendar");
-        using var response = await client.PostAsync("/api/v1/events/import", content);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

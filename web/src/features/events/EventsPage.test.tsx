@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { formatDateTime, instantFromWallTime, localDate } from '../../ui/dates';
+import { formatDateTime, instantFromWallTime } from '../../ui/dates';
 import { browserTimeZone } from '../../ui/timeZone';
 import { stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
@@ -63,7 +63,7 @@ function eventsHost() {
 
 /** A repeating event with two occurrences this week (Tuesday and Thursday at 9:30 local), as the server expands it. */
 function repeatingHost() {
-  const monday = localDate(weekStart(browserTimeZone(), 0));
+  const monday = instantFromWallTime(weekStart(browserTimeZone(), 0), browserTimeZone());
   const at = (days: number) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + days, 9, 30);
   let occurrences: Occurrence[] = [1, 3].map((days) => ({
     eventId: 'e7',

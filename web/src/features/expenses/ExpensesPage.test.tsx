@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { isoDate } from '../../ui/dates';
+import { todayIn } from '../../ui/dates';
+import { browserTimeZone } from '../../ui/timeZone';
 import { stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
 import type { Expense } from './expenses';
@@ -12,7 +13,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const today = isoDate(new Date());
+const today = todayIn(browserTimeZone());
 const thisMonth = today.slice(0, 7);
 
 function expensesHost() {
