@@ -36,16 +36,21 @@ internal static class Paging
     }
 
     /// <summary>
-    /// Reads the requested page of an ordered query. The total costs a COUNT only when the page does not tell it: a
-    /// page that is not full (and not past the end) ends the list, which is the common case of a person's short lists.
+    /// Reads the requested page of an ordered query in one round trip: the total rides along as an uncorrelated
+    /// subquery, which both databases compute once per statement. Only a page past the end (no rows to carry it) asks
+    /// for the total again.
     /// </summary>
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, IPaged query, CancellationToken cancellationToken)
     {
         var (page, size, skip) = query.Resolve();
-        var items = await ordered.Skip(skip).Take(size).ToListAsync(cancellationToken);
-        var total = items.Count < size && (items.Count > 0 || skip == 0) ? skip + items.Count : await ordered.CountAsync(cancellationToken);
-        return new Paged<T>(items, page, size, total);
+        var rows = await ordered.Skip(skip).Take(size)
+            .Select(item => new PageRow<T>(item, ordered.Count()))
+            .ToListAsync(cancellationToken);
+        var total = rows.Count > 0 ? rows[0].Total : skip == 0 ? 0 : await ordered.CountAsync(cancellationToken);
+        return new Paged<T>([.. rows.Select(r => r.Item)], page, size, total);
     }
+
+    private sealed record PageRow<T>(T Item, int Total);
 }
 
 /// <summary>Range checks shared by every paged query.</summary>

@@ -31,7 +31,7 @@ internal static class ApiRoutes
         // Every API operation can fail with a problem (RFC 9457); declaring it once puts the schema in the document.
         var api = app.MapGroup(Prefix)
             .RequireAuthorization()
-            .AddEndpointFilter<RequestValidationFilter>()
+            .AddEndpointFilterFactory(RequestValidationFilter.Create)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapMetaEndpoints();
         api.MapAuthEndpoints();

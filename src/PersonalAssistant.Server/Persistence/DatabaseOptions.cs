@@ -49,6 +49,13 @@ internal sealed class DatabaseOptions
         /// on every call); 64 unless the connection string says otherwise. 0 turns it off.
         /// </summary>
         public int? MaxAutoPrepare { get; set; }
+
+        /// <summary>
+        /// Whether Npgsql resets a pooled connection's session state (RESET ALL, CLOSE ALL, UNLISTEN, advisory locks,
+        /// temporary tables) before its next use. The host changes none of these, so the reset is skipped by default
+        /// (it was a batch of seven statements sent ahead of every query); true brings it back.
+        /// </summary>
+        public bool ResetOnClose { get; set; }
     }
 
     internal sealed class Validator(IConfiguration configuration) : IValidateOptions<DatabaseOptions>

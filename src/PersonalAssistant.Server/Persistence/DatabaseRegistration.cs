@@ -89,6 +89,8 @@ internal static class DatabaseRegistration
             builder.ConnectionLifetime = lifetime;
         }
 
+        builder.NoResetOnClose = !pool.ResetOnClose;
+
         return builder.ConnectionString;
     }
 

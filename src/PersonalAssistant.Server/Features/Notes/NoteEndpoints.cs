@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -55,14 +56,14 @@ internal static class NoteEndpoints
 
             var (page, size, skip) = query.Resolve();
             var pageIds = ranked.Skip(skip).Take(size).ToList();
-            var matches = pageIds.Count == 0 ? [] : await notes.Where(n => pageIds.Contains(n.Id)).ToListAsync(cancellationToken);
+            var matches = pageIds.Count == 0 ? [] : await notes.Where(n => pageIds.Contains(n.Id)).Select(NoteSummary.Of).ToListAsync(cancellationToken);
             var order = pageIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
-            return TypedResults.Ok(new Paged<NoteSummary>(matches.OrderBy(n => order[n.Id]).Select(NoteSummary.From).ToList(), page, size, ranked.Count));
+            return TypedResults.Ok(new Paged<NoteSummary>([.. matches.OrderBy(n => order[n.Id])], page, size, ranked.Count));
         }
 
-        notes = notes.OrderByDescending(n => n.Pinned).ThenByDescending(n => n.UpdatedAt);
-        var found = await notes.ToPagedAsync(query, cancellationToken);
-        return TypedResults.Ok(found.Map(NoteSummary.From));
+        var found = await notes.OrderByDescending(n => n.Pinned).ThenByDescending(n => n.UpdatedAt)
+            .Select(NoteSummary.Of).ToPagedAsync(query, cancellationToken);
+        return TypedResults.Ok(found);
     }
 
     public static async Task<Created<NoteResponse>> CreateNote(NoteRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -138,8 +139,8 @@ internal static class NoteEndpoints
         var key = WikiLinks.KeyOf(title);
         var linking = await db.Notes.AsNoTracking()
             .Where(n => n.UserId == userId && n.Id != id && db.NoteLinks.Any(l => l.UserId == userId && l.FromNoteId == n.Id && l.TargetKey == key))
-            .OrderByDescending(n => n.UpdatedAt).Take(100).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<NoteSummary>>(linking.Select(NoteSummary.From).ToList());
+            .OrderByDescending(n => n.UpdatedAt).Take(100).Select(NoteSummary.Of).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<NoteSummary>>(linking);
     }
 
     /// <summary>The given title, or the body's first line (without markdown heading marks), or "Note".</summary>
@@ -214,6 +215,15 @@ internal sealed record NoteResponse(Guid Id, string Title, string Body, IReadOnl
 /// <summary>A note in a list: its start rather than the whole body.</summary>
 internal sealed record NoteSummary(Guid Id, string Title, string Excerpt, IReadOnlyList<string> Tags, bool Pinned, DateTimeOffset UpdatedAt)
 {
-    public static NoteSummary From(Note n) =>
-        new(n.Id, n.Title, n.Body.Length <= 200 ? n.Body : n.Body[..200] + "…", n.Tags, n.Pinned, n.UpdatedAt);
+    private const int ExcerptLength = 200;
+
+    /// <summary>
+    /// The summary as the database reads it: the excerpt is cut there, so a list never carries whole bodies (up to
+    /// 100,000 characters each) or the search vector.
+    /// </summary>
+    /// <remarks>An expression translated to SQL (substring on both databases), where spans do not exist.</remarks>
+#pragma warning disable CA1845
+    public static readonly Expression<Func<Note, NoteSummary>> Of = n => new NoteSummary(
+        n.Id, n.Title, n.Body.Length <= ExcerptLength ? n.Body : n.Body.Substring(0, ExcerptLength) + "…", n.Tags, n.Pinned, n.UpdatedAt);
+#pragma warning restore CA1845
 }

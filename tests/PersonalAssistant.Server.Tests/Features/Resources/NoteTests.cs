@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using PersonalAssistant.Server.Features.Notes;
+using PersonalAssistant.Server.Persistence;
 using PersonalAssistant.Server.Tests.Infrastructure;
 using static PersonalAssistant.Server.Tests.Infrastructure.ProblemAssertions;
 
@@ -34,6 +36,47 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
         Assert.Equal([Id(valve)], await SearchAsync(client, "march"));
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/notes/{Id(valve)}")).StatusCode);
         Assert.Empty(await SearchAsync(client, "march"));
+    }
+
+    [Fact]
+    public async Task Search_ForSomeoneWithManyNotes_UsesTheIndex_AndListsCarryExcerptsAndTotals()
+    {
+        var owner = await Accounts.RegisterAndLoginAsync(app);
+        var other = await Accounts.RegisterAndLoginAsync(app);
+        using var client = owner.Client(app);
+        using var otherClient = other.Client(app);
+        var now = DateTimeOffset.UtcNow;
+        using (var scope = app.Services.CreateScope())
+        {
+            // One note past the limit where PostgreSQL stops reading the person's own notes and uses the GIN index.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Notes.AddRange(Enumerable.Range(0, NoteSearch.PersonalScanLimit + 1).Select(i => new Note
+            {
+                UserId = owner.Id,
+                Title = $"Log {i}",
+                Body = i % 250 == 0 ? $"Call the locksmith about door {i}. " + new string('x', 300) : "Nothing to see.",
+                CreatedAt = now.AddMinutes(-i),
+                UpdatedAt = now.AddMinutes(-i),
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        await CreateAsync(otherClient, new { title = "Theirs", body = "locksmith" });
+
+        var found = await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?q=locksm&pageSize=2");
+        Assert.Equal(5, found.GetProperty("total").GetInt32());
+        Assert.Equal(2, found.GetProperty("items").GetArrayLength());
+        var excerpt = found.GetProperty("items")[0].GetProperty("excerpt").GetString()!;
+        Assert.Equal(201, excerpt.Length);
+        Assert.EndsWith("…", excerpt, StringComparison.Ordinal);
+        Assert.Single(await SearchAsync(otherClient, "locksmith"));
+
+        var lastPage = await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?page=11&pageSize=100");
+        Assert.Equal(NoteSearch.PersonalScanLimit + 1, lastPage.GetProperty("total").GetInt32());
+        Assert.Single(lastPage.GetProperty("items").EnumerateArray());
+        var pastTheEnd = await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?page=12&pageSize=100");
+        Assert.Equal(NoteSearch.PersonalScanLimit + 1, pastTheEnd.GetProperty("total").GetInt32());
+        Assert.Empty(pastTheEnd.GetProperty("items").EnumerateArray());
     }
 
     [Fact]
