@@ -64,7 +64,7 @@ conversation="$(curl -sf "$base/api/v1/conversations" -H "authorization: Bearer 
 page="/api/v1/conversations/$conversation/messages?limit=20"
 search="/api/v1/conversations?q=plumber"
 for path in "$page" "$search"; do
-  "$load" "$base$path" --concurrency 16 --seconds 3 --warmup 2 --token "$seed_token" --label warm-up >/dev/null
+  wrk_warm "$base$path" "$seed_token"
 done
-wrk_get "$base$page" "$seed_token" "$seconds" "GET a page of messages"
-wrk_get "$base$search" "$seed_token" "$seconds" "GET conversations?q= (search)"
+wrk_rounds "$base$page" "$seed_token" "$seconds" "GET a page of messages"
+wrk_rounds "$base$search" "$seed_token" "$seconds" "GET conversations?q= (search)"

@@ -26,6 +26,21 @@ wrk_get() {
     END { printf "%s: %d req/s, p50 %.2f ms, p99 %.2f ms, %d requests, %d non-2xx, concurrency 16, %s s (wrk)\n", label, rps, ms(p50), ms(p99), total, non2xx + 0, seconds }' <<<"$out"
 }
 
+# wrk_warm URL TOKEN: 15 s of the same load first. The host's tiered JIT keeps recompiling hot methods for about
+# that long; measuring earlier measured the compiler (seen: half the throughput in the first 10 s after start).
+wrk_warm() { wrk -t 1 -c 16 -d 15s -H "authorization: Bearer $2" "$1" >/dev/null; }
+
+# wrk_rounds URL TOKEN SECONDS LABEL: three measured rounds, each printed, then the median round by p99. The cores are
+# shared with other machines, so one round can be twice as slow as the next; the median is the figure to quote.
+wrk_rounds() {
+  local rounds=()
+  for round in 1 2 3; do
+    rounds+=("$(wrk_get "$1" "$2" "$3" "$4 (round $round)")")
+    echo "  ${rounds[-1]}"
+  done
+  printf '%s\n' "${rounds[@]}" | sort -t, -k3 -V | sed -n 2p | sed 's/ (round [0-9])/ (median of 3)/'
+}
+
 work="$(mktemp -d)"
 chmod 755 "$work"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

@@ -1,9 +1,11 @@
+using PersonalAssistant.Server.Common;
+
 namespace PersonalAssistant.Server.Audit;
 
 /// <summary>One security-relevant event. Never holds a secret, a code or a token.</summary>
 internal sealed class AuditEvent
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public DateTimeOffset OccurredAt { get; set; }
 

@@ -36,21 +36,45 @@ internal static class Paging
     }
 
     /// <summary>
-    /// Reads the requested page of an ordered query in one round trip: the total rides along as an uncorrelated
-    /// subquery, which both databases compute once per statement. Only a page past the end (no rows to carry it) asks
-    /// for the total again.
+    /// Reads the requested page of an ordered query. With <see cref="PageTotal.InStatement"/> the total rides along as an
+    /// uncorrelated subquery, which both databases compute once per statement: one round trip. With
+    /// <see cref="PageTotal.WhenFull"/> a page that is not full (and not past the end) tells the total itself and only a
+    /// full page costs a second COUNT. Either way a page past the end asks for the total again.
     /// </summary>
-    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, IPaged query, CancellationToken cancellationToken)
+    public static async Task<Paged<T>> ToPagedAsync<T>(
+        this IQueryable<T> ordered, IPaged query, CancellationToken cancellationToken, PageTotal total = PageTotal.InStatement)
     {
         var (page, size, skip) = query.Resolve();
-        var rows = await ordered.Skip(skip).Take(size)
-            .Select(item => new PageRow<T>(item, ordered.Count()))
-            .ToListAsync(cancellationToken);
-        var total = rows.Count > 0 ? rows[0].Total : skip == 0 ? 0 : await ordered.CountAsync(cancellationToken);
-        return new Paged<T>([.. rows.Select(r => r.Item)], page, size, total);
+        var window = ordered.Skip(skip).Take(size);
+        if (total == PageTotal.WhenFull)
+        {
+            var items = await window.ToListAsync(cancellationToken);
+            var count = items.Count < size && (items.Count > 0 || skip == 0) ? skip + items.Count : await ordered.CountAsync(cancellationToken);
+            return new Paged<T>(items, page, size, count);
+        }
+
+        var rows = await window.Select(item => new PageRow<T>(item, ordered.Count())).ToListAsync(cancellationToken);
+        var inStatement = rows.Count > 0 ? rows[0].Total : skip == 0 ? 0 : await ordered.CountAsync(cancellationToken);
+        return new Paged<T>([.. rows.Select(r => r.Item)], page, size, inStatement);
     }
 
+    /// <summary>
+    /// <see cref="PageTotal.WhenFull"/> when the list is filtered by a substring search (which reads every row it
+    /// considers, so a count in the same statement would read them all twice), else <see cref="PageTotal.InStatement"/>.
+    /// </summary>
+    public static PageTotal TotalFor(string? search) => string.IsNullOrWhiteSpace(search) ? PageTotal.InStatement : PageTotal.WhenFull;
+
     private sealed record PageRow<T>(T Item, int Total);
+}
+
+/// <summary>How a page learns the total of its list.</summary>
+internal enum PageTotal
+{
+    /// <summary>In the page's own statement: one round trip, for filters an index answers.</summary>
+    InStatement,
+
+    /// <summary>From a page that is not full, else a second COUNT: for filters that read every row they consider.</summary>
+    WhenFull,
 }
 
 /// <summary>Range checks shared by every paged query.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using PersonalAssistant.Server.Common;
 
 namespace PersonalAssistant.Server.Host;
 
@@ -17,7 +18,7 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestI
     public async Task InvokeAsync(HttpContext context)
     {
         var supplied = context.Request.Headers[HeaderName];
-        var requestId = supplied.Count == 1 && IsSaneToken(supplied[0]) ? supplied[0]! : Guid.NewGuid().ToString("N");
+        var requestId = supplied.Count == 1 && IsSaneToken(supplied[0]) ? supplied[0]! : Ids.NewV7().ToString("N");
         context.TraceIdentifier = requestId;
 
         // OnStarting survives the exception handler clearing the response, so error responses carry it too.

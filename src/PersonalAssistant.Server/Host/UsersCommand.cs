@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Persistence;
 
@@ -35,7 +36,7 @@ internal static class UsersCommand
             generated = password is null ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_') : null;
             user = new AppUser
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.NewV7(),
                 UserName = email,
                 Email = email,
                 EmailConfirmed = true,

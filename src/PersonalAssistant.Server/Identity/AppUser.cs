@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using PersonalAssistant.Server.Common;
 
 namespace PersonalAssistant.Server.Identity;
 
@@ -57,7 +58,7 @@ internal sealed class AppRole : IdentityRole<Guid>
     public AppRole(string name)
         : base(name)
     {
-        Id = Guid.CreateVersion7();
+        Id = Ids.NewV7();
         NormalizedName = name.ToUpperInvariant();
     }
 }

@@ -1,9 +1,11 @@
+using PersonalAssistant.Server.Common;
+
 namespace PersonalAssistant.Server.Identity;
 
 /// <summary>A phone number a person reaches the assistant from. Once verified it belongs to this account only.</summary>
 internal sealed class PhoneNumber
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 
@@ -29,7 +31,7 @@ internal enum VerificationPurpose
 /// <summary>A 6-digit code sent by SMS: stored as a keyed hash, 10-minute expiry, 5 attempts, single use.</summary>
 internal sealed class VerificationCode
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 

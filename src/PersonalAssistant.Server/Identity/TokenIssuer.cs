@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using PersonalAssistant.Server.Common;
 
 namespace PersonalAssistant.Server.Identity;
 
@@ -22,7 +23,7 @@ internal sealed class TokenIssuer(ServerSecrets secrets, IOptions<AuthOptions> o
         {
             new(CurrentUser.UserIdClaim, userId.ToString()),
             new(CurrentUser.SessionIdClaim, sessionId.ToString()),
-            new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+            new(JwtRegisteredClaimNames.Jti, Ids.NewV7().ToString("N")),
             new(CurrentUser.IssuedAtMillisecondsClaim, now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ClaimValueTypes.Integer64),
         };

@@ -1,9 +1,11 @@
+using PersonalAssistant.Server.Common;
+
 namespace PersonalAssistant.Server.Identity;
 
 /// <summary>One signed-in device. Access tokens carry its id; refresh tokens belong to it.</summary>
 internal sealed class UserSession
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 
@@ -34,7 +36,7 @@ internal sealed class UserSession
 /// <summary>An opaque refresh token, stored as a SHA-256 hash. Each use replaces it; a second use revokes the session.</summary>
 internal sealed class RefreshToken
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid SessionId { get; set; }
 
@@ -50,7 +52,7 @@ internal sealed class RefreshToken
 /// <summary>The step between a correct password and a second factor, identified by a hashed one-time token.</summary>
 internal sealed class MfaChallenge
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 
@@ -75,7 +77,7 @@ internal sealed class MfaChallenge
 /// <summary>A single-use MFA recovery code, stored hashed.</summary>
 internal sealed class RecoveryCode
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 

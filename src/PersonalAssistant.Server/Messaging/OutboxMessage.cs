@@ -1,3 +1,5 @@
+using PersonalAssistant.Server.Common;
+
 namespace PersonalAssistant.Server.Messaging;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace PersonalAssistant.Server.Messaging;
 /// </summary>
 internal sealed class OutboxMessage
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public DateTimeOffset CreatedAt { get; set; }
 

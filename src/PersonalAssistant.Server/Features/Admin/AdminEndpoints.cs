@@ -98,7 +98,7 @@ internal static class AdminEndpoints
             "-lastLoginAt" => users.OrderByDescending(u => u.LastLoginAt),
             _ => users.OrderByDescending(u => u.CreatedAt),
         };
-        var found = await users.ToPagedAsync(query, cancellationToken);
+        var found = await users.ToPagedAsync(query, cancellationToken, Paging.TotalFor(query.Search));
         var roles = await RolesOfAsync(db, found.Items.Select(u => u.Id).ToList(), cancellationToken);
         var now = time.GetUtcNow();
         return TypedResults.Ok(found.Map(u => AdminUserResponse.From(u, roles.GetValueOrDefault(u.Id, []), now)));

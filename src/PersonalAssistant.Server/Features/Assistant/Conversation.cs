@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 
 namespace PersonalAssistant.Server.Features.Assistant;
@@ -10,7 +11,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// </summary>
 internal sealed class Conversation
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 
@@ -67,7 +68,7 @@ internal static class MessageRoles
 /// </summary>
 internal sealed class AssistantAction
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 

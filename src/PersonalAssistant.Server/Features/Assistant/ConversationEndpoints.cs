@@ -56,7 +56,7 @@ internal static class ConversationEndpoints
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
-        var found = await conversations.OrderByDescending(c => c.UpdatedAt).ToPagedAsync(query, cancellationToken);
+        var found = await conversations.OrderByDescending(c => c.UpdatedAt).ToPagedAsync(query, cancellationToken, Paging.TotalFor(query.Q));
         return TypedResults.Ok(found.Map(ConversationResponse.From));
     }
 

@@ -66,7 +66,7 @@ internal static class AuthEndpoints
         var address = request.Email.Trim();
         var user = new AppUser
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.NewV7(),
             UserName = address,
             Email = address,
             DisplayName = request.DisplayName.Trim(),

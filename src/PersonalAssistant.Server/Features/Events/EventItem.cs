@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 
 namespace PersonalAssistant.Server.Features.Events;
@@ -10,7 +11,7 @@ namespace PersonalAssistant.Server.Features.Events;
 /// </summary>
 internal sealed class EventItem
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 

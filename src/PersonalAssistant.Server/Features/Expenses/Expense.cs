@@ -8,7 +8,7 @@ namespace PersonalAssistant.Server.Features.Expenses;
 /// <summary>Money spent, on a local date, with a category guessed from its words (and editable).</summary>
 internal sealed class Expense
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 

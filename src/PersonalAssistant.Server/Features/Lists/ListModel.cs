@@ -8,7 +8,7 @@ namespace PersonalAssistant.Server.Features.Lists;
 /// <summary>A list of things to get or check off: "Groceries" by default, others on demand.</summary>
 internal sealed class ItemList
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 
@@ -24,7 +24,7 @@ internal sealed class ItemList
 /// <summary>One line of a list. <see cref="Key"/> is the folded text used to merge "Eggs" into "egg".</summary>
 internal sealed class ListItem
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid ListId { get; set; }
 

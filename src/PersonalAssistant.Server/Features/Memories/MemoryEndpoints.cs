@@ -13,7 +13,7 @@ namespace PersonalAssistant.Server.Features.Memories;
 /// <summary>A fact about the person that the assistant keeps ("my sister is Julie"); theirs to read, edit and delete.</summary>
 internal sealed class Memory
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 
@@ -76,7 +76,7 @@ internal static class MemoryEndpoints
 
         memories = memories.OrderByDescending(m => m.CreatedAt);
         return TypedResults.Ok(await memories.Select(m => new MemoryResponse(m.Id, m.Body, m.Source, m.CreatedAt, m.UpdatedAt))
-            .ToPagedAsync(query, cancellationToken));
+            .ToPagedAsync(query, cancellationToken, Paging.TotalFor(query.Q)));
     }
 
     public static Task<Results<Created<MemoryResponse>, ProblemHttpResult>> CreateMemory(

@@ -12,7 +12,7 @@ namespace PersonalAssistant.Server.Features.Notes;
 /// </summary>
 internal sealed class Note
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 
@@ -32,7 +32,7 @@ internal sealed class Note
 /// <summary>A <c>[[wiki link]]</c> from one note to a title (resolved when read, so a link may point at a note written later).</summary>
 internal sealed class NoteLink
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 

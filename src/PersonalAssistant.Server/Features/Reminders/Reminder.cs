@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 
 namespace PersonalAssistant.Server.Features.Reminders;
@@ -10,7 +11,7 @@ namespace PersonalAssistant.Server.Features.Reminders;
 /// </summary>
 internal sealed class Reminder
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid UserId { get; set; }
 
@@ -43,7 +44,7 @@ internal sealed class Reminder
 /// <summary>One attempt to deliver a reminder on a channel (written by the delivery worker).</summary>
 internal sealed class ReminderDelivery
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid ReminderId { get; set; }
 

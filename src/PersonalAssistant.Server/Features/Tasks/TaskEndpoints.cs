@@ -78,7 +78,8 @@ internal static class TaskEndpoints
             ? tasks.OrderBy(t => t.Position).ThenBy(t => t.CreatedAt)
             : tasks.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.DueAt)
                 .ThenByDescending(t => t.Priority == TaskPriorities.High).ThenBy(t => t.Priority == TaskPriorities.Low).ThenBy(t => t.CreatedAt);
-        var found = await tasks.ToPagedAsync(query, cancellationToken);
+        // A person's views are usually shorter than a page, which then tells its own total.
+        var found = await tasks.ToPagedAsync(query, cancellationToken, PageTotal.WhenFull);
         var steps = query.Parent is null
             ? await TaskSteps.CountAsync(db, person.UserId, [.. found.Items.Select(t => t.Id)], cancellationToken)
             : [];
