@@ -13,22 +13,45 @@ if ! command -v wrk >/dev/null; then
   fi
 fi
 
-# wrk_get URL TOKEN SECONDS LABEL: one line like the load generator's ("LABEL: N req/s, p50 x ms, p99 y ms, ...").
+# cpu_ticks PID...: the user and system clock ticks (1/100 s) these processes have used so far.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    if [ -r "/proc/$pid/stat" ]; then total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); fi
+  done
+  echo "$total"
+}
+# pg_pids: the private PostgreSQL's postmaster and its backends.
+pg_pids() {
+  local main
+  main="$(head -n 1 "$work/pg/postmaster.pid")"
+  echo "$main" "$(pgrep -d ' ' -P "$main")"
+}
+
+# wrk_get URL TOKEN SECONDS LABEL: one line like the load generator's ("LABEL: N req/s, p50 x ms, p99 y ms, ..."),
+# with the CPU time the host and PostgreSQL spent per request: steadier than throughput when the shared cores are
+# busy with other machines' work, so the figure to compare changes by.
 wrk_get() {
-  local out
+  local out host_before pg_before host_after pg_after pgs
+  read -ra pgs <<<"$(pg_pids)"
+  host_before="$(cpu_ticks "$host_pid")"
+  pg_before="$(cpu_ticks "${pgs[@]}")"
   out="$(wrk -t 1 -c 16 -d "${3}s" --latency -H "authorization: Bearer $2" "$1")"
-  awk -v label="$4" -v seconds="$3" '
+  host_after="$(cpu_ticks "$host_pid")"
+  pg_after="$(cpu_ticks "${pgs[@]}")"
+  awk -v label="$4" -v seconds="$3" -v host=$((host_after - host_before)) -v pg=$((pg_after - pg_before)) '
     /Requests\/sec:/ { rps = $2 }
     /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
     /requests in/ { total = $1 }
     /Non-2xx/ { non2xx = $NF }
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    END { printf "%s: %d req/s, p50 %.2f ms, p99 %.2f ms, %d requests, %d non-2xx, concurrency 16, %s s (wrk)\n", label, rps, ms(p50), ms(p99), total, non2xx + 0, seconds }' <<<"$out"
+    END { printf "%s: %d req/s, p50 %.2f ms, p99 %.2f ms, %d requests, %d non-2xx, concurrency 16, %s s (wrk), CPU per request: host %d µs, PostgreSQL %d µs\n",
+      label, rps, ms(p50), ms(p99), total, non2xx + 0, seconds, host * 10000 / total, pg * 10000 / total }' <<<"$out"
 }
 
-# wrk_warm URL TOKEN: 15 s of the same load first. The host's tiered JIT keeps recompiling hot methods for about
+# wrk_warm URL TOKEN: 30 s of the same load first. The host's tiered JIT keeps recompiling hot methods for about
 # that long; measuring earlier measured the compiler (seen: half the throughput in the first 10 s after start).
-wrk_warm() { wrk -t 1 -c 16 -d 15s -H "authorization: Bearer $2" "$1" >/dev/null; }
+wrk_warm() { wrk -t 1 -c 16 -d 30s -H "authorization: Bearer $2" "$1" >/dev/null; }
 
 # wrk_rounds URL TOKEN SECONDS LABEL: three measured rounds, each printed, then the median round by p99. The cores are
 # shared with other machines, so one round can be twice as slow as the next; the median is the figure to quote.
