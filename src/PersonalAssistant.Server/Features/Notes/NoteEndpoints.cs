@@ -32,6 +32,11 @@ internal static class NoteEndpoints
     public static async Task<Ok<Paged<NoteSummary>>> ListNotes([AsParameters] NoteQuery query, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            return TypedResults.Ok(await NoteSearch.PageAsync(db, userId, query, MaxSearchResults, cancellationToken));
+        }
+
         var notes = db.Notes.AsNoTracking().Where(n => n.UserId == userId);
         if (!string.IsNullOrWhiteSpace(query.Tag))
         {
@@ -42,23 +47,6 @@ internal static class NoteEndpoints
         if (query.Pinned is { } pinned)
         {
             notes = notes.Where(n => n.Pinned == pinned);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            // Ranked ids first; the filters, when asked, keep ids only; then just this page's notes are read.
-            var ranked = await NoteSearch.SearchAsync(db, userId, query.Q, MaxSearchResults, cancellationToken);
-            if (!string.IsNullOrWhiteSpace(query.Tag) || query.Pinned is not null)
-            {
-                var kept = (await notes.Where(n => ranked.Contains(n.Id)).Select(n => n.Id).ToListAsync(cancellationToken)).ToHashSet();
-                ranked = ranked.Where(kept.Contains).ToList();
-            }
-
-            var (page, size, skip) = query.Resolve();
-            var pageIds = ranked.Skip(skip).Take(size).ToList();
-            var matches = pageIds.Count == 0 ? [] : await notes.Where(n => pageIds.Contains(n.Id)).Select(NoteSummary.Of).ToListAsync(cancellationToken);
-            var order = pageIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
-            return TypedResults.Ok(new Paged<NoteSummary>([.. matches.OrderBy(n => order[n.Id])], page, size, ranked.Count));
         }
 
         var found = await notes.OrderByDescending(n => n.Pinned).ThenByDescending(n => n.UpdatedAt)
@@ -215,7 +203,7 @@ internal sealed record NoteResponse(Guid Id, string Title, string Body, IReadOnl
 /// <summary>A note in a list: its start rather than the whole body.</summary>
 internal sealed record NoteSummary(Guid Id, string Title, string Excerpt, IReadOnlyList<string> Tags, bool Pinned, DateTimeOffset UpdatedAt)
 {
-    private const int ExcerptLength = 200;
+    public const int ExcerptLength = 200;
 
     /// <summary>
     /// The summary as the database reads it: the excerpt is cut there, so a list never carries whole bodies (up to

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Notes;
@@ -16,51 +19,140 @@ internal static class NoteSearch
     /// <summary>Up to this many notes, PostgreSQL reads the person's own notes rather than the shared GIN index.</summary>
     internal const int PersonalScanLimit = 1000;
 
-    public static async Task<IReadOnlyList<Guid>> SearchAsync(AppDbContext db, Guid userId, string query, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the person's best matches (at most <paramref name="limit"/> ranked), keeping only notes with the
+    /// tag or pinned state asked for, and the number of matches.
+    /// </summary>
+    public static async Task<Paged<NoteSummary>> PageAsync(AppDbContext db, Guid userId, NoteQuery query, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
-        if (db is PostgresAppDbContext)
-        {
-            var terms = PrefixTerms(query, " & ", suffix: ":*");
-            if (terms.Length == 0)
-            {
-                return [];
-            }
+        var (page, size, skip) = query.Resolve();
+        var tag = string.IsNullOrWhiteSpace(query.Tag) ? null : query.Tag.Trim().ToLower(CultureInfo.InvariantCulture);
+        var (items, total) = db is PostgresAppDbContext
+            ? await PostgresPageAsync(db, userId, query.Q ?? string.Empty, tag, query.Pinned, skip, size, limit, cancellationToken)
+            : await SqlitePageAsync(db, userId, query.Q ?? string.Empty, tag, query.Pinned, skip, size, limit, cancellationToken);
+        return new Paged<NoteSummary>(items, page, size, total);
+    }
 
-            // The GIN index answers a prefix term by gathering every matching note of every person before keeping
-            // this person's, so its cost grows with the whole installation. Reading the person's own notes and testing
-            // each stored vector costs a few microseconds a note: that is the path up to PersonalScanLimit notes
-            // (almost everyone), the index beyond it. The count decides at run time, inside the one statement.
-            return await db.Database.SqlQuery<Guid>($"""
-                WITH size AS MATERIALIZED (
-                    SELECT count(*) AS n FROM (SELECT 1 FROM "Notes" WHERE "UserId" = {userId} LIMIT {PersonalScanLimit + 1}) x),
-                mine AS MATERIALIZED (
-                    SELECT "Id", "SearchVector", "UpdatedAt" FROM "Notes"
-                    WHERE "UserId" = {userId} AND (SELECT n FROM size) <= {PersonalScanLimit})
-                SELECT "Id" AS "Value" FROM (
-                    SELECT "Id", "SearchVector", "UpdatedAt" FROM mine WHERE "SearchVector" @@ to_tsquery('simple', {terms})
-                    UNION ALL
-                    SELECT "Id", "SearchVector", "UpdatedAt" FROM "Notes"
-                    WHERE "UserId" = {userId} AND "SearchVector" @@ to_tsquery('simple', {terms}) AND (SELECT n FROM size) > {PersonalScanLimit}
-                ) found
-                ORDER BY ts_rank("SearchVector", to_tsquery('simple', {terms})) DESC, "UpdatedAt" DESC
-                LIMIT {limit}
-                """).ToListAsync(cancellationToken);
+    /// <summary>
+    /// PostgreSQL, in one statement. The GIN index answers a prefix term by gathering every matching note of every
+    /// person before keeping this person's, so its cost grows with the whole installation; reading the person's own
+    /// notes and testing each stored vector costs a few microseconds a note. So: the person's notes up to
+    /// <see cref="PersonalScanLimit"/> (almost everyone), the index beyond; a bounded count decides at run time and the
+    /// branch not taken never runs. The page's rows come back with the total (one row with no note when the page is
+    /// empty), excerpts cut by the database as in <see cref="NoteSummary.Of"/>. Parameters: $1 person, $2 terms,
+    /// $3 tag ('' for any), $4 pinned (1, 0, or -1 for any), $5 most ranked, $6 rows to skip, $7 page size.
+    /// </summary>
+    private static readonly string PostgresPageSql = $"""
+        WITH size AS MATERIALIZED (
+            SELECT count(*) AS n FROM (SELECT 1 FROM "Notes" WHERE "UserId" = $1 LIMIT {PersonalScanLimit + 1}) x),
+        mine AS MATERIALIZED (
+            SELECT "Id", "SearchVector", "UpdatedAt", "Tags", "Pinned" FROM "Notes"
+            WHERE "UserId" = $1 AND (SELECT n FROM size) <= {PersonalScanLimit}),
+        found AS (
+            SELECT "Id", "SearchVector", "UpdatedAt" FROM mine
+            WHERE "SearchVector" @@ to_tsquery('simple', $2)
+              AND ($3 = '' OR $3 = ANY ("Tags")) AND ($4 < 0 OR "Pinned" = ($4 = 1))
+            UNION ALL
+            SELECT "Id", "SearchVector", "UpdatedAt" FROM "Notes"
+            WHERE "UserId" = $1 AND "SearchVector" @@ to_tsquery('simple', $2)
+              AND ($3 = '' OR $3 = ANY ("Tags")) AND ($4 < 0 OR "Pinned" = ($4 = 1))
+              AND (SELECT n FROM size) > {PersonalScanLimit}),
+        ranked AS MATERIALIZED (
+            SELECT "Id", row_number() OVER (ORDER BY ts_rank("SearchVector", to_tsquery('simple', $2)) DESC, "UpdatedAt" DESC) AS position
+            FROM found ORDER BY position LIMIT $5)
+        SELECT n."Id", n."Title",
+            CASE WHEN length(n."Body") <= {NoteSummary.ExcerptLength} THEN n."Body" ELSE substring(n."Body", 1, {NoteSummary.ExcerptLength}) || '…' END,
+            n."Tags", n."Pinned", n."UpdatedAt", total.n
+        FROM (SELECT count(*)::int AS n FROM ranked) total
+        LEFT JOIN ranked r ON r.position > $6 AND r.position <= $6 + $7
+        LEFT JOIN "Notes" n ON n."Id" = r."Id"
+        ORDER BY r.position
+        """;
+
+    /// <remarks>
+    /// Run through Npgsql itself rather than EF Core's <c>SqlQuery</c>: EF regenerates the SQL of a raw query on every
+    /// call under one lock, which sixteen concurrent searches queued on (p99 60 ms against p50 5 ms).
+    /// </remarks>
+    private static async Task<(List<NoteSummary> Items, int Total)> PostgresPageAsync(
+        AppDbContext db, Guid userId, string query, string? tag, bool? pinned, int skip, int size, int limit, CancellationToken cancellationToken)
+    {
+        var terms = PrefixTerms(query, " & ", suffix: ":*");
+        if (terms.Length == 0)
+        {
+            return ([], 0);
         }
 
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(PostgresPageSql, (NpgsqlConnection)db.Database.GetDbConnection())
+            {
+                CommandTimeout = db.Database.GetCommandTimeout() ?? 30,
+                Parameters =
+                {
+                    new() { Value = userId },
+                    new() { Value = terms },
+                    new() { Value = tag ?? string.Empty },
+                    new() { Value = pinned switch { true => 1, false => 0, null => -1 } },
+                    new() { Value = limit },
+                    new() { Value = skip },
+                    new() { Value = size },
+                },
+            };
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var items = new List<NoteSummary>(size);
+            var total = 0;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                total = reader.GetInt32(6);
+                if (!reader.IsDBNull(0))
+                {
+                    items.Add(new NoteSummary(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
+                        reader.GetFieldValue<string[]>(3), reader.GetBoolean(4), reader.GetFieldValue<DateTimeOffset>(5)));
+                }
+            }
+
+            return (items, total);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// SQLite: the FTS5 table ranks the ids, the filters keep some, then only the page's notes are read.
+    /// </summary>
+    private static async Task<(List<NoteSummary> Items, int Total)> SqlitePageAsync(
+        AppDbContext db, Guid userId, string query, string? tag, bool? pinned, int skip, int size, int limit, CancellationToken cancellationToken)
+    {
         var match = PrefixTerms(query, " ", suffix: "*", quote: true);
         if (match.Length == 0)
         {
-            return [];
+            return ([], 0);
         }
 
-        return await db.Database.SqlQuery<Guid>($"""
+        var ranked = await db.Database.SqlQuery<Guid>($"""
             SELECT "NoteId" AS "Value" FROM "NotesFts"
             WHERE "NotesFts" MATCH {match} AND "UserId" = {userId}
             ORDER BY rank
             LIMIT {limit}
             """).ToListAsync(cancellationToken);
+        var notes = db.Notes.AsNoTracking().Where(n => n.UserId == userId);
+        if (tag is not null || pinned is not null)
+        {
+            notes = tag is null ? notes : notes.Where(n => n.Tags.Contains(tag));
+            notes = pinned is { } state ? notes.Where(n => n.Pinned == state) : notes;
+            var kept = (await notes.Where(n => ranked.Contains(n.Id)).Select(n => n.Id).ToListAsync(cancellationToken)).ToHashSet();
+            ranked = [.. ranked.Where(kept.Contains)];
+        }
+
+        var pageIds = ranked.Skip(skip).Take(size).ToList();
+        var matches = pageIds.Count == 0 ? [] : await notes.Where(n => pageIds.Contains(n.Id)).Select(NoteSummary.Of).ToListAsync(cancellationToken);
+        var order = pageIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+        return ([.. matches.OrderBy(n => order[n.Id])], ranked.Count);
     }
 
     /// <summary>The query's words (letters and digits only), each as a prefix term, joined with AND.</summary>

@@ -55,6 +55,8 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
                 UserId = owner.Id,
                 Title = $"Log {i}",
                 Body = i % 250 == 0 ? $"Call the locksmith about door {i}. " + new string('x', 300) : "Nothing to see.",
+                Pinned = i == 250,
+                Tags = i == 500 ? ["home"] : [],
                 CreatedAt = now.AddMinutes(-i),
                 UpdatedAt = now.AddMinutes(-i),
             }));
@@ -70,6 +72,15 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
         Assert.Equal(201, excerpt.Length);
         Assert.EndsWith("…", excerpt, StringComparison.Ordinal);
         Assert.Single(await SearchAsync(otherClient, "locksmith"));
+        Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?q=locksmith&pinned=true")).GetProperty("total").GetInt32());
+        Assert.Equal(4, (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?q=locksmith&pinned=false")).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?q=locksmith&tag=home")).GetProperty("total").GetInt32());
+        var lastMatch = await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?q=locksmith&page=3&pageSize=2");
+        Assert.Equal(5, lastMatch.GetProperty("total").GetInt32());
+        Assert.Single(lastMatch.GetProperty("items").EnumerateArray());
+        var pastTheMatches = await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?q=locksmith&page=4&pageSize=2");
+        Assert.Equal(5, pastTheMatches.GetProperty("total").GetInt32());
+        Assert.Empty(pastTheMatches.GetProperty("items").EnumerateArray());
 
         var lastPage = await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?page=11&pageSize=100");
         Assert.Equal(NoteSearch.PersonalScanLimit + 1, lastPage.GetProperty("total").GetInt32());
@@ -110,6 +121,10 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
         Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync($"/api/v1/notes/{Id(note)}/backlinks")).StatusCode);
         Assert.Equal(0, (await otherClient.GetFromJsonAsync<JsonElement>("/api/v1/notes?tag=home")).GetProperty("total").GetInt32());
         Assert.Equal([Id(note)], (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?pinned=true&tag=home")).GetProperty("items").EnumerateArray().Select(Id));
+        Assert.Equal([Id(note)], (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?q=mine&pinned=true&tag=home")).GetProperty("items").EnumerateArray().Select(Id));
+        Assert.Empty(await SearchAsync(client, "mine", "&pinned=false"));
+        Assert.Empty(await SearchAsync(client, "mine", "&tag=work"));
+        Assert.Empty(await SearchAsync(otherClient, "mine"));
 
         await AssertFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/notes", new { title = " ", body = "" }), "body");
         await AssertFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/notes", new { title = new string('t', 201) }), "title");
@@ -117,9 +132,9 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
         Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes")).GetProperty("total").GetInt32());
     }
 
-    private static async Task<List<Guid>> SearchAsync(HttpClient client, string q)
+    private static async Task<List<Guid>> SearchAsync(HttpClient client, string q, string filters = "")
     {
-        var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/notes?q={Uri.EscapeDataString(q)}");
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/notes?q={Uri.EscapeDataString(q)}{filters}");
         return [.. page.GetProperty("items").EnumerateArray().Select(Id)];
     }
 
