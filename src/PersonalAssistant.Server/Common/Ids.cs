@@ -20,8 +20,11 @@ internal static class Ids
     [ThreadStatic]
     private static int used;
 
-    /// <summary>A new version 7 id for now.</summary>
-    public static Guid NewV7() => NewV7(DateTimeOffset.UtcNow);
+    /// <summary>
+    /// A new version 7 id for now. The time is only the id's sort prefix, as in <see cref="Guid.CreateVersion7()"/>,
+    /// never a fact the code reasons about, so it reads the system's time provider rather than an injected one.
+    /// </summary>
+    public static Guid NewV7() => NewV7(TimeProvider.System.GetUtcNow());
 
     /// <summary>A new version 7 id for this moment.</summary>
     public static Guid NewV7(DateTimeOffset timestamp)
