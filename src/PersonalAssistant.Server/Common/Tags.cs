@@ -10,7 +10,11 @@ internal static class Tags
     public const int MaxLength = 40;
 
     public static List<string> Clean(IReadOnlyList<string>? tags) =>
-        tags is null ? [] : [.. tags.Select(t => t.Trim().ToLower(CultureInfo.InvariantCulture)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)];
+        tags is null ? [] : [.. tags.Select(Key).OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    /// <summary>A tag as it is stored (trimmed, lower-case), or null when nothing is left: for storing and filtering alike.</summary>
+    public static string? Key(string? tag) =>
+        string.IsNullOrWhiteSpace(tag) ? null : tag.Trim().ToLower(CultureInfo.InvariantCulture);
 }
 
 /// <summary>Validates a tag list against <see cref="Tags"/>' rules.</summary>

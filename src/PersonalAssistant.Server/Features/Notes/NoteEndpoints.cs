@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,9 +37,8 @@ internal static class NoteEndpoints
         }
 
         var notes = db.Notes.AsNoTracking().Where(n => n.UserId == userId);
-        if (!string.IsNullOrWhiteSpace(query.Tag))
+        if (Tags.Key(query.Tag) is { } tag)
         {
-            var tag = query.Tag.Trim().ToLower(CultureInfo.InvariantCulture);
             notes = notes.Where(n => n.Tags.Contains(tag));
         }
 

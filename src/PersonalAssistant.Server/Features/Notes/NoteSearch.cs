@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -28,7 +27,7 @@ internal static class NoteSearch
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
         var (page, size, skip) = query.Resolve();
-        var tag = string.IsNullOrWhiteSpace(query.Tag) ? null : query.Tag.Trim().ToLower(CultureInfo.InvariantCulture);
+        var tag = Tags.Key(query.Tag);
         var (items, total) = db is PostgresAppDbContext
             ? await PostgresPageAsync(db, userId, query.Q ?? string.Empty, tag, query.Pinned, skip, size, limit, cancellationToken)
             : await SqlitePageAsync(db, userId, query.Q ?? string.Empty, tag, query.Pinned, skip, size, limit, cancellationToken);
