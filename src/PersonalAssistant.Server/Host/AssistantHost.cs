@@ -45,6 +45,8 @@ internal static class AssistantHost
         services.AddSingleton(TimeProvider.System);
         services.AddValidatedOptions<StorageOptions, StorageOptions.Validator>(StorageOptions.Section);
         services.AddValidatedOptions<HttpLimitsOptions, HttpLimitsOptions.Validator>(HttpLimitsOptions.Section);
+        services.AddValidatedOptions<OperationsOptions, OperationsOptions.Validator>(OperationsOptions.Section);
+        services.AddSingleton<OperationsAccess>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<HttpLimitsOptions>>((kestrel, limits) =>
         {
             kestrel.AddServerHeader = false;

@@ -5,7 +5,11 @@ using PersonalAssistant.Server.Common;
 
 namespace PersonalAssistant.Server.Host;
 
-/// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the database (and Redis when configured) too.</summary>
+/// <summary>
+/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: the database (and Redis when configured) too; the
+/// checks, their timings and failures are shown to operations networks only (<see cref="OperationsOptions"/>), the
+/// overall status to everyone (a load balancer needs no more).
+/// </summary>
 internal static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
@@ -27,6 +31,12 @@ internal static class HealthEndpoints
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
+        if (!context.RequestServices.GetRequiredService<OperationsAccess>().Allows(context))
+        {
+            return JsonSerializer.SerializeAsync(context.Response.Body, new { status = report.Status.ToString() }, HealthJson.Options,
+                context.RequestAborted);
+        }
+
         var body = new
         {
             status = report.Status.ToString(),

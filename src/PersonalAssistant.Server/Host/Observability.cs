@@ -24,8 +24,13 @@ internal static class Observability
         return builder;
     }
 
+    /// <summary>The scrape answers operations networks only (<see cref="OperationsOptions"/>); anyone else gets a 404.</summary>
     public static void MapMetricsEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().WithName("Metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().WithName("Metrics")
+            .AddEndpointFilter(async (context, next) =>
+                context.HttpContext.RequestServices.GetRequiredService<OperationsAccess>().Allows(context.HttpContext)
+                    ? await next(context)
+                    : TypedResults.NotFound());
 }
 
 internal static class AppVersion

@@ -1,3 +1,5 @@
+using PersonalAssistant.Server.Features;
+
 namespace PersonalAssistant.Server.Host;
 
 /// <summary>Security headers on every response, errors included.</summary>
@@ -27,6 +29,12 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(ApiReference.Path)
                 ? ApiReferencePolicy
                 : AppPolicy;
+            // API answers carry personal data (and the admin outbox, reset links): no browser or proxy keeps them,
+            // unless an endpoint chose its own caching.
+            if (context.Request.Path.StartsWithSegments(ApiRoutes.Root) && string.IsNullOrEmpty(headers.CacheControl))
+            {
+                headers.CacheControl = "no-store";
+            }
             return Task.CompletedTask;
         });
         return next(context);

@@ -62,7 +62,23 @@ internal static class AccountsRegistration
                 options.TokenHandlers.Clear();
                 options.TokenHandlers.Add(new CachingTokenHandler(cache));
                 options.TokenValidationParameters = issuer.ValidationParameters();
-                options.Events = new JwtBearerEvents { OnTokenValidated = CheckSessionAsync, OnMessageReceived = ReadHubToken };
+                // The challenge says the token was refused (RFC 6750 "invalid_token", so clients refresh) but not
+                // which check failed: no oracle for someone crafting tokens.
+                options.IncludeErrorDetails = false;
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = CheckSessionAsync,
+                    OnMessageReceived = ReadHubToken,
+                    OnChallenge = context =>
+                    {
+                        if (context.AuthenticateFailure is not null)
+                        {
+                            context.Error = "invalid_token";
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
             });
 
         services.AddAuthorizationBuilder().AddPermissionPolicies();

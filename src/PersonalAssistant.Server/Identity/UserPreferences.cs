@@ -33,6 +33,17 @@ internal static class Channels
     public const string Email = "email";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Web, Sms, Email };
+
+    /// <summary>
+    /// Channels as a client sent them, trimmed and lower-cased; null when the list is empty or holds anything that is
+    /// not a channel (a JSON <c>null</c> inside the array included: the binder lets it through a list of strings).
+    /// </summary>
+    public static List<string>? Read(IEnumerable<string?> requested)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        var channels = requested.Select(c => c?.Trim().ToLowerInvariant()).ToList();
+        return channels.Count > 0 && channels.All(c => c is not null && All.Contains(c)) ? [.. channels.OfType<string>()] : null;
+    }
 }
 
 internal static class ReplyStyles

@@ -45,8 +45,8 @@ internal static class PreferencesEndpoints
             errors["quietHoursEnd"] = ["Give both ends of the quiet hours, or neither."];
         }
 
-        var channels = request.PreferredChannels.Select(c => c.Trim().ToLowerInvariant()).ToList();
-        if (channels.Count == 0 || channels.Any(c => !Channels.All.Contains(c)) || channels.Distinct().Count() != channels.Count)
+        var channels = Channels.Read(request.PreferredChannels) ?? [];
+        if (channels.Count == 0 || channels.Distinct().Count() != channels.Count)
         {
             errors["preferredChannels"] = ["Choose one or more of web, sms and email, each once."];
         }

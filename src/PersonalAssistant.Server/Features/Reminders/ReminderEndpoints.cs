@@ -277,13 +277,13 @@ internal static class ReminderEndpoints
 
     private static List<string> ReadChannels(IReadOnlyList<string>? requested, PersonNow person, Dictionary<string, string[]> errors)
     {
-        var channels = (requested ?? person.Preferences.PreferredChannels).Select(c => c.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        if (channels.Count == 0 || channels.Any(c => !Channels.All.Contains(c)))
+        if (Channels.Read(requested ?? person.Preferences.PreferredChannels) is { } channels)
         {
-            errors["channels"] = ["Use one or more of web, sms and email."];
+            return [.. channels.Distinct(StringComparer.Ordinal)];
         }
 
-        return channels;
+        errors["channels"] = ["Use one or more of web, sms and email."];
+        return [];
     }
 
     private static ReminderResponse Describe(Reminder reminder, Instant now, bool upcoming)
