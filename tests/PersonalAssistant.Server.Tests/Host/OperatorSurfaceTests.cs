@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Tests.Infrastructure;
 
 namespace PersonalAssistant.Server.Tests.Host;
@@ -83,6 +86,23 @@ public sealed class OperatorSurfaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExpiredToken_ChallengeSaysInvalidToken_ButNotWhen()
+    {
+        var user = await Accounts.RegisterAndLoginAsync(_app);
+        var services = _app.Services;
+        var issuer = new TokenIssuer(services.GetRequiredService<ServerSecrets>(), services.GetRequiredService<IOptions<AuthOptions>>(),
+            new AnHourAgo());
+        var sessionId = Guid.Parse(new JsonWebToken(user.AccessToken).GetClaim(CurrentUser.SessionIdClaim).Value);
+        using var client = _app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.CreateAccessToken(user.Id, sessionId, []).Token);
+
+        using var response = await client.GetAsync("/api/v1/users/me");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer error=\"invalid_token\"", response.Headers.WwwAuthenticate.Single().ToString());
+    }
+
+    [Fact]
     public async Task RevokedSessionsToken_ChallengeSaysInvalidToken_ButNotWhy()
     {
         var user = await Accounts.RegisterAndLoginAsync(_app);
@@ -93,5 +113,10 @@ public sealed class OperatorSurfaceTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer error=\"invalid_token\"", response.Headers.WwwAuthenticate.Single().ToString());
+    }
+
+    private sealed class AnHourAgo : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddHours(-1);
     }
 }
