@@ -118,7 +118,9 @@ internal static class AssistantHost
         app.MapApiReference();
         app.MapApi();
         app.MapCalendarFeed();
-        app.MapHub<AssistantHub>(AssistantHub.Path);
+        // The bearer handler records the token's expiry; SignalR closes the connection then (SessionConnections also
+        // does, by the injected clock, and on revocation).
+        app.MapHub<AssistantHub>(AssistantHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         app.MapWebApp();
     }
 }

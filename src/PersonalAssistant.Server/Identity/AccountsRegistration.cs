@@ -45,6 +45,8 @@ internal static class AccountsRegistration
         services.AddSingleton<SecretHasher>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<SessionRevocation>();
+        services.AddSingleton<SessionConnections>();
+        services.AddHostedService<SessionConnectionsWatcher>();
         services.AddSingleton<TotpService>();
         services.AddSingleton<ProfileCache>();
         services.AddScoped<PersonClock>();
@@ -113,10 +115,7 @@ internal static class AccountsRegistration
         }
 
         var revocation = context.HttpContext.RequestServices.GetRequiredService<SessionRevocation>();
-        var issuedAt = token.TryGetPayloadValue<long>(CurrentUser.IssuedAtMillisecondsClaim, out var milliseconds)
-            ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
-            : new DateTimeOffset(token.IssuedAt, TimeSpan.Zero);
-        if (!await revocation.AllowsAsync(sessionId, issuedAt, context.HttpContext.RequestAborted))
+        if (!await revocation.AllowsAsync(sessionId, principal.TokenIssuedAt(), context.HttpContext.RequestAborted))
         {
             context.Fail("The session has ended.");
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 
 namespace PersonalAssistant.Server.Identity;
@@ -26,6 +27,14 @@ internal static class CurrentUser
 
     public static Guid? UserIdOrNull(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(UserIdClaim), out var id) ? id : null;
+
+    /// <summary>When the access token was issued, to the millisecond when it says so; the earliest time when it says nothing.</summary>
+    public static DateTimeOffset TokenIssuedAt(this ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(IssuedAtMillisecondsClaim), CultureInfo.InvariantCulture, out var milliseconds)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+            : long.TryParse(principal.FindFirstValue(IssuedAtClaim), CultureInfo.InvariantCulture, out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : DateTimeOffset.MinValue;
 }
 
 /// <summary>Where a request came from, for sessions and the audit trail.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -11,15 +12,21 @@ namespace PersonalAssistant.Server.Identity;
 /// "yes" for <see cref="AuthOptions.RevocationCacheSeconds"/> (2 s by default), then asks Redis when configured
 /// (revocations are written there as they happen) or the database otherwise, so a revoked session stops working
 /// everywhere within seconds, not at token expiry. The database stays the source of truth: Redis only caches it.
+/// A revocation also closes the hub connections the sessions opened: this replica's at once, and with Redis every
+/// other replica's through a message on <see cref="EndedChannel"/>.
 /// </summary>
 internal sealed class SessionRevocation(
     IMemoryCache cache,
     IServiceScopeFactory scopes,
     IOptions<AuthOptions> options,
     TimeProvider time,
+    SessionConnections connections,
     IConnectionMultiplexer? redis = null)
 {
     private const string RedisPrefix = "pa:session:";
+
+    /// <summary>Where replicas announce ended sessions, so each closes the hub connections it holds for them.</summary>
+    public static readonly RedisChannel EndedChannel = RedisChannel.Literal("pa:sessions:ended");
 
     public async Task<bool> AllowsAsync(Guid sessionId, DateTimeOffset issuedAt, CancellationToken cancellationToken)
     {
@@ -36,20 +43,24 @@ internal sealed class SessionRevocation(
     }
 
     /// <summary>Call after the database says the sessions are revoked.</summary>
-    public Task RevokedAsync(IReadOnlyCollection<Guid> sessionIds) => PublishAsync(sessionIds, "revoked", 1);
+    public Task RevokedAsync(IReadOnlyCollection<Guid> sessionIds) => PublishAsync(sessionIds, "revoked", 1, validAfter: null);
 
     /// <summary>Access tokens issued before <paramref name="validAfter"/> stop working (roles changed); refreshing gives a fresh one.</summary>
     public Task StaleAsync(IReadOnlyCollection<Guid> sessionIds, DateTimeOffset validAfter) =>
-        PublishAsync(sessionIds, "validAfter", validAfter.ToUnixTimeMilliseconds());
+        PublishAsync(sessionIds, "validAfter", validAfter.ToUnixTimeMilliseconds(), validAfter);
 
-    /// <summary>Drops this replica's cached answers and, with Redis, tells every replica within its cache time.</summary>
-    private async Task PublishAsync(IReadOnlyCollection<Guid> sessionIds, string field, long value)
+    /// <summary>
+    /// Drops this replica's cached answers and closes its hub connections for the sessions; with Redis, tells every
+    /// replica within its cache time and asks each to close its connections too.
+    /// </summary>
+    private async Task PublishAsync(IReadOnlyCollection<Guid> sessionIds, string field, long value, DateTimeOffset? validAfter)
     {
         foreach (var id in sessionIds)
         {
             cache.Remove(CacheKey(id));
         }
 
+        connections.Abort(sessionIds, validAfter, validAfter is null ? "revoked" : "stale");
         if (redis is null || sessionIds.Count == 0)
         {
             return;
@@ -62,6 +73,23 @@ internal sealed class SessionRevocation(
             await database.HashSetAsync(RedisPrefix + id, field, value);
             await database.KeyExpireAsync(RedisPrefix + id, ttl);
         }));
+        await redis.GetSubscriber().PublishAsync(EndedChannel, JsonSerializer.Serialize(new SessionsEnded([.. sessionIds], validAfter?.ToUnixTimeMilliseconds())));
+    }
+
+    /// <summary>Closes this replica's connections for sessions another replica (or this one) announced as ended.</summary>
+    public void OnEnded(string message)
+    {
+        var ended = JsonSerializer.Deserialize<SessionsEnded>(message);
+        if (ended?.Sessions is { Length: > 0 } sessions)
+        {
+            foreach (var id in sessions)
+            {
+                cache.Remove(CacheKey(id));
+            }
+
+            var validAfter = ended.ValidAfter is { } milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : (DateTimeOffset?)null;
+            connections.Abort(sessions, validAfter, validAfter is null ? "revoked" : "stale");
+        }
     }
 
     /// <summary>
@@ -111,4 +139,7 @@ internal sealed class SessionRevocation(
     private readonly record struct StateKey(Guid SessionId);
 
     private sealed record SessionState(bool Revoked, DateTimeOffset? ValidAfter);
+
+    /// <summary>The message on <see cref="EndedChannel"/>: sessions revoked, or (with a time) their older tokens made stale.</summary>
+    internal sealed record SessionsEnded(Guid[] Sessions, long? ValidAfter);
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -131,6 +132,13 @@ internal sealed class SessionService(
         await RevokeAsync(sessions, reason, cancellationToken);
         return sessions.Count;
     }
+
+    /// <summary>
+    /// Ends every other session of the signed-in caller and keeps the one making the request: after a change of
+    /// credentials (password, a new second factor) or when the person asks to sign out their other devices.
+    /// </summary>
+    public Task<int> RevokeOthersAsync(ClaimsPrincipal caller, string reason, CancellationToken cancellationToken) =>
+        RevokeAllAsync(caller.UserId(), keep: caller.SessionId(), reason, cancellationToken);
 
     /// <summary>Access tokens of the person's live sessions issued before now stop working; refresh gives new ones.</summary>
     public async Task MarkStaleAsync(Guid userId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace PersonalAssistant.Server.Tests.Infrastructure;
 
@@ -12,6 +13,7 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("pa-test-").FullName;
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Action<IServiceCollection>> _services = [];
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private TestDatabase? _database;
 
@@ -30,6 +32,13 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
     public AssistantApp With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replaces services before the host starts, for the edges a test must control (the clock).</summary>
+    public AssistantApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -85,6 +94,11 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        foreach (var configure in _services)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 }

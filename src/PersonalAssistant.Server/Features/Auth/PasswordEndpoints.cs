@@ -153,7 +153,7 @@ internal static class PasswordEndpoints
             return TypedResults.ValidationProblem(IdentityProblems.ToFieldErrors(result, "newPassword"));
         }
 
-        await sessions.RevokeAllAsync(userId, keep: context.User.SessionId(), "password_changed", cancellationToken);
+        await sessions.RevokeOthersAsync(context.User, "password_changed", cancellationToken);
         await audit.RecordAsync(AuditActions.PasswordChanged, AuditOutcome.Success, ClientInfo.From(context), userId, userId, cancellationToken: cancellationToken);
         return TypedResults.NoContent();
     }

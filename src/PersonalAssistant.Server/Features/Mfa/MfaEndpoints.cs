@@ -71,8 +71,8 @@ internal static class MfaEndpoints
     }
 
     public static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> EnableTotp(
-        MfaCodeRequest request, UserManager<AppUser> users, TotpService totp, RecoveryCodes recovery, RateLimits limits, AuditLog audit,
-        HttpContext context, CancellationToken cancellationToken)
+        MfaCodeRequest request, UserManager<AppUser> users, TotpService totp, RecoveryCodes recovery, SessionService sessions, RateLimits limits,
+        AuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var (user, refused) = await LoadCheckingLimitAsync(users, limits, context, cancellationToken);
         if (user is null)
@@ -96,6 +96,8 @@ internal static class MfaEndpoints
         user.TotpEnabled = true;
         user.TwoFactorEnabled = true;
         await users.UpdateAsync(user);
+        // A new second factor ends every other session, as a password change does; the one that turned it on stays.
+        await sessions.RevokeOthersAsync(context.User, "mfa_enabled", cancellationToken);
         context.RequestServices.GetRequiredService<ProfileCache>().Forget(user.Id);
         await audit.RecordAsync(AuditActions.MfaEnabled, AuditOutcome.Success, ClientInfo.From(context), user.Id, user.Id, "totp", cancellationToken);
         return TypedResults.Ok(new RecoveryCodesResponse(firstFactor ? await recovery.ReplaceAsync(user.Id, cancellationToken) : []));
@@ -118,7 +120,7 @@ internal static class MfaEndpoints
 
     public static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> EnableSms(
         MfaCodeRequest request, UserManager<AppUser> users, AppDbContext db, VerificationCodes codes, RecoveryCodes recovery,
-        RateLimits limits, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
+        SessionService sessions, RateLimits limits, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var (user, refused) = await LoadCheckingLimitAsync(users, limits, context, cancellationToken);
         if (user is null)
@@ -142,6 +144,8 @@ internal static class MfaEndpoints
         user.SmsMfaEnabled = true;
         user.TwoFactorEnabled = true;
         await users.UpdateAsync(user);
+        // A new second factor ends every other session, as a password change does; the one that turned it on stays.
+        await sessions.RevokeOthersAsync(context.User, "mfa_enabled", cancellationToken);
         context.RequestServices.GetRequiredService<ProfileCache>().Forget(user.Id);
         await audit.RecordAsync(AuditActions.MfaEnabled, AuditOutcome.Success, ClientInfo.From(context), user.Id, user.Id, "sms", cancellationToken);
         return TypedResults.Ok(new RecoveryCodesResponse(firstFactor ? await recovery.ReplaceAsync(user.Id, cancellationToken) : []));
@@ -184,12 +188,13 @@ internal static class MfaEndpoints
             return refused!;
         }
 
-        if (!user.HasMfa)
+        // The password is checked first, MFA on or off: a 204 for any password would confirm that MFA is off.
+        var passwordOk = await users.CheckPasswordAsync(user, request.Password);
+        if (passwordOk && !user.HasMfa)
         {
             return TypedResults.NoContent();
         }
 
-        var passwordOk = await users.CheckPasswordAsync(user, request.Password);
         var codeOk = passwordOk && await ProveAsync(user, request.Method, request.Code, allowRecovery: true, db, totp, codes, recovery, cancellationToken);
         if (!codeOk)
         {

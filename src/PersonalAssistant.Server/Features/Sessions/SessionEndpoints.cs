@@ -43,7 +43,7 @@ internal static class SessionEndpoints
         SessionService sessions, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var userId = context.User.UserId();
-        var count = await sessions.RevokeAllAsync(userId, keep: context.User.SessionId(), "revoked_by_user", cancellationToken);
+        var count = await sessions.RevokeOthersAsync(context.User, "revoked_by_user", cancellationToken);
         await audit.RecordAsync(AuditActions.SessionRevoked, AuditOutcome.Success, ClientInfo.From(context), userId, userId,
             $"all other sessions ({count})", cancellationToken);
         return TypedResults.Ok(new RevokedSessionsResponse(count));
