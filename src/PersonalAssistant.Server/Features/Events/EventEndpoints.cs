@@ -334,23 +334,15 @@ internal static class EventEndpoints
 
     private static ParsedStart? ReadStart(string text, DateTimeZone zone, PersonNow person, LanguageEngine engine, Dictionary<string, string[]> errors)
     {
-        if (TimeInput.Read(text, zone, person.Now.ToInstant(), engine) is { When.Instant: { } start } parsed)
+        var reading = TimeInput.Interpret(text, zone, person.Now.ToInstant(), engine);
+        if (reading is { Time: { When.Instant: { } start } parsed })
         {
-            return Checked(new ParsedStart(start, parsed.RRule, parsed.DurationMinutes), errors);
+            return new ParsedStart(start, parsed.RRule, parsed.DurationMinutes);
         }
 
-        errors["start"] = ["Could not read this as a date and time. Use 2026-03-11T15:00:00-04:00 or words such as \"thursday at 2:30pm\"."];
-        return null;
-    }
-
-    private static ParsedStart? Checked(ParsedStart start, Dictionary<string, string[]> errors)
-    {
-        if (start.Start.Year is >= TimeInput.MinYear and <= TimeInput.MaxYear)
-        {
-            return start;
-        }
-
-        errors["start"] = [$"The start must be between the years {TimeInput.MinYear} and {TimeInput.MaxYear}."];
+        errors["start"] = [reading.OutOfRange
+            ? TimeInput.OutOfRangeMessage
+            : "Could not read this as a date and time. Use 2026-03-11T15:00:00-04:00 or words such as \"thursday at 2:30pm\"."];
         return null;
     }
 

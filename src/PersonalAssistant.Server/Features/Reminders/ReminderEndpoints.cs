@@ -237,18 +237,15 @@ internal static class ReminderEndpoints
     /// <summary>The anchor, rule and next occurrence from a <c>when</c> (ISO or words) and an optional RRULE.</summary>
     private static Schedule? ReadSchedule(string when, string? rule, DateTimeZone zone, PersonNow person, LanguageEngine engine, Dictionary<string, string[]> errors)
     {
-        var parsed = TimeInput.Read(when, zone, person.Now.ToInstant(), engine);
+        var reading = TimeInput.Interpret(when, zone, person.Now.ToInstant(), engine);
+        var parsed = reading.Time;
         LocalDateTime? anchor = parsed is { When: var moment } ? moment.Instant?.LocalDateTime ?? moment.Date.At(new LocalTime(9, 0)) : null;
         var spokenRule = parsed?.RRule;
         if (anchor is not { } start)
         {
-            errors["when"] = [$"Could not read this as a time. Use 2026-03-11T15:00:00-04:00 or words such as \"tomorrow at 9am\"."];
-            return null;
-        }
-
-        if (start.Year is < TimeInput.MinYear or > TimeInput.MaxYear)
-        {
-            errors["when"] = [$"The time must be between the years {TimeInput.MinYear} and {TimeInput.MaxYear}."];
+            errors["when"] = [reading.OutOfRange
+                ? TimeInput.OutOfRangeMessage
+                : "Could not read this as a time. Use 2026-03-11T15:00:00-04:00 or words such as \"tomorrow at 9am\"."];
             return null;
         }
 
