@@ -255,7 +255,7 @@ internal static class ReminderEndpoints
             "" => null,
             _ => Recurrences.Normalize(rule),
         };
-        if (finalRule is not null && Recurrences.Validate(finalRule) is { } ruleError)
+        if (finalRule is not null && Recurrences.Validate(finalRule, start) is { } ruleError)
         {
             errors["rrule"] = [ruleError];
             return null;
@@ -288,9 +288,9 @@ internal static class ReminderEndpoints
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(reminder.TimeZone) ?? DateTimeZone.Utc;
         var when = reminder.NextAt is { } next ? Moment.At(Instant.FromDateTimeOffset(next).InZone(zone)).ToString() : null;
         IReadOnlyList<string> occurrences = [];
+        var anchor = Recurrences.AnchorPattern.Parse(reminder.AnchorLocal).Value;
         if (upcoming && reminder.NextAt is { } nextAt && reminder.Status != ReminderStatuses.Cancelled)
         {
-            var anchor = Recurrences.AnchorPattern.Parse(reminder.AnchorLocal).Value;
             var from = Instant.FromDateTimeOffset(nextAt) - Duration.FromTicks(1);
             occurrences = reminder.Status == ReminderStatuses.Snoozed
                 ? [when!, .. Recurrences.Upcoming(reminder.RRule, anchor, zone, Instant.Max(now, from), UpcomingCount - 1).Select(z => Moment.At(z).ToString())]
@@ -300,7 +300,7 @@ internal static class ReminderEndpoints
         return new ReminderResponse(reminder.Id, reminder.Text, when, reminder.NextAt, reminder.TimeZone, reminder.RRule, reminder.Channels,
             reminder.TaskId, reminder.Status, occurrences,
             reminder.Deliveries.OrderByDescending(d => d.At).Take(20).Select(d => new DeliveryResponse(d.At, d.Channel, d.Outcome)).ToList(),
-            reminder.CreatedAt, reminder.UpdatedAt);
+            reminder.CreatedAt, reminder.UpdatedAt, !Recurrences.Expands(reminder.RRule, anchor));
     }
 
     private static ProblemHttpResult NotFound() =>
