@@ -47,6 +47,15 @@ internal static class EventEndpoints
         ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
+        // checked before any date arithmetic: 9999-12-31 plus 30 days is beyond DateTimeOffset's range
+        foreach (var (name, value) in new[] { ("from", from), ("to", to) })
+        {
+            if (value is { } given && given.UtcDateTime.Year is < TimeInput.MinYear or > TimeInput.MaxYear)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [TimeInput.OutOfRangeMessage] });
+            }
+        }
+
         var start = (from ?? time.GetUtcNow()).ToUniversalTime();
         var end = (to ?? start.AddDays(30)).ToUniversalTime();
         if (end <= start || (end - start).TotalDays > MaxRangeDays)

@@ -93,6 +93,16 @@ public sealed class TimeFieldTests(AssistantApp app) : IClassFixture<AssistantAp
         }
     }
 
+    [Theory]
+    [InlineData("from=9999-12-31T23:59:59Z", "from")]
+    [InlineData("from=2200-12-31T00:00:00Z&to=2201-01-02T00:00:00Z", "to")]
+    public async Task ARangeBeyondTheSupportedYears_Is400NamingTheField(string query, string field)
+    {
+        using var client = (await Accounts.RegisterAndLoginAsync(app)).Client(app);
+
+        await AssertFieldErrorAsync(await client.GetAsync($"/api/v1/events?{query}"), field);
+    }
+
     private static object Body(string resource, string time) => resource switch
     {
         "tasks" => new { title = "pay rent", due = time },
