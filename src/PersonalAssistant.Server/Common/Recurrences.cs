@@ -1,5 +1,6 @@
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
+using Ical.Net.Evaluation;
 using NodaTime;
 using NodaTime.Text;
 using PersonalAssistant.Language;
@@ -16,68 +17,181 @@ internal static class Recurrences
 {
     public static readonly LocalDateTimePattern AnchorPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
 
+    /// <summary>The largest INTERVAL accepted ("every 366 days, weeks, months or years").</summary>
+    public const int MaxInterval = 366;
+
+    /// <summary>The most times a rule may fire in one day (BYHOUR values × BYMINUTE values); see ADR 0007.</summary>
+    public const int MaxTimesPerDay = 4;
+
+    /// <summary>A rule must have an occurrence within this many years of its start.</summary>
+    public const int HorizonYears = 10;
+
+    /// <summary>
+    /// How far Ical.Net may step through a rule without a match before giving up (a daily rule searches ~13 years), so a
+    /// rule that never matches costs milliseconds, not a walk to the year 9999.
+    /// </summary>
+    private const int MaxUnmatchedIncrements = 5000;
+
     private static readonly HashSet<string> AllowedFrequencies = new(StringComparer.OrdinalIgnoreCase) { "DAILY", "WEEKLY", "MONTHLY", "YEARLY" };
 
-    /// <summary>Checks an RRULE: parseable, daily or slower (a reminder never fires more than a few times a day).</summary>
-    public static string? Validate(string rule)
+    /// <summary>
+    /// Checks an RRULE before it is stored, for reminders, events and imports alike: parseable, daily or slower, at most
+    /// <see cref="MaxTimesPerDay"/> times a day (BYSECOND only 0), INTERVAL at most <see cref="MaxInterval"/>, UNTIL within
+    /// the supported years, and an expansion from <paramref name="anchor"/> that succeeds and finds an occurrence within
+    /// <see cref="HorizonYears"/> years. The error in plain words, or null when the rule is fine.
+    /// </summary>
+    public static string? Validate(string rule, LocalDateTime anchor)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var text = rule.Trim();
-        if (text.StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase))
-        {
-            text = text[6..];
-        }
-
-        try
-        {
-            var pattern = new RecurrencePattern(text);
-            return AllowedFrequencies.Contains(pattern.Frequency.ToString()) ? null : "Repeat daily, weekly, monthly or yearly at most.";
-        }
-        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException)
+        if (Parse(rule) is not { } pattern)
         {
             return "Not an RFC 5545 RRULE (for example FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=8;BYMINUTE=0).";
         }
+
+        if (!AllowedFrequencies.Contains(pattern.Frequency.ToString()))
+        {
+            return "Repeat daily, weekly, monthly or yearly at most.";
+        }
+
+        if (pattern.BySecond.Any(second => second != 0))
+        {
+            return "Repeat at whole minutes: BYSECOND can only be 0.";
+        }
+
+        var timesPerDay = Math.Max(1, pattern.ByHour.Distinct().Count()) * Math.Max(1, pattern.ByMinute.Distinct().Count());
+        if (timesPerDay > MaxTimesPerDay)
+        {
+            return $"Repeat at most {MaxTimesPerDay} times a day (BYHOUR values times BYMINUTE values); this rule would fire {timesPerDay} times a day.";
+        }
+
+        if (pattern.Interval is < 1 or > MaxInterval)
+        {
+            return $"INTERVAL must be between 1 and {MaxInterval}.";
+        }
+
+        if (pattern.Until is { } until && until.Value.Year is < TimeInput.MinYear or > TimeInput.MaxYear)
+        {
+            return $"UNTIL must be between the years {TimeInput.MinYear} and {TimeInput.MaxYear}.";
+        }
+
+        if (pattern.Count is < 1)
+        {
+            return "COUNT must be at least 1.";
+        }
+
+        return FirstOccurrences(pattern, anchor, 2) switch
+        {
+            null => "This rule cannot be turned into dates; check its days, months and INTERVAL.",
+            [] => $"This rule has no occurrence in the {HorizonYears} years after its start; check its days and months.",
+            _ => null,
+        };
     }
+
+    /// <summary>
+    /// Whether a stored rule can be expanded from its anchor (a rule saved before <see cref="Validate"/> existed may
+    /// not); such an item is shown once, at its first start, and flagged, never an error for the whole list.
+    /// </summary>
+    public static bool Expands(string? rule, LocalDateTime anchor) =>
+        rule is null || (Parse(rule) is { } pattern && FirstOccurrences(pattern, anchor, 2) is not null);
 
     public static string Normalize(string rule) =>
         (rule.Trim().StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase) ? rule.Trim()[6..] : rule.Trim()).ToUpperInvariant();
 
+    /// <summary>Occurrences of a schedule after an instant, and whether its rule could not be expanded.</summary>
+    /// <param name="Occurrences">Up to the count asked for; the first start alone when the rule is broken.</param>
+    /// <param name="RuleBroken">The stored rule could not be expanded (see <see cref="Expands"/>).</param>
+    public sealed record Expansion(IReadOnlyList<ZonedDateTime> Occurrences, bool RuleBroken);
+
     /// <summary>Up to <paramref name="count"/> occurrences strictly after <paramref name="after"/>.</summary>
-    public static IReadOnlyList<ZonedDateTime> Upcoming(string? rule, LocalDateTime anchor, DateTimeZone zone, Instant after, int count)
+    public static IReadOnlyList<ZonedDateTime> Upcoming(string? rule, LocalDateTime anchor, DateTimeZone zone, Instant after, int count) =>
+        Expand(rule, anchor, zone, after, count).Occurrences;
+
+    /// <summary>
+    /// Up to <paramref name="count"/> occurrences strictly after <paramref name="after"/>. A rule that cannot be expanded
+    /// gives its first start only (as a one-off would) and <see cref="Expansion.RuleBroken"/>: reading never fails
+    /// because of one stored rule.
+    /// </summary>
+    public static Expansion Expand(string? rule, LocalDateTime anchor, DateTimeZone zone, Instant after, int count)
     {
         ArgumentNullException.ThrowIfNull(zone);
         var first = zone.ResolveLocal(anchor, Moment.DaylightSavingResolver);
+        IReadOnlyList<ZonedDateTime> once = first.ToInstant() > after ? [first] : [];
         if (rule is null)
         {
-            return first.ToInstant() > after ? [first] : [];
+            return new Expansion(once, false);
         }
 
-        var calendarEvent = new CalendarEvent { DtStart = new CalDateTime(anchor.ToDateTimeUnspecified()) };
-        calendarEvent.RecurrenceRule = new RecurrencePattern(Normalize(rule));
+        if (Parse(rule) is not { } pattern)
+        {
+            return new Expansion(once, true);
+        }
+
+        var calendarEvent = new CalendarEvent { DtStart = new CalDateTime(anchor.ToDateTimeUnspecified()), RecurrenceRule = pattern };
 
         // Start the expansion a day before "after" in local time, so an occurrence moved by a clock change is not missed.
         var from = after.InZone(zone).LocalDateTime.PlusDays(-1);
         var start = from < anchor ? anchor : from;
         var result = new List<ZonedDateTime>(count);
-        foreach (var occurrence in calendarEvent.GetOccurrences(new CalDateTime(start.ToDateTimeUnspecified())))
+        try
         {
-            var local = LocalDateTime.FromDateTime(occurrence.Period.StartTime.Value);
-            var zoned = zone.ResolveLocal(local, Moment.DaylightSavingResolver);
-            if (zoned.ToInstant() <= after)
+            foreach (var occurrence in calendarEvent.GetOccurrences(new CalDateTime(start.ToDateTimeUnspecified()), Limited))
             {
-                continue;
-            }
+                var local = LocalDateTime.FromDateTime(occurrence.Period.StartTime.Value);
+                var zoned = zone.ResolveLocal(local, Moment.DaylightSavingResolver);
+                if (zoned.ToInstant() <= after)
+                {
+                    continue;
+                }
 
-            result.Add(zoned);
-            if (result.Count == count || local.Year > after.InUtc().Year + 10)
-            {
-                break;
+                result.Add(zoned);
+                if (result.Count == count || local.Year > after.InUtc().Year + 10)
+                {
+                    break;
+                }
             }
         }
+        catch (Exception exception) when (IsExpansionFailure(exception))
+        {
+            return new Expansion(once, true);
+        }
 
-        return result;
+        return new Expansion(result, false);
     }
 
     public static Instant? Next(string? rule, LocalDateTime anchor, DateTimeZone zone, Instant after) =>
         Upcoming(rule, anchor, zone, after, 1) is [var next] ? next.ToInstant() : null;
+
+    private static readonly EvaluationOptions Limited = new() { MaxUnmatchedIncrementsLimit = MaxUnmatchedIncrements };
+
+    private static RecurrencePattern? Parse(string rule)
+    {
+        try
+        {
+            return new RecurrencePattern(Normalize(rule));
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Up to <paramref name="count"/> local starts within the horizon, or null when Ical.Net cannot expand the rule.</summary>
+    private static List<LocalDateTime>? FirstOccurrences(RecurrencePattern pattern, LocalDateTime anchor, int count)
+    {
+        var end = anchor.PlusYears(HorizonYears);
+        var calendarEvent = new CalendarEvent { DtStart = new CalDateTime(anchor.ToDateTimeUnspecified()), RecurrenceRule = pattern };
+        try
+        {
+            return calendarEvent.GetOccurrences(new CalDateTime(anchor.ToDateTimeUnspecified()), Limited)
+                .Select(o => LocalDateTime.FromDateTime(o.Period.StartTime.Value))
+                .TakeWhile(local => local < end).Take(count).ToList();
+        }
+        catch (Exception exception) when (IsExpansionFailure(exception))
+        {
+            return null;
+        }
+    }
+
+    private static bool IsExpansionFailure(Exception exception) =>
+        exception is EvaluationException or ArgumentException or OverflowException or InvalidOperationException or FormatException;
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
 using PersonalAssistant.Language;
@@ -5,41 +6,95 @@ using PersonalAssistant.Language;
 namespace PersonalAssistant.Server.Common;
 
 /// <summary>
-/// A time as people and clients send it: an ISO date ("2026-03-11"), an ISO date and time with its offset, a local
-/// date and time (in the given zone), or words resolved by the language engine in that zone ("tomorrow at 3pm",
-/// "every weekday at 8am"). An LLM's or a client's date arithmetic is never trusted.
+/// A time as people and clients send it: an ISO date ("2026-03-11"), an ISO date and time with or without seconds
+/// (fractions allowed), with its offset ("Z", "+02:00") or without one (that wall-clock time on that date in the given
+/// zone), or words resolved by the language engine in that zone ("tomorrow at 3pm", "every weekday at 8am"). The one
+/// parser of every time field: an LLM's or a client's date arithmetic is never trusted, and text that starts like an
+/// ISO date is never handed to the language engine (which would read "2027-01-10T10:00" as today at 10:00).
 /// </summary>
-internal static class TimeInput
+internal static partial class TimeInput
 {
     public const int MinYear = 2000;
     public const int MaxYear = 2200;
 
-    /// <summary>The time read, or null when the text names none.</summary>
-    public static ParsedTime? Read(string text, DateTimeZone zone, Instant now, LanguageEngine engine)
+    /// <summary>What a field answers when its time lies outside the supported years.</summary>
+    public static readonly string OutOfRangeMessage = $"Use a time between the years {MinYear} and {MaxYear}.";
+
+    private static readonly OffsetDateTimePattern[] OffsetPatterns =
+    [
+        OffsetDateTimePattern.ExtendedIso,
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
+    ];
+
+    private static readonly LocalDateTimePattern[] LocalPatterns =
+    [
+        LocalDateTimePattern.ExtendedIso,
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
+    ];
+
+    /// <summary>A time read from a field.</summary>
+    /// <param name="Time">The time read, or null when the text names none or names one outside the supported years.</param>
+    /// <param name="OutOfRange">The text names a time outside <see cref="MinYear"/> to <see cref="MaxYear"/>.</param>
+    public sealed record Reading(ParsedTime? Time, bool OutOfRange);
+
+    /// <summary>The time read, or null when the text names none (or one outside the supported years).</summary>
+    public static ParsedTime? Read(string text, DateTimeZone zone, Instant now, LanguageEngine engine) => Interpret(text, zone, now, engine).Time;
+
+    /// <summary>Reads a time field, telling an unreadable text from one outside the supported years.</summary>
+    public static Reading Interpret(string text, DateTimeZone zone, Instant now, LanguageEngine engine)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(engine);
         text = text.Trim();
-        if (LocalDatePattern.Iso.Parse(text) is { Success: true } date)
+        if (IsoDateStart().IsMatch(text))
         {
-            return Exactly(Moment.OnDate(date.Value));
+            return ReadIso(text, zone);
         }
 
-        if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset)
+        if (!text.Any(char.IsLetter))
         {
-            return Exactly(Moment.At(offset.Value.ToInstant().InZone(zone)));
+            return new Reading(null, false);
         }
 
-        if (LocalDateTimePattern.ExtendedIso.Parse(text) is { Success: true } local)
-        {
-            return Exactly(Moment.At(local.Value, zone));
-        }
-
-        return text.Any(char.IsLetter) ? engine.ParseTime(text, new ParseContext(now.InZone(zone).LocalDateTime, zone)) : null;
+        var parsed = engine.ParseTime(text, new ParseContext(now.InZone(zone).LocalDateTime, zone));
+        return parsed is not null && !InRange(parsed.When) ? new Reading(null, true) : new Reading(parsed, false);
     }
 
     public static bool InRange(Moment moment) => moment.Date.Year is >= MinYear and <= MaxYear;
 
-    private static ParsedTime Exactly(Moment moment) => new(moment, null, null, false, []);
+    /// <summary>ISO 8601 forms; the year is checked before any zone arithmetic (NodaTime's range ends in 9999).</summary>
+    private static Reading ReadIso(string text, DateTimeZone zone)
+    {
+        if (LocalDatePattern.Iso.Parse(text) is { Success: true } date)
+        {
+            return InYears(date.Value.Year) ? Exactly(Moment.OnDate(date.Value)) : new Reading(null, true);
+        }
+
+        foreach (var pattern in OffsetPatterns)
+        {
+            if (pattern.Parse(text) is { Success: true } offset)
+            {
+                return InYears(offset.Value.Year) ? Exactly(Moment.At(offset.Value.ToInstant().InZone(zone))) : new Reading(null, true);
+            }
+        }
+
+        foreach (var pattern in LocalPatterns)
+        {
+            if (pattern.Parse(text) is { Success: true } local)
+            {
+                return InYears(local.Value.Year) ? Exactly(Moment.At(local.Value, zone)) : new Reading(null, true);
+            }
+        }
+
+        return new Reading(null, false);
+    }
+
+    // a day inside the range converts to any zone without leaving NodaTime's range, and stays in range up to a day off
+    private static bool InYears(int year) => year is >= MinYear and <= MaxYear;
+
+    private static Reading Exactly(Moment moment) => InRange(moment) ? new(new ParsedTime(moment, null, null, false, []), false) : new(null, true);
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex IsoDateStart();
 }

@@ -1655,6 +1655,8 @@ export interface components {
             updatedAt: string;
             /** @description Occurrences taken out of a repeating event, by their start in its zone with the offset then. */
             skippedStarts: string[];
+            /** @description Its stored RRULE cannot be expanded (saved before rules were checked): it is shown once, at its start, until the rule is changed. */
+            repeatBroken: boolean;
         };
         ExpenseResponse: {
             /** Format: uuid */
@@ -1994,13 +1996,26 @@ export interface components {
         };
         /** @description One occurrence of an event in a range (a repeating event gives several). */
         OccurrenceResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The event's id.
+             */
             eventId: string;
+            /** @description What it is. */
             title: string;
+            /** @description This occurrence's start in the event's zone. */
             start: string;
+            /** @description This occurrence's end. */
             end: string;
+            /** @description Where. */
             location: null | string;
+            /** @description Whether the event repeats. */
             repeats: boolean;
+            /**
+             * @description The event's stored RRULE cannot be expanded: this is its first start only, until the rule is changed.
+             * @default false
+             */
+            repeatBroken: boolean;
         };
         /** @description A message the instance would have sent. */
         OutboxMessageResponse: {
@@ -2392,6 +2407,8 @@ export interface components {
              * @description When it last changed (UTC).
              */
             updatedAt: string;
+            /** @description Its stored RRULE cannot be expanded (saved before rules were checked): only its first time is shown, until the rule is changed. */
+            repeatBroken: boolean;
         };
         /**
          * @description A new password, with the token from the reset email.

@@ -51,7 +51,8 @@ internal static class CalendarFeedEndpoint
                 DtStart = new CalDateTime(anchor.ToDateTimeUnspecified(), item.TimeZone),
                 DtEnd = new CalDateTime(anchor.ToDateTimeUnspecified().Add(length), item.TimeZone),
             };
-            if (item.RRule is not null)
+            // a stored rule that cannot be expanded (saved before rules were checked) is written as its first start only
+            if (item.RRule is not null && Recurrences.Expands(item.RRule, anchor))
             {
                 entry.RecurrenceRule = new RecurrencePattern(item.RRule);
                 foreach (var skipped in item.ExcludedStarts)
@@ -67,9 +68,9 @@ internal static class CalendarFeedEndpoint
         foreach (var dated in await CalendarSources.ForFeedAsync(db, feed.UserId, cancellationToken))
         {
             var entry = new CalendarEvent { Uid = $"{dated.Kind}-{dated.Id:N}@personal-assistant", Summary = dated.Kind == "task" ? $"☐ {dated.Title}" : $"⏰ {dated.Title}" };
-            if (dated.Kind == "reminder" && dated.AnchorLocal is { } anchorText && dated.RRule is { } rule)
+            if (dated.Kind == "reminder" && dated.AnchorLocal is { } anchorText && dated.RRule is { } rule
+                && Recurrences.AnchorPattern.Parse(anchorText).Value is var anchor && Recurrences.Expands(rule, anchor))
             {
-                var anchor = Recurrences.AnchorPattern.Parse(anchorText).Value;
                 entry.DtStart = new CalDateTime(anchor.ToDateTimeUnspecified(), dated.TimeZone);
                 entry.Duration = new Ical.Net.DataTypes.Duration(minutes: 15);
                 entry.RecurrenceRule = new RecurrencePattern(rule);

@@ -47,6 +47,15 @@ internal static class EventEndpoints
         ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
+        // checked before any date arithmetic: 9999-12-31 plus 30 days is beyond DateTimeOffset's range
+        foreach (var (name, value) in new[] { ("from", from), ("to", to) })
+        {
+            if (value is { } given && given.UtcDateTime.Year is < TimeInput.MinYear or > TimeInput.MaxYear)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [TimeInput.OutOfRangeMessage] });
+            }
+        }
+
         var start = (from ?? time.GetUtcNow()).ToUniversalTime();
         var end = (to ?? start.AddDays(30)).ToUniversalTime();
         if (end <= start || (end - start).TotalDays > MaxRangeDays)
@@ -71,7 +80,8 @@ internal static class EventEndpoints
             var anchor = Recurrences.AnchorPattern.Parse(item.AnchorLocal).Value;
             var after = Instant.FromDateTimeOffset(start - length) - Duration.FromTicks(1);
             var excluded = item.ExcludedStarts.ToHashSet(StringComparer.Ordinal);
-            foreach (var occurrence in Recurrences.Upcoming(item.RRule, anchor, zone, after, MaxOccurrences + excluded.Count))
+            var expansion = Recurrences.Expand(item.RRule, anchor, zone, after, MaxOccurrences + excluded.Count);
+            foreach (var occurrence in expansion.Occurrences)
             {
                 var at = occurrence.ToInstant().ToDateTimeOffset();
                 if (at >= end || occurrences.Count >= MaxOccurrences)
@@ -79,9 +89,9 @@ internal static class EventEndpoints
                     break;
                 }
 
-                if (!excluded.Contains(ExclusionKey(occurrence)))
+                if (expansion.RuleBroken || !excluded.Contains(ExclusionKey(occurrence)))
                 {
-                    occurrences.Add(OccurrenceResponse.For(item, at, length));
+                    occurrences.Add(OccurrenceResponse.For(item, at, length, expansion.RuleBroken));
                 }
             }
         }
@@ -103,7 +113,7 @@ internal static class EventEndpoints
 
         var parsed = ReadStart(request.Start, zone, person, engine, errors);
         var rule = request.RRule is { Length: > 0 } r ? Recurrences.Normalize(r) : parsed?.Rule;
-        if (rule is not null && Recurrences.Validate(rule) is { } ruleError)
+        if (rule is not null && parsed is { } first && Recurrences.Validate(rule, first.Start.LocalDateTime) is { } ruleError)
         {
             errors["rrule"] = [ruleError];
         }
@@ -171,12 +181,14 @@ internal static class EventEndpoints
 
         if (request.RRule is { } rule)
         {
-            if (rule.Length > 0 && Recurrences.Validate(rule) is { } ruleError)
-            {
-                errors["rrule"] = [ruleError];
-            }
-
             item.RRule = rule.Length == 0 ? null : Recurrences.Normalize(rule);
+        }
+
+        // a rule is checked against the start it repeats from, so a new start re-checks the rule it keeps
+        if ((request.RRule is not null || request.Start is not null) && item.RRule is { } finalRule && !errors.ContainsKey("start")
+            && Recurrences.Validate(finalRule, Recurrences.AnchorPattern.Parse(item.AnchorLocal).Value) is { } ruleError)
+        {
+            errors["rrule"] = [ruleError];
         }
 
         if (errors.Count > 0)
@@ -334,23 +346,15 @@ internal static class EventEndpoints
 
     private static ParsedStart? ReadStart(string text, DateTimeZone zone, PersonNow person, LanguageEngine engine, Dictionary<string, string[]> errors)
     {
-        if (TimeInput.Read(text, zone, person.Now.ToInstant(), engine) is { When.Instant: { } start } parsed)
+        var reading = TimeInput.Interpret(text, zone, person.Now.ToInstant(), engine);
+        if (reading is { Time: { When.Instant: { } start } parsed })
         {
-            return Checked(new ParsedStart(start, parsed.RRule, parsed.DurationMinutes), errors);
+            return new ParsedStart(start, parsed.RRule, parsed.DurationMinutes);
         }
 
-        errors["start"] = ["Could not read this as a date and time. Use 2026-03-11T15:00:00-04:00 or words such as \"thursday at 2:30pm\"."];
-        return null;
-    }
-
-    private static ParsedStart? Checked(ParsedStart start, Dictionary<string, string[]> errors)
-    {
-        if (start.Start.Year is >= TimeInput.MinYear and <= TimeInput.MaxYear)
-        {
-            return start;
-        }
-
-        errors["start"] = [$"The start must be between the years {TimeInput.MinYear} and {TimeInput.MaxYear}."];
+        errors["start"] = [reading.OutOfRange
+            ? TimeInput.OutOfRangeMessage
+            : "Could not read this as a date and time. Use 2026-03-11T15:00:00-04:00 or words such as \"thursday at 2:30pm\"."];
         return null;
     }
 
@@ -394,29 +398,38 @@ internal sealed record UpdateEventRequest(
 /// <param name="CreatedAt">When it was created (UTC).</param>
 /// <param name="UpdatedAt">When it last changed (UTC).</param>
 /// <param name="SkippedStarts">Occurrences taken out of a repeating event, by their start in its zone with the offset then.</param>
+/// <param name="RepeatBroken">Its stored RRULE cannot be expanded (saved before rules were checked): it is shown once, at its start, until the rule is changed.</param>
 internal sealed record EventResponse(
     Guid Id, string Title, string Start, string End, string TimeZone, string? Location, string? Notes,
     [property: System.Text.Json.Serialization.JsonPropertyName("rrule")] string? RRule, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<string> SkippedStarts)
+    IReadOnlyList<string> SkippedStarts, bool RepeatBroken)
 {
     public static EventResponse From(EventItem e)
     {
         var zone = EventEndpoints.Zone(e.TimeZone);
         var skipped = e.ExcludedStarts.Order(StringComparer.Ordinal)
             .Select(local => Moment.At(Recurrences.AnchorPattern.Parse(local).Value, zone).ToString()).ToList();
-        return new(e.Id, e.Title, Local(e.StartAt, zone), Local(e.EndAt, zone), e.TimeZone, e.Location, e.Notes, e.RRule, e.CreatedAt, e.UpdatedAt, skipped);
+        var broken = !Recurrences.Expands(e.RRule, Recurrences.AnchorPattern.Parse(e.AnchorLocal).Value);
+        return new(e.Id, e.Title, Local(e.StartAt, zone), Local(e.EndAt, zone), e.TimeZone, e.Location, e.Notes, e.RRule, e.CreatedAt, e.UpdatedAt, skipped, broken);
     }
 
     public static string Local(DateTimeOffset at, DateTimeZone zone) => Moment.At(Instant.FromDateTimeOffset(at).InZone(zone)).ToString();
 }
 
 /// <summary>One occurrence of an event in a range (a repeating event gives several).</summary>
-internal sealed record OccurrenceResponse(Guid EventId, string Title, string Start, string End, string? Location, bool Repeats)
+/// <param name="EventId">The event's id.</param>
+/// <param name="Title">What it is.</param>
+/// <param name="Start">This occurrence's start in the event's zone.</param>
+/// <param name="End">This occurrence's end.</param>
+/// <param name="Location">Where.</param>
+/// <param name="Repeats">Whether the event repeats.</param>
+/// <param name="RepeatBroken">The event's stored RRULE cannot be expanded: this is its first start only, until the rule is changed.</param>
+internal sealed record OccurrenceResponse(Guid EventId, string Title, string Start, string End, string? Location, bool Repeats, bool RepeatBroken = false)
 {
-    public static OccurrenceResponse For(EventItem e, DateTimeOffset start, TimeSpan length)
+    public static OccurrenceResponse For(EventItem e, DateTimeOffset start, TimeSpan length, bool repeatBroken = false)
     {
         var zone = EventEndpoints.Zone(e.TimeZone);
-        return new(e.Id, e.Title, EventResponse.Local(start, zone), EventResponse.Local(start + length, zone), e.Location, e.RRule is not null);
+        return new(e.Id, e.Title, EventResponse.Local(start, zone), EventResponse.Local(start + length, zone), e.Location, e.RRule is not null, repeatBroken);
     }
 }
 

@@ -88,10 +88,11 @@ internal static class IcsImport
             return null;
         }
 
+        // a rule we would refuse through the API is refused here too: the event is skipped, never stored poisoned
         var rule = source.RecurrenceRule?.ToString();
-        if (rule is not null && Recurrences.Validate(rule) is not null)
+        if (rule is not null && Recurrences.Validate(rule, start.LocalDateTime) is not null)
         {
-            rule = null;
+            return null;
         }
 
         var startInstant = start.ToInstant().ToDateTimeOffset();

@@ -70,6 +70,7 @@ internal sealed record ReminderQuery : IPaged
 /// <param name="Deliveries">The latest delivery attempts, newest first.</param>
 /// <param name="CreatedAt">When it was created (UTC).</param>
 /// <param name="UpdatedAt">When it last changed (UTC).</param>
+/// <param name="RepeatBroken">Its stored RRULE cannot be expanded (saved before rules were checked): only its first time is shown, until the rule is changed.</param>
 internal sealed record ReminderResponse(
     Guid Id,
     string Text,
@@ -83,6 +84,7 @@ internal sealed record ReminderResponse(
     IReadOnlyList<string> Upcoming,
     IReadOnlyList<DeliveryResponse> Deliveries,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    bool RepeatBroken);
 
 internal sealed record DeliveryResponse(DateTimeOffset At, string Channel, string Outcome);

@@ -237,18 +237,15 @@ internal static class ReminderEndpoints
     /// <summary>The anchor, rule and next occurrence from a <c>when</c> (ISO or words) and an optional RRULE.</summary>
     private static Schedule? ReadSchedule(string when, string? rule, DateTimeZone zone, PersonNow person, LanguageEngine engine, Dictionary<string, string[]> errors)
     {
-        var parsed = TimeInput.Read(when, zone, person.Now.ToInstant(), engine);
+        var reading = TimeInput.Interpret(when, zone, person.Now.ToInstant(), engine);
+        var parsed = reading.Time;
         LocalDateTime? anchor = parsed is { When: var moment } ? moment.Instant?.LocalDateTime ?? moment.Date.At(new LocalTime(9, 0)) : null;
         var spokenRule = parsed?.RRule;
         if (anchor is not { } start)
         {
-            errors["when"] = [$"Could not read this as a time. Use 2026-03-11T15:00:00-04:00 or words such as \"tomorrow at 9am\"."];
-            return null;
-        }
-
-        if (start.Year is < TimeInput.MinYear or > TimeInput.MaxYear)
-        {
-            errors["when"] = [$"The time must be between the years {TimeInput.MinYear} and {TimeInput.MaxYear}."];
+            errors["when"] = [reading.OutOfRange
+                ? TimeInput.OutOfRangeMessage
+                : "Could not read this as a time. Use 2026-03-11T15:00:00-04:00 or words such as \"tomorrow at 9am\"."];
             return null;
         }
 
@@ -258,7 +255,7 @@ internal static class ReminderEndpoints
             "" => null,
             _ => Recurrences.Normalize(rule),
         };
-        if (finalRule is not null && Recurrences.Validate(finalRule) is { } ruleError)
+        if (finalRule is not null && Recurrences.Validate(finalRule, start) is { } ruleError)
         {
             errors["rrule"] = [ruleError];
             return null;
@@ -291,9 +288,9 @@ internal static class ReminderEndpoints
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(reminder.TimeZone) ?? DateTimeZone.Utc;
         var when = reminder.NextAt is { } next ? Moment.At(Instant.FromDateTimeOffset(next).InZone(zone)).ToString() : null;
         IReadOnlyList<string> occurrences = [];
+        var anchor = Recurrences.AnchorPattern.Parse(reminder.AnchorLocal).Value;
         if (upcoming && reminder.NextAt is { } nextAt && reminder.Status != ReminderStatuses.Cancelled)
         {
-            var anchor = Recurrences.AnchorPattern.Parse(reminder.AnchorLocal).Value;
             var from = Instant.FromDateTimeOffset(nextAt) - Duration.FromTicks(1);
             occurrences = reminder.Status == ReminderStatuses.Snoozed
                 ? [when!, .. Recurrences.Upcoming(reminder.RRule, anchor, zone, Instant.Max(now, from), UpcomingCount - 1).Select(z => Moment.At(z).ToString())]
@@ -303,7 +300,7 @@ internal static class ReminderEndpoints
         return new ReminderResponse(reminder.Id, reminder.Text, when, reminder.NextAt, reminder.TimeZone, reminder.RRule, reminder.Channels,
             reminder.TaskId, reminder.Status, occurrences,
             reminder.Deliveries.OrderByDescending(d => d.At).Take(20).Select(d => new DeliveryResponse(d.At, d.Channel, d.Outcome)).ToList(),
-            reminder.CreatedAt, reminder.UpdatedAt);
+            reminder.CreatedAt, reminder.UpdatedAt, !Recurrences.Expands(reminder.RRule, anchor));
     }
 
     private static ProblemHttpResult NotFound() =>

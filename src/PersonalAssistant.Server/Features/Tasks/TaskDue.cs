@@ -25,16 +25,16 @@ internal static class TaskDue
             return true;
         }
 
-        var moment = TimeInput.Read(text, person.Zone, person.Now.ToInstant(), engine)?.When;
-        if (moment is not { } value)
+        var reading = TimeInput.Interpret(text, person.Zone, person.Now.ToInstant(), engine);
+        if (reading.OutOfRange)
         {
-            error = $"Could not read \"{Shorten(text)}\" as a date. Use 2026-03-11, 2026-03-11T15:00:00-04:00, or words such as \"friday\" or \"tomorrow at 3pm\".";
+            error = TimeInput.OutOfRangeMessage;
             return false;
         }
 
-        if (!TimeInput.InRange(value))
+        if (reading.Time?.When is not { } value)
         {
-            error = $"The date must be between {TimeInput.MinYear} and {TimeInput.MaxYear}.";
+            error = $"Could not read \"{Shorten(text)}\" as a date. Use 2026-03-11, 2026-03-11T15:00:00-04:00, or words such as \"friday\" or \"tomorrow at 3pm\".";
             return false;
         }
 

@@ -54,6 +54,44 @@ public sealed class RecurrenceTests
     [InlineData("FREQ=WEEKLY;BYDAY=XX", false)]
     public void Rules_AreCheckedBeforeTheyAreStored(string rule, bool valid)
     {
-        Assert.Equal(valid, Recurrences.Validate(rule) is null);
+        Assert.Equal(valid, Recurrences.Validate(rule, new LocalDateTime(2027, 1, 10, 10, 0)) is null);
+    }
+
+    [Theory]
+    [InlineData("FREQ=DAILY;UNTIL=99991231T000000Z", "UNTIL")]
+    [InlineData("FREQ=YEARLY;INTERVAL=2147483647", "INTERVAL")]
+    [InlineData("FREQ=YEARLY;BYYEARDAY=366;BYMONTHDAY=31;BYMONTH=2", "rule")]
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=2;COUNT=10", "rule")]
+    [InlineData("FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0,30", "BYSECOND")]
+    [InlineData("FREQ=DAILY;BYHOUR=8,9,10;BYMINUTE=0,30", "4 times a day")]
+    public void Validate_RefusesRulesThatCannotBeExpandedOrFireTooOften_SayingWhy(string rule, string named)
+    {
+        var error = Recurrences.Validate(rule, new LocalDateTime(2027, 1, 10, 10, 0));
+
+        Assert.NotNull(error);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29")]
+    [InlineData("FREQ=DAILY;BYHOUR=8,20;BYMINUTE=0,30")]
+    [InlineData("FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0")]
+    [InlineData("FREQ=WEEKLY;INTERVAL=366;UNTIL=22001231T000000Z")]
+    public void Validate_AcceptsRareButRealRules(string rule)
+    {
+        Assert.Null(Recurrences.Validate(rule, new LocalDateTime(2027, 1, 10, 10, 0)));
+    }
+
+    [Fact]
+    public void AStoredRuleThatCannotBeExpanded_GivesItsFirstStartOnly_AndSaysSo()
+    {
+        var zone = DateTimeZoneProviders.Tzdb["America/Toronto"];
+        var anchor = new LocalDateTime(2027, 1, 10, 10, 0);
+
+        var expansion = Recurrences.Expand("FREQ=DAILY;UNTIL=99991231T000000Z", anchor, zone, Instant.FromUtc(2027, 1, 1, 0, 0), 5);
+
+        Assert.True(expansion.RuleBroken);
+        Assert.Equal([Instant.FromUtc(2027, 1, 10, 15, 0)], expansion.Occurrences.Select(o => o.ToInstant()));
+        Assert.False(Recurrences.Expands("FREQ=YEARLY;INTERVAL=2147483647", anchor));
     }
 }

@@ -39,7 +39,7 @@ function eventsHost() {
       const request = body as { title: string; location: string | null };
       const start = thisWeekAfternoon();
       const end = new Date(start.getTime() + 60 * 60 * 1000);
-      occurrences = [...occurrences, { eventId: 'e1', title: request.title, start: start.toISOString(), end: end.toISOString(), location: request.location, repeats: false }];
+      occurrences = [...occurrences, { eventId: 'e1', title: request.title, start: start.toISOString(), end: end.toISOString(), location: request.location, repeats: false, repeatBroken: false }];
       return {
         id: 'e1',
         title: request.title,
@@ -72,6 +72,7 @@ function repeatingHost() {
     end: new Date(at(days).getTime() + 15 * 60 * 1000).toISOString(),
     location: null,
     repeats: true,
+    repeatBroken: false,
   }));
   const api = stubApi({
     'GET /api/v1/events/feed': () => ({ enabled: false, since: null }),

@@ -1,6 +1,6 @@
 import { byDay, weekStart, type Occurrence } from './events';
 
-const occurrence = (start: string): Occurrence => ({ eventId: start, title: 'call', start, end: start, location: null, repeats: false });
+const occurrence = (start: string): Occurrence => ({ eventId: start, title: 'call', start, end: start, location: null, repeats: false, repeatBroken: false });
 
 describe('the calendar week in the person’s zone', () => {
   // Sunday 20:00 in London is already Monday morning in Auckland: the week there starts that Monday.

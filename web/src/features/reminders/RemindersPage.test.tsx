@@ -28,6 +28,7 @@ function reminder(text: string, nextAt: string, extra: Partial<Reminder> = {}): 
     deliveries: [],
     createdAt: '2026-11-25T08:00:00Z',
     updatedAt: '2026-11-25T08:00:00Z',
+    repeatBroken: false,
     ...extra,
   };
 }
