@@ -45,6 +45,7 @@ internal static class AuthEndpoints
         UserManager<AppUser> users,
         AppDbContext db,
         IEmailSender email,
+        RateLimits limits,
         AuditLog audit,
         IOptions<AuthOptions> options,
         TimeProvider time,
@@ -81,7 +82,7 @@ internal static class AuthEndpoints
         var client = ClientInfo.From(context);
         if (await users.FindByEmailAsync(address) is { } owner)
         {
-            return await AnswerForTakenAddressAsync(request, users, email, audit, user, owner, client, context, cancellationToken);
+            return await AnswerForTakenAddressAsync(request, users, email, limits, audit, user, owner, client, context, cancellationToken);
         }
 
         var created = await users.CreateAsync(user, request.Password);
@@ -90,7 +91,7 @@ internal static class AuthEndpoints
             if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
                 && await users.FindByEmailAsync(address) is { } raced)
             {
-                return await AnswerForTakenAddressAsync(request, users, email, audit, user, raced, client, context, cancellationToken);
+                return await AnswerForTakenAddressAsync(request, users, email, limits, audit, user, raced, client, context, cancellationToken);
             }
 
             return TypedResults.ValidationProblem(IdentityProblems.ToFieldErrors(created, "password"));
@@ -113,7 +114,7 @@ internal static class AuthEndpoints
     /// hashing), and its owner gets an email instead: the answer never tells a stranger who has an account.
     /// </summary>
     private static async Task<Results<Accepted<RegisterResponse>, ValidationProblem>> AnswerForTakenAddressAsync(
-        RegisterRequest request, UserManager<AppUser> users, IEmailSender email, AuditLog audit, AppUser candidate, AppUser owner,
+        RegisterRequest request, UserManager<AppUser> users, IEmailSender email, RateLimits limits, AuditLog audit, AppUser candidate, AppUser owner,
         ClientInfo client, HttpContext context, CancellationToken cancellationToken)
     {
         foreach (var validator in users.PasswordValidators)
@@ -126,8 +127,12 @@ internal static class AuthEndpoints
         }
 
         users.PasswordHasher.HashPassword(candidate, request.Password);
-        await email.SendAsync(AccountMessages.RegistrationAttempt(owner.Email!, owner.Locale, owner.DisplayName,
-            AccountLinks.At(context, "login"), owner.Id), cancellationToken);
+        // Within the owner's message budget only, so repeated attempts cannot flood their mailbox; the answer is the same.
+        if ((await limits.AcquireAsync(RateLimitKind.MessagesPerAccount, "register-notice:" + owner.Id, cancellationToken)).IsAllowed)
+        {
+            await email.SendAsync(AccountMessages.RegistrationAttempt(owner.Email!, owner.Locale, owner.DisplayName,
+                AccountLinks.At(context, "login"), owner.Id), cancellationToken);
+        }
         await audit.RecordAsync(AuditActions.Register, AuditOutcome.Denied, client, null, owner.Id, "address already registered", cancellationToken);
         return RegisterAccepted();
     }
