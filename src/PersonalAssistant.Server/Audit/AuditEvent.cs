@@ -50,6 +50,7 @@ internal static class AuditActions
     public const string EmailVerified = "account.email_verified";
     public const string PasswordChanged = "account.password_changed";
     public const string PasswordResetRequested = "account.password_reset_requested";
+    public const string EmailVerificationRequested = "account.email_verification_requested";
     public const string PasswordReset = "account.password_reset";
     public const string MfaEnabled = "account.mfa.enabled";
     public const string MfaDisabled = "account.mfa.disabled";

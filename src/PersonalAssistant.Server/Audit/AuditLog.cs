@@ -15,6 +15,18 @@ internal sealed class AuditLog(AppDbContext db, TimeProvider time)
         string? detail = null,
         CancellationToken cancellationToken = default)
     {
+        Stage(action, outcome, client, actor, subject, detail);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the event to the request's unit of work without a round trip of its own: the next save writes it. For
+    /// answers whose timing must not depend on the number of writes (forgot-password writes the event together
+    /// with the outbox message).
+    /// </summary>
+    public void Stage(string action, AuditOutcome outcome, ClientInfo client, Guid? actor, Guid? subject, string? detail = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         db.AuditEvents.Add(new AuditEvent
         {
             OccurredAt = time.GetUtcNow(),
@@ -26,6 +38,8 @@ internal sealed class AuditLog(AppDbContext db, TimeProvider time)
             UserAgent = client.UserAgent,
             Detail = detail is { Length: > 256 } ? detail[..256] : detail,
         });
-        await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Writes staged events (nothing to do, and no round trip, when another save already wrote them).</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 }

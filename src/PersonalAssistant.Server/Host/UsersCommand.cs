@@ -16,6 +16,13 @@ internal static class UsersCommand
     public static async Task<int> CreateAdminAsync(
         string[] hostArgs, string email, string? displayName, bool passwordFromStdin, CancellationToken cancellationToken)
     {
+        if (!EmailAddress.TryNormalize(email, out var normalized, out var emailError))
+        {
+            await Console.Error.WriteLineAsync("email: " + emailError);
+            return 1;
+        }
+
+        email = normalized;
         await using var app = AssistantHost.Build(hostArgs);
         await DatabaseStartup.PrepareAsync(app.Services, cancellationToken);
         await using var scope = app.Services.CreateAsyncScope();

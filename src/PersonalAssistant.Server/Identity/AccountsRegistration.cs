@@ -28,9 +28,9 @@ internal static class AccountsRegistration
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
+                // LockoutEnd is the administrator's lock only; failed attempts are counted per account and address by
+                // SignInGuard, so a stranger cannot lock the owner out (AccessFailedAsync is never called).
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAccessAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.LockoutMinutes);
                 options.SignIn.RequireConfirmedEmail = auth.RequireVerifiedEmail;
             })
             .AddRoles<AppRole>()
@@ -53,6 +53,7 @@ internal static class AccountsRegistration
         services.AddScoped<SessionService>();
         services.AddScoped<RecoveryCodes>();
         services.AddScoped<VerificationCodes>();
+        services.AddSingleton<SignInGuard>();
         services.AddScoped<AuditLog>();
         services.AddHttpContextAccessor();
 

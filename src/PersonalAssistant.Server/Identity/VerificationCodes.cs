@@ -17,7 +17,9 @@ internal enum CodeCheck
 /// <summary>
 /// 6-digit codes sent by SMS (phone verification, SMS second factor): a new code replaces the previous one,
 /// codes expire after 10 minutes, allow 5 wrong attempts, work once, and are stored as keyed hashes. Sending is
-/// rate-limited per number and per account.
+/// rate-limited per target, per account, and per hour per account, per number (whatever the account) and per
+/// instance. A caller may pass <c>deliver: false</c> to spend the limits and answer as usual without texting
+/// (a number verified on another account: its owner must not receive a stranger's codes).
 /// </summary>
 internal sealed class VerificationCodes(AppDbContext db, SecretHasher hasher, ISmsSender sms, RateLimits limits, TimeProvider time)
 {
@@ -25,19 +27,25 @@ internal sealed class VerificationCodes(AppDbContext db, SecretHasher hasher, IS
     public const int MaxAttempts = 5;
 
     public async Task<RateLimitDecision> SendAsync(
-        AppUser user, VerificationPurpose purpose, Guid targetId, string phoneE164, CancellationToken cancellationToken)
+        AppUser user, VerificationPurpose purpose, Guid targetId, string phoneE164, CancellationToken cancellationToken, bool deliver = true)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var perTarget = await limits.AcquireAsync(RateLimitKind.ResendPerTarget, $"{purpose}:{targetId}", cancellationToken);
-        if (!perTarget.IsAllowed)
+        ArgumentNullException.ThrowIfNull(phoneE164);
+        (RateLimitKind Kind, string Partition)[] checks =
+        [
+            (RateLimitKind.ResendPerTarget, $"{purpose}:{targetId}"),
+            (RateLimitKind.MessagesPerAccount, user.Id.ToString()),
+            (RateLimitKind.SmsCodesPerAccount, user.Id.ToString()),
+            (RateLimitKind.SmsCodesPerNumber, phoneE164),
+            (RateLimitKind.SmsCodesPerInstance, "instance"),
+        ];
+        foreach (var (kind, partition) in checks)
         {
-            return perTarget;
-        }
-
-        var perAccount = await limits.AcquireAsync(RateLimitKind.MessagesPerAccount, user.Id.ToString(), cancellationToken);
-        if (!perAccount.IsAllowed)
-        {
-            return perAccount;
+            var decision = await limits.AcquireAsync(kind, partition, cancellationToken);
+            if (!decision.IsAllowed)
+            {
+                return decision;
+            }
         }
 
         var now = time.GetUtcNow();
@@ -56,7 +64,11 @@ internal sealed class VerificationCodes(AppDbContext db, SecretHasher hasher, IS
         entity.CodeHash = hasher.HashCode(code, entity.Id);
         db.VerificationCodes.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
-        await sms.SendAsync(AccountMessages.Code(phoneE164, user.Locale, code, user.Id), cancellationToken);
+        if (deliver)
+        {
+            await sms.SendAsync(AccountMessages.Code(phoneE164, user.Locale, code, user.Id), cancellationToken);
+        }
+
         return RateLimitDecision.Allowed;
     }
 

@@ -28,6 +28,35 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     public static bool HasRedis => TestEnvironment.Redis is not null;
 
+    /// <summary>
+    /// A client whose connections leave from another loopback address (127.0.0.0/8 is all loopback on Linux), so
+    /// the host sees a different <c>RemoteIpAddress</c> through the real socket: no forwarded header is trusted.
+    /// </summary>
+    public HttpClient CreateClientFrom(IPAddress source)
+    {
+        using var probe = CreateClient();
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(
+                    System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(source, 0));
+                    await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, cancellationToken); // the host listens there only
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = probe.BaseAddress };
+    }
+
     /// <summary>Adds a configuration value before the host starts (call before the first request).</summary>
     public AssistantApp With(string key, string? value)
     {
@@ -90,6 +119,10 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("RateLimits:MessagesPerAccount:PermitLimit", "10000");
         builder.UseSetting("RateLimits:ResendPerTarget:PermitLimit", "10000");
         builder.UseSetting("RateLimits:AssistantTurnsPerAccount:PermitLimit", "10000");
+        builder.UseSetting("RateLimits:SignInFailuresPerAccount:PermitLimit", "10000");
+        builder.UseSetting("RateLimits:SmsCodesPerAccount:PermitLimit", "10000");
+        builder.UseSetting("RateLimits:SmsCodesPerNumber:PermitLimit", "10000");
+        builder.UseSetting("RateLimits:SmsCodesPerInstance:PermitLimit", "10000");
 
         foreach (var (key, value) in _settings)
         {

@@ -35,7 +35,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account
-         * @description The first account of a fresh instance becomes administrator (unless Auth:FirstUserIsAdmin=false). A confirmation email is sent.
+         * @description Always 202 with the same body, whether or not the address already has an account (its owner is emailed instead; nothing changes). A new account gets a confirmation email and can sign in (unless Auth:RequireVerifiedEmail). The first account of a fresh instance becomes administrator (unless Auth:FirstUserIsAdmin=false).
          */
         post: operations["Register"];
         delete?: never;
@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Answers tokens, or {mfaRequired: true, mfaToken, methods} and no token when the account has MFA. 5 failed attempts lock the account for 15 minutes.
+         * @description Answers tokens, or {mfaRequired: true, mfaToken, methods} and no token when the account has MFA. 5 failed attempts lock the account for 15 minutes from that address only (other addresses are not affected).
          */
         post: operations["Login"];
         delete?: never;
@@ -301,7 +301,7 @@ export interface paths {
         put?: never;
         /**
          * Add a phone number and text it a code
-         * @description Any common format; normalised to E.164 (region defaults to US, or send an ISO 3166 region such as FR).
+         * @description Any common format; normalised to E.164 (region defaults to US, or send an ISO 3166 region such as FR). Needs a confirmed email (403 otherwise). A number verified on another account answers the same, but no code reaches it.
          */
         post: operations["AddPhoneNumber"];
         delete?: never;
@@ -2364,6 +2364,11 @@ export interface components {
             /** @description en or fr; default en. */
             locale: null | string;
         };
+        /** @description The answer to a registration, the same whether or not the address already had an account. */
+        RegisterResponse: {
+            /** @description What to do next. */
+            message: string;
+        };
         /** @description A reminder; times are shown in its zone with the offset in force then. */
         ReminderResponse: {
             /**
@@ -2763,13 +2768,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
-            201: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserProfile"];
+                    "application/json": components["schemas"]["RegisterResponse"];
                 };
             };
             /** @description Bad Request */
@@ -2779,15 +2784,6 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too Many Requests */
@@ -3509,6 +3505,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */

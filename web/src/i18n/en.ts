@@ -84,6 +84,7 @@ export const en = {
   'register.submit': 'Create my account',
   'register.busy': 'Creating your account…',
   'register.error': 'The account could not be created. Please try again.',
+  'register.checkEmail': 'Check your email: we sent the next step to this address. If it already has an account, sign in or reset your password.',
   'register.fixFields': 'A few things need a second look.',
   'register.toLogin': 'Already have an account? Sign in',
 

@@ -88,6 +88,7 @@ export const fr: Messages = {
   'register.submit': 'Créer mon compte',
   'register.busy': 'Création du compte…',
   'register.error': "Le compte n'a pas pu être créé. Réessayez.",
+  'register.checkEmail': "Consultez vos e-mails : nous avons envoyé la suite à cette adresse. Si elle a déjà un compte, connectez-vous ou réinitialisez votre mot de passe.",
   'register.fixFields': 'Quelques points à revoir.',
   'register.toLogin': 'Déjà un compte ? Connectez-vous',
 

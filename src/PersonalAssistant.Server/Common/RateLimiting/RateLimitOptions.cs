@@ -26,7 +26,7 @@ internal sealed class RateLimitOptions
     /// <summary>Per client IP, on every anonymous auth endpoint (register, login, MFA, password reset, verification).</summary>
     public RateLimitRule AuthPerIp { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
 
-    /// <summary>Per account, on sign-in, MFA and password-reset attempts.</summary>
+    /// <summary>Per account, on MFA steps, password resets and changes (sign-in counts failures only: SignInGuard).</summary>
     public RateLimitRule AuthPerAccount { get; set; } = new() { PermitLimit = 10, WindowSeconds = 300 };
 
     /// <summary>Per account, on anything that sends an email or SMS (codes, resends, reset links).</summary>
@@ -34,6 +34,21 @@ internal sealed class RateLimitOptions
 
     /// <summary>Per phone number, between two codes to the same number.</summary>
     public RateLimitRule ResendPerTarget { get; set; } = new() { PermitLimit = 1, WindowSeconds = 60 };
+
+    /// <summary>
+    /// Per account, failed sign-ins (passwords and second factors) from all addresses together. Above it only
+    /// addresses the account signed in from before may try; a slowdown for guessing spread over many addresses.
+    /// </summary>
+    public RateLimitRule SignInFailuresPerAccount { get; set; } = new() { PermitLimit = 100, WindowSeconds = 3600 };
+
+    /// <summary>Per account, SMS codes sent (to any number) in an hour.</summary>
+    public RateLimitRule SmsCodesPerAccount { get; set; } = new() { PermitLimit = 10, WindowSeconds = 3600 };
+
+    /// <summary>Per phone number, SMS codes sent (by any account) in an hour.</summary>
+    public RateLimitRule SmsCodesPerNumber { get; set; } = new() { PermitLimit = 5, WindowSeconds = 3600 };
+
+    /// <summary>The whole instance, SMS codes sent in an hour: a ceiling on the SMS bill.</summary>
+    public RateLimitRule SmsCodesPerInstance { get; set; } = new() { PermitLimit = 500, WindowSeconds = 3600 };
 
     /// <summary>Per account, on messages to the assistant (each one may call a paid model).</summary>
     public RateLimitRule AssistantTurnsPerAccount { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
@@ -53,6 +68,10 @@ internal sealed class RateLimitOptions
             Check(failures, "MessagesPerAccount", options.MessagesPerAccount);
             Check(failures, "ResendPerTarget", options.ResendPerTarget);
             Check(failures, "AssistantTurnsPerAccount", options.AssistantTurnsPerAccount);
+            Check(failures, "SignInFailuresPerAccount", options.SignInFailuresPerAccount);
+            Check(failures, "SmsCodesPerAccount", options.SmsCodesPerAccount);
+            Check(failures, "SmsCodesPerNumber", options.SmsCodesPerNumber);
+            Check(failures, "SmsCodesPerInstance", options.SmsCodesPerInstance);
             return failures.ToResult();
         }
 

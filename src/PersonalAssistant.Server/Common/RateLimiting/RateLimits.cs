@@ -14,6 +14,9 @@ internal enum RateLimitKind
     MessagesPerAccount,
     ResendPerTarget,
     AssistantTurnsPerAccount,
+    SmsCodesPerAccount,
+    SmsCodesPerNumber,
+    SmsCodesPerInstance,
 }
 
 /// <summary>
@@ -89,6 +92,9 @@ internal sealed class RateLimits : IDisposable
         RateLimitKind.AuthPerAccount => _options.Value.AuthPerAccount,
         RateLimitKind.MessagesPerAccount => _options.Value.MessagesPerAccount,
         RateLimitKind.AssistantTurnsPerAccount => _options.Value.AssistantTurnsPerAccount,
+        RateLimitKind.SmsCodesPerAccount => _options.Value.SmsCodesPerAccount,
+        RateLimitKind.SmsCodesPerNumber => _options.Value.SmsCodesPerNumber,
+        RateLimitKind.SmsCodesPerInstance => _options.Value.SmsCodesPerInstance,
         _ => _options.Value.ResendPerTarget,
     };
 }
@@ -118,6 +124,10 @@ internal static class RateLimitRegistration
         services.AddValidatedOptions<RateLimitOptions, RateLimitOptions.Validator>(RateLimitOptions.Section);
         services.AddSingleton(provider => new RateLimits(
             provider.GetRequiredService<IOptions<RateLimitOptions>>(),
+            provider.GetService<IConnectionMultiplexer>()));
+        services.AddSingleton(provider => new FailureCounters(
+            provider.GetRequiredService<IOptions<RateLimitOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
             provider.GetService<IConnectionMultiplexer>()));
         services.AddRateLimiter(options =>
         {

@@ -112,7 +112,7 @@ internal static class AdminEndpoints
     }
 
     public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> UpdateUser(
-        Guid id, AdminUpdateUserRequest request, UserManager<AppUser> users, SessionService sessions, IEmailSender email, AuditLog audit,
+        Guid id, AdminUpdateUserRequest request, UserManager<AppUser> users, SessionService sessions, SignInGuard guard, IEmailSender email, AuditLog audit,
         ProfileCache profiles, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
     {
         var adminId = context.User.UserId();
@@ -152,6 +152,7 @@ internal static class AdminEndpoints
         {
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
+            await guard.ReleaseAsync(user.Id);
             changes.Add("unlocked");
         }
 

@@ -16,6 +16,10 @@ internal sealed record RegisterRequest(
     [property: StringLength(64)] string? TimeZone,
     [property: StringLength(8)] string? Locale);
 
+/// <summary>The answer to a registration, the same whether or not the address already had an account.</summary>
+/// <param name="Message">What to do next.</param>
+internal sealed record RegisterResponse(string Message);
+
 /// <summary>Email and password.</summary>
 /// <param name="Email">The sign-in address.</param>
 /// <param name="Password">The password.</param>

@@ -24,10 +24,10 @@ internal static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         anonymous.MapPost("/register", Register).WithName("Register").WithSummary("Create an account")
-            .WithDescription("The first account of a fresh instance becomes administrator (unless Auth:FirstUserIsAdmin=false). A confirmation email is sent.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("Always 202 with the same body, whether or not the address already has an account (its owner is emailed instead; nothing changes). A new account gets a confirmation email and can sign in (unless Auth:RequireVerifiedEmail). The first account of a fresh instance becomes administrator (unless Auth:FirstUserIsAdmin=false).")
+            .ProducesValidationProblem();
         anonymous.MapPost("/login", Login).WithName("Login").WithSummary("Sign in with email and password")
-            .WithDescription("Answers tokens, or {mfaRequired: true, mfaToken, methods} and no token when the account has MFA. 5 failed attempts lock the account for 15 minutes.")
+            .WithDescription("Answers tokens, or {mfaRequired: true, mfaToken, methods} and no token when the account has MFA. 5 failed attempts lock the account for 15 minutes from that address only (other addresses are not affected).")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         anonymous.MapPost("/login/mfa", LoginMfa).WithName("LoginMfa").WithSummary("Complete a sign-in with a second factor")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -40,11 +40,12 @@ internal static class AuthEndpoints
         return group;
     }
 
-    public static async Task<Results<Created<UserProfile>, ValidationProblem, ProblemHttpResult>> Register(
+    public static async Task<Results<Accepted<RegisterResponse>, ValidationProblem>> Register(
         RegisterRequest request,
         UserManager<AppUser> users,
         AppDbContext db,
         IEmailSender email,
+        RateLimits limits,
         AuditLog audit,
         IOptions<AuthOptions> options,
         TimeProvider time,
@@ -63,7 +64,11 @@ internal static class AuthEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["locale"] = ["Use en or fr."] });
         }
 
-        var address = request.Email.Trim();
+        if (!EmailAddress.TryNormalize(request.Email, out var address, out var addressError))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [addressError] });
+        }
+
         var user = new AppUser
         {
             Id = Ids.NewV7(),
@@ -74,14 +79,19 @@ internal static class AuthEndpoints
             Locale = locale,
             CreatedAt = time.GetUtcNow(),
         };
+        var client = ClientInfo.From(context);
+        if (await users.FindByEmailAsync(address) is { } owner)
+        {
+            return await AnswerForTakenAddressAsync(request, users, email, limits, audit, user, owner, client, context, cancellationToken);
+        }
+
         var created = await users.CreateAsync(user, request.Password);
         if (!created.Succeeded)
         {
-            if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+            if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+                && await users.FindByEmailAsync(address) is { } raced)
             {
-                return TypedResults.Problem(title: "Email already registered",
-                    detail: "An account already uses this email. Sign in, or reset the password if it is forgotten.",
-                    statusCode: StatusCodes.Status409Conflict);
+                return await AnswerForTakenAddressAsync(request, users, email, limits, audit, user, raced, client, context, cancellationToken);
             }
 
             return TypedResults.ValidationProblem(IdentityProblems.ToFieldErrors(created, "password"));
@@ -93,12 +103,42 @@ internal static class AuthEndpoints
             await users.AddToRolesAsync(user, [AppRoles.Premium, AppRoles.Administrator]);
         }
 
-        var client = ClientInfo.From(context);
         await audit.RecordAsync(AuditActions.Register, AuditOutcome.Success, client, user.Id, user.Id, cancellationToken: cancellationToken);
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         await email.SendAsync(AccountMessages.VerifyEmail(address, user.Locale, user.DisplayName, AccountLinks.VerifyEmail(context, address, token), user.Id), cancellationToken);
-        return TypedResults.Created($"{ApiRoutes.Prefix}/users/me", UserProfile.From(user, await users.GetRolesAsync(user)));
+        return RegisterAccepted();
     }
+
+    /// <summary>
+    /// An address that already has an account answers exactly like a new one (after the same password checks and
+    /// hashing), and its owner gets an email instead: the answer never tells a stranger who has an account.
+    /// </summary>
+    private static async Task<Results<Accepted<RegisterResponse>, ValidationProblem>> AnswerForTakenAddressAsync(
+        RegisterRequest request, UserManager<AppUser> users, IEmailSender email, RateLimits limits, AuditLog audit, AppUser candidate, AppUser owner,
+        ClientInfo client, HttpContext context, CancellationToken cancellationToken)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            var checkedPassword = await validator.ValidateAsync(users, candidate, request.Password);
+            if (!checkedPassword.Succeeded)
+            {
+                return TypedResults.ValidationProblem(IdentityProblems.ToFieldErrors(checkedPassword, "password"));
+            }
+        }
+
+        users.PasswordHasher.HashPassword(candidate, request.Password);
+        // Within the owner's message budget only, so repeated attempts cannot flood their mailbox; the answer is the same.
+        if ((await limits.AcquireAsync(RateLimitKind.MessagesPerAccount, "register-notice:" + owner.Id, cancellationToken)).IsAllowed)
+        {
+            await email.SendAsync(AccountMessages.RegistrationAttempt(owner.Email!, owner.Locale, owner.DisplayName,
+                AccountLinks.At(context, "login"), owner.Id), cancellationToken);
+        }
+        await audit.RecordAsync(AuditActions.Register, AuditOutcome.Denied, client, null, owner.Id, "address already registered", cancellationToken);
+        return RegisterAccepted();
+    }
+
+    private static Accepted<RegisterResponse> RegisterAccepted() => TypedResults.Accepted((string?)null, new RegisterResponse(
+        "We sent an email to this address. Sign in with it now, or follow the email if it asks you to confirm the address first."));
 
     public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login(
         LoginRequest request,
@@ -106,7 +146,7 @@ internal static class AuthEndpoints
         AppDbContext db,
         SessionService sessions,
         VerificationCodes codes,
-        RateLimits limits,
+        SignInGuard guard,
         AuditLog audit,
         IOptions<AuthOptions> options,
         TimeProvider time,
@@ -115,13 +155,7 @@ internal static class AuthEndpoints
     {
         var client = ClientInfo.From(context);
         var tokenInBody = string.Equals(request.TokenDelivery, "body", StringComparison.OrdinalIgnoreCase);
-        var perAccount = await limits.AcquireAsync(RateLimitKind.AuthPerAccount, "login:" + request.Email.Trim().ToUpperInvariant(), cancellationToken);
-        if (!perAccount.IsAllowed)
-        {
-            return perAccount.ToProblem(context);
-        }
-
-        var user = await users.FindByEmailAsync(request.Email.Trim());
+        var user = await users.FindByEmailAsync(EmailAddress.LookupForm(request.Email));
         if (user is null)
         {
             // Same work and answer as a wrong password, so the response does not tell whether the address exists.
@@ -132,16 +166,21 @@ internal static class AuthEndpoints
 
         if (await users.IsLockedOutAsync(user))
         {
-            await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, "locked out", cancellationToken);
+            await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, "locked by an administrator", cancellationToken);
             return LockedOut();
+        }
+
+        var blocked = await RefusedByGuardAsync(guard, user, audit, client, context, cancellationToken);
+        if (blocked is not null)
+        {
+            return blocked;
         }
 
         if (!await users.CheckPasswordAsync(user, request.Password))
         {
-            await users.AccessFailedAsync(user);
-            var locked = await users.IsLockedOutAsync(user);
+            var locked = await guard.RecordFailureAsync(user.Id, client.IpAddress);
             await audit.RecordAsync(locked ? AuditActions.LockedOut : AuditActions.LoginFailed, AuditOutcome.Failure, client, null, user.Id,
-                locked ? "too many failed attempts" : "wrong password", cancellationToken);
+                locked ? "too many failed attempts from this address" : "wrong password", cancellationToken);
             return locked ? LockedOut() : WrongCredentials();
         }
 
@@ -190,7 +229,7 @@ internal static class AuthEndpoints
             return TypedResults.Ok(new LoginResponse(true, MfaToken: mfaToken, Methods: methods));
         }
 
-        await users.ResetAccessFailedCountAsync(user);
+        await guard.RecordSuccessAsync(user.Id, client.IpAddress);
         var tokens = await sessions.StartAsync(user, client, cancellationToken);
         await audit.RecordAsync(AuditActions.LoginSucceeded, AuditOutcome.Success, client, user.Id, user.Id, cancellationToken: cancellationToken);
         return TypedResults.Ok(RefreshCookie.Deliver(context, tokens, tokenInBody));
@@ -205,6 +244,7 @@ internal static class AuthEndpoints
         RecoveryCodes recovery,
         VerificationCodes codes,
         RateLimits limits,
+        SignInGuard guard,
         AuditLog audit,
         TimeProvider time,
         HttpContext context,
@@ -229,6 +269,12 @@ internal static class AuthEndpoints
             return user is not null && await users.IsLockedOutAsync(user) ? LockedOut() : ChallengeExpired();
         }
 
+        var blocked = await RefusedByGuardAsync(guard, user, audit, client, context, cancellationToken);
+        if (blocked is not null)
+        {
+            return blocked;
+        }
+
         var method = request.Method.Trim().ToLowerInvariant();
         var verified = method switch
         {
@@ -248,8 +294,7 @@ internal static class AuthEndpoints
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await users.AccessFailedAsync(user);
-            var locked = await users.IsLockedOutAsync(user);
+            var locked = await guard.RecordFailureAsync(user.Id, client.IpAddress);
             await audit.RecordAsync(locked ? AuditActions.LockedOut : AuditActions.MfaFailed, AuditOutcome.Failure, client, null, user.Id, method, cancellationToken);
             return locked ? LockedOut() : TypedResults.Problem(title: "Wrong code",
                 detail: "That code did not work. Check your authenticator app or messages and try again.", statusCode: StatusCodes.Status401Unauthorized);
@@ -270,7 +315,7 @@ internal static class AuthEndpoints
             await audit.RecordAsync(AuditActions.RecoveryCodeUsed, AuditOutcome.Success, client, user.Id, user.Id, cancellationToken: cancellationToken);
         }
 
-        await users.ResetAccessFailedCountAsync(user);
+        await guard.RecordSuccessAsync(user.Id, client.IpAddress);
         var tokens = await sessions.StartAsync(user, client, cancellationToken);
         await audit.RecordAsync(AuditActions.LoginSucceeded, AuditOutcome.Success, client, user.Id, user.Id, "mfa:" + method, cancellationToken);
         return TypedResults.Ok(RefreshCookie.Deliver(context, tokens, challenge.TokenInBody));
@@ -342,12 +387,29 @@ internal static class AuthEndpoints
             .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.CreatedAt)
             .Select(p => p.E164).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The lockout of this address, or the account's ceiling for addresses it never signed in from.</summary>
+    private static async Task<ProblemHttpResult?> RefusedByGuardAsync(
+        SignInGuard guard, AppUser user, AuditLog audit, ClientInfo client, HttpContext context, CancellationToken cancellationToken)
+    {
+        switch (await guard.CheckAsync(user.Id, client.IpAddress))
+        {
+            case SignInBlock.SourceLockedOut:
+                await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, "locked out from this address", cancellationToken);
+                return LockedOut();
+            case SignInBlock.AccountUnderAttack:
+                await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, "failure ceiling of the account", cancellationToken);
+                return new RateLimitDecision(false, guard.CeilingWindow).ToProblem(context);
+            default:
+                return null;
+        }
+    }
+
     private static ProblemHttpResult WrongCredentials() =>
         TypedResults.Problem(title: "Sign-in failed", detail: "The email or password is not right.", statusCode: StatusCodes.Status401Unauthorized);
 
     private static ProblemHttpResult LockedOut() =>
         TypedResults.Problem(title: "Account locked",
-            detail: "Too many failed attempts. The account is locked for 15 minutes; you can also reset your password.",
+            detail: "Too many failed attempts from here. Sign-in is paused for 15 minutes on this device's network; you can also reset your password.",
             statusCode: StatusCodes.Status401Unauthorized);
 
     private static ProblemHttpResult ChallengeExpired() =>

@@ -35,10 +35,13 @@ internal static class PasswordEndpoints
         VerifyEmailRequest request, UserManager<AppUser> users, ProfileCache profiles, AuditLog audit, HttpContext context,
         CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null || !(await users.ConfirmEmailAsync(user, request.Token)).Succeeded)
+        // Single use: Identity's confirmation token stays valid until the security stamp changes, so a confirmed
+        // address refuses the link like an invalid one (the person is already confirmed; nothing is left to do).
+        var user = await users.FindByEmailAsync(EmailAddress.LookupForm(request.Email));
+        if (user is null || user.EmailConfirmed || !(await users.ConfirmEmailAsync(user, request.Token)).Succeeded)
         {
-            return TypedResults.Problem(title: "Link not valid", detail: "This confirmation link is not valid or has expired. Ask for a new one.",
+            return TypedResults.Problem(title: "Link not valid",
+                detail: "This confirmation link is not valid, was already used or has expired. Sign in, or ask for a new link.",
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
@@ -48,10 +51,10 @@ internal static class PasswordEndpoints
     }
 
     public static async Task<Results<Accepted, ProblemHttpResult>> ResendVerification(
-        EmailRequest request, UserManager<AppUser> users, IEmailSender email, RateLimits limits,
+        EmailRequest request, UserManager<AppUser> users, IEmailSender email, RateLimits limits, AuditLog audit,
         HttpContext context, CancellationToken cancellationToken)
     {
-        var address = request.Email.Trim();
+        var address = EmailAddress.LookupForm(request.Email);
         var allowed = await limits.AcquireAsync(RateLimitKind.MessagesPerAccount, "verify:" + address.ToUpperInvariant(), cancellationToken);
         if (!allowed.IsAllowed)
         {
@@ -63,6 +66,10 @@ internal static class PasswordEndpoints
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
             await email.SendAsync(AccountMessages.VerifyEmail(user.Email!, user.Locale, user.DisplayName, AccountLinks.VerifyEmail(context, user.Email!, token), user.Id), cancellationToken);
         }
+        else
+        {
+            await DecoyAsync(users, audit, AuditActions.EmailVerificationRequested, context, cancellationToken);
+        }
 
         return TypedResults.Accepted((string?)null);
     }
@@ -71,7 +78,7 @@ internal static class PasswordEndpoints
         EmailRequest request, UserManager<AppUser> users, IEmailSender email, RateLimits limits, AuditLog audit,
         HttpContext context, CancellationToken cancellationToken)
     {
-        var address = request.Email.Trim();
+        var address = EmailAddress.LookupForm(request.Email);
         var allowed = await limits.AcquireAsync(RateLimitKind.MessagesPerAccount, "reset:" + address.ToUpperInvariant(), cancellationToken);
         if (!allowed.IsAllowed)
         {
@@ -81,18 +88,24 @@ internal static class PasswordEndpoints
         if (await users.FindByEmailAsync(address) is { IsActive: true } user)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
+            audit.Stage(AuditActions.PasswordResetRequested, AuditOutcome.Success, ClientInfo.From(context), null, user.Id);
             await email.SendAsync(AccountMessages.ResetPassword(user.Email!, user.Locale, user.DisplayName, AccountLinks.ResetPassword(context, user.Email!, token), user.Id), cancellationToken);
-            await audit.RecordAsync(AuditActions.PasswordResetRequested, AuditOutcome.Success, ClientInfo.From(context), null, user.Id, cancellationToken: cancellationToken);
+            await audit.FlushAsync(cancellationToken);
+        }
+        else
+        {
+            await DecoyAsync(users, audit, AuditActions.PasswordResetRequested, context, cancellationToken);
+            await audit.RecordAsync(AuditActions.PasswordResetRequested, AuditOutcome.Failure, ClientInfo.From(context), null, null, "no active account", cancellationToken);
         }
 
         return TypedResults.Accepted((string?)null);
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPassword(
-        ResetPasswordRequest request, UserManager<AppUser> users, SessionService sessions, RateLimits limits, AuditLog audit,
+        ResetPasswordRequest request, UserManager<AppUser> users, SessionService sessions, RateLimits limits, SignInGuard guard, AuditLog audit,
         HttpContext context, CancellationToken cancellationToken)
     {
-        var address = request.Email.Trim();
+        var address = EmailAddress.LookupForm(request.Email);
         var allowed = await limits.AcquireAsync(RateLimitKind.AuthPerAccount, "reset:" + address.ToUpperInvariant(), cancellationToken);
         if (!allowed.IsAllowed)
         {
@@ -118,6 +131,7 @@ internal static class PasswordEndpoints
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await guard.ReleaseAsync(user.Id);
         await sessions.RevokeAllAsync(user.Id, keep: null, "password_reset", cancellationToken);
         await audit.RecordAsync(AuditActions.PasswordReset, AuditOutcome.Success, ClientInfo.From(context), null, user.Id, cancellationToken: cancellationToken);
         return TypedResults.NoContent();
@@ -156,6 +170,22 @@ internal static class PasswordEndpoints
         await sessions.RevokeOthersAsync(context.User, "password_changed", cancellationToken);
         await audit.RecordAsync(AuditActions.PasswordChanged, AuditOutcome.Success, ClientInfo.From(context), userId, userId, cancellationToken: cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The work an existing address costs, for an address without an account, so the answer's timing does not
+    /// tell them apart: a token for a throw-away user (the same data-protection work) and a database write (the
+    /// audit entry, in place of the outbox message).
+    /// </summary>
+    private static async Task DecoyAsync(UserManager<AppUser> users, AuditLog audit, string action, HttpContext context, CancellationToken cancellationToken)
+    {
+        var decoy = new AppUser { Id = Guid.NewGuid(), SecurityStamp = Guid.NewGuid().ToString("N") };
+        var token = await users.GenerateUserTokenAsync(decoy, TokenOptions.DefaultProvider, "Decoy");
+        _ = AccountLinks.ResetPassword(context, "decoy@example.invalid", token);
+        if (action == AuditActions.EmailVerificationRequested)
+        {
+            await audit.RecordAsync(action, AuditOutcome.Failure, ClientInfo.From(context), null, null, "no unconfirmed account", cancellationToken);
+        }
     }
 
     private static ProblemHttpResult InvalidResetLink() =>

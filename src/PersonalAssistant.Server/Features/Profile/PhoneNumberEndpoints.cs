@@ -22,8 +22,8 @@ internal static class PhoneNumberEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("", ListPhoneNumbers).WithName("ListPhoneNumbers").WithSummary("My phone numbers");
         group.MapPost("", AddPhoneNumber).WithName("AddPhoneNumber").WithSummary("Add a phone number and text it a code")
-            .WithDescription("Any common format; normalised to E.164 (region defaults to US, or send an ISO 3166 region such as FR).")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("Any common format; normalised to E.164 (region defaults to US, or send an ISO 3166 region such as FR). Needs a confirmed email (403 otherwise). A number verified on another account answers the same, but no code reaches it.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/verify", VerifyPhoneNumber).WithName("VerifyPhoneNumber").WithSummary("Confirm a number with its code")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/resend", ResendPhoneCode).WithName("ResendPhoneCode").WithSummary("Text a new code");
@@ -68,6 +68,14 @@ internal static class PhoneNumberEndpoints
         }
 
         var userId = context.User.UserId();
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is not { EmailConfirmed: true })
+        {
+            return TypedResults.Problem(title: "Email not confirmed",
+                detail: "Confirm your email address before adding a phone number: open the link we sent, or ask for a new one.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var mine = await db.PhoneNumbers.Where(p => p.UserId == userId).ToListAsync(cancellationToken);
         if (mine.Any(p => p.E164 == e164))
         {
@@ -80,17 +88,15 @@ internal static class PhoneNumberEndpoints
                 statusCode: StatusCodes.Status409Conflict);
         }
 
-        if (await db.PhoneNumbers.AnyAsync(p => p.E164 == e164 && p.VerifiedAt != null, cancellationToken))
-        {
-            return TakenByAnotherAccount();
-        }
-
+        // A number verified on another account answers like any other (the answer must not tell who uses it), but
+        // no code is texted to it: it could never be verified here, and its owner must not receive codes.
+        var takenElsewhere = await db.PhoneNumbers.AnyAsync(p => p.E164 == e164 && p.VerifiedAt != null, cancellationToken);
         var phone = new PhoneNumberEntity { UserId = userId, E164 = e164, CreatedAt = time.GetUtcNow() };
         db.PhoneNumbers.Add(phone);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(AuditActions.PhoneAdded, AuditOutcome.Success, ClientInfo.From(context), userId, userId, cancellationToken: cancellationToken);
-        var user = await users.FindByIdAsync(userId.ToString());
-        var sent = await codes.SendAsync(user!, VerificationPurpose.PhoneVerification, phone.Id, e164, cancellationToken);
+        await audit.RecordAsync(AuditActions.PhoneAdded, AuditOutcome.Success, ClientInfo.From(context), userId, userId,
+            takenElsewhere ? "verified on another account: no code sent" : null, cancellationToken);
+        var sent = await codes.SendAsync(user, VerificationPurpose.PhoneVerification, phone.Id, e164, cancellationToken, deliver: !takenElsewhere);
         if (!sent.IsAllowed)
         {
             return sent.ToProblem(context);
@@ -153,7 +159,8 @@ internal static class PhoneNumberEndpoints
         }
 
         var user = await users.FindByIdAsync(userId.ToString());
-        var sent = await codes.SendAsync(user!, VerificationPurpose.PhoneVerification, phone.Id, phone.E164, cancellationToken);
+        var takenElsewhere = await db.PhoneNumbers.AnyAsync(p => p.E164 == phone.E164 && p.VerifiedAt != null && p.UserId != userId, cancellationToken);
+        var sent = await codes.SendAsync(user!, VerificationPurpose.PhoneVerification, phone.Id, phone.E164, cancellationToken, deliver: !takenElsewhere);
         return sent.IsAllowed ? TypedResults.Accepted((string?)null) : sent.ToProblem(context);
     }
 

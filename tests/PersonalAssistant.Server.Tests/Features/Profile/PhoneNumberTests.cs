@@ -83,8 +83,9 @@ public sealed class PhoneNumberTests(AssistantApp app) : IClassFixture<Assistant
 
         using var verify = await secondClient.PostAsJsonAsync($"/api/v1/users/me/phone-numbers/{pendingId}/verify", new { code = pendingCode });
         await ProblemAssertions.AssertProblemAsync(verify, HttpStatusCode.Conflict);
+        // Adding it elsewhere answers like any number (issue 13) but no code reaches it, so it can never be verified there.
         using var addAgain = await (await Accounts.RegisterAndLoginAsync(app)).Client(app).PostAsJsonAsync("/api/v1/users/me/phone-numbers", new { number });
-        await ProblemAssertions.AssertProblemAsync(addAgain, HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.Created, addAgain.StatusCode);
     }
 
     [Fact]

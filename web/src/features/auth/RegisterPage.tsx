@@ -26,10 +26,15 @@ export function RegisterPage() {
       await unwrap(
         api.POST('/api/v1/auth/register', { body: { email, password, displayName, timeZone: browserTimeZone(), locale: language } }),
       );
-      const tokens = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password, tokenDelivery: null } }));
-      if (tokens.accessToken && tokens.expiresIn) {
-        await completeSignIn({ accessToken: tokens.accessToken, expiresIn: Number(tokens.expiresIn) });
+      // The server answers a taken address exactly like a new one (and emails its owner), so only signing in
+      // tells: when it does not work, the next step is in the mailbox.
+      const signIn = await api.POST('/api/v1/auth/login', { body: { email, password, tokenDelivery: null } });
+      const tokens = signIn.data;
+      if (!signIn.response.ok || !tokens?.accessToken || !tokens.expiresIn) {
+        setError(t('register.checkEmail'));
+        return;
       }
+      await completeSignIn({ accessToken: tokens.accessToken, expiresIn: Number(tokens.expiresIn) });
       void navigate('/settings', { replace: true });
     } catch (failure) {
       const byField = fieldErrors(failure);
