@@ -62,6 +62,12 @@ internal static class IcsImport
             return null;
         }
 
+        // Years far from now are refused before any zone arithmetic (9999-12-31T23:59:59Z is past NodaTime's end in Paris).
+        if (dtStart.Value.Year is < TimeInput.MinYear or > TimeInput.MaxYear)
+        {
+            return null;
+        }
+
         var zone = dtStart.TzId is { } tzid && !dtStart.IsUtc ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(tzid) ?? personZone : personZone;
         var local = LocalDateTime.FromDateTime(dtStart.Value);
         var start = dtStart.IsUtc ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(dtStart.Value, DateTimeKind.Utc)).InZone(zone) : zone.ResolveLocal(local, Moment.DaylightSavingResolver);
