@@ -84,7 +84,10 @@ internal static class AssistantHost
         // Bad requests reach the exception handler, which names the problem, instead of ending as bare 400s.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new NulFreeStringConverter());
+        });
 
         // Deny by default is declared on the /api/v1 route group (see ApiRoutes), not as a fallback policy: a
         // fallback policy also covers routing's own 405 endpoint and would turn a wrong method into a 401.
@@ -101,6 +104,7 @@ internal static class AssistantHost
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
+        app.UseMiddleware<NulQueryGuard>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

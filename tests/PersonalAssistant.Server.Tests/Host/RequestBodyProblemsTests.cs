@@ -50,6 +50,23 @@ public sealed class RequestBodyProblemsTests(ProbeHost host) : IClassFixture<Pro
     }
 
     [Fact]
+    public async Task Post_NulCharacterInText_Returns400ProblemNamingThePath()
+    {
+        using var response = await host.Client.PostAsync("/api/v1/probe", Json("{\"name\": \"a\\u0000b\"}"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("$.name", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_NulCharacterInQuery_Returns400Problem()
+    {
+        using var response = await host.Client.GetAsync("/api/v1/probe?name=a%00b");
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Post_ValidBody_Returns200()
     {
         using var response = await host.Client.PostAsJsonAsync("/api/v1/probe", new { name = "ok", count = 2 });
