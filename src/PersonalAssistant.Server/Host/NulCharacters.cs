@@ -1,30 +1,66 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace PersonalAssistant.Server.Host;
 
 /// <summary>
 /// PostgreSQL text cannot hold U+0000 (SQLite can), so a NUL in a request became a 500 on one database and a stored
-/// oddity on the other. It is refused at the edge for every body string (<see cref="NulFreeStringConverter"/>) and
+/// oddity on the other. It is refused at the edge for every text field of a body (<see cref="NulFreeText"/>) and
 /// every query string (<see cref="NulQueryGuard"/>); Kestrel already refuses it in the path.
 /// </summary>
-internal sealed class NulCharacterException(string message) : JsonException(message);
-
-/// <summary>Reads JSON strings as usual, refusing any that contains U+0000; writes them unchanged.</summary>
-internal sealed class NulFreeStringConverter : JsonConverter<string>
+internal sealed class NulCharacterException(string field) : JsonException($"The text of '{field}' contains the NUL character (U+0000).")
 {
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var text = reader.GetString();
-        return text is not null && text.Contains('\0', StringComparison.Ordinal)
-            ? throw new NulCharacterException("The text contains the NUL character (U+0000).")
-            : text;
-    }
+    /// <summary>The JSON name of the field that holds the NUL.</summary>
+    public string Field { get; } = field;
 
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    /// <summary>Where the field is in the body: the path of the object that holds it, then the field.</summary>
+    public string FieldPath => $"{Path ?? "$"}.{Field}";
+}
+
+/// <summary>
+/// Checks every object read from a body, once it is read, for a text field (or a list of texts) holding U+0000.
+/// It runs as an <see cref="JsonTypeInfo.OnDeserialized"/> callback rather than as a string converter, because the
+/// OpenAPI document describes a custom converter as "any value" and would lose every string's type and length.
+/// </summary>
+internal static class NulFreeText
+{
+    /// <summary>The resolver modifier: adds the check to every object type that has a text property.</summary>
+    public static void AddCheck(JsonTypeInfo typeInfo)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        var texts = typeInfo.Properties
+            .Where(p => p.Get is not null && (p.PropertyType == typeof(string) || typeof(IEnumerable<string>).IsAssignableFrom(p.PropertyType)))
+            .Select(p => (p.Name, Get: p.Get!))
+            .ToArray();
+        if (texts.Length == 0)
+        {
+            return;
+        }
+
+        var previous = typeInfo.OnDeserialized;
+        typeInfo.OnDeserialized = value =>
+        {
+            foreach (var (name, get) in texts)
+            {
+                var found = get(value) switch
+                {
+                    string text => text.Contains('\0', StringComparison.Ordinal),
+                    IEnumerable<string> list => list.Any(text => text?.Contains('\0', StringComparison.Ordinal) == true),
+                    _ => false,
+                };
+                if (found)
+                {
+                    throw new NulCharacterException(name);
+                }
+            }
+
+            previous?.Invoke(value);
+        };
     }
 }
 

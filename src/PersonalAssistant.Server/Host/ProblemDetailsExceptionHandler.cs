@@ -63,7 +63,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             StatusCodes.Status415UnsupportedMediaType => ("Unsupported content type.",
                 "Send the body as JSON with the header 'Content-Type: application/json'."),
             _ when FindJsonError(exception) is NulCharacterException nul => ("The request contains a NUL character.",
-                $"The text at '{nul.Path}' contains U+0000, which cannot be stored; remove it."),
+                $"The text at '{nul.FieldPath}' contains U+0000, which cannot be stored; remove it."),
             _ when FindJsonError(exception) is { } json => ("The request body is not valid JSON.", DescribeJsonError(json)),
             _ => ("The request is not valid.", exception.Message),
         };

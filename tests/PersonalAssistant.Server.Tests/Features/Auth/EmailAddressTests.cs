@@ -10,7 +10,6 @@ public sealed class EmailAddressTests(AssistantApp app) : IClassFixture<Assistan
 {
     [Theory]
     [InlineData("a@b")]
-    [InlineData("bob@b.test\u0000")]
     [InlineData("b\u043eb@b.test")]
     [InlineData("\"a\"@[127.0.0.1]")]
     [InlineData("\"a b\"@b.test")]
@@ -25,6 +24,18 @@ public sealed class EmailAddressTests(AssistantApp app) : IClassFixture<Assistan
             new { email, password = Accounts.StrongPassword, displayName = "Odd" });
 
         await ProblemAssertions.AssertFieldErrorAsync(response, "email");
+    }
+
+    [Fact]
+    public async Task Register_AddressWithNul_IsRefusedAtTheEdge_NamingEmail()
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { email = "bob@b.test\u0000", password = Accounts.StrongPassword, displayName = "Odd" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("$.email", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
