@@ -97,28 +97,13 @@ public sealed partial class SliceConventionTests
     [Fact]
     public void Source_NeverReadsTheSystemClockDirectly()
     {
-        var source = Path.Combine(RepositoryRoot(), "src");
-        var offenders = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                           && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        var source = Path.Combine(SourceFiles.RepositoryRoot(), "src");
+        var offenders = SourceFiles.Under(source)
             .Where(path => SystemClock().IsMatch(File.ReadAllText(path)))
             .Select(path => Path.GetRelativePath(source, path))
             .ToList();
 
         Assert.True(offenders.Count == 0, "Use the injected TimeProvider instead of the system clock in: " + string.Join(", ", offenders));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PersonalAssistant.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PersonalAssistant.slnx not found above the test assembly.");
     }
 
     [GeneratedRegex(@"\bDateTime(Offset)?\.(Now|UtcNow|Today)\b")]

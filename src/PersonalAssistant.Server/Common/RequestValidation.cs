@@ -3,6 +3,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Common;
 
@@ -33,10 +35,11 @@ internal static class RequestValidationFilter
 
         return async invocation =>
         {
+            var locale = RequestLocale.Of(invocation.HttpContext);
             Dictionary<string, string[]>? errors = null;
             foreach (var position in validated)
             {
-                if (invocation.Arguments[position] is { } argument && Check(argument) is { } found)
+                if (invocation.Arguments[position] is { } argument && Check(argument, locale) is { } found)
                 {
                     errors ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
                     foreach (var (field, messages) in found)
@@ -46,40 +49,92 @@ internal static class RequestValidationFilter
                 }
             }
 
-            return errors is null ? await next(invocation) : TypedResults.ValidationProblem(errors);
+            return errors is null ? await next(invocation)
+                : TypedResults.ValidationProblem(errors, title: Texts.Get(locale, "Problem.Invalid.Title"), detail: Texts.Get(locale, "Problem.Invalid.Detail"));
         };
     }
 
     /// <summary>
-    /// The data-annotation errors of one request by JSON field name, or null when it is valid. The assistant's tools
-    /// check the requests they build with this too, so a tool call meets the same rules as an HTTP call.
+    /// The data-annotation errors of one request by JSON field name, in the locale's words, or null when it is valid.
+    /// Feature services check the requests they are given with this too, so a tool call meets the same rules as an
+    /// HTTP call. Each attribute's message comes from the catalog (<see cref="Texts"/>), never from its English default.
     /// </summary>
-    public static Dictionary<string, string[]>? Check(object request)
+    public static Dictionary<string, string[]>? Check(object request, string locale)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!HasRules(request.GetType()))
+        var type = request.GetType();
+        if (!HasRules(type))
         {
             return null;
         }
 
-        var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
+        Dictionary<string, string[]>? errors = null;
+        void Add(string field, string message)
         {
-            return null;
+            errors ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
+            errors[field] = [.. errors.GetValueOrDefault(field, []), message];
         }
 
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var result in results)
+        var context = new ValidationContext(request) { Items = { [LocaleItem] = locale } };
+        foreach (var (property, field, attributes) in RulesOf(type))
         {
-            foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
+            var value = property.GetValue(request);
+            context.MemberName = property.Name;
+            context.DisplayName = property.Name;
+            foreach (var attribute in attributes)
             {
-                var field = member.Length == 0 ? "request" : JsonName(request.GetType(), member);
-                errors[field] = [.. errors.GetValueOrDefault(field, []), result.ErrorMessage ?? "Not valid."];
+                if (attribute.GetValidationResult(value, context) is not null)
+                {
+                    Add(field, Describe(attribute, value, locale));
+                }
+            }
+        }
+
+        if (errors is null && request is IValidatableObject validatable)
+        {
+            context.MemberName = null;
+            foreach (var result in validatable.Validate(context))
+            {
+                foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
+                {
+                    Add(member.Length == 0 ? "request" : member.Contains('[', StringComparison.Ordinal) ? member : JsonName(type, member),
+                        result.ErrorMessage ?? Texts.Get(locale, "Validation.Invalid"));
+                }
             }
         }
 
         return errors;
     }
+
+    /// <summary>The locale of a validation, for <see cref="IValidatableObject"/> implementations that write their own messages.</summary>
+    public static string LocaleOf(ValidationContext context) =>
+        context?.Items.TryGetValue(LocaleItem, out var locale) == true && locale is string code ? code : Locales.English;
+
+    private const string LocaleItem = "pa.locale";
+
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Field, ValidationAttribute[] Attributes)[]> PropertyRules = new();
+
+    private static (PropertyInfo Property, string Field, ValidationAttribute[] Attributes)[] RulesOf(Type type) =>
+        PropertyRules.GetOrAdd(type, static t => [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => (p, JsonName(t, p.Name), p.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray()))
+            .Where(p => p.Item3.Length > 0)]);
+
+    /// <summary>What a failed rule asks for, in the locale's words.</summary>
+    private static string Describe(ValidationAttribute attribute, object? value, string locale) => attribute switch
+    {
+        ICatalogRule rule => rule.Describe(locale),
+        RequiredAttribute => Texts.Get(locale, "Validation.Required"),
+        StringLengthAttribute { MinimumLength: > 0 } length => Texts.Format(locale, "Validation.LengthBetween", length.MinimumLength, length.MaximumLength),
+        StringLengthAttribute length => Texts.Format(locale, "Validation.MaxLength", length.MaximumLength),
+        MaxLengthAttribute max when value is not string => Texts.Format(locale, "Validation.MaxItems", max.Length),
+        MaxLengthAttribute max => Texts.Format(locale, "Validation.MaxLength", max.Length),
+        MinLengthAttribute min when value is not string => Texts.Format(locale, "Validation.MinItems", min.Length),
+        MinLengthAttribute min => Texts.Format(locale, "Validation.MinLength", min.Length),
+        RangeAttribute range => Texts.Format(locale, "Validation.Range", range.Minimum, range.Maximum),
+        AllowedValuesAttribute allowed => Texts.Format(locale, "Validation.OneOf",
+            string.Join(", ", allowed.Values.OfType<string>().Where(v => v.Length > 0))),
+        _ => Texts.Get(locale, "Validation.Invalid"),
+    };
 
     /// <summary>The field's name as it appears in the JSON: its [JsonPropertyName] if it has one, else camelCase.</summary>
     private static string JsonName(Type type, string member) =>
@@ -94,4 +149,11 @@ internal static class RequestValidationFilter
         && (typeof(IValidatableObject).IsAssignableFrom(t)
             || t.IsDefined(typeof(ValidationAttribute), inherit: true)
             || t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p => p.IsDefined(typeof(ValidationAttribute), inherit: true))));
+}
+
+/// <summary>A validation attribute of ours whose message comes from the catalog.</summary>
+internal interface ICatalogRule
+{
+    /// <summary>What the rule asks for, in the locale's words.</summary>
+    string Describe(string locale);
 }

@@ -19,12 +19,9 @@ internal static class Tags
 
 /// <summary>Validates a tag list against <see cref="Tags"/>' rules.</summary>
 [AttributeUsage(AttributeTargets.Property)]
-internal sealed class TagListAttribute : ValidationAttribute
+internal sealed class TagListAttribute : ValidationAttribute, ICatalogRule
 {
-    public TagListAttribute()
-        : base($"At most {Tags.MaxCount} tags, each 1 to {Tags.MaxLength} characters, without commas.")
-    {
-    }
+    public string Describe(string locale) => Localization.Texts.Format(locale, "Validation.Tags", Tags.MaxCount, Tags.MaxLength);
 
     public override bool IsValid(object? value) =>
         value is not IReadOnlyCollection<string?> tags

@@ -18,7 +18,7 @@ internal static partial class TimeInput
     public const int MaxYear = 2200;
 
     /// <summary>What a field answers when its time lies outside the supported years.</summary>
-    public static readonly string OutOfRangeMessage = $"Use a time between the years {MinYear} and {MaxYear}.";
+    public static string OutOfRangeMessage(string locale) => Localization.Texts.Format(locale, "Time.OutOfRange", MinYear, MaxYear);
 
     private static readonly OffsetDateTimePattern[] OffsetPatterns =
     [

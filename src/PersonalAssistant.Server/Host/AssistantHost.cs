@@ -12,6 +12,7 @@ using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.LanguageModels;
 using PersonalAssistant.Server.Messaging;
 using PersonalAssistant.Server.Persistence;
@@ -75,10 +76,26 @@ internal static class AssistantHost
                 System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
             context.ProblemDetails.Extensions["requestId"] = http.TraceIdentifier;
             context.ProblemDetails.Instance ??= http.Request.Path;
+            var locale = RequestLocale.Of(http);
             if (context.ProblemDetails.Status == StatusCodes.Status404NotFound && context.ProblemDetails.Detail is null
                 && http.Request.Path.StartsWithSegments(ApiRoutes.Root))
             {
-                context.ProblemDetails.Detail = "No API endpoint matches this path. The reference is at /docs.";
+                context.ProblemDetails.Title = Texts.Get(locale, "Problem.NotFound.Title");
+                context.ProblemDetails.Detail = Texts.Get(locale, "Problem.NoEndpoint");
+            }
+
+            // The framework's bare status answers (a missing or refused token, a wrong method) get words too.
+            var plain = context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status401Unauthorized => "Problem.Unauthorized",
+                StatusCodes.Status403Forbidden => "Problem.Forbidden",
+                StatusCodes.Status405MethodNotAllowed => "Problem.MethodNotAllowed",
+                _ => null,
+            };
+            if (plain is not null && context.ProblemDetails.Detail is null)
+            {
+                context.ProblemDetails.Title = Texts.Get(locale, plain + ".Title");
+                context.ProblemDetails.Detail = Texts.Get(locale, plain + ".Detail");
             }
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -116,6 +133,7 @@ internal static class AssistantHost
         app.UseWebAppFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<RequestLocale.Middleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
 

@@ -64,6 +64,9 @@ internal static class NulFreeText
     }
 }
 
+/// <summary>A query string holds an encoded NUL; the problem's texts come from the catalog.</summary>
+internal sealed class NulQueryException() : BadHttpRequestException("The query string contains the NUL character (%00).");
+
 /// <summary>A query string with an encoded NUL (<c>%00</c>) is a 400 problem before any endpoint reads it.</summary>
 internal sealed class NulQueryGuard(RequestDelegate next)
 {
@@ -72,7 +75,7 @@ internal sealed class NulQueryGuard(RequestDelegate next)
         ArgumentNullException.ThrowIfNull(context);
         if (context.Request.QueryString.Value is { } query && query.Contains("%00", StringComparison.Ordinal))
         {
-            throw new BadHttpRequestException("The query string contains the NUL character (%00), which no field accepts; remove it.");
+            throw new NulQueryException();
         }
 
         return next(context);

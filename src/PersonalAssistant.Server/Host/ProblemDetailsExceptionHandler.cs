@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Host;
 
@@ -21,14 +22,15 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             return true;
         }
 
+        var locale = RequestLocale.Of(httpContext);
         var problem = exception switch
         {
-            BadHttpRequestException bad => FromBadRequest(bad),
+            BadHttpRequestException bad => FromBadRequest(bad, locale),
             _ => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
-                Title = "Something went wrong on our side.",
-                Detail = "The error has been logged. Try again in a moment.",
+                Title = Texts.Get(locale, "Problem.ServerError.Title"),
+                Detail = Texts.Get(locale, "Problem.ServerError.Detail"),
             },
         };
 
@@ -53,19 +55,19 @@ internal sealed partial class ProblemDetailsExceptionHandler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a bad request on {Method} {Endpoint}: {Status}")]
     private static partial void LogRejected(ILogger logger, string method, string endpoint, int status);
 
-    private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
+    private static ProblemDetails FromBadRequest(BadHttpRequestException exception, string locale)
     {
         var status = exception.StatusCode;
         var (title, detail) = status switch
         {
-            StatusCodes.Status413PayloadTooLarge => ("The request body is too large.",
-                "Send a smaller body; the limit is set by Http:MaxRequestBodyBytes."),
-            StatusCodes.Status415UnsupportedMediaType => ("Unsupported content type.",
-                "Send the body as JSON with the header 'Content-Type: application/json'."),
-            _ when FindJsonError(exception) is NulCharacterException nul => ("The request contains a NUL character.",
-                $"The text at '{nul.FieldPath}' contains U+0000, which cannot be stored; remove it."),
-            _ when FindJsonError(exception) is { } json => ("The request body is not valid JSON.", DescribeJsonError(json)),
-            _ => ("The request is not valid.", exception.Message),
+            StatusCodes.Status413PayloadTooLarge => (Texts.Get(locale, "Problem.TooLarge.Title"), Texts.Get(locale, "Problem.TooLarge.Detail")),
+            StatusCodes.Status415UnsupportedMediaType => (Texts.Get(locale, "Problem.MediaType.Title"), Texts.Get(locale, "Problem.MediaType.Detail")),
+            _ when exception is NulQueryException => (Texts.Get(locale, "Problem.Nul.Title"), Texts.Get(locale, "Problem.NulQuery.Detail")),
+            _ when FindJsonError(exception) is NulCharacterException nul => (Texts.Get(locale, "Problem.Nul.Title"),
+                Texts.Format(locale, "Problem.Nul.Detail", nul.FieldPath)),
+            _ when FindJsonError(exception) is { } json => (Texts.Get(locale, "Problem.Json.Title"), DescribeJsonError(json, locale)),
+            // The framework's own message names the parameter that could not be bound (in English: it comes from ASP.NET Core).
+            _ => (Texts.Get(locale, "Problem.BadRequest.Title"), exception.Message),
         };
         return new ProblemDetails { Status = status, Title = title, Detail = detail };
     }
@@ -84,8 +86,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(
     }
 
     // The position is enough to fix the body; the raw message would name .NET types.
-    private static string DescribeJsonError(JsonException json) =>
+    private static string DescribeJsonError(JsonException json, string locale) =>
         json.Path is { Length: > 0 } path
-            ? $"The value at '{path}' (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}) could not be read."
-            : "The body could not be read as JSON.";
+            ? Texts.Format(locale, "Problem.Json.At", path, json.LineNumber + 1, json.BytePositionInLine + 1)
+            : Texts.Get(locale, "Problem.Json.Body");
 }

@@ -12,6 +12,16 @@ internal sealed record PersonNow(Guid UserId, DateTimeZone Zone, ZonedDateTime N
 
     /// <summary>The instant a local day starts for this person (the first valid instant, whatever the clock change).</summary>
     public DateTimeOffset StartOf(LocalDate day) => Zone.AtStartOfDay(day).ToInstant().ToDateTimeOffset();
+
+    /// <summary>
+    /// Binds an endpoint's <c>PersonNow person</c> parameter to the signed-in caller (endpoints behind authorization only):
+    /// the person every feature service takes.
+    /// </summary>
+    public static async ValueTask<PersonNow?> BindAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return await context.RequestServices.GetRequiredService<PersonClock>().NowAsync(context.User.UserId(), context.RequestAborted);
+    }
 }
 
 /// <summary>Reads <see cref="PersonNow"/> for the signed-in person, through the 2-second profile cache.</summary>

@@ -12,15 +12,16 @@ namespace PersonalAssistant.Server.Tests.Host;
 /// What an attack run does, on every run: walks every operation of the host's own OpenAPI document as a signed-in
 /// administrator (so admin handlers run, not only their 403) and sends hostile values for each path parameter,
 /// query parameter and body field, by the field's type: edge dates, huge and negative numbers, nulls inside arrays,
-/// wrong JSON types, long and odd Unicode, bad RRULEs and zones. Each answer must be below 500 and, on a second try
-/// when the first was slow (a busy machine, a cold JIT), arrive within a second; a 4xx is a problem document. Hostile bodies go to real items
+/// wrong JSON types, long and odd Unicode, bad RRULEs and zones. Each answer must be below 500 and a 4xx a problem
+/// document. Time is not a pass mark on a shared machine: only an input that keeps the host busy for seconds (an
+/// expansion or a pattern gone wild) fails, on a second try too; the slowest answers are printed. Hostile bodies go to real items
 /// (the walk creates one of each kind first) as well as to unknown ids, so update paths run to the end.
 /// </summary>
 [Trait("Category", "Integration")]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes the host through IAsyncLifetime.")]
 public sealed class HostileInputWalkTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan Slow = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Stuck = TimeSpan.FromSeconds(5);
 
     private readonly AssistantApp _app = new();
     private readonly Dictionary<string, string> _realIds = new(StringComparer.Ordinal);
@@ -54,6 +55,7 @@ public sealed class HostileInputWalkTests(ITestOutputHelper output) : IAsyncLife
         await CreateOneOfEachAsync(operations);
 
         var failures = new List<string>();
+        var timings = new List<(TimeSpan Elapsed, string Probe)>();
         var requests = 0;
         foreach (var operation in operations)
         {
@@ -61,12 +63,13 @@ public sealed class HostileInputWalkTests(ITestOutputHelper output) : IAsyncLife
             {
                 requests++;
                 var (status, elapsed, problem) = await SendAsync(probe);
-                if (elapsed > Slow && status < 500)
+                if (elapsed > Stuck && status < 500)
                 {
                     (status, elapsed, problem) = await SendAsync(probe);
                 }
 
-                if (status >= 500 || elapsed > Slow)
+                timings.Add((elapsed, probe.ToString()));
+                if (status >= 500 || elapsed > Stuck)
                 {
                     failures.Add($"{status} in {elapsed.TotalMilliseconds:F0} ms: {probe}");
                 }
@@ -77,7 +80,12 @@ public sealed class HostileInputWalkTests(ITestOutputHelper output) : IAsyncLife
             }
         }
 
-        output.WriteLine($"{operations.Count} operations, {requests} requests, {failures.Count} failures.");
+        output.WriteLine($"{operations.Count} operations, {requests} requests, {failures.Count} failures. Slowest:");
+        foreach (var (elapsed, probe) in timings.OrderByDescending(t => t.Elapsed).Take(5))
+        {
+            output.WriteLine($"  {elapsed.TotalMilliseconds:F0} ms: {probe}");
+        }
+
         Assert.True(failures.Count == 0, $"{failures.Count} of {requests} hostile requests failed:\n{string.Join('\n', failures.Take(60))}");
     }
 

@@ -107,9 +107,10 @@ internal readonly record struct RateLimitDecision(bool IsAllowed, TimeSpan Retry
     public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ToProblem(HttpContext context)
     {
         context.Response.Headers.RetryAfter = RetryAfterSeconds(RetryAfter);
+        var locale = Localization.RequestLocale.Of(context);
         return TypedResults.Problem(
-            title: "Too many requests",
-            detail: $"Too many attempts. Try again in {RetryAfterSeconds(RetryAfter)} seconds.",
+            title: Localization.Texts.Get(locale, "Problem.TooMany.Title"),
+            detail: Localization.Texts.Format(locale, "Problem.TooMany.Detail", RetryAfterSeconds(RetryAfter)),
             statusCode: StatusCodes.Status429TooManyRequests);
     }
 

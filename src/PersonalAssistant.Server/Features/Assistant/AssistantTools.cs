@@ -23,7 +23,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// the REST API runs (same validation, same owner scoping), and answer a short <see cref="ToolResult"/> instead of
 /// throwing. Times are words or ISO values read by the language engine in the person's zone, whatever the model.
 /// </summary>
-internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonClock clock, LanguageEngine engine, TaskBreakdown taskBreakdown, TimeProvider time)
+internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonClock clock, LanguageEngine engine, TaskService tasks, TimeProvider time)
 {
     private static readonly TimeSpan QuestionLifetime = TimeSpan.FromMinutes(30);
 
@@ -76,10 +76,10 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
             return invalid;
         }
 
-        var result = await TaskEndpoints.CreateTask(request, db, clock, engine, time, turn.Principal, cancellationToken);
-        if (result.Result is not Created<TaskResponse> { Value: { } task })
+        var result = await tasks.CreateAsync(Person, request, cancellationToken);
+        if (result.Value is not { } task)
         {
-            return Failure(result.Result);
+            return Failed(result.Failure);
         }
 
         var summary = task.DueAt is { } at ? $"{task.Title}, {FriendlyTime.Describe(at, Person, French)}"
@@ -101,7 +101,7 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         var lines = new List<string>();
         foreach (var name in views)
         {
-            var page = await TaskEndpoints.ListTasks(new TaskQuery { View = name, PageSize = 10 }, db, clock, turn.Principal, cancellationToken);
+            var page = await tasks.ListAsync(Person, new TaskQuery { View = name, PageSize = 10 }, cancellationToken);
             lines.AddRange(page.Value!.Items.Select(t => t.DueAt is { } at ? $"{t.Title} ({FriendlyTime.Describe(at, Person, French)})" : t.Title));
         }
 
@@ -121,10 +121,10 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
             return problem!;
         }
 
-        var result = await TaskEndpoints.CompleteTask(found.Id, db, clock, time, turn.Principal, cancellationToken);
-        return result.Result is Ok<TaskResponse> { Value: { } done }
+        var result = await tasks.CompleteAsync(Person, found.Id, cancellationToken);
+        return result.Value is { } done
             ? await DidAsync(ActionKinds.TaskCompleted, done.Title, done.Id, previous: found.Status)
-            : Failure(result.Result);
+            : Failed(result.Failure);
     }
 
     [Description("Break a task into small steps saved as subtasks.")]
@@ -135,20 +135,20 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         var (found, _) = await FindOpenTaskAsync(task, cancellationToken);
         if (found is null)
         {
-            var created = await TaskEndpoints.CreateTask(new CreateTaskRequest(Clip(task, TaskItemConfiguration.MaxTitleLength)), db, clock, engine, time, turn.Principal, cancellationToken);
-            if (created.Result is not Created<TaskResponse> { Value: { } newTask })
+            var created = await tasks.CreateAsync(Person, new CreateTaskRequest(Clip(task, TaskItemConfiguration.MaxTitleLength)), cancellationToken);
+            if (created.Value is not { } newTask)
             {
-                return Failure(created.Result);
+                return Failed(created.Failure);
             }
 
             await DidAsync(ActionKinds.TaskCreated, newTask.Title, newTask.Id);
-            found = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == newTask.Id && t.UserId == Person.UserId, cancellationToken);
+            found = newTask;
         }
 
-        var result = await TaskEndpoints.BreakDownTask(found.Id, new BreakdownRequest(Apply: true), db, clock, taskBreakdown, time, turn.Principal, cancellationToken);
-        if (result.Result is not Ok<BreakdownResponse> { Value: { } breakdown })
+        var result = await tasks.BreakDownAsync(Person, found.Id, new BreakdownRequest(Apply: true), cancellationToken);
+        if (result.Value is not { } breakdown)
         {
-            return Failure(result.Result);
+            return Failed(result.Failure);
         }
 
         foreach (var step in breakdown.Subtasks)
@@ -167,7 +167,7 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         CancellationToken cancellationToken = default)
     {
         var query = new NextTaskQuery { Energy = energy is EnergyLevels.Low or EnergyLevels.Medium or EnergyLevels.High ? energy : null, Minutes = minutes is > 0 and <= 24 * 60 ? minutes : null };
-        var next = (await TaskEndpoints.NextTask(query, db, clock, turn.Principal, cancellationToken)).Value!;
+        var next = (await tasks.NextAsync(Person, query, cancellationToken)).Value!;
         return next.Task is null
             ? ToolResult.Listing(French ? "Aucune tâche ouverte : profites-en." : "No open tasks: enjoy the breathing room.", [])
             : ToolResult.Listing(next.Task.Title, next.Reasons);
@@ -189,8 +189,8 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
             return AskToConfirm(ToolNames.DeleteTask, new() { ["task"] = found.Id.ToString() }, French ? $"Supprimer « {found.Title} » ?" : $"Delete \"{found.Title}\"?");
         }
 
-        var result = await TaskEndpoints.DeleteTask(found.Id, db, turn.Principal, cancellationToken);
-        return result.Result is NoContent ? await DidAsync(ActionKinds.Deleted, found.Title, found.Id, undoable: false) : Failure(result.Result);
+        var result = await tasks.DeleteAsync(Person, found.Id, cancellationToken);
+        return result.Succeeded ? await DidAsync(ActionKinds.Deleted, found.Title, found.Id, undoable: false) : Failed(result.Failure);
     }
 
     [Description("Add a reminder.")]
@@ -614,16 +614,15 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         await turn.OnAction(action);
     }
 
-    private async Task<(TaskItem? Task, ToolResult? Problem)> FindOpenTaskAsync(string words, CancellationToken cancellationToken)
+    private async Task<(TaskResponse? Task, ToolResult? Problem)> FindOpenTaskAsync(string words, CancellationToken cancellationToken)
     {
-        var open = db.Tasks.AsNoTracking().Where(t => t.UserId == Person.UserId && t.Status != TaskStatuses.Done && t.Status != TaskStatuses.Skipped);
+        var candidates = await tasks.OpenAsync(Person, 500, cancellationToken);
         if (Guid.TryParse(words, out var id))
         {
-            var byId = await open.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+            var byId = candidates.FirstOrDefault(t => t.Id == id);
             return byId is null ? (null, ToolResult.Failed(French ? "Je ne trouve pas cette tâche." : "I can't find that task.")) : (byId, null);
         }
 
-        var candidates = await open.OrderBy(t => t.ParentId != null).ThenBy(t => t.DueDate == null).ThenBy(t => t.DueDate).Take(500).ToListAsync(cancellationToken);
         var folded = TextKeys.Fold(words);
         var exact = candidates.Where(t => TextKeys.Fold(t.Title) == folded).ToList();
         var matches = exact.Count > 0 ? exact : candidates.Where(t => Matches(t.Title, words)).ToList();
@@ -655,10 +654,11 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         return wanted.Count > 0 && wanted.All(have.Contains);
     }
 
-    private static ToolResult? Invalid(object request) =>
-        RequestValidationFilter.Check(request) is { } errors
-            ? ToolResult.Failed(string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
-            : null;
+    private ToolResult? Invalid(object request) =>
+        Common.Failure.Check(request, Person.Locale) is { } failure ? ToolResult.Failed(failure.Summary) : null;
+
+    /// <summary>What a service refused, as one short line in the person's language.</summary>
+    private static ToolResult Failed(Common.Failure? failure) => ToolResult.Failed(failure?.Summary ?? string.Empty);
 
     /// <summary>The problem a handler answered, as one short line for the model or the template.</summary>
     private static ToolResult Failure(object? result) => result switch

@@ -22,7 +22,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// becomes a kind reply and a logged error, never a lost message.
 /// </summary>
 internal sealed partial class AssistantTurn(
-    AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ChatEngines engines, TaskBreakdown breakdown, AssistantUndo undo,
+    AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ChatEngines engines, TaskService tasks, AssistantUndo undo,
     IHubContext<AssistantHub> hub, IOptions<AssistantOptions> options, ILogger<AssistantTurn> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -47,14 +47,15 @@ internal sealed partial class AssistantTurn(
         var detected = engine.Detect(message.Text);
         var language = detected is "en" or "fr" ? detected : person.Locale.StartsWith("fr", StringComparison.Ordinal) ? "fr" : "en";
         var user = userId.ToString();
-        var turn = new TurnContext(person, conversation.Id, message.Id, conversation.Channel, language)
+        // The turn speaks the message's language: what the services say inside it (a refusal, a reason) too.
+        var turn = new TurnContext(person with { Locale = language }, conversation.Id, message.Id, conversation.Channel, language)
         {
             OnAction = action => hub.Clients.User(user).SendAsync(AssistantHub.ActionTaken, new ActionEvent(conversation.Id, message.Id, action), CancellationToken.None),
         };
         await hub.Clients.User(user).SendAsync(AssistantHub.TurnStarted, new TurnStartedEvent(conversation.Id, message.Id), CancellationToken.None);
 
         var pending = ReadPending(conversation);
-        var tools = new AssistantTools(turn, db, clock, engine, breakdown, time);
+        var tools = new AssistantTools(turn, db, clock, engine, tasks, time);
         var reply = await AnswerWithoutModelAsync(message.Text, pending, turn, tools, cancellationToken)
             ?? await AskEngineAsync(conversation, message, turn, tools, user, cancellationToken);
 

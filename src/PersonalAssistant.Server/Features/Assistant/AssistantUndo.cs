@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using PersonalAssistant.Language;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Expenses;
 using PersonalAssistant.Server.Features.Lists;
@@ -17,7 +16,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// "undo" / "annule": reverses the actions of the person's latest turn that changed something, within ten minutes,
 /// through the same handlers the API uses (so owner scoping holds). Each action is undone at most once.
 /// </summary>
-internal sealed class AssistantUndo(AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time)
+internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProvider time)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
@@ -41,7 +40,7 @@ internal sealed class AssistantUndo(AppDbContext db, PersonClock clock, Language
         var undone = new List<string>();
         foreach (var action in actions)
         {
-            await ReverseAsync(action, turn.Principal, cancellationToken);
+            await ReverseAsync(action, turn.Person, turn.Principal, cancellationToken);
             action.UndoneAt = time.GetUtcNow();
             undone.Add(action.Summary);
         }
@@ -52,15 +51,15 @@ internal sealed class AssistantUndo(AppDbContext db, PersonClock clock, Language
     }
 
     /// <summary>Puts one thing back. Something already gone (deleted by hand since) is simply skipped.</summary>
-    private async Task ReverseAsync(AssistantAction action, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+    private async Task ReverseAsync(AssistantAction action, PersonNow person, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         switch (action.Kind)
         {
             case ActionKinds.TaskCreated:
-                await TaskEndpoints.DeleteTask(action.EntityId, db, user, cancellationToken);
+                await tasks.DeleteAsync(person, action.EntityId, cancellationToken);
                 break;
             case ActionKinds.TaskCompleted:
-                await TaskEndpoints.UpdateTask(action.EntityId, new UpdateTaskRequest(Status: action.Previous ?? TaskStatuses.Open), db, clock, engine, time, user, cancellationToken);
+                await tasks.UpdateAsync(person, action.EntityId, new UpdateTaskRequest(Status: action.Previous ?? TaskStatuses.Open), cancellationToken);
                 break;
             case ActionKinds.ReminderCreated:
                 await ReminderEndpoints.DeleteReminder(action.EntityId, db, user, cancellationToken);

@@ -52,7 +52,7 @@ internal static class EventEndpoints
         {
             if (value is { } given && given.UtcDateTime.Year is < TimeInput.MinYear or > TimeInput.MaxYear)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [TimeInput.OutOfRangeMessage] });
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [TimeInput.OutOfRangeMessage(Locales.English)] });
             }
         }
 
@@ -353,7 +353,7 @@ internal static class EventEndpoints
         }
 
         errors["start"] = [reading.OutOfRange
-            ? TimeInput.OutOfRangeMessage
+            ? TimeInput.OutOfRangeMessage(Locales.English)
             : "Could not read this as a date and time. Use 2026-03-11T15:00:00-04:00 or words such as \"thursday at 2:30pm\"."];
         return null;
     }

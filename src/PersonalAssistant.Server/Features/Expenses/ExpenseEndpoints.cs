@@ -201,23 +201,17 @@ internal sealed record CurrencyTotal(string Currency, decimal Total);
 internal sealed record ExpenseSummaryResponse(string Month, IReadOnlyList<CategoryTotal> ByCategory, IReadOnlyList<CurrencyTotal> Totals);
 
 [AttributeUsage(AttributeTargets.Property)]
-internal sealed class ExpenseCategoryAttribute : ValidationAttribute
+internal sealed class ExpenseCategoryAttribute : ValidationAttribute, ICatalogRule
 {
-    public ExpenseCategoryAttribute()
-        : base($"Use one of: {string.Join(", ", ExpenseCategories.All)}.")
-    {
-    }
+    public string Describe(string locale) => Localization.Texts.Format(locale, "Validation.OneOf", string.Join(", ", ExpenseCategories.All));
 
     public override bool IsValid(object? value) => value is null || (value is string s && ExpenseCategories.All.Contains(s));
 }
 
 [AttributeUsage(AttributeTargets.Property)]
-internal sealed class DateRangeAttribute : ValidationAttribute
+internal sealed class DateRangeAttribute : ValidationAttribute, ICatalogRule
 {
-    public DateRangeAttribute()
-        : base("The date must be between the years 2000 and 2200.")
-    {
-    }
+    public string Describe(string locale) => Localization.Texts.Format(locale, "Validation.DateRange", TimeInput.MinYear, TimeInput.MaxYear);
 
     public override bool IsValid(object? value) => value is not DateOnly date || date.Year is >= 2000 and <= 2200;
 }

@@ -31,7 +31,7 @@ internal sealed record UpdateReminderRequest(
     [property: StringLength(200, MinimumLength = 1)] string? When = null,
     [property: StringLength(ReminderConfiguration.MaxRuleLength), JsonPropertyName("rrule")] string? RRule = null,
     [property: MaxLength(3)] IReadOnlyList<string>? Channels = null,
-    [property: AllowedValues(null, ReminderStatuses.Scheduled, ReminderStatuses.Cancelled, ErrorMessage = "Use scheduled or cancelled.")] string? Status = null);
+    [property: AllowedValues(null, ReminderStatuses.Scheduled, ReminderStatuses.Cancelled)] string? Status = null);
 
 /// <param name="Minutes">1 to 1440.</param>
 internal sealed record SnoozeRequest([property: Range(1, 24 * 60)] int Minutes);
@@ -44,7 +44,7 @@ internal sealed record ReminderQuery : IPaged
     /// </summary>
     [FromQuery(Name = "status")]
     [AllowedValues(null, ReminderStatuses.Active, ReminderStatuses.Scheduled, ReminderStatuses.Delivered, ReminderStatuses.Acknowledged, ReminderStatuses.Snoozed,
-        ReminderStatuses.Cancelled, ErrorMessage = "Use active, scheduled, delivered, acknowledged, snoozed or cancelled.")]
+        ReminderStatuses.Cancelled)]
     public string? Status { get; init; }
 
     [FromQuery(Name = "page")]

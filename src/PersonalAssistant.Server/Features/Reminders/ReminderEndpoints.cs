@@ -244,7 +244,7 @@ internal static class ReminderEndpoints
         if (anchor is not { } start)
         {
             errors["when"] = [reading.OutOfRange
-                ? TimeInput.OutOfRangeMessage
+                ? TimeInput.OutOfRangeMessage(Locales.English)
                 : "Could not read this as a time. Use 2026-03-11T15:00:00-04:00 or words such as \"tomorrow at 9am\"."];
             return null;
         }

@@ -110,6 +110,7 @@ internal static class TasksRegistration
 {
     public static IServiceCollection AddTasks(this IServiceCollection services)
     {
+        services.AddScoped<TaskService>();
         services.AddScoped<MissedTaskCounter>();
         services.AddSingleton<TaskBreakdown>();
         services.AddHostedService<MissedTaskService>();

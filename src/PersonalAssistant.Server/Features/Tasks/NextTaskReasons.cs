@@ -1,11 +1,12 @@
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Features.Tasks;
 
 /// <summary>Why a task is a good one to do now: due soon, started already, fits the time and the energy.</summary>
 internal sealed record NextTaskReasons(bool Fits, int Score, IReadOnlyList<string> Reasons)
 {
-    public static NextTaskReasons For(TaskItem task, PersonNow person, string? energy, int? minutes, bool french)
+    public static NextTaskReasons For(TaskItem task, PersonNow person, string? energy, int? minutes)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(person);
@@ -25,49 +26,47 @@ internal sealed record NextTaskReasons(bool Fits, int Score, IReadOnlyList<strin
         if (task.DueDate is { } due && due < today)
         {
             score += 40;
-            reasons.Add(french ? "Elle attend depuis un moment ; la faire allège tout le reste." : "It's been waiting a while; doing it lightens everything else.");
+            reasons.Add(Texts.Get(person.Locale, "Tasks.Reason.Waiting"));
         }
         else if (task.DueDate == today)
         {
             score += 50;
-            reasons.Add(french ? "Elle est prévue pour aujourd'hui." : "It's due today.");
+            reasons.Add(Texts.Get(person.Locale, "Tasks.Reason.DueToday"));
         }
         else if (task.DueDate is { } soon && soon <= today.AddDays(2))
         {
             score += 25;
-            reasons.Add(french ? "Elle arrive bientôt." : "It's due soon.");
+            reasons.Add(Texts.Get(person.Locale, "Tasks.Reason.DueSoon"));
         }
 
         if (task.Status == TaskStatuses.InProgress)
         {
             score += 30;
-            reasons.Add(french ? "Tu l'as déjà commencée." : "You've already started it.");
+            reasons.Add(Texts.Get(person.Locale, "Tasks.Reason.Started"));
         }
 
         if (task.ParentId is not null)
         {
             score += 15;
-            reasons.Add(french ? "C'est une petite étape d'une tâche plus grande." : "It's one small step of a bigger task.");
+            reasons.Add(Texts.Get(person.Locale, "Tasks.Reason.Step"));
         }
 
         if (minutes is not null && task.EstimatedMinutes is not null)
         {
             score += 10;
-            reasons.Add(french ? $"Elle rentre dans tes {minutes} minutes." : $"It fits in your {minutes} minutes.");
+            reasons.Add(Texts.Format(person.Locale, "Tasks.Reason.FitsMinutes", minutes));
         }
 
         if (energy is not null && task.Energy is not null)
         {
             score += energy == task.Energy ? 10 : 5;
-            reasons.Add(french ? "Elle correspond à ton énergie du moment." : "It matches your energy right now.");
+            reasons.Add(Texts.Get(person.Locale, "Tasks.Reason.Energy"));
         }
 
         score += TaskPriorities.Rank(task.Priority) * 8;
         if (reasons.Count == 0)
         {
-            reasons.Add(task.Priority == TaskPriorities.High
-                ? (french ? "Elle est importante pour toi." : "It's marked important.")
-                : (french ? "Elle attend sur ta liste ; c'est un bon début." : "It's on your list; a fine place to start."));
+            reasons.Add(Texts.Get(person.Locale, task.Priority == TaskPriorities.High ? "Tasks.Reason.Important" : "Tasks.Reason.OnYourList"));
         }
 
         return new NextTaskReasons(true, score, reasons);

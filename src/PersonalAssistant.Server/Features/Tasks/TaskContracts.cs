@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Identity;
 
 namespace PersonalAssistant.Server.Features.Tasks;
@@ -18,11 +19,11 @@ internal sealed record CreateTaskRequest(
     [property: Required, StringLength(TaskItemConfiguration.MaxTitleLength, MinimumLength = 1)] string Title,
     [property: StringLength(TaskItemConfiguration.MaxNotesLength)] string? Notes = null,
     [property: StringLength(200)] string? Due = null,
-    [property: AllowedValues(null, TaskPriorities.Low, TaskPriorities.Medium, TaskPriorities.High, ErrorMessage = "Use low, medium or high.")] string? Priority = null,
+    [property: AllowedValues(null, TaskPriorities.Low, TaskPriorities.Medium, TaskPriorities.High)] string? Priority = null,
     [property: TagList] IReadOnlyList<string>? Tags = null,
     Guid? ParentId = null,
     [property: Range(1, 24 * 60)] int? EstimatedMinutes = null,
-    [property: AllowedValues(null, EnergyLevels.Low, EnergyLevels.Medium, EnergyLevels.High, ErrorMessage = "Use low, medium or high.")] string? Energy = null);
+    [property: AllowedValues(null, EnergyLevels.Low, EnergyLevels.Medium, EnergyLevels.High)] string? Energy = null);
 
 /// <summary>Changes to a task; absent fields stay as they are. An empty <c>due</c> ("") clears the due date.</summary>
 /// <param name="Title">What to do.</param>
@@ -38,24 +39,24 @@ internal sealed record UpdateTaskRequest(
     [property: StringLength(TaskItemConfiguration.MaxTitleLength, MinimumLength = 1)] string? Title = null,
     [property: StringLength(TaskItemConfiguration.MaxNotesLength)] string? Notes = null,
     [property: StringLength(200)] string? Due = null,
-    [property: AllowedValues(null, TaskPriorities.Low, TaskPriorities.Medium, TaskPriorities.High, ErrorMessage = "Use low, medium or high.")] string? Priority = null,
-    [property: AllowedValues(null, TaskStatuses.Open, TaskStatuses.InProgress, TaskStatuses.Done, TaskStatuses.Skipped, ErrorMessage = "Use open, in_progress, done or skipped.")] string? Status = null,
+    [property: AllowedValues(null, TaskPriorities.Low, TaskPriorities.Medium, TaskPriorities.High)] string? Priority = null,
+    [property: AllowedValues(null, TaskStatuses.Open, TaskStatuses.InProgress, TaskStatuses.Done, TaskStatuses.Skipped)] string? Status = null,
     [property: TagList] IReadOnlyList<string>? Tags = null,
     [property: Range(0, 10_000)] int? Position = null,
     [property: Range(0, 24 * 60)] int? EstimatedMinutes = null,
-    [property: AllowedValues(null, "", EnergyLevels.Low, EnergyLevels.Medium, EnergyLevels.High, ErrorMessage = "Use low, medium or high.")] string? Energy = null);
+    [property: AllowedValues(null, "", EnergyLevels.Low, EnergyLevels.Medium, EnergyLevels.High)] string? Energy = null);
 
 /// <summary>Filters for the task list.</summary>
 internal sealed record TaskQuery : IPaged
 {
     /// <summary>open, in_progress, done or skipped. With a view and no status: open and in progress.</summary>
     [FromQuery(Name = "status")]
-    [AllowedValues(null, TaskStatuses.Open, TaskStatuses.InProgress, TaskStatuses.Done, TaskStatuses.Skipped, ErrorMessage = "Use open, in_progress, done or skipped.")]
+    [AllowedValues(null, TaskStatuses.Open, TaskStatuses.InProgress, TaskStatuses.Done, TaskStatuses.Skipped)]
     public string? Status { get; init; }
 
     /// <summary>today (due today), overdue, upcoming (due after today), someday (no due date) or open (everything not finished, due or not), in the person's zone.</summary>
     [FromQuery(Name = "view")]
-    [AllowedValues(null, TaskViews.Today, TaskViews.Overdue, TaskViews.Upcoming, TaskViews.Someday, TaskViews.Open, ErrorMessage = "Use today, overdue, upcoming, someday or open.")]
+    [AllowedValues(null, TaskViews.Today, TaskViews.Overdue, TaskViews.Upcoming, TaskViews.Someday, TaskViews.Open)]
     public string? View { get; init; }
 
     /// <summary>Only tasks with this tag.</summary>
@@ -85,7 +86,7 @@ internal sealed record TaskQuery : IPaged
 internal sealed record NextTaskQuery
 {
     [FromQuery(Name = "energy")]
-    [AllowedValues(null, EnergyLevels.Low, EnergyLevels.Medium, EnergyLevels.High, ErrorMessage = "Use low, medium or high.")]
+    [AllowedValues(null, EnergyLevels.Low, EnergyLevels.Medium, EnergyLevels.High)]
     public string? Energy { get; init; }
 
     [FromQuery(Name = "minutes")]
@@ -108,14 +109,16 @@ internal sealed record BreakdownRequest(bool Apply = false, IReadOnlyList<Breakd
             yield break;
         }
 
+        var locale = RequestValidationFilter.LocaleOf(validationContext);
+
         if (!Apply)
         {
-            yield return new ValidationResult("Steps are saved with apply: true; leave them out to get a proposal.", ["steps"]);
+            yield return new ValidationResult(Texts.Get(locale, "Tasks.Steps.NeedApply"), ["steps"]);
         }
 
         if (Steps.Count is < 1 or > TaskBreakdown.MaxSteps)
         {
-            yield return new ValidationResult($"Send 1 to {TaskBreakdown.MaxSteps} steps.", ["steps"]);
+            yield return new ValidationResult(Texts.Format(locale, "Tasks.Steps.Count", TaskBreakdown.MaxSteps), ["steps"]);
         }
 
         for (var index = 0; index < Steps.Count; index++)
@@ -123,12 +126,12 @@ internal sealed record BreakdownRequest(bool Apply = false, IReadOnlyList<Breakd
             var step = Steps[index];
             if (step is null || string.IsNullOrWhiteSpace(step.Title) || step.Title.Length > TaskItemConfiguration.MaxTitleLength)
             {
-                yield return new ValidationResult($"Each step needs a title of 1 to {TaskItemConfiguration.MaxTitleLength} characters.", [$"steps[{index}].title"]);
+                yield return new ValidationResult(Texts.Format(locale, "Tasks.Steps.Title", TaskItemConfiguration.MaxTitleLength), [$"steps[{index}].title"]);
             }
 
             if (step?.EstimatedMinutes is < 1 or > 24 * 60)
             {
-                yield return new ValidationResult("Minutes go from 1 to 1440.", [$"steps[{index}].estimatedMinutes"]);
+                yield return new ValidationResult(Texts.Get(locale, "Tasks.Steps.Minutes"), [$"steps[{index}].estimatedMinutes"]);
             }
         }
     }

@@ -2,6 +2,7 @@ using NodaTime;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Features.Tasks;
 
@@ -28,13 +29,13 @@ internal static class TaskDue
         var reading = TimeInput.Interpret(text, person.Zone, person.Now.ToInstant(), engine);
         if (reading.OutOfRange)
         {
-            error = TimeInput.OutOfRangeMessage;
+            error = TimeInput.OutOfRangeMessage(person.Locale);
             return false;
         }
 
         if (reading.Time?.When is not { } value)
         {
-            error = $"Could not read \"{Shorten(text)}\" as a date. Use 2026-03-11, 2026-03-11T15:00:00-04:00, or words such as \"friday\" or \"tomorrow at 3pm\".";
+            error = Texts.Format(person.Locale, "Tasks.DueUnreadable", Shorten(text));
             return false;
         }
 

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PersonalAssistant.Server.Localization;
+
+namespace PersonalAssistant.Server.Common;
+
+/// <summary>Why a feature service did not do what it was asked; the texts are already in the person's language.</summary>
+internal enum FailureKind
+{
+    /// <summary>Input breaks a rule; <see cref="Failure.Errors"/> names each field (HTTP 400).</summary>
+    Invalid,
+
+    /// <summary>Nothing of the person's has that id (HTTP 404: another person's item is not found either).</summary>
+    NotFound,
+
+    /// <summary>The request clashes with what is stored: a duplicate name, a full list (HTTP 409).</summary>
+    Conflict,
+
+    /// <summary>The person may not do this now, e.g. before confirming their email (HTTP 403).</summary>
+    Forbidden,
+}
+
+/// <summary>A service's refusal: its kind, a title and a detail for people, and for <see cref="FailureKind.Invalid"/> the field errors.</summary>
+internal sealed record Failure(FailureKind Kind, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    /// <summary>One line for a chat reply or a text message: the field errors, or the detail.</summary>
+    public string Summary => Errors is { Count: > 0 } errors ? string.Join(" ", errors.SelectMany(e => e.Value)) : Detail;
+
+    /// <summary>Nothing of the person's has that id; <paramref name="detailKey"/> says what was looked for.</summary>
+    public static Failure NotFound(string locale, string detailKey) =>
+        new(FailureKind.NotFound, Texts.Get(locale, "Problem.NotFound.Title"), Texts.Get(locale, detailKey));
+
+    /// <summary>One field breaks a rule.</summary>
+    public static Failure Invalid(string locale, string field, string key, params object?[] values) =>
+        Invalid(locale, new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [Texts.Format(locale, key, values)] });
+
+    /// <summary>Fields break rules (messages already in the locale's words).</summary>
+    public static Failure Invalid(string locale, IReadOnlyDictionary<string, string[]> errors) =>
+        new(FailureKind.Invalid, Texts.Get(locale, "Problem.Invalid.Title"), Texts.Get(locale, "Problem.Invalid.Detail"), errors);
+
+    /// <summary>The data-annotation rules of a request, checked the way the endpoints check them; null when it is valid.</summary>
+    public static Failure? Check(object request, string locale) =>
+        RequestValidationFilter.Check(request, locale) is { } errors ? Invalid(locale, errors) : null;
+
+    /// <summary>The request clashes with what is stored.</summary>
+    public static Failure Conflict(string locale, string titleKey, string detailKey, params object?[] values) =>
+        new(FailureKind.Conflict, Texts.Get(locale, titleKey), Texts.Format(locale, detailKey, values));
+
+    /// <summary>The person may not do this now.</summary>
+    public static Failure Forbidden(string locale, string titleKey, string detailKey, params object?[] values) =>
+        new(FailureKind.Forbidden, Texts.Get(locale, titleKey), Texts.Format(locale, detailKey, values));
+}
+
+/// <summary>Marks a service call that succeeds with nothing to return (a delete).</summary>
+internal readonly record struct Done;
+
+/// <summary>
+/// What a feature service answers: the value, or a <see cref="Failure"/>. Endpoints turn it into HTTP
+/// (<see cref="OutcomeResults"/>); the assistant's tools, undo, jobs and SMS commands into their own answers. A
+/// service never returns an HTTP type.
+/// </summary>
+internal readonly record struct Outcome<T>
+{
+    private Outcome(T? value, Failure? failure) => (Value, Failure) = (value, failure);
+
+    public T? Value { get; }
+
+    public Failure? Failure { get; }
+
+    public bool Succeeded => Failure is null;
+
+    public static implicit operator Outcome<T>(T value) => new(value, null);
+
+    public static implicit operator Outcome<T>(Failure failure) => new(default, failure ?? throw new ArgumentNullException(nameof(failure)));
+}
+
+/// <summary>
+/// The one translation of a service outcome into an HTTP answer: every failure is a problem-details response with
+/// its status (field errors as a validation problem, status 400). The unions keep each endpoint's declared responses.
+/// </summary>
+internal static class OutcomeResults
+{
+    public static Results<Ok<T>, ValidationProblem, ProblemHttpResult> ToOk<T>(this Outcome<T> outcome) =>
+        outcome.Failure is { } failure ? Problem(failure) : TypedResults.Ok(outcome.Value);
+
+    public static Results<Ok<T>, ProblemHttpResult> ToFound<T>(this Outcome<T> outcome) =>
+        outcome.Failure is { } failure ? Problem(failure) : TypedResults.Ok(outcome.Value);
+
+    public static Results<Created<T>, ValidationProblem, ProblemHttpResult> ToCreated<T>(this Outcome<T> outcome, Func<T, string> location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return outcome.Failure is { } failure ? Problem(failure) : TypedResults.Created(location(outcome.Value!), outcome.Value);
+    }
+
+    public static Results<NoContent, ProblemHttpResult> ToNoContent(this Outcome<Done> outcome) =>
+        outcome.Failure is { } failure ? Problem(failure) : TypedResults.NoContent();
+
+    /// <summary>A failure as a problem: field errors as a validation problem, the rest with their status.</summary>
+    public static ProblemHttpResult Problem(Failure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var status = failure.Kind switch
+        {
+            FailureKind.NotFound => StatusCodes.Status404NotFound,
+            FailureKind.Conflict => StatusCodes.Status409Conflict,
+            FailureKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        var problem = failure.Errors is { Count: > 0 } errors
+            ? new HttpValidationProblemDetails(errors.ToDictionary(StringComparer.Ordinal))
+            : new Microsoft.AspNetCore.Mvc.ProblemDetails();
+        problem.Status = status;
+        problem.Title = failure.Title;
+        problem.Detail = failure.Detail;
+        return TypedResults.Problem(problem);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
+using PersonalAssistant.Server.Tests.Infrastructure;
+
+namespace PersonalAssistant.Server.Tests.Localization;
+
+/// <summary>
+/// A person whose profile says French reads French problems from every resource: the title, the detail and each
+/// field error. Each row is a request that fails; the answer must contain no sentence of the English catalog.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class FrenchProblemsTests(AssistantApp app) : IClassFixture<AssistantApp>
+{
+    private static readonly string Unknown = Guid.NewGuid().ToString();
+
+    public static TheoryData<string, string, string?, HttpStatusCode> Failures => new()
+    {
+        { "POST", "/api/v1/tasks", "{}", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/tasks", """{"title":"x","due":"blorp blorp"}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/tasks", """{"title":"x","due":"9999-01-01"}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/tasks", """{"title":"x","priority":"urgent","tags":["a,b"]}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/tasks", $$"""{"title":"x","parentId":"{{Unknown}}"}""", HttpStatusCode.BadRequest },
+        { "GET", $"/api/v1/tasks/{Unknown}", null, HttpStatusCode.NotFound },
+        { "PATCH", $"/api/v1/tasks/{Unknown}", """{"title":"y"}""", HttpStatusCode.NotFound },
+        { "GET", "/api/v1/tasks?view=someday-maybe", null, HttpStatusCode.BadRequest },
+        { "POST", $"/api/v1/tasks/{Unknown}/breakdown", """{"apply":false,"steps":[{"title":""}]}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/tasks", "{not json", HttpStatusCode.BadRequest },
+        { "GET", "/api/v1/no-such-thing", null, HttpStatusCode.NotFound },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public async Task Failure_ForAFrenchPerson_IsAllFrench(string method, string path, string? body, HttpStatusCode status)
+    {
+        var person = await FrenchPersonAsync();
+        using var client = person.Client(app);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await response.AssertProblemAsync(status);
+        AssertFrench(problem);
+    }
+
+    [Fact]
+    public async Task Unauthorized_WithAcceptLanguageFrench_IsFrench()
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("fr-CA"));
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en", 0.5));
+
+        using var response = await client.GetAsync("/api/v1/tasks");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(Texts.Get(Locales.French, "Problem.Unauthorized.Title"), problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Failure_ForAnEnglishPerson_IsEnglish_WhateverTheBrowserSays()
+    {
+        var person = await Accounts.RegisterAndLoginAsync(app);
+        using var client = person.Client(app);
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("fr"));
+
+        using var response = await client.PostAsync("/api/v1/tasks", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(Texts.Get(Locales.English, "Problem.Invalid.Title"), problem.GetProperty("title").GetString());
+    }
+
+    private TestUser? _french;
+
+    private async Task<TestUser> FrenchPersonAsync()
+    {
+        if (_french is not null)
+        {
+            return _french;
+        }
+
+        var person = await Accounts.RegisterAndLoginAsync(app);
+        using var client = person.Client(app);
+        using var changed = await client.PatchAsJsonAsync("/api/v1/users/me", new { locale = "fr", timeZone = "Europe/Paris" });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        return _french = person;
+    }
+
+    /// <summary>No text of the problem is a sentence of the English catalog that French words differently.</summary>
+    private static void AssertFrench(JsonElement problem)
+    {
+        var texts = new List<string>();
+        foreach (var name in new[] { "title", "detail" })
+        {
+            if (problem.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+            {
+                texts.Add(value.GetString()!);
+            }
+        }
+
+        if (problem.TryGetProperty("errors", out var errors))
+        {
+            texts.AddRange(errors.EnumerateObject().SelectMany(field => field.Value.EnumerateArray()).Select(e => e.GetString()!));
+        }
+
+        Assert.NotEmpty(texts);
+        var english = EnglishOnly.Value;
+        var offenders = texts.Where(text => english.Any(pattern => pattern.IsMatch(text))).ToList();
+        Assert.True(offenders.Count == 0, "English inside a French answer: " + string.Join(" | ", offenders));
+    }
+
+    private static readonly Lazy<List<Regex>> EnglishOnly = new(() =>
+    {
+        var english = Texts.All(Locales.English);
+        var french = Texts.All(Locales.French);
+        return english.Where(entry => french.GetValueOrDefault(entry.Key) != entry.Value)
+            .Select(entry => new Regex("^" + Regex.Replace(Regex.Escape(entry.Value), @"\\\{\d+\}", ".*") + "$", RegexOptions.Singleline))
+            .ToList();
+    });
+}
