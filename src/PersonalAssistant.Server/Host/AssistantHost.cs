@@ -12,8 +12,8 @@ using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
-using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.LanguageModels;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Messaging;
 using PersonalAssistant.Server.Persistence;
 

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using PersonalAssistant.Server.Common;
-using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Features.Tasks;
 
