@@ -64,6 +64,8 @@ internal static class English
         Next = Of("next", "coming", "this coming"),
         This = Of("this"),
         DayOfMonthArticles = Of("the"),
+        ArticleDateMayBeTitle = true,
+        ArticleAndBareNumberIsDayOfMonth = false,
         Of = Of("of"),
 
         DayParts = Groups(
@@ -133,6 +135,7 @@ internal static class English
         MemoryCues = Of("remember that", "remember", "keep in mind that", "keep in mind", "don't forget that",
             "dont forget that", "do not forget that", "fyi", "for the record", "learn that", "remember this"),
         MemoryToReminder = Of("to", "2"),
+        ClauseIntroducers = Of("that"),
         NoteCues = Of("note", "take a note", "take note", "note to self", "notes", "jot this down", "jot down", "jot",
             "write this down", "write down", "new note", "make a note", "make a note that", "add a note", "save a note",
             "quick note", "memo"),

@@ -61,6 +61,8 @@ internal static class French
         Next = Of("prochain", "prochaine", "qui vient"),
         This = Of("ce", "cet", "cette"),
         DayOfMonthArticles = Of("le"),
+        ArticleDateMayBeTitle = false,
+        ArticleAndBareNumberIsDayOfMonth = true,
         Of = Of("de", "d'"),
 
         DayParts = Groups(
@@ -130,6 +132,7 @@ internal static class French
             "oublie pas que", "garde en tête que", "garde en mémoire que", "sache que", "mémorise que", "mémorise",
             "pour info"),
         MemoryToReminder = Of("de", "d'"),
+        ClauseIntroducers = Of("que", "qu'"),
         NoteCues = Of("note", "note :", "prends note", "prends note que", "prendre note", "note que", "nouvelle note",
             "écris", "écris ça", "note ça", "mémo", "pense bête", "ajoute une note", "crée une note", "note bien"),
         ExpenseCues = Of("j'ai dépensé", "dépensé", "j'ai payé", "payé", "dépense", "dépenses", "ça m'a coûté", "coûté",

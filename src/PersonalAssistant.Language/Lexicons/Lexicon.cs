@@ -85,6 +85,18 @@ internal sealed class Lexicon
 
     public required PhraseSet<bool> DayOfMonthArticles { get; init; }
 
+    /// <summary>
+    /// True where "the 4th of July" followed by more words and no preposition before it can be a title ("The 4th of
+    /// July script", English); false where an article before a day is simply how a date is said ("le 4 juillet").
+    /// </summary>
+    public required bool ArticleDateMayBeTitle { get; init; }
+
+    /// <summary>
+    /// True where an article and a bare number name a day of the month ("le 15", French); false where the number
+    /// needs an ordinal suffix or word to be a day ("the 15th", not "the 15", English).
+    /// </summary>
+    public required bool ArticleAndBareNumberIsDayOfMonth { get; init; }
+
     public required PhraseSet<bool> Of { get; init; }
 
     // ---- times
@@ -153,6 +165,9 @@ internal sealed class Lexicon
     public required PhraseSet<bool> MemoryToReminder { get; init; }
 
     public required PhraseSet<bool> NoteCues { get; init; }
+
+    /// <summary>Words skipped between a cue and what it introduces ("remember that …", "note que …").</summary>
+    public required PhraseSet<bool> ClauseIntroducers { get; init; }
 
     public required PhraseSet<bool> ExpenseCues { get; init; }
 
