@@ -16,6 +16,8 @@ internal sealed class Interpreter(Lexicon lex)
 
     public string Language => lex.Code;
 
+    public Lexicon Lexicon => lex;
+
     public List<ParsedAction> Interpret(string text, Token[] tokens, ParseContext context)
     {
         var action = InterpretOne(text, tokens, context);
