@@ -31,6 +31,13 @@ public sealed class Keywords
         EveningAnswers = Set(l => l.EveningAnswers);
         FirstAnswers = Set(l => l.FirstAnswers);
         SecondAnswers = Set(l => l.SecondAnswers);
+        ExpenseCategoryWords = Lists(l => l.ExpenseCategoryWords);
+        TaskKindWords = Lists(l => l.TaskKindWords);
+
+        IReadOnlyDictionary<string, IReadOnlyList<string>> Lists(Func<Lexicon, IReadOnlyDictionary<string, string[]>> table) =>
+            lexicons.SelectMany(l => table(l))
+                .GroupBy(pair => pair.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(pair => pair.Value).Select(Fold)], StringComparer.Ordinal);
     }
 
     /// <summary>A whole answer that says yes to a question ("yes", "ok", "oui", "vas y").</summary>
@@ -71,6 +78,12 @@ public sealed class Keywords
 
     /// <summary>Words of an answer that pick the second option offered ("second", "deuxieme").</summary>
     public IReadOnlySet<string> SecondAnswers { get; }
+
+    /// <summary>Words that suggest an expense's category, by category code ("groceries": "supermarket", "epicerie", …).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ExpenseCategoryWords { get; }
+
+    /// <summary>Words that suggest a kind of task for the offline breakdown, by kind code; repeats kept (they count twice).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> TaskKindWords { get; }
 
     internal static Keywords Of(IReadOnlyCollection<Lexicon> lexicons) => new(lexicons);
 

@@ -262,6 +262,15 @@ internal sealed class Lexicon
     /// <summary>Words of an answer that pick the second option offered.</summary>
     public required IReadOnlyList<string> SecondAnswers { get; init; }
 
+    /// <summary>Words that suggest an expense's category, by category code ("groceries": "supermarket", …).</summary>
+    public required IReadOnlyDictionary<string, string[]> ExpenseCategoryWords { get; init; }
+
+    /// <summary>
+    /// Words that suggest a kind of task for the offline breakdown, by kind code ("cleaning": "tidy", …). The kind is
+    /// the one whose words a task uses most: a word listed twice (in either language) counts twice.
+    /// </summary>
+    public required IReadOnlyDictionary<string, string[]> TaskKindWords { get; init; }
+
     /// <summary>Letters that only this language's spelling uses (a hint for language detection).</summary>
     public required string AccentedLetters { get; init; }
 
