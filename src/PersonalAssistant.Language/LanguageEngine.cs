@@ -12,6 +12,7 @@ public sealed class LanguageEngine
 {
     private readonly Dictionary<string, Interpreter> interpreters;
     private readonly Lexicon[] lexicons;
+    private readonly Dictionary<string, Keywords> keywordsByLanguage;
 
     private static readonly Lexicon[] DefaultLexicons = [English.Create(), French.Create()];
 
@@ -20,6 +21,7 @@ public sealed class LanguageEngine
         this.lexicons = lexicons;
         interpreters = lexicons.ToDictionary(l => l.Code, l => new Interpreter(l), StringComparer.OrdinalIgnoreCase);
         Keywords = Keywords.Of(lexicons);
+        keywordsByLanguage = lexicons.ToDictionary(l => l.Code, l => Keywords.Of([l]), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>English and French.</summary>
@@ -40,7 +42,7 @@ public sealed class LanguageEngine
     public Keywords KeywordsOf(string language)
     {
         ArgumentNullException.ThrowIfNull(language);
-        return Keywords.Of([interpreters[language].Lexicon]);
+        return keywordsByLanguage[language];
     }
 
     public ParseResult Parse(string text, ParseContext context)

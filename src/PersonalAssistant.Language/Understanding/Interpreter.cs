@@ -16,8 +16,6 @@ internal sealed class Interpreter(Lexicon lex)
 
     public string Language => lex.Code;
 
-    public Lexicon Lexicon => lex;
-
     public List<ParsedAction> Interpret(string text, Token[] tokens, ParseContext context)
     {
         var action = InterpretOne(text, tokens, context);
