@@ -12,17 +12,38 @@ public sealed class LanguageEngine
 {
     private readonly Dictionary<string, Interpreter> interpreters;
     private readonly Lexicon[] lexicons;
+    private readonly Dictionary<string, Keywords> keywordsByLanguage;
+
+    private static readonly Lexicon[] DefaultLexicons = [English.Create(), French.Create()];
 
     private LanguageEngine(params Lexicon[] lexicons)
     {
         this.lexicons = lexicons;
         interpreters = lexicons.ToDictionary(l => l.Code, l => new Interpreter(l), StringComparer.OrdinalIgnoreCase);
+        Keywords = Keywords.Of(lexicons);
+        keywordsByLanguage = lexicons.ToDictionary(l => l.Code, l => Keywords.Of([l]), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>English and French.</summary>
-    public static LanguageEngine CreateDefault() => new(English.Create(), French.Create());
+    public static LanguageEngine CreateDefault() => new(DefaultLexicons);
+
+    /// <summary>
+    /// The assistant's words of every default language together (English and French), for code with no engine at
+    /// hand: a French speaker may still answer "ok".
+    /// </summary>
+    public static Keywords DefaultKeywords { get; } = Keywords.Of(DefaultLexicons);
 
     public IReadOnlyCollection<string> Languages => interpreters.Keys;
+
+    /// <summary>The assistant's words of all this engine's languages together.</summary>
+    public Keywords Keywords { get; }
+
+    /// <summary>The assistant's words of one language ("en", "fr").</summary>
+    public Keywords KeywordsOf(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return keywordsByLanguage[language];
+    }
 
     public ParseResult Parse(string text, ParseContext context)
     {

@@ -85,6 +85,18 @@ internal sealed class Lexicon
 
     public required PhraseSet<bool> DayOfMonthArticles { get; init; }
 
+    /// <summary>
+    /// True where "the 4th of July" followed by more words and no preposition before it can be a title ("The 4th of
+    /// July script", English); false where an article before a day is simply how a date is said ("le 4 juillet").
+    /// </summary>
+    public required bool ArticleDateMayBeTitle { get; init; }
+
+    /// <summary>
+    /// True where an article and a bare number name a day of the month ("le 15", French); false where the number
+    /// needs an ordinal suffix or word to be a day ("the 15th", not "the 15", English).
+    /// </summary>
+    public required bool ArticleAndBareNumberIsDayOfMonth { get; init; }
+
     public required PhraseSet<bool> Of { get; init; }
 
     // ---- times
@@ -154,6 +166,9 @@ internal sealed class Lexicon
 
     public required PhraseSet<bool> NoteCues { get; init; }
 
+    /// <summary>Words skipped between a cue and what it introduces ("remember that …", "note que …").</summary>
+    public required PhraseSet<bool> ClauseIntroducers { get; init; }
+
     public required PhraseSet<bool> ExpenseCues { get; init; }
 
     public required PhraseSet<string?> CurrencyWords { get; init; }
@@ -204,6 +219,57 @@ internal sealed class Lexicon
 
     /// <summary>Words that open a statement or a question, never the name of an appointment ("I", "what", "happy").</summary>
     public required PhraseSet<bool> SentenceOpeners { get; init; }
+
+    // ---- the assistant's words around the grammar, read by the host through Keywords (folded there, so written
+    // here as plain text: accents and apostrophes as the language spells them)
+
+    /// <summary>A whole answer that says yes ("yes", "ok").</summary>
+    public required IReadOnlyList<string> Affirmations { get; init; }
+
+    /// <summary>A whole answer that says no ("no", "cancel").</summary>
+    public required IReadOnlyList<string> Negations { get; init; }
+
+    /// <summary>A whole message that asks to undo the latest change ("undo").</summary>
+    public required IReadOnlyList<string> UndoPhrases { get; init; }
+
+    /// <summary>Words of thanks.</summary>
+    public required IReadOnlyList<string> Thanks { get; init; }
+
+    /// <summary>Greeting words.</summary>
+    public required IReadOnlyList<string> Greetings { get; init; }
+
+    /// <summary>Words that make a message a question ("what", "why").</summary>
+    public required IReadOnlyList<string> QuestionWords { get; init; }
+
+    /// <summary>Phrases that, anywhere in a message, say the person is overwhelmed ("too much").</summary>
+    public required IReadOnlyList<string> DistressPhrases { get; init; }
+
+    /// <summary>Words that, before a capitalised name, say an event involves other people ("with").</summary>
+    public required IReadOnlyList<string> CompanionMarkers { get; init; }
+
+    /// <summary>A whole message that asks for the next suggestion ("next").</summary>
+    public required IReadOnlyList<string> NextRequests { get; init; }
+
+    /// <summary>Words of an answer that pick the morning reading of an ambiguous time.</summary>
+    public required IReadOnlyList<string> MorningAnswers { get; init; }
+
+    /// <summary>Words of an answer that pick the afternoon or evening reading of an ambiguous time.</summary>
+    public required IReadOnlyList<string> EveningAnswers { get; init; }
+
+    /// <summary>Words of an answer that pick the first option offered.</summary>
+    public required IReadOnlyList<string> FirstAnswers { get; init; }
+
+    /// <summary>Words of an answer that pick the second option offered.</summary>
+    public required IReadOnlyList<string> SecondAnswers { get; init; }
+
+    /// <summary>Words that suggest an expense's category, by category code ("groceries": "supermarket", …).</summary>
+    public required IReadOnlyDictionary<string, string[]> ExpenseCategoryWords { get; init; }
+
+    /// <summary>
+    /// Words that suggest a kind of task for the offline breakdown, by kind code ("cleaning": "tidy", …). The kind is
+    /// the one whose words a task uses most: a word listed twice (in either language) counts twice.
+    /// </summary>
+    public required IReadOnlyDictionary<string, string[]> TaskKindWords { get; init; }
 
     /// <summary>Letters that only this language's spelling uses (a hint for language detection).</summary>
     public required string AccentedLetters { get; init; }

@@ -106,6 +106,9 @@ internal sealed class PhraseSet<T>
 
     public bool Contains(IReadOnlyList<Token> tokens) => Find(tokens, 0, out _, out _) >= 0;
 
+    /// <summary>Every phrase of the table, as its folded words joined by one space (for checks over the tables).</summary>
+    public IEnumerable<string> Phrases => byFirst.Values.SelectMany(entries => entries).Select(e => string.Join(' ', e.Words));
+
     private sealed record Entry(string[] Words, T Value);
 }
 

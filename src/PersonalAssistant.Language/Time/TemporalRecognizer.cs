@@ -648,7 +648,7 @@ internal sealed class TemporalRecognizer(Lexicon lex)
                 var year = MatchYear(t, ref end);
 
                 // "The 4th of July script" is a title; "the 4th of July at noon" and "on the 4th of July" are dates
-                if (a > 0 && !afterPreposition && !Boundary(t, end) && lex.Code != "fr")
+                if (a > 0 && !afterPreposition && !Boundary(t, end) && lex.ArticleDateMayBeTitle)
                 {
                     return null;
                 }
@@ -657,7 +657,7 @@ internal sealed class TemporalRecognizer(Lexicon lex)
             }
 
             // "the 28th", "le 15": only where it cannot be a count or a title ("read The 5th Wave")
-            var ordinal = dn > 1 || !t[i + a].IsNumber || lex.Code == "fr";
+            var ordinal = dn > 1 || !t[i + a].IsNumber || lex.ArticleAndBareNumberIsDayOfMonth;
             if (a > 0 && ordinal && (afterPreposition || Boundary(t, k)))
             {
                 return Date(i, k, new DateSpec(DateKind.DayOfMonth, Day: dayNumber));

@@ -364,9 +364,9 @@ internal sealed class Interpreter(Lexicon lex)
     // ------------------------------------------------------------------ text
 
     /// <summary>The message after a cue such as "note:" or "remember that", as typed.</summary>
-    private static string? Rest(string text, Token[] t, int from)
+    private string? Rest(string text, Token[] t, int from)
     {
-        while (from < t.Length && (t[from].IsPunctuation || t[from].Norm is "that" or "que" or "qu'"))
+        while (from < t.Length && (t[from].IsPunctuation || lex.ClauseIntroducers.Match(t, from) > 0))
         {
             from++;
         }

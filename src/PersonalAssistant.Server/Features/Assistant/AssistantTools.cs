@@ -699,7 +699,7 @@ internal static class ToolNames
 /// <summary>Whether an event's title names other people ("lunch with Julie", "réunion avec Marc"), which needs a yes first.</summary>
 internal static class OtherPeople
 {
-    private static readonly string[] Markers = ["with", "avec"];
+    private static readonly IReadOnlySet<string> Markers = LanguageEngine.DefaultKeywords.CompanionMarkers;
 
     public static bool AreNamedIn(string title)
     {

@@ -26,8 +26,6 @@ internal sealed partial class AssistantTurn(
     IHubContext<AssistantHub> hub, IOptions<AssistantOptions> options, ILogger<AssistantTurn> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly HashSet<string> Yes = ["yes", "y", "yeah", "yep", "sure", "ok", "okay", "oui", "ouais", "d accord", "daccord", "vas y", "go"];
-    private static readonly HashSet<string> No = ["no", "n", "nope", "cancel", "non", "laisse tomber", "pas maintenant"];
 
     /// <summary>Answers the person's message <paramref name="messageId"/>; returns the stored reply (null if the message is gone).</summary>
     public async Task<MessageResponse?> RunAsync(Guid userId, long messageId, CancellationToken cancellationToken)
@@ -97,12 +95,12 @@ internal sealed partial class AssistantTurn(
         var arguments = pending.Arguments.ToDictionary(a => a.Key, a => (object?)a.Value, StringComparer.Ordinal);
         if (pending.Kind == PendingQuestion.Confirm)
         {
-            if (No.Contains(folded))
+            if (engine.Keywords.Negations.Contains(folded))
             {
                 return Replies.Declined(turn.French);
             }
 
-            if (!Yes.Contains(folded))
+            if (!engine.Keywords.Affirmations.Contains(folded))
             {
                 return null;
             }
@@ -137,21 +135,22 @@ internal sealed partial class AssistantTurn(
         }
 
         var words = TextKeys.Words(answer);
+        var answers = engine.Keywords;
         bool Morning(NodaTime.ZonedDateTime? at) => at is { Hour: < 12 };
         int? index = null;
-        if (words.Overlaps(["morning", "am", "matin"]))
+        if (words.Overlaps(answers.MorningAnswers))
         {
             index = options.FindIndex(o => Morning(o!.Value.Instant));
         }
-        else if (words.Overlaps(["evening", "pm", "afternoon", "tonight", "night", "soir", "apres", "midi", "aprem", "nuit"]))
+        else if (words.Overlaps(answers.EveningAnswers))
         {
             index = options.FindIndex(o => o!.Value.Instant is { Hour: >= 12 });
         }
-        else if (words.Overlaps(["first", "premier", "premiere", "1"]))
+        else if (words.Overlaps(answers.FirstAnswers) || words.Contains("1"))
         {
             index = 0;
         }
-        else if (words.Overlaps(["second", "deuxieme", "seconde", "2"]))
+        else if (words.Overlaps(answers.SecondAnswers) || words.Contains("2"))
         {
             index = 1;
         }

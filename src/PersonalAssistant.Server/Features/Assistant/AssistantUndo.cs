@@ -20,7 +20,7 @@ internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProv
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
-    private static readonly HashSet<string> Words = ["undo", "annule", "annuler", "defaire", "undo that", "annule ca"];
+    private static readonly IReadOnlySet<string> Words = LanguageEngine.DefaultKeywords.UndoPhrases;
 
     public static bool IsUndo(string folded) => Words.Contains(folded);
 

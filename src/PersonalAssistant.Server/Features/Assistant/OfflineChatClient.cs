@@ -13,7 +13,6 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// </summary>
 internal sealed class OfflineChatClient(LanguageEngine engine, PersonNow person, string language, string channel) : IChatClient
 {
-    private static readonly HashSet<string> NextWords = ["next", "suivant", "suivante"];
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -48,7 +47,7 @@ internal sealed class OfflineChatClient(LanguageEngine engine, PersonNow person,
     /// <summary>One tool call per thing asked for ("milk, call the dentist tomorrow and pay rent by friday" is three).</summary>
     private ChatResponse Understand(string text)
     {
-        if (NextWords.Contains(TextKeys.Fold(text)))
+        if (engine.Keywords.NextRequests.Contains(TextKeys.Fold(text)))
         {
             return Calls([(ToolNames.SuggestNextTask, new Dictionary<string, object?>())]);
         }

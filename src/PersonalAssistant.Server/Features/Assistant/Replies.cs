@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 
@@ -72,26 +73,26 @@ internal static class Replies
     {
         var words = TextKeys.Words(text);
         var folded = TextKeys.Fold(text);
-        if (Overwhelm.Any(w => folded.Contains(w, StringComparison.Ordinal)))
+        if (Said.DistressPhrases.Any(w => folded.Contains(w, StringComparison.Ordinal)))
         {
             return french
                 ? "Ça fait beaucoup. Choisissons une seule petite chose. Tu veux que je la choisisse pour toi ? Réponds SUIVANT, ou dis-moi quelle tâche découper en petites étapes."
                 : "That sounds like a lot. Let's pick one small thing. Want me to choose it for you? Reply NEXT, or tell me which task to break into small steps.";
         }
 
-        if (words.Overlaps(Thanks))
+        if (words.Overlaps(Said.Thanks))
         {
             return french ? "Avec plaisir !" : "You're welcome!";
         }
 
-        if (words.Overlaps(Greetings))
+        if (words.Overlaps(Said.Greetings))
         {
             return french
                 ? "Bonjour ! Dis-moi ce que tu as en tête : une tâche, un rappel, une course, une dépense."
                 : "Hi! Tell me what's on your mind: a task, a reminder, groceries, an expense.";
         }
 
-        if (text.TrimEnd().EndsWith('?') || words.Overlaps(QuestionWords))
+        if (text.TrimEnd().EndsWith('?') || words.Overlaps(Said.QuestionWords))
         {
             return french
                 ? "Je ne peux pas chercher ça hors ligne : répondre aux questions demande un fournisseur d'IA (réglage Assistant:Provider). Je peux noter tes tâches, rappels, notes, rendez-vous, courses et dépenses."
@@ -159,15 +160,6 @@ internal static class Replies
     private static bool IsCapture(string tool) => tool is ToolNames.AddTask or ToolNames.AddReminder or ToolNames.AddNote or ToolNames.AddEvent
         or ToolNames.AddToList or ToolNames.AddExpense or ToolNames.Remember;
 
-    private static readonly string[] Overwhelm =
-    [
-        "overwhelm", "too much", "stressed", "anxious", "panic", "can t focus", "cant focus", "can t start", "burned out", "burnt out", "exhausted", "so tired",
-        "deborde", "trop de choses", "stresse", "angoisse", "j y arrive pas", "je n y arrive pas", "epuise", "submerge", "crevee", "creve",
-    ];
-
-    private static readonly HashSet<string> Thanks = ["thanks", "thank", "thx", "merci"];
-
-    private static readonly HashSet<string> Greetings = ["hi", "hello", "hey", "bonjour", "salut", "coucou", "bonsoir"];
-
-    private static readonly HashSet<string> QuestionWords = ["what", "why", "how", "who", "where", "which", "pourquoi", "comment", "qui", "quel", "quelle", "combien"];
+    /// <summary>The words of small talk, from the lexicons (every language: a French speaker may say "thanks").</summary>
+    private static readonly Keywords Said = LanguageEngine.DefaultKeywords;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 
@@ -41,33 +42,24 @@ internal sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
     }
 }
 
-/// <summary>Categories and the words (English and French) that suggest them.</summary>
+/// <summary>Categories, tried in order; the words that suggest them are lexicon tables (Lexicon.ExpenseCategoryWords).</summary>
 internal static class ExpenseCategories
 {
     public const int MaxLength = 40;
     public const string Other = "other";
 
-    private static readonly (string Category, string[] Words)[] Table =
-    [
-        ("groceries", ["groceries", "grocery", "supermarket", "market", "courses", "épicerie", "epicerie", "supermarché", "supermarche", "marché", "marche"]),
-        ("eating out", ["lunch", "dinner", "breakfast", "brunch", "coffee", "cafe", "café", "restaurant", "resto", "pizza", "ramen", "sushi", "burger", "takeout", "takeaway", "bar", "drinks", "déjeuner", "dejeuner", "dîner", "diner", "boulangerie", "snack"]),
-        ("transport", ["uber", "lyft", "taxi", "cab", "bus", "train", "metro", "métro", "subway", "gas", "fuel", "petrol", "parking", "toll", "essence", "stationnement", "péage", "peage", "flight", "vol", "bike"]),
-        ("housing", ["rent", "mortgage", "loyer", "repair", "réparation", "reparation", "plumber", "plombier", "furniture", "meubles"]),
-        ("bills", ["bill", "electric", "electricity", "water", "internet", "phone", "wifi", "insurance", "facture", "électricité", "electricite", "eau", "téléphone", "telephone", "assurance", "subscription", "abonnement", "netflix", "spotify"]),
-        ("health", ["pharmacy", "doctor", "dentist", "meds", "medicine", "therapy", "pharmacie", "médecin", "medecin", "dentiste", "médicaments", "medicaments", "psy", "gym"]),
-        ("fun", ["cinema", "ciné", "cine", "movie", "movies", "concert", "game", "games", "book", "books", "museum", "livre", "livres", "musée", "musee", "jeu", "sortie"]),
-        ("shopping", ["clothes", "shoes", "amazon", "gift", "kettle", "vêtements", "vetements", "chaussures", "cadeau", "shopping"]),
-    ];
+    /// <summary>The categories in the order they are tried; the words that suggest each are in the lexicons (Lexicon.ExpenseCategoryWords).</summary>
+    private static readonly string[] Table = ["groceries", "eating out", "transport", "housing", "bills", "health", "fun", "shopping"];
 
-    public static IReadOnlyList<string> All { get; } = [.. Table.Select(t => t.Category), Other];
+    public static IReadOnlyList<string> All { get; } = [.. Table, Other];
 
     public static string Guess(string description)
     {
         ArgumentNullException.ThrowIfNull(description);
         var words = TextKeys.Words(description);
-        foreach (var (category, keywords) in Table)
+        foreach (var category in Table)
         {
-            if (keywords.Any(k => words.Contains(TextKeys.Fold(k))))
+            if (LanguageEngine.DefaultKeywords.ExpenseCategoryWords.TryGetValue(category, out var keywords) && keywords.Any(words.Contains))
             {
                 return category;
             }

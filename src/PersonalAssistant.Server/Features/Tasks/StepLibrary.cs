@@ -1,3 +1,4 @@
+using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 
 namespace PersonalAssistant.Server.Features.Tasks;
@@ -9,11 +10,15 @@ namespace PersonalAssistant.Server.Features.Tasks;
 /// </summary>
 internal static class StepLibrary
 {
-    private sealed record Kind(string Name, string[] Words, (string En, string Fr, int Minutes)[] Steps);
+    private sealed record Kind(string Name, (string En, string Fr, int Minutes)[] Steps)
+    {
+        /// <summary>The words that suggest this kind, from the lexicons (Lexicon.TaskKindWords), folded.</summary>
+        public IReadOnlyList<string> Words => LanguageEngine.DefaultKeywords.TaskKindWords[Name];
+    }
 
     private static readonly Kind[] Kinds =
     [
-        new("cleaning", ["clean", "tidy", "declutter", "vacuum", "dust", "mop", "laundry", "dishes", "garage", "closet", "room", "kitchen", "bathroom", "fridge", "nettoyer", "ranger", "ménage", "menage", "aspirateur", "vaisselle", "lessive", "linge", "placard", "garage", "cuisine", "salle de bain", "trier"],
+        new("cleaning",
         [
             ("Set a 2-minute timer and put away five things you can see", "Mets un minuteur de 2 minutes et range cinq choses que tu vois", 2),
             ("Get a bag for trash and a box for things that live elsewhere", "Prends un sac pour les déchets et une boîte pour ce qui va ailleurs", 5),
@@ -21,7 +26,7 @@ internal static class StepLibrary
             ("Wipe or vacuum just that area", "Essuie ou passe l'aspirateur sur cette zone seulement", 10),
             ("Take the trash out and the box to where its things belong", "Sors le sac et rapporte la boîte là où vont ses objets", 10),
         ]),
-        new("paperwork", ["taxes", "tax", "form", "forms", "paperwork", "insurance", "bill", "bills", "application", "passport", "visa", "license", "licence", "renew", "register", "claim", "impôts", "impots", "déclaration", "formulaire", "papiers", "assurance", "facture", "dossier", "passeport", "renouveler", "inscription"],
+        new("paperwork",
         [
             ("Find the form or the website and open it", "Trouve le formulaire ou le site et ouvre-le", 2),
             ("List the documents and numbers it asks for", "Note les documents et numéros demandés", 5),
@@ -30,7 +35,7 @@ internal static class StepLibrary
             ("Fill in the rest, then check the dates and amounts", "Remplis le reste, puis vérifie les dates et les montants", 15),
             ("Submit it and save the confirmation", "Envoie-le et garde la confirmation", 5),
         ]),
-        new("email", ["email", "e-mail", "mail", "reply", "respond", "inbox", "write to", "message", "courriel", "répondre", "repondre", "mails", "boîte mail"],
+        new("email",
         [
             ("Open the email thread or a blank message", "Ouvre le fil de discussion ou un nouveau message", 2),
             ("Write one sentence that says what you need", "Écris une phrase qui dit ce dont tu as besoin", 3),
@@ -38,7 +43,7 @@ internal static class StepLibrary
             ("Read it once, fix what matters, not everything", "Relis une fois, corrige l'essentiel, pas tout", 3),
             ("Send it", "Envoie-le", 1),
         ]),
-        new("call", ["call", "phone", "ring", "dentist", "doctor", "appointment", "book", "booking", "schedule", "appeler", "téléphoner", "telephoner", "rendez-vous", "rdv", "réserver", "reserver", "prendre rendez-vous"],
+        new("call",
         [
             ("Find the phone number and put it on screen", "Trouve le numéro et affiche-le", 2),
             ("Write the two things you need to say or ask", "Écris les deux choses à dire ou demander", 3),
@@ -46,7 +51,7 @@ internal static class StepLibrary
             ("Make the call (voicemail counts)", "Passe l'appel (un message vocal compte)", 10),
             ("Write down what was decided", "Note ce qui a été décidé", 2),
         ]),
-        new("writing", ["write", "essay", "report", "thesis", "article", "blog", "post", "draft", "presentation", "slides", "chapter", "paper", "cover letter", "resume", "cv", "écrire", "rédiger", "rediger", "rapport", "mémoire", "memoire", "dissertation", "présentation", "lettre"],
+        new("writing",
         [
             ("Open a blank document and give it a title", "Ouvre un document vide et donne-lui un titre", 2),
             ("Write the three points you want to make, messy is fine", "Écris les trois idées principales, même en vrac", 10),
@@ -55,7 +60,7 @@ internal static class StepLibrary
             ("Write the next section", "Rédige la partie suivante", 25),
             ("Read it through once and fix the big things", "Relis une fois et corrige les gros points", 15),
         ]),
-        new("errands", ["buy", "pick up", "drop off", "return", "shop", "shopping", "store", "pharmacy", "post office", "groceries", "errand", "errands", "acheter", "récupérer", "recuperer", "déposer", "deposer", "rendre", "courses", "pharmacie", "poste"],
+        new("errands",
         [
             ("Write the list of what to get or drop off", "Écris la liste de ce qu'il faut prendre ou déposer", 2),
             ("Put the things to bring by the door", "Pose ce qu'il faut emporter près de la porte", 3),
@@ -63,7 +68,7 @@ internal static class StepLibrary
             ("Go: first stop", "Vas-y : premier arrêt", 20),
             ("Put everything away when you get back", "Range tout en rentrant", 10),
         ]),
-        new("studying", ["study", "revise", "revision", "exam", "test", "homework", "learn", "course", "lecture", "read", "reading", "étudier", "etudier", "réviser", "reviser", "examen", "devoirs", "cours", "apprendre", "lire"],
+        new("studying",
         [
             ("Open the notes or book at the right page", "Ouvre les notes ou le livre à la bonne page", 2),
             ("Write down what the next session must cover", "Note ce que la prochaine séance doit couvrir", 5),
@@ -71,7 +76,7 @@ internal static class StepLibrary
             ("Take a 5-minute break", "Fais une pause de 5 minutes", 5),
             ("Test yourself on three questions", "Teste-toi sur trois questions", 10),
         ]),
-        new("cooking", ["cook", "cooking", "dinner", "lunch", "meal", "bake", "recipe", "meal prep", "cuisiner", "dîner", "diner", "déjeuner", "repas", "recette", "gâteau", "gateau"],
+        new("cooking",
         [
             ("Pick the recipe and open it", "Choisis la recette et ouvre-la", 2),
             ("Check what you have and what is missing", "Vérifie ce que tu as et ce qui manque", 5),
@@ -80,7 +85,7 @@ internal static class StepLibrary
             ("Cook, with a timer on", "Cuisine, avec un minuteur", 25),
             ("Soak or load the dishes right away", "Fais tremper ou mets la vaisselle en machine tout de suite", 5),
         ]),
-        new("moving", ["move", "moving", "pack", "packing", "unpack", "boxes", "déménager", "demenager", "déménagement", "demenagement", "cartons", "emballer"],
+        new("moving",
         [
             ("Label one box with the room it belongs to", "Étiquette un carton avec sa pièce", 2),
             ("Fill that box with things you won't need this week", "Remplis ce carton de choses inutiles cette semaine", 15),
@@ -88,7 +93,7 @@ internal static class StepLibrary
             ("Book or confirm the help and the dates", "Réserve ou confirme l'aide et les dates", 10),
             ("Pack one more box, then stop for today", "Remplis un autre carton, puis arrête pour aujourd'hui", 15),
         ]),
-        new("money", ["budget", "pay", "rent", "invoice", "bank", "expenses", "refund", "payer", "loyer", "banque", "virement", "remboursement", "comptes"],
+        new("money",
         [
             ("Log in to the bank or open the bill", "Connecte-toi à la banque ou ouvre la facture", 2),
             ("Check the amount and the due date", "Vérifie le montant et l'échéance", 3),

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using PersonalAssistant.Language.Lexicons;
+
+namespace PersonalAssistant.Language;
+
+/// <summary>
+/// The words the assistant listens for around the grammar: answers to its questions ("yes", "d'accord"), "undo",
+/// small talk, distress, "next", the marker of other people in an event title. They are tables of the lexicons like
+/// every other word; this is how the host reads them. Each entry is folded the way the host folds a message for
+/// comparison (lower case, accents and ligatures removed, anything but letters and digits a single space: "vas-y" →
+/// "vas y", "annule ça" → "annule ca"), so a host compares its folded text with these directly.
+/// </summary>
+public sealed class Keywords
+{
+    private Keywords(IReadOnlyCollection<Lexicon> lexicons)
+    {
+        IReadOnlySet<string> Set(Func<Lexicon, IEnumerable<string>> table) =>
+            lexicons.SelectMany(table).Select(Fold).ToHashSet(StringComparer.Ordinal);
+
+        Affirmations = Set(l => l.Affirmations);
+        Negations = Set(l => l.Negations);
+        UndoPhrases = Set(l => l.UndoPhrases);
+        Thanks = Set(l => l.Thanks);
+        Greetings = Set(l => l.Greetings);
+        QuestionWords = Set(l => l.QuestionWords);
+        DistressPhrases = [.. Set(l => l.DistressPhrases)];
+        CompanionMarkers = Set(l => l.CompanionMarkers);
+        NextRequests = Set(l => l.NextRequests);
+        MorningAnswers = Set(l => l.MorningAnswers);
+        EveningAnswers = Set(l => l.EveningAnswers);
+        FirstAnswers = Set(l => l.FirstAnswers);
+        SecondAnswers = Set(l => l.SecondAnswers);
+        ExpenseCategoryWords = Lists(l => l.ExpenseCategoryWords);
+        TaskKindWords = Lists(l => l.TaskKindWords);
+
+        IReadOnlyDictionary<string, IReadOnlyList<string>> Lists(Func<Lexicon, IReadOnlyDictionary<string, string[]>> table) =>
+            lexicons.SelectMany(l => table(l))
+                .GroupBy(pair => pair.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(pair => pair.Value).Select(Fold)], StringComparer.Ordinal);
+    }
+
+    /// <summary>A whole answer that says yes to a question ("yes", "ok", "oui", "vas y").</summary>
+    public IReadOnlySet<string> Affirmations { get; }
+
+    /// <summary>A whole answer that says no ("no", "cancel", "non", "laisse tomber").</summary>
+    public IReadOnlySet<string> Negations { get; }
+
+    /// <summary>A whole message that asks to undo the latest change ("undo", "annule ca").</summary>
+    public IReadOnlySet<string> UndoPhrases { get; }
+
+    /// <summary>Words of thanks ("thanks", "merci").</summary>
+    public IReadOnlySet<string> Thanks { get; }
+
+    /// <summary>Greeting words ("hi", "bonjour").</summary>
+    public IReadOnlySet<string> Greetings { get; }
+
+    /// <summary>Words that make a message a question ("what", "pourquoi").</summary>
+    public IReadOnlySet<string> QuestionWords { get; }
+
+    /// <summary>Phrases, found anywhere in the folded message, that say the person is overwhelmed ("too much", "deborde").</summary>
+    public IReadOnlyList<string> DistressPhrases { get; }
+
+    /// <summary>Words that, before a capitalised name, say an event involves other people ("with", "avec").</summary>
+    public IReadOnlySet<string> CompanionMarkers { get; }
+
+    /// <summary>A whole message that asks for the next suggestion ("next", "suivant").</summary>
+    public IReadOnlySet<string> NextRequests { get; }
+
+    /// <summary>Words of an answer that pick the morning reading of an ambiguous time ("morning", "matin").</summary>
+    public IReadOnlySet<string> MorningAnswers { get; }
+
+    /// <summary>Words of an answer that pick the afternoon or evening reading ("evening", "pm", "soir").</summary>
+    public IReadOnlySet<string> EveningAnswers { get; }
+
+    /// <summary>Words of an answer that pick the first option offered ("first", "premier").</summary>
+    public IReadOnlySet<string> FirstAnswers { get; }
+
+    /// <summary>Words of an answer that pick the second option offered ("second", "deuxieme").</summary>
+    public IReadOnlySet<string> SecondAnswers { get; }
+
+    /// <summary>Words that suggest an expense's category, by category code ("groceries": "supermarket", "epicerie", …).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ExpenseCategoryWords { get; }
+
+    /// <summary>Words that suggest a kind of task for the offline breakdown, by kind code; repeats kept (they count twice).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> TaskKindWords { get; }
+
+    internal static Keywords Of(IReadOnlyCollection<Lexicon> lexicons) => new(lexicons);
+
+    /// <summary>Lower case, no accents or ligatures, anything but letters and digits one space, trimmed.</summary>
+    internal static string Fold(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Replace("œ", "oe", StringComparison.Ordinal).Replace("Œ", "oe", StringComparison.Ordinal).Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+
+        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+}
