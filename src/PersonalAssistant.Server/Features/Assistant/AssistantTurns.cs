@@ -63,7 +63,7 @@ internal sealed partial class AssistantTurn(
             UserId = userId,
             Role = MessageRoles.Assistant,
             Channel = conversation.Channel,
-            Text = Replies.Fit(string.IsNullOrWhiteSpace(reply) ? Replies.ProviderFailed(turn.French) : reply, conversation.Channel),
+            Text = Replies.Fit(string.IsNullOrWhiteSpace(reply) ? Replies.ProviderFailed(turn.Language) : reply, conversation.Channel),
             ReplyToId = message.Id,
             Actions = turn.Actions.Count == 0 ? null : JsonSerializer.Serialize(turn.Actions, Json),
             CreatedAt = time.GetUtcNow(),
@@ -84,7 +84,7 @@ internal sealed partial class AssistantTurn(
         var folded = TextKeys.Fold(text);
         if (AssistantUndo.IsUndo(folded))
         {
-            return Replies.Undone(await undo.UndoLatestAsync(turn, cancellationToken), turn.French);
+            return Replies.Undone(await undo.UndoLatestAsync(turn, cancellationToken), turn.Language);
         }
 
         if (pending is null || pending.ExpiresAt < time.GetUtcNow())
@@ -97,7 +97,7 @@ internal sealed partial class AssistantTurn(
         {
             if (engine.Keywords.Negations.Contains(folded))
             {
-                return Replies.Declined(turn.French);
+                return Replies.Declined(turn.Language);
             }
 
             if (!engine.Keywords.Affirmations.Contains(folded))
@@ -122,7 +122,7 @@ internal sealed partial class AssistantTurn(
 
         var function = tools.All().Single(f => f.Name == pending.Tool);
         var result = Replies.Read(await function.InvokeAsync(new AIFunctionArguments(arguments), cancellationToken));
-        return Replies.ForResults([(pending.Tool, result)], turn.French, turn.Channel);
+        return Replies.ForResults([(pending.Tool, result)], turn.Language, turn.Channel);
     }
 
     /// <summary>Which of the offered times the answer picks: "7pm", "evening", "le matin", "the first"...</summary>
@@ -187,14 +187,14 @@ internal sealed partial class AssistantTurn(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogTimeout(logger, engines.Provider, conversation.Id, settings.TurnTimeoutSeconds);
-            return Replies.ProviderFailed(turn.French);
+            return Replies.ProviderFailed(turn.Language);
         }
 #pragma warning disable CA1031 // whatever the provider throws, the person gets a kind reply and the error is logged
         catch (Exception exception) when (exception is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             LogProviderFailure(logger, exception, engines.Provider, conversation.Id);
-            return Replies.ProviderFailed(turn.French);
+            return Replies.ProviderFailed(turn.Language);
         }
 
         return reply.ToString();

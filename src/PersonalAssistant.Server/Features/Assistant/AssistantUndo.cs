@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PersonalAssistant.Language;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Expenses;
 using PersonalAssistant.Server.Features.Lists;
@@ -14,7 +16,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 
 /// <summary>
 /// "undo" / "annule": reverses the actions of the person's latest turn that changed something, within ten minutes,
-/// through the same handlers the API uses (so owner scoping holds). Each action is undone at most once.
+/// through the features' services (so owner scoping holds). Each action is tried at most once; the report says what failed.
 /// </summary>
 internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProvider time)
 {
@@ -24,7 +26,7 @@ internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProv
 
     public static bool IsUndo(string folded) => Words.Contains(folded);
 
-    public async Task<IReadOnlyList<string>> UndoLatestAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task<UndoReport> UndoLatestAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var userId = turn.Person.UserId;
@@ -33,34 +35,37 @@ internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProv
         var latestTurn = await recent.OrderByDescending(a => a.CreatedAt).Select(a => (long?)a.TurnMessageId).FirstOrDefaultAsync(cancellationToken);
         if (latestTurn is null)
         {
-            return [];
+            return new UndoReport([], []);
         }
 
         var actions = await recent.Where(a => a.TurnMessageId == latestTurn).OrderByDescending(a => a.CreatedAt).ToListAsync(cancellationToken);
         var undone = new List<string>();
+        var failed = new List<string>();
         foreach (var action in actions)
         {
-            await ReverseAsync(action, turn.Person, turn.Principal, cancellationToken);
+            // Tried once either way: a reversal that failed (the item changed or went since) is reported, not retried.
+            (await ReverseAsync(action, turn.Person, turn.Principal, cancellationToken) ? undone : failed).Add(action.Summary);
             action.UndoneAt = time.GetUtcNow();
-            undone.Add(action.Summary);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         undone.Reverse();
-        return undone;
+        failed.Reverse();
+        return new UndoReport(undone, failed);
     }
 
-    /// <summary>Puts one thing back. Something already gone (deleted by hand since) is simply skipped.</summary>
-    private async Task ReverseAsync(AssistantAction action, PersonNow person, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts one thing back; false when that failed. Removing something that is already gone counts as done; putting
+    /// back something that is gone does not.
+    /// </summary>
+    private async Task<bool> ReverseAsync(AssistantAction action, PersonNow person, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         switch (action.Kind)
         {
             case ActionKinds.TaskCreated:
-                await tasks.DeleteAsync(person, action.EntityId, cancellationToken);
-                break;
+                return Removed(await tasks.DeleteAsync(person, action.EntityId, cancellationToken));
             case ActionKinds.TaskCompleted:
-                await tasks.UpdateAsync(person, action.EntityId, new UpdateTaskRequest(Status: action.Previous ?? TaskStatuses.Open), cancellationToken);
-                break;
+                return (await tasks.UpdateAsync(person, action.EntityId, new UpdateTaskRequest(Status: action.Previous ?? TaskStatuses.Open), cancellationToken)).Succeeded;
             case ActionKinds.ReminderCreated:
                 await ReminderEndpoints.DeleteReminder(action.EntityId, db, user, cancellationToken);
                 break;
@@ -86,5 +91,13 @@ internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProv
             default:
                 break;
         }
+
+        return true;
     }
+
+    /// <summary>A removal succeeded, or had nothing left to remove.</summary>
+    private static bool Removed(Outcome<Done> outcome) => outcome.Succeeded || outcome.Failure?.Kind == FailureKind.NotFound;
 }
+
+/// <summary>What an undo put back, and what it could not, by the actions' summaries in the order they were taken.</summary>
+internal sealed record UndoReport(IReadOnlyList<string> Undone, IReadOnlyList<string> Failed);

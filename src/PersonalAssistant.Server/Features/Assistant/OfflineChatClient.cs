@@ -42,8 +42,6 @@ internal sealed class OfflineChatClient(LanguageEngine engine, PersonNow person,
     {
     }
 
-    private bool French => language == "fr";
-
     /// <summary>One tool call per thing asked for ("milk, call the dentist tomorrow and pay rent by friday" is three).</summary>
     private ChatResponse Understand(string text)
     {
@@ -59,7 +57,7 @@ internal sealed class OfflineChatClient(LanguageEngine engine, PersonNow person,
             var call = ToCall(action, text);
             if (call is null)
             {
-                return Text(action.Intent == Intents.ReminderCreate ? Replies.NeedsTime(French) : Replies.Conversational(text, French));
+                return Text(action.Intent == Intents.ReminderCreate ? Replies.NeedsTime(language) : Replies.Conversational(text, language));
             }
 
             calls.Add(call.Value);
@@ -119,7 +117,7 @@ internal sealed class OfflineChatClient(LanguageEngine engine, PersonNow person,
 
         var results = history.Skip(start).SelectMany(m => m.Contents.OfType<FunctionResultContent>())
             .Select(r => (names.GetValueOrDefault(r.CallId, string.Empty), Replies.Read(r.Result))).ToList();
-        return Replies.ForResults(results, French, channel);
+        return Replies.ForResults(results, language, channel);
     }
 
     private static ChatResponse Calls(IEnumerable<(string Tool, Dictionary<string, object?> Arguments)> calls)

@@ -3,11 +3,12 @@ using System.Text.Json;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Features.Assistant;
 
 /// <summary>
-/// The replies written without a model, in English and French: the echo of what was captured with the way to undo
+/// The replies written without a model, worded by the message catalog in the turn's language: the echo of what was captured with the way to undo
 /// it, listings, questions, short supportive answers. Brief, warm, one next step, never shaming (PRODUCT.md).
 /// </summary>
 internal static class Replies
@@ -17,7 +18,7 @@ internal static class Replies
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The reply to a turn's tool results, in call order.</summary>
-    public static string ForResults(IReadOnlyList<(string Tool, ToolResult Result)> results, bool french, string channel)
+    public static string ForResults(IReadOnlyList<(string Tool, ToolResult Result)> results, string locale, string channel)
     {
         ArgumentNullException.ThrowIfNull(results);
         var sms = channel == Channels.Sms;
@@ -25,8 +26,7 @@ internal static class Replies
         var captured = results.Where(r => r.Result is { Ok: true, Question: null, Lines: null, Done: not null } && IsCapture(r.Tool)).Select(r => r.Result.Done!).ToList();
         if (captured.Count > 0)
         {
-            var list = string.Join(french ? " ; " : "; ", captured);
-            parts.Add(french ? $"C'est noté : {list}. Réponds ANNULE pour annuler." : $"Got it: {list}. Reply UNDO to cancel.");
+            parts.Add(Texts.Format(locale, "Reply.Captured", string.Join(Texts.Get(locale, "Reply.Separator"), captured)));
         }
 
         foreach (var (tool, result) in results)
@@ -37,71 +37,71 @@ internal static class Replies
             }
             else if (!result.Ok)
             {
-                parts.Add(french ? $"Je n'ai pas pu : {result.Error}" : $"I couldn't do that: {result.Error}");
+                parts.Add(Texts.Format(locale, "Reply.Failed", result.Error));
             }
             else if (result.Lines is { } lines)
             {
-                parts.Add(Listing(tool, result.Done ?? string.Empty, lines, french, sms));
+                parts.Add(Listing(tool, result.Done ?? string.Empty, lines, locale, sms));
             }
             else if (tool == ToolNames.CompleteTask && result.Done is { } completed)
             {
-                parts.Add(french ? $"Bien joué : « {completed} » est fait. Réponds ANNULE pour annuler." : $"Nice: \"{completed}\" is done. Reply UNDO to cancel.");
+                parts.Add(Texts.Format(locale, "Reply.Completed", completed));
             }
             else if (!IsCapture(tool) && result.Done is { } done)
             {
-                parts.Add(french ? $"C'est fait : {done}." : $"Done: {done}.");
+                parts.Add(Texts.Format(locale, "Reply.Done", done));
             }
         }
 
         return Fit(string.Join(sms ? " " : "\n\n", parts), channel);
     }
 
-    public static string Undone(IReadOnlyList<string> summaries, bool french) => summaries.Count == 0
-        ? french ? "Rien à annuler dans les 10 dernières minutes." : "Nothing to undo from the last 10 minutes."
-        : french ? $"Annulé : {string.Join(" ; ", summaries)}." : $"Undone: {string.Join("; ", summaries)}.";
+    /// <summary>What undo did: what was undone, and what could not be (gone already, or refused).</summary>
+    public static string Undone(UndoReport report, string locale)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var separator = Texts.Get(locale, "Reply.Separator");
+        return (report.Undone.Count, report.Failed.Count) switch
+        {
+            (0, 0) => Texts.Get(locale, "Reply.NothingToUndo"),
+            (_, 0) => Texts.Format(locale, "Reply.Undone", string.Join(separator, report.Undone)),
+            (0, _) => Texts.Format(locale, "Reply.UndoFailed", string.Join(separator, report.Failed)),
+            _ => Texts.Format(locale, "Reply.UndonePartly", string.Join(separator, report.Undone), string.Join(separator, report.Failed)),
+        };
+    }
 
-    public static string Declined(bool french) => french ? "D'accord, je n'y touche pas." : "Okay, I left it as it is.";
+    public static string Declined(string locale) => Texts.Get(locale, "Reply.Declined");
 
-    public static string ProviderFailed(bool french) => french
-        ? "Désolé, je n'arrive pas à répondre pour l'instant. Rien n'a été perdu : réessaie dans un moment."
-        : "Sorry, I can't answer right now. Nothing was lost; try again in a moment.";
+    public static string ProviderFailed(string locale) => Texts.Get(locale, "Reply.ProviderFailed");
 
-    public static string NeedsTime(bool french) => french ? "Pour quand, le rappel ?" : "When should I remind you?";
+    public static string NeedsTime(string locale) => Texts.Get(locale, "Reply.NeedsTime");
 
     /// <summary>Small talk and feelings: a short, kind answer that leads to one small action.</summary>
-    public static string Conversational(string text, bool french)
+    public static string Conversational(string text, string locale)
     {
         var words = TextKeys.Words(text);
         var folded = TextKeys.Fold(text);
         if (Said.DistressPhrases.Any(w => folded.Contains(w, StringComparison.Ordinal)))
         {
-            return french
-                ? "Ça fait beaucoup. Choisissons une seule petite chose. Tu veux que je la choisisse pour toi ? Réponds SUIVANT, ou dis-moi quelle tâche découper en petites étapes."
-                : "That sounds like a lot. Let's pick one small thing. Want me to choose it for you? Reply NEXT, or tell me which task to break into small steps.";
+            return Texts.Get(locale, "Reply.Overwhelmed");
         }
 
         if (words.Overlaps(Said.Thanks))
         {
-            return french ? "Avec plaisir !" : "You're welcome!";
+            return Texts.Get(locale, "Reply.Welcome");
         }
 
         if (words.Overlaps(Said.Greetings))
         {
-            return french
-                ? "Bonjour ! Dis-moi ce que tu as en tête : une tâche, un rappel, une course, une dépense."
-                : "Hi! Tell me what's on your mind: a task, a reminder, groceries, an expense.";
+            return Texts.Get(locale, "Reply.Greeting");
         }
 
         if (text.TrimEnd().EndsWith('?') || words.Overlaps(Said.QuestionWords))
         {
-            return french
-                ? "Je ne peux pas chercher ça hors ligne : répondre aux questions demande un fournisseur d'IA (réglage Assistant:Provider). Je peux noter tes tâches, rappels, notes, rendez-vous, courses et dépenses."
-                : "I can't look that up offline: answering questions needs an AI provider (the Assistant:Provider setting). I can capture tasks, reminders, notes, events, groceries and expenses.";
+            return Texts.Get(locale, "Reply.CannotAnswerOffline");
         }
 
-        return french
-            ? "Je n'ai pas compris. Essaie « appeler maman demain à 15h », « lait, œufs » ou « souviens-toi que … »."
-            : "I didn't catch that. Try \"call mom tomorrow at 3pm\", \"milk, eggs\" or \"remember that …\".";
+        return Texts.Get(locale, "Reply.NotUnderstood");
     }
 
     /// <summary>SMS: plain text within one 320-character message.</summary>
@@ -126,7 +126,7 @@ internal static class Replies
         _ => ToolResult.Failed("No answer."),
     };
 
-    private static string Listing(string tool, string heading, IReadOnlyList<string> lines, bool french, bool sms)
+    private static string Listing(string tool, string heading, IReadOnlyList<string> lines, string locale, bool sms)
     {
         if (tool == ToolNames.SuggestNextTask)
         {
@@ -136,9 +136,7 @@ internal static class Replies
             }
 
             var why = string.Join(", ", lines.Select(l => l.TrimEnd('.')));
-            return french
-                ? $"Essaie celle-ci : {Bold(heading, sms)} ({why}). Dis-moi quand c'est fait."
-                : $"Try this one: {Bold(heading, sms)} ({why}). Tell me when it's done.";
+            return Texts.Format(locale, "Reply.TryThis", Bold(heading, sms), why);
         }
 
         var text = new StringBuilder(heading);
@@ -149,7 +147,7 @@ internal static class Replies
 
         if (tool == ToolNames.BreakDownTask)
         {
-            text.Append(sms ? ". " : "\n\n").Append(french ? "Commence juste par la première. Réponds ANNULE pour annuler." : "Just start with the first one. Reply UNDO to cancel.");
+            text.Append(sms ? ". " : "\n\n").Append(Texts.Get(locale, "Reply.StartWithTheFirst"));
         }
 
         return text.ToString();
