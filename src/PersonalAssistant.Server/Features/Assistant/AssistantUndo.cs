@@ -16,7 +16,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// "undo" / "annule": reverses the actions of the person's latest turn that changed something, within ten minutes,
 /// through the same handlers the API uses (so owner scoping holds). Each action is undone at most once.
 /// </summary>
-internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProvider time)
+internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, ReminderService reminders, EventService events, TimeProvider time)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
@@ -50,26 +50,25 @@ internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProv
         return undone;
     }
 
-    /// <summary>Puts one thing back. Something already gone (deleted by hand since) is simply skipped.</summary>
-    private async Task ReverseAsync(AssistantAction action, PersonNow person, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts one thing back; false when the feature refused (something already gone, deleted by hand since, is simply
+    /// skipped). Handlers that answer no outcome count as done.
+    /// </summary>
+    private async Task<bool> ReverseAsync(AssistantAction action, PersonNow person, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         switch (action.Kind)
         {
             case ActionKinds.TaskCreated:
-                await tasks.DeleteAsync(person, action.EntityId, cancellationToken);
-                break;
+                return (await tasks.DeleteAsync(person, action.EntityId, cancellationToken)).Succeeded;
             case ActionKinds.TaskCompleted:
-                await tasks.UpdateAsync(person, action.EntityId, new UpdateTaskRequest(Status: action.Previous ?? TaskStatuses.Open), cancellationToken);
-                break;
+                return (await tasks.UpdateAsync(person, action.EntityId, new UpdateTaskRequest(Status: action.Previous ?? TaskStatuses.Open), cancellationToken)).Succeeded;
             case ActionKinds.ReminderCreated:
-                await ReminderEndpoints.DeleteReminder(action.EntityId, db, user, cancellationToken);
-                break;
+                return (await reminders.DeleteAsync(person, action.EntityId, cancellationToken)).Succeeded;
             case ActionKinds.NoteCreated:
                 await NoteEndpoints.DeleteNote(action.EntityId, db, user, cancellationToken);
                 break;
             case ActionKinds.EventCreated:
-                await EventEndpoints.DeleteEvent(action.EntityId, db, user, cancellationToken);
-                break;
+                return (await events.DeleteAsync(person, action.EntityId, cancellationToken)).Succeeded;
             case ActionKinds.ListItemAdded:
                 await ListEndpoints.DeleteItem(action.ContainerId ?? Guid.Empty, action.EntityId, db, user, cancellationToken);
                 break;
@@ -86,5 +85,7 @@ internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProv
             default:
                 break;
         }
+
+        return true;
     }
 }
