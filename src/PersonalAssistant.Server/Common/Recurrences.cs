@@ -4,6 +4,7 @@ using Ical.Net.Evaluation;
 using NodaTime;
 using NodaTime.Text;
 using PersonalAssistant.Language;
+using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Common;
 
@@ -38,51 +39,51 @@ internal static class Recurrences
     /// Checks an RRULE before it is stored, for reminders, events and imports alike: parseable, daily or slower, at most
     /// <see cref="MaxTimesPerDay"/> times a day (BYSECOND only 0), INTERVAL at most <see cref="MaxInterval"/>, UNTIL within
     /// the supported years, and an expansion from <paramref name="anchor"/> that succeeds and finds an occurrence within
-    /// <see cref="HorizonYears"/> years. The error in plain words, or null when the rule is fine.
+    /// <see cref="HorizonYears"/> years. The error in the locale's words, or null when the rule is fine.
     /// </summary>
-    public static string? Validate(string rule, LocalDateTime anchor)
+    public static string? Validate(string rule, LocalDateTime anchor, string locale)
     {
         ArgumentNullException.ThrowIfNull(rule);
         if (Parse(rule) is not { } pattern)
         {
-            return "Not an RFC 5545 RRULE (for example FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=8;BYMINUTE=0).";
+            return Texts.Get(locale, "Recurrence.NotARule");
         }
 
         if (!AllowedFrequencies.Contains(pattern.Frequency.ToString()))
         {
-            return "Repeat daily, weekly, monthly or yearly at most.";
+            return Texts.Get(locale, "Recurrence.TooFrequent");
         }
 
         if (pattern.BySecond.Any(second => second != 0))
         {
-            return "Repeat at whole minutes: BYSECOND can only be 0.";
+            return Texts.Get(locale, "Recurrence.WholeMinutes");
         }
 
         var timesPerDay = Math.Max(1, pattern.ByHour.Distinct().Count()) * Math.Max(1, pattern.ByMinute.Distinct().Count());
         if (timesPerDay > MaxTimesPerDay)
         {
-            return $"Repeat at most {MaxTimesPerDay} times a day (BYHOUR values times BYMINUTE values); this rule would fire {timesPerDay} times a day.";
+            return Texts.Format(locale, "Recurrence.TimesPerDay", MaxTimesPerDay, timesPerDay);
         }
 
         if (pattern.Interval is < 1 or > MaxInterval)
         {
-            return $"INTERVAL must be between 1 and {MaxInterval}.";
+            return Texts.Format(locale, "Recurrence.Interval", MaxInterval);
         }
 
         if (pattern.Until is { } until && until.Value.Year is < TimeInput.MinYear or > TimeInput.MaxYear)
         {
-            return $"UNTIL must be between the years {TimeInput.MinYear} and {TimeInput.MaxYear}.";
+            return Texts.Format(locale, "Recurrence.Until", TimeInput.MinYear, TimeInput.MaxYear);
         }
 
         if (pattern.Count is < 1)
         {
-            return "COUNT must be at least 1.";
+            return Texts.Get(locale, "Recurrence.Count");
         }
 
         return FirstOccurrences(pattern, anchor, 2) switch
         {
-            null => "This rule cannot be turned into dates; check its days, months and INTERVAL.",
-            [] => $"This rule has no occurrence in the {HorizonYears} years after its start; check its days and months.",
+            null => Texts.Get(locale, "Recurrence.Unexpandable"),
+            [] => Texts.Format(locale, "Recurrence.NoOccurrence", HorizonYears),
             _ => null,
         };
     }

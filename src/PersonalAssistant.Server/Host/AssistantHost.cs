@@ -10,6 +10,7 @@ using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Features;
 using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Features.Events;
+using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.LanguageModels;
@@ -63,6 +64,8 @@ internal static class AssistantHost
         services.AddSingleton(LanguageEngine.CreateDefault());
         services.AddLanguageModel();
         services.AddTasks();
+        services.AddReminders();
+        services.AddEvents();
         services.AddAssistant(configuration);
         services.AddDataProtection()
             .SetApplicationName("PersonalAssistantTDAH")

@@ -29,6 +29,29 @@ public sealed class FrenchProblemsTests(AssistantApp app) : IClassFixture<Assist
         { "PATCH", $"/api/v1/tasks/{Unknown}", """{"title":"y"}""", HttpStatusCode.NotFound },
         { "GET", "/api/v1/tasks?view=someday-maybe", null, HttpStatusCode.BadRequest },
         { "POST", $"/api/v1/tasks/{Unknown}/breakdown", """{"apply":false,"steps":[{"title":""}]}""", HttpStatusCode.BadRequest },
+
+        // Reminders and events
+        { "POST", "/api/v1/reminders", "{}", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/reminders", """{"text":"x","when":"blorp blorp","channels":["pigeon"],"timeZone":"Mars/Olympus"}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/reminders", """{"text":"x","when":"9999-01-01"}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/reminders", """{"text":"x","when":"2030-01-10T10:00","rrule":"FREQ=HOURLY"}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/reminders", """{"text":"x","when":"2030-01-10T10:00","rrule":"FREQ=DAILY;BYHOUR=8,9,10;BYMINUTE=0,30"}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/reminders", """{"text":"x","when":"2001-01-10T10:00"}""", HttpStatusCode.BadRequest },
+        { "GET", $"/api/v1/reminders/{Unknown}", null, HttpStatusCode.NotFound },
+        { "POST", $"/api/v1/reminders/{Unknown}/acknowledge", null, HttpStatusCode.NotFound },
+        { "GET", "/api/v1/reminders?status=someday", null, HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/events", "{}", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/events", """{"title":"x","start":"blorp blorp"}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/events", """{"title":"x","start":"9999-01-01T10:00"}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/events", """{"title":"x","start":"2030-01-10T10:00","rrule":"garbage"}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/events", """{"title":"x","start":"2030-01-10T10:00","timeZone":"Mars/Olympus"}""", HttpStatusCode.BadRequest },
+        { "GET", $"/api/v1/events/{Unknown}", null, HttpStatusCode.NotFound },
+        { "PATCH", $"/api/v1/events/{Unknown}", """{"title":"y"}""", HttpStatusCode.NotFound },
+        { "GET", "/api/v1/events?from=2030-01-10T00:00:00Z&to=2032-01-10T00:00:00Z", null, HttpStatusCode.BadRequest },
+        { "GET", "/api/v1/events?from=9999-01-01T00:00:00Z", null, HttpStatusCode.BadRequest },
+        { "DELETE", $"/api/v1/events/{Unknown}/occurrences/garbage", null, HttpStatusCode.BadRequest },
+        { "DELETE", $"/api/v1/events/{Unknown}/occurrences/2030-03-15T13:30:00Z", null, HttpStatusCode.NotFound },
+        { "POST", "/api/v1/events/import", """{"file":"x"}""", HttpStatusCode.UnsupportedMediaType },
         { "POST", "/api/v1/tasks", "{not json", HttpStatusCode.BadRequest },
         { "GET", "/api/v1/no-such-thing", null, HttpStatusCode.NotFound },
     };
@@ -49,6 +72,30 @@ public sealed class FrenchProblemsTests(AssistantApp app) : IClassFixture<Assist
 
         var problem = await response.AssertProblemAsync(status);
         AssertFrench(problem);
+    }
+
+    [Theory]
+    [InlineData("not a calendar at all")]
+    [InlineData("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:garbage")]
+    public async Task Import_OfAFileThatIsNotACalendar_ForAFrenchPerson_IsAllFrench(string file)
+    {
+        var person = await FrenchPersonAsync();
+        using var client = person.Client(app);
+
+        using var response = await client.PostAsync("/api/v1/events/import", new StringContent(file, Encoding.UTF8, "text/calendar"));
+
+        AssertFrench(await response.AssertProblemAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task CalendarFeed_UnknownLink_WithAcceptLanguageFrench_IsFrench()
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("fr"));
+
+        using var response = await client.GetAsync($"/calendar/{new string('a', 43)}.ics");
+
+        AssertFrench(await response.AssertProblemAsync(HttpStatusCode.NotFound));
     }
 
     [Fact]

@@ -23,7 +23,8 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// the REST API runs (same validation, same owner scoping), and answer a short <see cref="ToolResult"/> instead of
 /// throwing. Times are words or ISO values read by the language engine in the person's zone, whatever the model.
 /// </summary>
-internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonClock clock, LanguageEngine engine, TaskService tasks, TimeProvider time)
+internal sealed class AssistantTools(
+    TurnContext turn, AppDbContext db, PersonClock clock, LanguageEngine engine, TaskService tasks, ReminderService reminders, EventService events, TimeProvider time)
 {
     private static readonly TimeSpan QuestionLifetime = TimeSpan.FromMinutes(30);
 
@@ -211,10 +212,10 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
             return invalid;
         }
 
-        var result = await ReminderEndpoints.CreateReminder(request, db, clock, engine, time, turn.Principal, cancellationToken);
-        if (result.Result is not Created<ReminderResponse> { Value: { } reminder })
+        var result = await reminders.CreateAsync(Person, request, cancellationToken);
+        if (result.Value is not { } reminder)
         {
-            return Failure(result.Result);
+            return Failed(result.Failure);
         }
 
         var at = reminder.NextAt is { } next ? $", {FriendlyTime.Describe(next, Person, French)}" : string.Empty;
@@ -225,7 +226,7 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
     [Description("List upcoming reminders.")]
     public async Task<ToolResult> ListReminders(CancellationToken cancellationToken = default)
     {
-        var page = (await ReminderEndpoints.ListReminders(new ReminderQuery { PageSize = 10 }, db, time, turn.Principal, cancellationToken)).Value!;
+        var page = (await reminders.ListAsync(Person, new ReminderQuery { PageSize = 10 }, cancellationToken)).Value!;
         var lines = page.Items.Where(r => r.NextAt is not null)
             .Select(r => $"{r.Text} ({FriendlyTime.Describe(r.NextAt!.Value, Person, French)})").ToList();
         return ToolResult.Listing(lines.Count == 0 ? (French ? "Aucun rappel à venir." : "No reminders coming up.") : (French ? "Tes rappels :" : "Your reminders:"), lines);
@@ -237,10 +238,10 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         [Description("The reminder's words; the latest delivered one when omitted.")] string? reminder = null,
         CancellationToken cancellationToken = default)
     {
-        var reminders = db.Reminders.AsNoTracking().Where(r => r.UserId == Person.UserId);
+        var mine = db.Reminders.AsNoTracking().Where(r => r.UserId == Person.UserId);
         var target = string.IsNullOrWhiteSpace(reminder)
-            ? await reminders.Where(r => r.Status == ReminderStatuses.Delivered || r.Status == ReminderStatuses.Snoozed).OrderByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(cancellationToken)
-            : (await reminders.OrderBy(r => r.NextAt).Take(200).ToListAsync(cancellationToken)).FirstOrDefault(r => Matches(r.Text, reminder));
+            ? await mine.Where(r => r.Status == ReminderStatuses.Delivered || r.Status == ReminderStatuses.Snoozed).OrderByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(cancellationToken)
+            : (await mine.OrderBy(r => r.NextAt).Take(200).ToListAsync(cancellationToken)).FirstOrDefault(r => Matches(r.Text, reminder));
         if (target is null)
         {
             return ToolResult.Failed(French ? "Je ne trouve pas ce rappel." : "I can't find that reminder.");
@@ -252,10 +253,10 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
             return invalid;
         }
 
-        var result = await ReminderEndpoints.SnoozeReminder(target.Id, request, db, time, turn.Principal, cancellationToken);
-        return result.Result is Ok<ReminderResponse> { Value: { } snoozed }
+        var result = await reminders.SnoozeAsync(Person, target.Id, request, cancellationToken);
+        return result.Value is { } snoozed
             ? await DidAsync(ActionKinds.ReminderSnoozed, $"{snoozed.Text}, {FriendlyTime.Describe(snoozed.NextAt!.Value, Person, French)}", snoozed.Id, undoable: false)
-            : Failure(result.Result);
+            : Failed(result.Failure);
     }
 
     [Description("Save a note.")]
@@ -318,10 +319,10 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
             return AskToConfirm(ToolNames.AddEvent, arguments, French ? $"J'ajoute « {described} » à ton agenda ?" : $"Add \"{described}\" to your calendar?");
         }
 
-        var result = await EventEndpoints.CreateEvent(request, db, clock, engine, time, turn.Principal, cancellationToken);
-        if (result.Result is not Created<EventResponse> { Value: { } item })
+        var result = await events.CreateAsync(Person, request, cancellationToken);
+        if (result.Value is not { } item)
         {
-            return Failure(result.Result);
+            return Failed(result.Failure);
         }
 
         var startAt = DateTimeOffset.Parse(item.Start, CultureInfo.InvariantCulture);
@@ -348,10 +349,10 @@ internal sealed class AssistantTools(TurnContext turn, AppDbContext db, PersonCl
         var span = Math.Clamp(days ?? 1, 1, 31);
         var start = Person.StartOf(firstDay);
         var end = Person.StartOf(firstDay.PlusDays(span));
-        var result = await EventEndpoints.ListEvents(start, end, db, time, turn.Principal, cancellationToken);
-        if (result.Result is not Ok<IReadOnlyList<OccurrenceResponse>> { Value: { } occurrences })
+        var result = await events.ListAsync(Person, start, end, cancellationToken);
+        if (result.Value is not { } occurrences)
         {
-            return Failure(result.Result);
+            return Failed(result.Failure);
         }
 
         var lines = occurrences.Select(o => $"{o.Title} ({FriendlyTime.Describe(DateTimeOffset.Parse(o.Start, CultureInfo.InvariantCulture), Person, French)})").ToList();

@@ -8,6 +8,8 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Events;
+using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.LanguageModels;
@@ -22,8 +24,8 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// becomes a kind reply and a logged error, never a lost message.
 /// </summary>
 internal sealed partial class AssistantTurn(
-    AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ChatEngines engines, TaskService tasks, AssistantUndo undo,
-    IHubContext<AssistantHub> hub, IOptions<AssistantOptions> options, ILogger<AssistantTurn> logger)
+    AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ChatEngines engines, TaskService tasks, ReminderService reminders,
+    EventService events, AssistantUndo undo, IHubContext<AssistantHub> hub, IOptions<AssistantOptions> options, ILogger<AssistantTurn> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -53,7 +55,7 @@ internal sealed partial class AssistantTurn(
         await hub.Clients.User(user).SendAsync(AssistantHub.TurnStarted, new TurnStartedEvent(conversation.Id, message.Id), CancellationToken.None);
 
         var pending = ReadPending(conversation);
-        var tools = new AssistantTools(turn, db, clock, engine, tasks, time);
+        var tools = new AssistantTools(turn, db, clock, engine, tasks, reminders, events, time);
         var reply = await AnswerWithoutModelAsync(message.Text, pending, turn, tools, cancellationToken)
             ?? await AskEngineAsync(conversation, message, turn, tools, user, cancellationToken);
 

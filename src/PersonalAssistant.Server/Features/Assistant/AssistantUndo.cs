@@ -18,7 +18,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// "undo" / "annule": reverses the actions of the person's latest turn that changed something, within ten minutes,
 /// through the features' services (so owner scoping holds). Each action is tried at most once; the report says what failed.
 /// </summary>
-internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProvider time)
+internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, ReminderService reminders, EventService events, TimeProvider time)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
@@ -67,14 +67,12 @@ internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProv
             case ActionKinds.TaskCompleted:
                 return (await tasks.UpdateAsync(person, action.EntityId, new UpdateTaskRequest(Status: action.Previous ?? TaskStatuses.Open), cancellationToken)).Succeeded;
             case ActionKinds.ReminderCreated:
-                await ReminderEndpoints.DeleteReminder(action.EntityId, db, user, cancellationToken);
-                break;
+                return Removed(await reminders.DeleteAsync(person, action.EntityId, cancellationToken));
             case ActionKinds.NoteCreated:
                 await NoteEndpoints.DeleteNote(action.EntityId, db, user, cancellationToken);
                 break;
             case ActionKinds.EventCreated:
-                await EventEndpoints.DeleteEvent(action.EntityId, db, user, cancellationToken);
-                break;
+                return Removed(await events.DeleteAsync(person, action.EntityId, cancellationToken));
             case ActionKinds.ListItemAdded:
                 await ListEndpoints.DeleteItem(action.ContainerId ?? Guid.Empty, action.EntityId, db, user, cancellationToken);
                 break;

@@ -2,10 +2,12 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Events;
@@ -25,14 +27,14 @@ internal static class CalendarFeedEndpoint
     {
         if (secret.Length is < 20 or > 100)
         {
-            return NotFound();
+            return NotFound(context);
         }
 
         var hash = SecretHasher.HashToken(secret);
         var feed = await db.CalendarFeeds.AsNoTracking().SingleOrDefaultAsync(f => f.SecretHash == hash, cancellationToken);
         if (feed is null)
         {
-            return NotFound();
+            return NotFound(context);
         }
 
         var calendar = new Calendar { ProductId = "-//Personal Assistant TDAH//Calendar feed//EN" };
@@ -93,5 +95,7 @@ internal static class CalendarFeedEndpoint
         return Results.Text(text, "text/calendar; charset=utf-8");
     }
 
-    private static IResult NotFound() => Results.Problem(title: "Not found", detail: "No calendar feed has this link.", statusCode: StatusCodes.Status404NotFound);
+    /// <summary>Calendar apps cannot sign in, so the language is the one their request asks for.</summary>
+    private static ProblemHttpResult NotFound(HttpContext context) =>
+        OutcomeResults.Problem(Failure.NotFound(RequestLocale.Of(context), "Calendar.FeedNotFound"));
 }

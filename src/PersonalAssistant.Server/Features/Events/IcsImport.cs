@@ -4,6 +4,7 @@ using Ical.Net.CalendarComponents;
 using NodaTime;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Features.Events;
 
@@ -12,9 +13,10 @@ internal static class IcsImport
 {
     public const int MaxEvents = 2000;
 
+    /// <summary>The events read, how many were skipped, and why the whole file was refused (in the locale's words).</summary>
     public sealed record Result(IReadOnlyList<EventItem> Events, int Skipped, string? Error);
 
-    public static Result Read(string text, DateTimeZone personZone)
+    public static Result Read(string text, DateTimeZone personZone, string locale)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(personZone);
@@ -25,12 +27,12 @@ internal static class IcsImport
         }
         catch (Exception exception) when (exception is SerializationException or ArgumentException or FormatException or InvalidOperationException)
         {
-            return new Result([], 0, "This is not an iCalendar (.ics) file.");
+            return new Result([], 0, Texts.Get(locale, "Events.Import.Unreadable"));
         }
 
         if (calendar is null)
         {
-            return new Result([], 0, "This is not an iCalendar (.ics) file.");
+            return new Result([], 0, Texts.Get(locale, "Events.Import.Unreadable"));
         }
 
         var events = new List<EventItem>();
@@ -39,10 +41,10 @@ internal static class IcsImport
         {
             if (events.Count == MaxEvents)
             {
-                return new Result([], 0, $"A file can hold at most {MaxEvents} events.");
+                return new Result([], 0, Texts.Format(locale, "Events.Import.TooMany", MaxEvents));
             }
 
-            if (Convert(source, personZone) is { } item)
+            if (Convert(source, personZone, locale) is { } item)
             {
                 events.Add(item);
             }
@@ -55,7 +57,7 @@ internal static class IcsImport
         return new Result(events, skipped, null);
     }
 
-    private static EventItem? Convert(CalendarEvent source, DateTimeZone personZone)
+    private static EventItem? Convert(CalendarEvent source, DateTimeZone personZone, string locale)
     {
         if (source.DtStart is not { } dtStart || string.IsNullOrWhiteSpace(source.Summary))
         {
@@ -96,7 +98,7 @@ internal static class IcsImport
 
         // a rule we would refuse through the API is refused here too: the event is skipped, never stored poisoned
         var rule = source.RecurrenceRule?.ToString();
-        if (rule is not null && Recurrences.Validate(rule, start.LocalDateTime) is not null)
+        if (rule is not null && Recurrences.Validate(rule, start.LocalDateTime, locale) is not null)
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Identity;
 
 namespace PersonalAssistant.Server.Tests.Features.Reminders;
 
@@ -54,7 +55,7 @@ public sealed class RecurrenceTests
     [InlineData("FREQ=WEEKLY;BYDAY=XX", false)]
     public void Rules_AreCheckedBeforeTheyAreStored(string rule, bool valid)
     {
-        Assert.Equal(valid, Recurrences.Validate(rule, new LocalDateTime(2027, 1, 10, 10, 0)) is null);
+        Assert.Equal(valid, Recurrences.Validate(rule, new LocalDateTime(2027, 1, 10, 10, 0), Locales.English) is null);
     }
 
     [Theory]
@@ -66,7 +67,7 @@ public sealed class RecurrenceTests
     [InlineData("FREQ=DAILY;BYHOUR=8,9,10;BYMINUTE=0,30", "4 times a day")]
     public void Validate_RefusesRulesThatCannotBeExpandedOrFireTooOften_SayingWhy(string rule, string named)
     {
-        var error = Recurrences.Validate(rule, new LocalDateTime(2027, 1, 10, 10, 0));
+        var error = Recurrences.Validate(rule, new LocalDateTime(2027, 1, 10, 10, 0), Locales.English);
 
         Assert.NotNull(error);
         Assert.Contains(named, error, StringComparison.Ordinal);
@@ -79,7 +80,7 @@ public sealed class RecurrenceTests
     [InlineData("FREQ=WEEKLY;INTERVAL=366;UNTIL=22001231T000000Z")]
     public void Validate_AcceptsRareButRealRules(string rule)
     {
-        Assert.Null(Recurrences.Validate(rule, new LocalDateTime(2027, 1, 10, 10, 0)));
+        Assert.Null(Recurrences.Validate(rule, new LocalDateTime(2027, 1, 10, 10, 0), Locales.English));
     }
 
     [Fact]

@@ -1,0 +1,314 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using PersonalAssistant.Language;
+using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
+using PersonalAssistant.Server.Persistence;
+
+namespace PersonalAssistant.Server.Features.Reminders;
+
+/// <summary>
+/// The reminders feature's public API, for its endpoints, the assistant's tools and undo alike. Every method takes the
+/// person it acts for, checks its own input, scopes every statement to that person (another person's id is not found)
+/// and answers an <see cref="Outcome{T}"/> whose texts are in the person's language. Occurrences are computed in the
+/// reminder's zone (DST-correct); firing them is the delivery worker's job.
+/// </summary>
+internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, TimeProvider time)
+{
+    private const int UpcomingCount = 5;
+
+    /// <summary>The person's reminders, soonest first, filtered by status and paged.</summary>
+    public async Task<Outcome<Paged<ReminderResponse>>> ListAsync(PersonNow person, ReminderQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(query);
+        if (Failure.Check(query, person.Locale) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var reminders = db.Reminders.AsNoTracking().Where(r => r.UserId == person.UserId);
+        if (query.Status == ReminderStatuses.Active)
+        {
+            reminders = reminders.Where(r => ReminderStatuses.InPlay.Contains(r.Status));
+        }
+        else if (query.Status is { } status)
+        {
+            reminders = reminders.Where(r => r.Status == status);
+        }
+
+        reminders = reminders.OrderBy(r => r.NextAt == null).ThenBy(r => r.NextAt).ThenBy(r => r.CreatedAt);
+        var found = await reminders.ToPagedAsync(query, cancellationToken);
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        return found.Map(r => Describe(r, now, upcoming: false));
+    }
+
+    public async Task<Outcome<ReminderResponse>> CreateAsync(PersonNow person, CreateReminderRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(request);
+        if (Failure.Check(request, person.Locale) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var zone = person.Zone;
+        if (request.TimeZone is { } zoneId)
+        {
+            var requested = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId.Trim());
+            if (requested is null)
+            {
+                errors["timeZone"] = [Texts.Get(person.Locale, "Time.ZoneUnknown")];
+            }
+
+            zone = requested ?? person.Zone;
+        }
+
+        var schedule = ReadSchedule(request.When, request.RRule, zone, person, errors);
+        var channels = ReadChannels(request.Channels, person, errors);
+        if (request.TaskId is { } taskId && !await db.OwnsTaskAsync(person.UserId, taskId, cancellationToken))
+        {
+            errors["taskId"] = [Texts.Get(person.Locale, "Tasks.NotFound")];
+        }
+
+        if (errors.Count > 0 || schedule is not { } s)
+        {
+            return Failure.Invalid(person.Locale, errors);
+        }
+
+        var now = time.GetUtcNow();
+        var reminder = new Reminder
+        {
+            UserId = person.UserId,
+            Text = request.Text.Trim(),
+            TimeZone = zone.Id,
+            AnchorLocal = Recurrences.AnchorPattern.Format(s.Anchor),
+            RRule = s.Rule,
+            NextAt = s.Next.ToDateTimeOffset(),
+            Channels = channels,
+            TaskId = request.TaskId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Reminders.Add(reminder);
+        await db.SaveChangesAsync(cancellationToken);
+        return Describe(reminder, Instant.FromDateTimeOffset(now), upcoming: true);
+    }
+
+    /// <summary>A reminder with its next occurrences and latest deliveries.</summary>
+    public async Task<Outcome<ReminderResponse>> GetAsync(PersonNow person, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var reminder = await db.Reminders.AsNoTracking().Include(r => r.Deliveries)
+            .SingleOrDefaultAsync(r => r.Id == id && r.UserId == person.UserId, cancellationToken);
+        return reminder is null ? NotFound(person) : Describe(reminder, Instant.FromDateTimeOffset(time.GetUtcNow()), upcoming: true);
+    }
+
+    /// <summary>Changes a reminder's text, time, rule or channels, or cancels or reactivates it.</summary>
+    public async Task<Outcome<ReminderResponse>> UpdateAsync(PersonNow person, Guid id, UpdateReminderRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(request);
+        if (Failure.Check(request, person.Locale) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.Id == id && r.UserId == person.UserId, cancellationToken);
+        if (reminder is null)
+        {
+            return NotFound(person);
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(reminder.TimeZone) ?? person.Zone;
+        if (request.When is not null || request.RRule is not null)
+        {
+            var when = request.When ?? reminder.AnchorLocal;
+            var rule = request.RRule ?? reminder.RRule;
+            if (ReadSchedule(when, rule, zone, person, errors) is { } schedule)
+            {
+                reminder.AnchorLocal = Recurrences.AnchorPattern.Format(schedule.Anchor);
+                reminder.RRule = schedule.Rule;
+                reminder.NextAt = schedule.Next.ToDateTimeOffset();
+                reminder.Status = ReminderStatuses.Scheduled;
+            }
+        }
+
+        if (request.Channels is not null)
+        {
+            reminder.Channels = ReadChannels(request.Channels, person, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid(person.Locale, errors);
+        }
+
+        if (request.Text is { } text)
+        {
+            reminder.Text = text.Trim();
+        }
+
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        if (request.Status == ReminderStatuses.Cancelled)
+        {
+            reminder.Status = ReminderStatuses.Cancelled;
+            reminder.NextAt = null;
+        }
+        else if (request.Status == ReminderStatuses.Scheduled && reminder.Status != ReminderStatuses.Scheduled)
+        {
+            var anchor = Recurrences.AnchorPattern.Parse(reminder.AnchorLocal).Value;
+            reminder.NextAt = Recurrences.Next(reminder.RRule, anchor, zone, now)?.ToDateTimeOffset();
+            reminder.Status = ReminderStatuses.Scheduled;
+            if (reminder.NextAt is null)
+            {
+                return Failure.Invalid(person.Locale, "status", "Reminders.PassedGiveNewTime");
+            }
+        }
+
+        reminder.UpdatedAt = now.ToDateTimeOffset();
+        await db.SaveChangesAsync(cancellationToken);
+        return Describe(reminder, now, upcoming: true);
+    }
+
+    public async Task<Outcome<Done>> DeleteAsync(PersonNow person, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var deleted = await db.Reminders.Where(r => r.Id == id && r.UserId == person.UserId).ExecuteDeleteAsync(cancellationToken);
+        return deleted == 0 ? NotFound(person) : default(Done);
+    }
+
+    /// <summary>Asks again in some minutes.</summary>
+    public async Task<Outcome<ReminderResponse>> SnoozeAsync(PersonNow person, Guid id, SnoozeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(request);
+        if (Failure.Check(request, person.Locale) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.Id == id && r.UserId == person.UserId, cancellationToken);
+        if (reminder is null)
+        {
+            return NotFound(person);
+        }
+
+        var now = time.GetUtcNow();
+        reminder.NextAt = now.AddMinutes(request.Minutes);
+        reminder.Status = ReminderStatuses.Snoozed;
+        reminder.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return Describe(reminder, Instant.FromDateTimeOffset(now), upcoming: true);
+    }
+
+    /// <summary>Got it: a one-off is done, a repeating one moves to its next occurrence.</summary>
+    public async Task<Outcome<ReminderResponse>> AcknowledgeAsync(PersonNow person, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.Id == id && r.UserId == person.UserId, cancellationToken);
+        if (reminder is null)
+        {
+            return NotFound(person);
+        }
+
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        if (reminder.RRule is null)
+        {
+            reminder.Status = ReminderStatuses.Acknowledged;
+            reminder.NextAt = null;
+        }
+        else
+        {
+            // the occurrence being acknowledged is done; the series goes on from the later of now and that occurrence
+            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(reminder.TimeZone) ?? DateTimeZone.Utc;
+            var anchor = Recurrences.AnchorPattern.Parse(reminder.AnchorLocal).Value;
+            var after = reminder.NextAt is { } due && Instant.FromDateTimeOffset(due) > now ? Instant.FromDateTimeOffset(due) : now;
+            reminder.NextAt = Recurrences.Next(reminder.RRule, anchor, zone, after)?.ToDateTimeOffset();
+            reminder.Status = reminder.NextAt is null ? ReminderStatuses.Acknowledged : ReminderStatuses.Scheduled;
+        }
+
+        reminder.UpdatedAt = now.ToDateTimeOffset();
+        await db.SaveChangesAsync(cancellationToken);
+        return Describe(reminder, now, upcoming: true);
+    }
+
+    private sealed record Schedule(LocalDateTime Anchor, string? Rule, Instant Next);
+
+    /// <summary>The anchor, rule and next occurrence from a <c>when</c> (ISO or words) and an optional RRULE.</summary>
+    private Schedule? ReadSchedule(string when, string? rule, DateTimeZone zone, PersonNow person, Dictionary<string, string[]> errors)
+    {
+        var reading = TimeInput.Interpret(when, zone, person.Now.ToInstant(), engine);
+        var parsed = reading.Time;
+        LocalDateTime? anchor = parsed is { When: var moment } ? moment.Instant?.LocalDateTime ?? moment.Date.At(new LocalTime(9, 0)) : null;
+        var spokenRule = parsed?.RRule;
+        if (anchor is not { } start)
+        {
+            errors["when"] = [reading.OutOfRange ? TimeInput.OutOfRangeMessage(person.Locale) : Texts.Get(person.Locale, "Reminders.WhenUnreadable")];
+            return null;
+        }
+
+        var finalRule = rule switch
+        {
+            null => spokenRule,
+            "" => null,
+            _ => Recurrences.Normalize(rule),
+        };
+        if (finalRule is not null && Recurrences.Validate(finalRule, start, person.Locale) is { } ruleError)
+        {
+            errors["rrule"] = [ruleError];
+            return null;
+        }
+
+        var now = person.Now.ToInstant();
+        var next = Recurrences.Next(finalRule, start, zone, now);
+        if (next is not { } nextInstant)
+        {
+            errors["when"] = [Texts.Get(person.Locale, finalRule is null ? "Reminders.TimePassed" : "Reminders.NoOccurrenceLeft")];
+            return null;
+        }
+
+        return new Schedule(start, finalRule, nextInstant);
+    }
+
+    private static List<string> ReadChannels(IReadOnlyList<string>? requested, PersonNow person, Dictionary<string, string[]> errors)
+    {
+        if (Channels.Read(requested ?? person.Preferences.PreferredChannels) is { } channels)
+        {
+            return [.. channels.Distinct(StringComparer.Ordinal)];
+        }
+
+        errors["channels"] = [Texts.Get(person.Locale, "Reminders.Channels")];
+        return [];
+    }
+
+    private static ReminderResponse Describe(Reminder reminder, Instant now, bool upcoming)
+    {
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(reminder.TimeZone) ?? DateTimeZone.Utc;
+        var when = reminder.NextAt is { } next ? Moment.At(Instant.FromDateTimeOffset(next).InZone(zone)).ToString() : null;
+        IReadOnlyList<string> occurrences = [];
+        var anchor = Recurrences.AnchorPattern.Parse(reminder.AnchorLocal).Value;
+        if (upcoming && reminder.NextAt is { } nextAt && reminder.Status != ReminderStatuses.Cancelled)
+        {
+            var from = Instant.FromDateTimeOffset(nextAt) - Duration.FromTicks(1);
+            occurrences = reminder.Status == ReminderStatuses.Snoozed
+                ? [when!, .. Recurrences.Upcoming(reminder.RRule, anchor, zone, Instant.Max(now, from), UpcomingCount - 1).Select(z => Moment.At(z).ToString())]
+                : Recurrences.Upcoming(reminder.RRule, anchor, zone, from, UpcomingCount).Select(z => Moment.At(z).ToString()).ToList();
+        }
+
+        return new ReminderResponse(reminder.Id, reminder.Text, when, reminder.NextAt, reminder.TimeZone, reminder.RRule, reminder.Channels,
+            reminder.TaskId, reminder.Status, occurrences,
+            reminder.Deliveries.OrderByDescending(d => d.At).Take(20).Select(d => new DeliveryResponse(d.At, d.Channel, d.Outcome)).ToList(),
+            reminder.CreatedAt, reminder.UpdatedAt, !Recurrences.Expands(reminder.RRule, anchor));
+    }
+
+    private static Failure NotFound(PersonNow person) => Failure.NotFound(person.Locale, "Reminders.NotFound");
+}
+
+internal static class RemindersRegistration
+{
+    public static IServiceCollection AddReminders(this IServiceCollection services) => services.AddScoped<ReminderService>();
+}
