@@ -94,6 +94,24 @@ internal static class OutcomeResults
     public static Results<NoContent, ProblemHttpResult> ToNoContent(this Outcome<Done> outcome) =>
         outcome.Failure is { } failure ? Problem(failure) : TypedResults.NoContent();
 
+    /// <summary>For an endpoint whose only refusal is a field error: the value, or the validation problem.</summary>
+    public static Results<Ok<T>, ValidationProblem> ToOkOrInvalid<T>(this Outcome<T> outcome) =>
+        outcome.Failure is { } failure ? Invalid(failure) : TypedResults.Ok(outcome.Value);
+
+    /// <summary>For a create endpoint whose only refusal is a field error: the created value, or the validation problem.</summary>
+    public static Results<Created<T>, ValidationProblem> ToCreatedOrInvalid<T>(this Outcome<T> outcome, Func<T, string> location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return outcome.Failure is { } failure ? Invalid(failure) : TypedResults.Created(location(outcome.Value!), outcome.Value);
+    }
+
+    /// <summary>
+    /// The value, for an endpoint that declares no refusal because the request filter checks, before the handler runs,
+    /// every rule the service checks: a failure here is a defect, and the exception handler answers it.
+    /// </summary>
+    public static T Checked<T>(this Outcome<T> outcome) =>
+        outcome.Failure is { } failure ? throw new InvalidOperationException($"A request the filter had accepted was refused: {failure.Kind}.") : outcome.Value!;
+
     /// <summary>A failure as a problem: field errors as a validation problem, the rest with their status.</summary>
     public static ProblemHttpResult Problem(Failure failure)
     {
@@ -113,4 +131,7 @@ internal static class OutcomeResults
         problem.Detail = failure.Detail;
         return TypedResults.Problem(problem);
     }
+
+    private static ValidationProblem Invalid(Failure failure) =>
+        TypedResults.ValidationProblem(failure.Errors ?? new Dictionary<string, string[]>(StringComparer.Ordinal), failure.Detail, title: failure.Title);
 }
