@@ -10,6 +10,10 @@ using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Features;
 using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Features.Events;
+using PersonalAssistant.Server.Features.Expenses;
+using PersonalAssistant.Server.Features.Lists;
+using PersonalAssistant.Server.Features.Memories;
+using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.LanguageModels;
@@ -63,6 +67,10 @@ internal static class AssistantHost
         services.AddSingleton(LanguageEngine.CreateDefault());
         services.AddLanguageModel();
         services.AddTasks();
+        services.AddNotes();
+        services.AddLists();
+        services.AddExpenses();
+        services.AddMemories();
         services.AddAssistant(configuration);
         services.AddDataProtection()
             .SetApplicationName("PersonalAssistantTDAH")

@@ -8,6 +8,10 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Expenses;
+using PersonalAssistant.Server.Features.Lists;
+using PersonalAssistant.Server.Features.Memories;
+using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.LanguageModels;
@@ -23,6 +27,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// </summary>
 internal sealed partial class AssistantTurn(
     AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ChatEngines engines, TaskService tasks, AssistantUndo undo,
+    NoteService notes, ListService lists, ExpenseService expenses, MemoryService memories,
     IHubContext<AssistantHub> hub, IOptions<AssistantOptions> options, ILogger<AssistantTurn> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -53,7 +58,7 @@ internal sealed partial class AssistantTurn(
         await hub.Clients.User(user).SendAsync(AssistantHub.TurnStarted, new TurnStartedEvent(conversation.Id, message.Id), CancellationToken.None);
 
         var pending = ReadPending(conversation);
-        var tools = new AssistantTools(turn, db, clock, engine, tasks, time);
+        var tools = new AssistantTools(turn, db, clock, engine, tasks, time, notes, lists, expenses, memories);
         var reply = await AnswerWithoutModelAsync(message.Text, pending, turn, tools, cancellationToken)
             ?? await AskEngineAsync(conversation, message, turn, tools, user, cancellationToken);
 
@@ -206,10 +211,9 @@ internal sealed partial class AssistantTurn(
         var history = await db.ConversationMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversation.Id && m.UserId == turn.Person.UserId && m.Id < message.Id)
             .OrderByDescending(m => m.Id).Take(settings.HistoryMessages).Select(m => new { m.Role, m.Text }).ToListAsync(cancellationToken);
-        var memories = await db.Memories.AsNoTracking().Where(m => m.UserId == turn.Person.UserId)
-            .OrderByDescending(m => m.CreatedAt).Take(200).Select(m => m.Body).ToListAsync(cancellationToken);
+        var remembered = (await memories.RecentAsync(turn.Person, 200, cancellationToken)).Select(m => m.Body).ToList();
 
-        var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt.For(turn.Person, turn.Channel, turn.Language, SystemPrompt.Relevant(memories, message.Text))) };
+        var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt.For(turn.Person, turn.Channel, turn.Language, SystemPrompt.Relevant(remembered, message.Text))) };
         messages.AddRange(history.AsEnumerable().Reverse().Select(m => new ChatMessage(m.Role == MessageRoles.Assistant ? ChatRole.Assistant : ChatRole.User, m.Text)));
         return messages;
     }

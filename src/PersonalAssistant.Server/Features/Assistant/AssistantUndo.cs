@@ -16,7 +16,8 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// "undo" / "annule": reverses the actions of the person's latest turn that changed something, within ten minutes,
 /// through the same handlers the API uses (so owner scoping holds). Each action is undone at most once.
 /// </summary>
-internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProvider time)
+internal sealed class AssistantUndo(
+    AppDbContext db, TaskService tasks, TimeProvider time, NoteService notes, ListService lists, ExpenseService expenses, MemoryService memories)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
@@ -50,8 +51,11 @@ internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProv
         return undone;
     }
 
-    /// <summary>Puts one thing back. Something already gone (deleted by hand since) is simply skipped.</summary>
-    private async Task ReverseAsync(AssistantAction action, PersonNow person, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts one thing back; false when the service refused. Something already gone (deleted by hand since) is simply
+    /// skipped.
+    /// </summary>
+    private async Task<bool> ReverseAsync(AssistantAction action, PersonNow person, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         switch (action.Kind)
         {
@@ -65,26 +69,23 @@ internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, TimeProv
                 await ReminderEndpoints.DeleteReminder(action.EntityId, db, user, cancellationToken);
                 break;
             case ActionKinds.NoteCreated:
-                await NoteEndpoints.DeleteNote(action.EntityId, db, user, cancellationToken);
-                break;
+                return (await notes.DeleteAsync(person, action.EntityId, cancellationToken)).Succeeded;
             case ActionKinds.EventCreated:
                 await EventEndpoints.DeleteEvent(action.EntityId, db, user, cancellationToken);
                 break;
             case ActionKinds.ListItemAdded:
-                await ListEndpoints.DeleteItem(action.ContainerId ?? Guid.Empty, action.EntityId, db, user, cancellationToken);
-                break;
+                return (await lists.DeleteItemAsync(person, action.ContainerId ?? Guid.Empty, action.EntityId, cancellationToken)).Succeeded;
             case ActionKinds.ListItemMerged:
                 var quantity = int.Parse(action.Previous ?? "1", CultureInfo.InvariantCulture);
-                await ListEndpoints.UpdateItem(action.ContainerId ?? Guid.Empty, action.EntityId, new UpdateItemRequest(Quantity: quantity), db, time, user, cancellationToken);
-                break;
+                return (await lists.UpdateItemAsync(person, action.ContainerId ?? Guid.Empty, action.EntityId, new UpdateItemRequest(Quantity: quantity), cancellationToken)).Succeeded;
             case ActionKinds.ExpenseCreated:
-                await ExpenseEndpoints.DeleteExpense(action.EntityId, db, user, cancellationToken);
-                break;
+                return (await expenses.DeleteAsync(person, action.EntityId, cancellationToken)).Succeeded;
             case ActionKinds.MemoryCreated:
-                await MemoryEndpoints.DeleteMemory(action.EntityId, db, user, cancellationToken);
-                break;
+                return (await memories.DeleteAsync(person, action.EntityId, cancellationToken)).Succeeded;
             default:
                 break;
         }
+
+        return true;
     }
 }
