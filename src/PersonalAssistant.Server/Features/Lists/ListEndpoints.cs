@@ -52,7 +52,7 @@ internal static class ListEndpoints
         Guid id, [FromQuery(Name = "checked")] bool? isChecked, PersonNow person, ListService lists, CancellationToken cancellationToken) =>
         (await lists.ItemsAsync(person, id, isChecked, cancellationToken)).ToFound();
 
-    /// <summary>201 with a new item; 200 when the item was already on the list and its quantity grew.</summary>
+    // 201 with a new item; 200 when the item was already on the list and its quantity grew.
     public static async Task<Results<Created<ListItemResponse>, Ok<ListItemResponse>, ValidationProblem, ProblemHttpResult>> AddItem(
         Guid id, AddItemRequest request, PersonNow person, ListService lists, CancellationToken cancellationToken) =>
         (await lists.AddItemAsync(person, id, request, cancellationToken)) switch
