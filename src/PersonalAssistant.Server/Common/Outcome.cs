@@ -109,18 +109,17 @@ internal static class OutcomeResults
     public static Results<NoContent, ValidationProblem, ProblemHttpResult> ToNoContentOrProblem(this Outcome<Done> outcome) =>
         outcome.Failure is { } failure ? Problem(failure) : TypedResults.NoContent();
 
-    /// <summary>
-    /// For an endpoint whose declared answer is the value alone: the request filter has already checked the input the
-    /// service checks again, so a refusal here is a defect (a 500 through the exception handler), never a silent 200.
-    /// </summary>
-    public static Ok<T> ToCheckedOk<T>(this Outcome<T> outcome) => outcome.Failure is { } failure
-        ? throw new InvalidOperationException($"The service refused input the request filter accepted ({failure.Kind}).")
-        : TypedResults.Ok(outcome.Value);
-
     /// <summary>A refusal of input as a validation problem (its title, detail and field errors).</summary>
     private static ValidationProblem Invalid(Failure failure) => failure.Kind == FailureKind.Invalid
         ? TypedResults.ValidationProblem(failure.Errors ?? new Dictionary<string, string[]>(StringComparer.Ordinal), failure.Detail, title: failure.Title)
         : throw new InvalidOperationException($"A {failure.Kind} failure has no place in a union that declares invalid input only.");
+
+    /// <summary>
+    /// The value, for an endpoint that declares no refusal because the request filter checks, before the handler runs,
+    /// every rule the service checks: a failure here is a defect, and the exception handler answers it.
+    /// </summary>
+    public static T Checked<T>(this Outcome<T> outcome) =>
+        outcome.Failure is { } failure ? throw new InvalidOperationException($"A request the filter had accepted was refused: {failure.Kind}.") : outcome.Value!;
 
     /// <summary>A failure as a problem: field errors as a validation problem, the rest with their status.</summary>
     public static ProblemHttpResult Problem(Failure failure)

@@ -11,6 +11,10 @@ using PersonalAssistant.Server.Features;
 using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Reminders;
+using PersonalAssistant.Server.Features.Expenses;
+using PersonalAssistant.Server.Features.Lists;
+using PersonalAssistant.Server.Features.Memories;
+using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.LanguageModels;
@@ -66,6 +70,10 @@ internal static class AssistantHost
         services.AddTasks();
         services.AddReminders();
         services.AddEvents();
+        services.AddNotes();
+        services.AddLists();
+        services.AddExpenses();
+        services.AddMemories();
         services.AddAssistant(configuration);
         services.AddDataProtection()
             .SetApplicationName("PersonalAssistantTDAH")

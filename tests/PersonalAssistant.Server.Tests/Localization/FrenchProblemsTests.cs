@@ -54,6 +54,24 @@ public sealed class FrenchProblemsTests(AssistantApp app) : IClassFixture<Assist
         { "POST", "/api/v1/events/import", """{"file":"x"}""", HttpStatusCode.UnsupportedMediaType },
         { "POST", "/api/v1/tasks", "{not json", HttpStatusCode.BadRequest },
         { "GET", "/api/v1/no-such-thing", null, HttpStatusCode.NotFound },
+
+        // Notes, lists, expenses, memories
+        { "POST", "/api/v1/notes", "{}", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/notes", """{"title":"x","tags":["a,b"]}""", HttpStatusCode.BadRequest },
+        { "GET", $"/api/v1/notes/{Unknown}", null, HttpStatusCode.NotFound },
+        { "GET", $"/api/v1/notes/{Unknown}/backlinks", null, HttpStatusCode.NotFound },
+        { "POST", "/api/v1/lists", "{}", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/lists", """{"name":"groceries"}""", HttpStatusCode.Conflict },
+        { "GET", $"/api/v1/lists/{Unknown}", null, HttpStatusCode.NotFound },
+        { "POST", $"/api/v1/lists/{Unknown}/items", """{"text":"milk"}""", HttpStatusCode.NotFound },
+        { "PATCH", $"/api/v1/lists/{Unknown}/items/{Unknown}", """{"quantity":0}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/expenses", """{"amount":0,"description":""}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/expenses", """{"amount":5,"description":"coffee","currency":"ZZZ"}""", HttpStatusCode.BadRequest },
+        { "GET", "/api/v1/expenses?month=2026-13", null, HttpStatusCode.BadRequest },
+        { "GET", "/api/v1/expenses/summary?month=march", null, HttpStatusCode.BadRequest },
+        { "DELETE", $"/api/v1/expenses/{Unknown}", null, HttpStatusCode.NotFound },
+        { "POST", "/api/v1/memories", """{"body":""}""", HttpStatusCode.BadRequest },
+        { "PATCH", $"/api/v1/memories/{Unknown}", """{"body":"x"}""", HttpStatusCode.NotFound },
     };
 
     [Theory]

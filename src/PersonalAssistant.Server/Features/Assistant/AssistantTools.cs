@@ -24,7 +24,8 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// throwing. Times are words or ISO values read by the language engine in the person's zone, whatever the model.
 /// </summary>
 internal sealed class AssistantTools(
-    TurnContext turn, AppDbContext db, PersonClock clock, LanguageEngine engine, TaskService tasks, ReminderService reminders, EventService events, TimeProvider time)
+    TurnContext turn, AppDbContext db, LanguageEngine engine, TimeProvider time, TaskService tasks, ReminderService reminders,
+    EventService events, NoteService notes, ListService lists, ExpenseService expenses, MemoryService memories)
 {
     private static readonly TimeSpan QuestionLifetime = TimeSpan.FromMinutes(30);
 
@@ -271,7 +272,12 @@ internal sealed class AssistantTools(
             return invalid;
         }
 
-        var note = (await NoteEndpoints.CreateNote(request, db, time, turn.Principal, cancellationToken)).Value!;
+        var result = await notes.CreateAsync(Person, request, cancellationToken);
+        if (result.Value is not { } note)
+        {
+            return Failed(result.Failure);
+        }
+
         return await DidAsync(ActionKinds.NoteCreated, French ? $"note « {note.Title} »" : $"note \"{note.Title}\"", note.Id);
     }
 
@@ -286,7 +292,12 @@ internal sealed class AssistantTools(
             return invalid;
         }
 
-        var page = (await NoteEndpoints.ListNotes(request, db, turn.Principal, cancellationToken)).Value!;
+        var result = await notes.ListAsync(Person, request, cancellationToken);
+        if (result.Value is not { } page)
+        {
+            return Failed(result.Failure);
+        }
+
         return ToolResult.Listing(
             page.Items.Count == 0 ? (French ? "Aucune note ne correspond." : "No note matches.") : (French ? "Notes trouvées :" : "Notes found:"),
             page.Items.Select(n => n.Title).ToList());
@@ -380,20 +391,20 @@ internal sealed class AssistantTools(
         foreach (var text in items.Where(i => !string.IsNullOrWhiteSpace(i)))
         {
             var request = new AddItemRequest(Clip(text.Trim(), ListItemConfiguration.MaxTextLength));
-            var result = await ListEndpoints.AddItem(target.Id, request, db, time, turn.Principal, cancellationToken);
-            switch (result.Result)
+            var result = await lists.AddItemAsync(Person, target.Id, request, cancellationToken);
+            switch (result.Value)
             {
-                case Created<ListItemResponse> { Value: { } item }:
+                case { Merged: false } item:
                     await RecordAsync(ActionKinds.ListItemAdded, item.Text, item.Id, target.Id);
                     added.Add(item.Text);
                     break;
-                case Ok<ListItemResponse> { Value: { } merged }:
+                case { } merged:
                     // A merge adds the request's quantity (1) to the item, so undo puts back one less.
                     await RecordAsync(ActionKinds.ListItemMerged, merged.Text, merged.Id, target.Id, (merged.Quantity - 1).ToString(CultureInfo.InvariantCulture));
                     added.Add(merged.Text);
                     break;
                 default:
-                    return added.Count == 0 ? Failure(result.Result) : ToolResult.Success($"{string.Join(", ", added)} → {target.Name}");
+                    return added.Count == 0 ? Failed(result.Failure) : ToolResult.Success($"{string.Join(", ", added)} → {target.Name}");
             }
         }
 
@@ -411,10 +422,10 @@ internal sealed class AssistantTools(
             return problem!;
         }
 
-        var result = await ListEndpoints.ListItems(target.Id, false, db, turn.Principal, cancellationToken);
-        if (result.Result is not Ok<IReadOnlyList<ListItemResponse>> { Value: { } items })
+        var result = await lists.ItemsAsync(Person, target.Id, false, cancellationToken);
+        if (result.Value is not { } items)
         {
-            return Failure(result.Result);
+            return Failed(result.Failure);
         }
 
         return ToolResult.Listing(
@@ -447,10 +458,10 @@ internal sealed class AssistantTools(
             return invalid;
         }
 
-        var result = await ExpenseEndpoints.CreateExpense(request, db, clock, time, turn.Principal, cancellationToken);
-        if (result.Result is not Created<ExpenseResponse> { Value: { } expense })
+        var result = await expenses.CreateAsync(Person, request, cancellationToken);
+        if (result.Value is not { } expense)
         {
-            return Failure(result.Result);
+            return Failed(result.Failure);
         }
 
         var money = string.Create(French ? CultureInfo.GetCultureInfo("fr-FR") : CultureInfo.InvariantCulture, $"{expense.Amount:0.00} {expense.Currency}");
@@ -462,10 +473,10 @@ internal sealed class AssistantTools(
         [Description("The month as YYYY-MM; this month by default.")] string? month = null,
         CancellationToken cancellationToken = default)
     {
-        var result = await ExpenseEndpoints.ExpenseSummary(month, db, clock, turn.Principal, cancellationToken);
-        if (result.Result is not Ok<ExpenseSummaryResponse> { Value: { } summary })
+        var result = await expenses.SummaryAsync(Person, month, cancellationToken);
+        if (result.Value is not { } summary)
         {
-            return Failure(result.Result);
+            return Failed(result.Failure);
         }
 
         var lines = summary.ByCategory.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Category}: {c.Total:0.00} {c.Currency}")).ToList();
@@ -483,10 +494,10 @@ internal sealed class AssistantTools(
             return invalid;
         }
 
-        var result = await MemoryEndpoints.CreateMemory(request, db, time, turn.Principal, cancellationToken);
-        return result.Result is Created<MemoryResponse> { Value: { } memory }
+        var result = await memories.AddAsync(Person, request, MemorySources.User, cancellationToken);
+        return result.Value is { } memory
             ? await DidAsync(ActionKinds.MemoryCreated, memory.Body, memory.Id)
-            : Failure(result.Result);
+            : Failed(result.Failure);
     }
 
     [Description("Offer to remember a fact; it is kept only if the person says yes.")]
@@ -501,7 +512,7 @@ internal sealed class AssistantTools(
         }
 
         var body = request.Body.Trim();
-        if (await db.Memories.AnyAsync(m => m.UserId == Person.UserId && m.Body == body, cancellationToken))
+        if (await memories.HasAsync(Person, body, cancellationToken))
         {
             return ToolResult.Success(French ? $"Déjà retenu : {body}" : $"Already remembered: {body}");
         }
@@ -511,10 +522,10 @@ internal sealed class AssistantTools(
             return AskToConfirm(ToolNames.ProposeMemory, new() { ["fact"] = body }, French ? $"Je retiens que « {body} » ?" : $"Shall I remember that \"{body}\"?");
         }
 
-        var result = await MemoryEndpoints.AddMemory(request, MemorySources.Assistant, db, time, turn.Principal, cancellationToken);
-        return result.Result is Created<MemoryResponse> { Value: { } memory }
+        var result = await memories.AddAsync(Person, request, MemorySources.Assistant, cancellationToken);
+        return result.Value is { } memory
             ? await DidAsync(ActionKinds.MemoryCreated, memory.Body, memory.Id)
-            : Failure(result.Result);
+            : Failed(result.Failure);
     }
 
     [Description("Forget a fact (after the person confirms).")]
@@ -522,8 +533,8 @@ internal sealed class AssistantTools(
         [Description("Words of the fact to forget.")] string fact,
         CancellationToken cancellationToken = default)
     {
-        var memories = await db.Memories.AsNoTracking().Where(m => m.UserId == Person.UserId).OrderByDescending(m => m.CreatedAt).Take(500).ToListAsync(cancellationToken);
-        var memory = Guid.TryParse(fact, out var id) ? memories.FirstOrDefault(m => m.Id == id) : memories.FirstOrDefault(m => Matches(m.Body, fact));
+        var recent = await memories.RecentAsync(Person, 500, cancellationToken);
+        var memory = Guid.TryParse(fact, out var id) ? recent.FirstOrDefault(m => m.Id == id) : recent.FirstOrDefault(m => Matches(m.Body, fact));
         if (memory is null)
         {
             return ToolResult.Failed(French ? "Je n'ai rien retenu de tel." : "I don't remember anything like that.");
@@ -534,8 +545,8 @@ internal sealed class AssistantTools(
             return AskToConfirm(ToolNames.Forget, new() { ["fact"] = memory.Id.ToString() }, French ? $"J'oublie « {memory.Body} » ?" : $"Forget \"{memory.Body}\"?");
         }
 
-        var result = await MemoryEndpoints.DeleteMemory(memory.Id, db, turn.Principal, cancellationToken);
-        return result.Result is NoContent ? await DidAsync(ActionKinds.Deleted, memory.Body, memory.Id, undoable: false) : Failure(result.Result);
+        var result = await memories.DeleteAsync(Person, memory.Id, cancellationToken);
+        return result.Succeeded ? await DidAsync(ActionKinds.Deleted, memory.Body, memory.Id, undoable: false) : Failed(result.Failure);
     }
 
     /// <summary>A time in words or ISO, read by the language engine in the person's zone.</summary>
@@ -637,13 +648,13 @@ internal sealed class AssistantTools(
 
     private async Task<(ListResponse? List, ToolResult? Problem)> FindListAsync(string? name, CancellationToken cancellationToken)
     {
-        var lists = (await ListEndpoints.ListLists(db, time, turn.Principal, cancellationToken)).Value!;
-        if (string.IsNullOrWhiteSpace(name) || lists.Count == 1)
+        var mine = await lists.ListAsync(Person, cancellationToken);
+        if (string.IsNullOrWhiteSpace(name) || mine.Count == 1)
         {
-            return (lists.FirstOrDefault(l => l.IsDefault) ?? lists[0], null);
+            return (mine.FirstOrDefault(l => l.IsDefault) ?? mine[0], null);
         }
 
-        var match = lists.FirstOrDefault(l => TextKeys.Fold(l.Name) == TextKeys.Fold(name)) ?? lists.FirstOrDefault(l => Matches(l.Name, name));
+        var match = mine.FirstOrDefault(l => TextKeys.Fold(l.Name) == TextKeys.Fold(name)) ?? mine.FirstOrDefault(l => Matches(l.Name, name));
         return match is null ? (null, ToolResult.Failed(French ? $"Tu n'as pas de liste « {name} »." : $"You have no list called \"{name}\".")) : (match, null);
     }
 

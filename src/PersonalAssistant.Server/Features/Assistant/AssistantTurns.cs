@@ -10,6 +10,10 @@ using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Reminders;
+using PersonalAssistant.Server.Features.Expenses;
+using PersonalAssistant.Server.Features.Lists;
+using PersonalAssistant.Server.Features.Memories;
+using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.LanguageModels;
@@ -25,7 +29,8 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// </summary>
 internal sealed partial class AssistantTurn(
     AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ChatEngines engines, TaskService tasks, ReminderService reminders,
-    EventService events, AssistantUndo undo, IHubContext<AssistantHub> hub, IOptions<AssistantOptions> options, ILogger<AssistantTurn> logger)
+    EventService events, NoteService notes, ListService lists, ExpenseService expenses, MemoryService memories, AssistantUndo undo,
+    IHubContext<AssistantHub> hub, IOptions<AssistantOptions> options, ILogger<AssistantTurn> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -55,7 +60,7 @@ internal sealed partial class AssistantTurn(
         await hub.Clients.User(user).SendAsync(AssistantHub.TurnStarted, new TurnStartedEvent(conversation.Id, message.Id), CancellationToken.None);
 
         var pending = ReadPending(conversation);
-        var tools = new AssistantTools(turn, db, clock, engine, tasks, reminders, events, time);
+        var tools = new AssistantTools(turn, db, engine, time, tasks, reminders, events, notes, lists, expenses, memories);
         var reply = await AnswerWithoutModelAsync(message.Text, pending, turn, tools, cancellationToken)
             ?? await AskEngineAsync(conversation, message, turn, tools, user, cancellationToken);
 
@@ -208,10 +213,9 @@ internal sealed partial class AssistantTurn(
         var history = await db.ConversationMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversation.Id && m.UserId == turn.Person.UserId && m.Id < message.Id)
             .OrderByDescending(m => m.Id).Take(settings.HistoryMessages).Select(m => new { m.Role, m.Text }).ToListAsync(cancellationToken);
-        var memories = await db.Memories.AsNoTracking().Where(m => m.UserId == turn.Person.UserId)
-            .OrderByDescending(m => m.CreatedAt).Take(200).Select(m => m.Body).ToListAsync(cancellationToken);
+        var remembered = (await memories.RecentAsync(turn.Person, 200, cancellationToken)).Select(m => m.Body).ToList();
 
-        var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt.For(turn.Person, turn.Channel, turn.Language, SystemPrompt.Relevant(memories, message.Text))) };
+        var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt.For(turn.Person, turn.Channel, turn.Language, SystemPrompt.Relevant(remembered, message.Text))) };
         messages.AddRange(history.AsEnumerable().Reverse().Select(m => new ChatMessage(m.Role == MessageRoles.Assistant ? ChatRole.Assistant : ChatRole.User, m.Text)));
         return messages;
     }

@@ -18,7 +18,9 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// "undo" / "annule": reverses the actions of the person's latest turn that changed something, within ten minutes,
 /// through the features' services (so owner scoping holds). Each action is tried at most once; the report says what failed.
 /// </summary>
-internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, ReminderService reminders, EventService events, TimeProvider time)
+internal sealed class AssistantUndo(
+    AppDbContext db, TimeProvider time, TaskService tasks, ReminderService reminders, EventService events, NoteService notes, ListService lists,
+    ExpenseService expenses, MemoryService memories)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
@@ -69,23 +71,18 @@ internal sealed class AssistantUndo(AppDbContext db, TaskService tasks, Reminder
             case ActionKinds.ReminderCreated:
                 return Removed(await reminders.DeleteAsync(person, action.EntityId, cancellationToken));
             case ActionKinds.NoteCreated:
-                await NoteEndpoints.DeleteNote(action.EntityId, db, user, cancellationToken);
-                break;
+                return Removed(await notes.DeleteAsync(person, action.EntityId, cancellationToken));
             case ActionKinds.EventCreated:
                 return Removed(await events.DeleteAsync(person, action.EntityId, cancellationToken));
             case ActionKinds.ListItemAdded:
-                await ListEndpoints.DeleteItem(action.ContainerId ?? Guid.Empty, action.EntityId, db, user, cancellationToken);
-                break;
+                return Removed(await lists.DeleteItemAsync(person, action.ContainerId ?? Guid.Empty, action.EntityId, cancellationToken));
             case ActionKinds.ListItemMerged:
                 var quantity = int.Parse(action.Previous ?? "1", CultureInfo.InvariantCulture);
-                await ListEndpoints.UpdateItem(action.ContainerId ?? Guid.Empty, action.EntityId, new UpdateItemRequest(Quantity: quantity), db, time, user, cancellationToken);
-                break;
+                return (await lists.UpdateItemAsync(person, action.ContainerId ?? Guid.Empty, action.EntityId, new UpdateItemRequest(Quantity: quantity), cancellationToken)).Succeeded;
             case ActionKinds.ExpenseCreated:
-                await ExpenseEndpoints.DeleteExpense(action.EntityId, db, user, cancellationToken);
-                break;
+                return Removed(await expenses.DeleteAsync(person, action.EntityId, cancellationToken));
             case ActionKinds.MemoryCreated:
-                await MemoryEndpoints.DeleteMemory(action.EntityId, db, user, cancellationToken);
-                break;
+                return Removed(await memories.DeleteAsync(person, action.EntityId, cancellationToken));
             default:
                 break;
         }

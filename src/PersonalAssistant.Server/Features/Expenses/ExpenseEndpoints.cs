@@ -1,16 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
-using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Expenses;
 
-/// <summary>Expenses and a monthly summary by category. Amounts are decimals; each keeps its own currency.</summary>
+/// <summary>
+/// Expenses and a monthly summary by category. Amounts are decimals; each keeps its own currency.
+/// The HTTP face of <see cref="ExpenseService"/>, which does the work, checks and owner scoping; another person's id is a 404.
+/// </summary>
 internal static class ExpenseEndpoints
 {
     public static RouteGroupBuilder MapExpenseEndpoints(this IEndpointRouteBuilder api)
@@ -26,128 +25,28 @@ internal static class ExpenseEndpoints
     }
 
     public static async Task<Results<Ok<Paged<ExpenseResponse>>, ValidationProblem>> ListExpenses(
-        [AsParameters] ExpenseQuery query, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var expenses = db.Expenses.AsNoTracking().Where(e => e.UserId == userId);
-        if (query.Month is { } month)
-        {
-            if (!TryMonth(month, out var first))
-            {
-                return BadMonth();
-            }
-
-            var next = first.AddMonths(1);
-            expenses = expenses.Where(e => e.Date >= first && e.Date < next);
-        }
-
-        if (query.Category is { } category)
-        {
-            expenses = expenses.Where(e => e.Category == category);
-        }
-
-        expenses = expenses.OrderByDescending(e => e.Date).ThenByDescending(e => e.CreatedAt);
-        var found = await expenses.ToPagedAsync(query, cancellationToken);
-        return TypedResults.Ok(found.Map(ExpenseResponse.From));
-    }
+        [AsParameters] ExpenseQuery query, PersonNow person, ExpenseService expenses, CancellationToken cancellationToken) =>
+        (await expenses.ListAsync(person, query, cancellationToken)).ToOkOrInvalid();
 
     public static async Task<Results<Created<ExpenseResponse>, ValidationProblem>> CreateExpense(
-        CreateExpenseRequest request, AppDbContext db, PersonClock clock, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var person = await clock.NowAsync(user.UserId(), cancellationToken);
-        var currency = (request.Currency ?? person.Preferences.DefaultCurrency).Trim().ToUpperInvariant();
-        if (!Currencies.IsKnown(currency))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currency"] = ["Use an ISO 4217 code such as USD, EUR or CAD."] });
-        }
+        CreateExpenseRequest request, PersonNow person, ExpenseService expenses, CancellationToken cancellationToken) =>
+        (await expenses.CreateAsync(person, request, cancellationToken)).ToCreatedOrInvalid(expense => $"{ApiRoutes.Prefix}/expenses/{expense.Id}");
 
-        var expense = new Expense
-        {
-            UserId = person.UserId,
-            Amount = decimal.Round(request.Amount, 2),
-            Currency = currency,
-            Description = request.Description.Trim(),
-            Category = request.Category ?? ExpenseCategories.Guess(request.Description),
-            Date = request.Date ?? person.TodayDate,
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.Expenses.Add(expense);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"{ApiRoutes.Prefix}/expenses/{expense.Id}", ExpenseResponse.From(expense));
-    }
-
-    public static async Task<Results<Ok<ExpenseResponse>, ProblemHttpResult>> GetExpense(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var expense = await db.Expenses.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.UserId == userId, cancellationToken);
-        return expense is null ? NotFound() : TypedResults.Ok(ExpenseResponse.From(expense));
-    }
+    public static async Task<Results<Ok<ExpenseResponse>, ProblemHttpResult>> GetExpense(
+        Guid id, PersonNow person, ExpenseService expenses, CancellationToken cancellationToken) =>
+        (await expenses.GetAsync(person, id, cancellationToken)).ToFound();
 
     public static async Task<Results<Ok<ExpenseResponse>, ValidationProblem, ProblemHttpResult>> UpdateExpense(
-        Guid id, UpdateExpenseRequest request, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var expense = await db.Expenses.SingleOrDefaultAsync(e => e.Id == id && e.UserId == userId, cancellationToken);
-        if (expense is null)
-        {
-            return NotFound();
-        }
+        Guid id, UpdateExpenseRequest request, PersonNow person, ExpenseService expenses, CancellationToken cancellationToken) =>
+        (await expenses.UpdateAsync(person, id, request, cancellationToken)).ToOk();
 
-        if (request.Currency is { } currency)
-        {
-            currency = currency.Trim().ToUpperInvariant();
-            if (!Currencies.IsKnown(currency))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currency"] = ["Use an ISO 4217 code such as USD, EUR or CAD."] });
-            }
-
-            expense.Currency = currency;
-        }
-
-        expense.Amount = request.Amount is { } amount ? decimal.Round(amount, 2) : expense.Amount;
-        expense.Description = request.Description?.Trim() ?? expense.Description;
-        expense.Category = request.Category ?? expense.Category;
-        expense.Date = request.Date ?? expense.Date;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ExpenseResponse.From(expense));
-    }
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteExpense(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var deleted = await db.Expenses.Where(e => e.Id == id && e.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? NotFound() : TypedResults.NoContent();
-    }
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteExpense(
+        Guid id, PersonNow person, ExpenseService expenses, CancellationToken cancellationToken) =>
+        (await expenses.DeleteAsync(person, id, cancellationToken)).ToNoContent();
 
     public static async Task<Results<Ok<ExpenseSummaryResponse>, ValidationProblem>> ExpenseSummary(
-        [FromQuery(Name = "month")] string? month, AppDbContext db, PersonClock clock, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var person = await clock.NowAsync(user.UserId(), cancellationToken);
-        var first = new DateOnly(person.TodayDate.Year, person.TodayDate.Month, 1);
-        if (month is not null && !TryMonth(month, out first))
-        {
-            return BadMonth();
-        }
-
-        var next = first.AddMonths(1);
-        // Summed here, not in SQL: SQLite keeps decimals as text, and a month is a few hundred rows at most.
-        var rows = await db.Expenses.AsNoTracking().Where(e => e.UserId == person.UserId && e.Date >= first && e.Date < next)
-            .Select(e => new { e.Category, e.Currency, e.Amount }).ToListAsync(cancellationToken);
-        var byCategory = rows.GroupBy(r => (r.Category, r.Currency))
-            .Select(g => new CategoryTotal(g.Key.Category, g.Key.Currency, g.Sum(r => r.Amount), g.Count()))
-            .OrderByDescending(t => t.Total).ToList();
-        var totals = rows.GroupBy(r => r.Currency).Select(g => new CurrencyTotal(g.Key, g.Sum(r => r.Amount))).OrderBy(t => t.Currency, StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new ExpenseSummaryResponse(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), byCategory, totals));
-    }
-
-    private static bool TryMonth(string text, out DateOnly first) =>
-        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first) && first.Year is >= 2000 and <= 2200;
-
-    private static ValidationProblem BadMonth() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["Use a month as YYYY-MM, for example 2026-03."] });
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(title: "Not found", detail: "No expense of yours has this id.", statusCode: StatusCodes.Status404NotFound);
+        [FromQuery(Name = "month")] string? month, PersonNow person, ExpenseService expenses, CancellationToken cancellationToken) =>
+        (await expenses.SummaryAsync(person, month, cancellationToken)).ToOkOrInvalid();
 }
 
 /// <param name="Amount">More than 0, at most 1,000,000,000; rounded to cents.</param>

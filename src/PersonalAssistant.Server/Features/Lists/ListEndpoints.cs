@@ -1,20 +1,17 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
-using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Lists;
 
-/// <summary>Lists and their items. Every person has a "Groceries" list; adding an item already there adds to its quantity.</summary>
+/// <summary>
+/// Lists and their items. Every person has a "Groceries" list; adding an item already there adds to its quantity.
+/// The HTTP face of <see cref="ListService"/>, which does the work, checks and owner scoping; another person's id is a 404.
+/// </summary>
 internal static class ListEndpoints
 {
-    public const int MaxLists = 50;
-    public const int MaxItemsPerList = 500;
-    public const string DefaultListName = "Groceries";
-
     public static RouteGroupBuilder MapListEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/lists").WithTags("Lists").ProducesProblem(StatusCodes.Status404NotFound);
@@ -32,214 +29,50 @@ internal static class ListEndpoints
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<ListResponse>>> ListLists(AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        await EnsureDefaultAsync(db, userId, time, cancellationToken);
-        var lists = await db.Lists.AsNoTracking().Where(l => l.UserId == userId)
-            .OrderByDescending(l => l.IsDefault).ThenBy(l => l.CreatedAt)
-            .Select(l => new ListResponse(l.Id, l.Name, l.IsDefault, l.Items.Count(i => !i.Checked), l.Items.Count, l.CreatedAt))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ListResponse>>(lists);
-    }
+    public static async Task<Ok<IReadOnlyList<ListResponse>>> ListLists(PersonNow person, ListService lists, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await lists.ListAsync(person, cancellationToken));
 
     public static async Task<Results<Created<ListResponse>, ValidationProblem, ProblemHttpResult>> CreateList(
-        ListRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var name = request.Name.Trim();
-        var mine = await db.Lists.Where(l => l.UserId == userId).Select(l => l.Name).ToListAsync(cancellationToken);
-        if (mine.Count >= MaxLists)
-        {
-            return TypedResults.Problem(title: "Too many lists", detail: $"You can have {MaxLists} lists.", statusCode: StatusCodes.Status409Conflict);
-        }
+        ListRequest request, PersonNow person, ListService lists, CancellationToken cancellationToken) =>
+        (await lists.CreateAsync(person, request, cancellationToken)).ToCreated(list => $"{ApiRoutes.Prefix}/lists/{list.Id}");
 
-        if (mine.Contains(name, StringComparer.OrdinalIgnoreCase))
-        {
-            return TypedResults.Problem(title: "Already there", detail: $"You already have a list called \"{name}\".", statusCode: StatusCodes.Status409Conflict);
-        }
-
-        var list = new ItemList { UserId = userId, Name = name, CreatedAt = time.GetUtcNow() };
-        db.Lists.Add(list);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"{ApiRoutes.Prefix}/lists/{list.Id}", new ListResponse(list.Id, list.Name, false, 0, 0, list.CreatedAt));
-    }
-
-    public static async Task<Results<Ok<ListResponse>, ProblemHttpResult>> GetList(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var list = await db.Lists.AsNoTracking().Where(l => l.Id == id && l.UserId == userId)
-            .Select(l => new ListResponse(l.Id, l.Name, l.IsDefault, l.Items.Count(i => !i.Checked), l.Items.Count, l.CreatedAt))
-            .SingleOrDefaultAsync(cancellationToken);
-        return list is null ? NotFound() : TypedResults.Ok(list);
-    }
+    public static async Task<Results<Ok<ListResponse>, ProblemHttpResult>> GetList(
+        Guid id, PersonNow person, ListService lists, CancellationToken cancellationToken) =>
+        (await lists.GetAsync(person, id, cancellationToken)).ToFound();
 
     public static async Task<Results<Ok<ListResponse>, ValidationProblem, ProblemHttpResult>> RenameList(
-        Guid id, ListRequest request, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var list = await db.Lists.SingleOrDefaultAsync(l => l.Id == id && l.UserId == userId, cancellationToken);
-        if (list is null)
-        {
-            return NotFound();
-        }
+        Guid id, ListRequest request, PersonNow person, ListService lists, CancellationToken cancellationToken) =>
+        (await lists.RenameAsync(person, id, request, cancellationToken)).ToOk();
 
-        var name = request.Name.Trim();
-        if (await db.Lists.AnyAsync(l => l.UserId == userId && l.Id != id && l.Name == name, cancellationToken))
-        {
-            return TypedResults.Problem(title: "Already there", detail: $"You already have a list called \"{name}\".", statusCode: StatusCodes.Status409Conflict);
-        }
-
-        list.Name = name;
-        await db.SaveChangesAsync(cancellationToken);
-        var open = await db.ListItems.CountAsync(i => i.ListId == id && !i.Checked, cancellationToken);
-        var total = await db.ListItems.CountAsync(i => i.ListId == id, cancellationToken);
-        return TypedResults.Ok(new ListResponse(list.Id, list.Name, list.IsDefault, open, total, list.CreatedAt));
-    }
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteList(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var list = await db.Lists.SingleOrDefaultAsync(l => l.Id == id && l.UserId == userId, cancellationToken);
-        if (list is null)
-        {
-            return NotFound();
-        }
-
-        if (list.IsDefault)
-        {
-            return TypedResults.Problem(title: "Kept", detail: "The Groceries list stays; clear its items instead.", statusCode: StatusCodes.Status409Conflict);
-        }
-
-        db.Lists.Remove(list);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteList(
+        Guid id, PersonNow person, ListService lists, CancellationToken cancellationToken) =>
+        (await lists.DeleteAsync(person, id, cancellationToken)).ToNoContent();
 
     public static async Task<Results<Ok<IReadOnlyList<ListItemResponse>>, ProblemHttpResult>> ListItems(
-        Guid id, [FromQuery(Name = "checked")] bool? isChecked, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        if (!await db.Lists.AnyAsync(l => l.Id == id && l.UserId == userId, cancellationToken))
-        {
-            return NotFound();
-        }
+        Guid id, [FromQuery(Name = "checked")] bool? isChecked, PersonNow person, ListService lists, CancellationToken cancellationToken) =>
+        (await lists.ItemsAsync(person, id, isChecked, cancellationToken)).ToFound();
 
-        var items = db.ListItems.AsNoTracking().Where(i => i.ListId == id && i.UserId == userId);
-        if (isChecked is { } value)
-        {
-            items = items.Where(i => i.Checked == value);
-        }
-
-        var result = await items.OrderBy(i => i.Checked).ThenBy(i => i.CreatedAt).Take(MaxItemsPerList).Select(i => ListItemResponse.From(i)).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ListItemResponse>>(result);
-    }
-
+    // 201 with a new item; 200 when the item was already on the list and its quantity grew.
     public static async Task<Results<Created<ListItemResponse>, Ok<ListItemResponse>, ValidationProblem, ProblemHttpResult>> AddItem(
-        Guid id, AddItemRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        if (!await db.Lists.AnyAsync(l => l.Id == id && l.UserId == userId, cancellationToken))
+        Guid id, AddItemRequest request, PersonNow person, ListService lists, CancellationToken cancellationToken) =>
+        (await lists.AddItemAsync(person, id, request, cancellationToken)) switch
         {
-            return NotFound();
-        }
-
-        var text = request.Text.Trim();
-        var key = ListItem.KeyOf(text);
-        if (key.Length == 0)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Give the item a name with letters or digits."] });
-        }
-
-        var existing = await db.ListItems.SingleOrDefaultAsync(i => i.ListId == id && i.UserId == userId && !i.Checked && i.Key == key, cancellationToken);
-        if (existing is not null)
-        {
-            existing.Quantity = Math.Min(9999, existing.Quantity + (request.Quantity ?? 1));
-            await db.SaveChangesAsync(cancellationToken);
-            return TypedResults.Ok(ListItemResponse.From(existing) with { Merged = true });
-        }
-
-        if (await db.ListItems.CountAsync(i => i.ListId == id && i.UserId == userId, cancellationToken) >= MaxItemsPerList)
-        {
-            return TypedResults.Problem(title: "List full", detail: $"A list holds {MaxItemsPerList} items; clear the checked ones.", statusCode: StatusCodes.Status409Conflict);
-        }
-
-        var item = new ListItem { ListId = id, UserId = userId, Text = text, Key = key, Quantity = request.Quantity ?? 1, CreatedAt = time.GetUtcNow() };
-        db.ListItems.Add(item);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"{ApiRoutes.Prefix}/lists/{id}/items/{item.Id}", ListItemResponse.From(item));
-    }
+            { Failure: { } failure } => OutcomeResults.Problem(failure),
+            { Value: { Merged: true } merged } => TypedResults.Ok(merged),
+            { Value: var item } => TypedResults.Created($"{ApiRoutes.Prefix}/lists/{id}/items/{item!.Id}", item),
+        };
 
     public static async Task<Results<Ok<ListItemResponse>, ValidationProblem, ProblemHttpResult>> UpdateItem(
-        Guid id, Guid itemId, UpdateItemRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var item = await db.ListItems.SingleOrDefaultAsync(i => i.Id == itemId && i.ListId == id && i.UserId == userId, cancellationToken);
-        if (item is null)
-        {
-            return NotFound();
-        }
+        Guid id, Guid itemId, UpdateItemRequest request, PersonNow person, ListService lists, CancellationToken cancellationToken) =>
+        (await lists.UpdateItemAsync(person, id, itemId, request, cancellationToken)).ToOk();
 
-        if (request.Text is { } text)
-        {
-            var key = ListItem.KeyOf(text);
-            if (key.Length == 0)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Give the item a name with letters or digits."] });
-            }
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(
+        Guid id, Guid itemId, PersonNow person, ListService lists, CancellationToken cancellationToken) =>
+        (await lists.DeleteItemAsync(person, id, itemId, cancellationToken)).ToNoContent();
 
-            (item.Text, item.Key) = (text.Trim(), key);
-        }
-
-        item.Quantity = request.Quantity ?? item.Quantity;
-        if (request.Checked is { } isChecked && isChecked != item.Checked)
-        {
-            item.Checked = isChecked;
-            item.CheckedAt = isChecked ? time.GetUtcNow() : null;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ListItemResponse.From(item));
-    }
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(Guid id, Guid itemId, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var deleted = await db.ListItems.Where(i => i.Id == itemId && i.ListId == id && i.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? NotFound() : TypedResults.NoContent();
-    }
-
-    public static async Task<Results<Ok<ClearedResponse>, ProblemHttpResult>> ClearChecked(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        if (!await db.Lists.AnyAsync(l => l.Id == id && l.UserId == userId, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        var removed = await db.ListItems.Where(i => i.ListId == id && i.UserId == userId && i.Checked).ExecuteDeleteAsync(cancellationToken);
-        return TypedResults.Ok(new ClearedResponse(removed));
-    }
-
-    /// <summary>The Groceries list, created the first time a person's lists are read.</summary>
-    public static async Task<ItemList> EnsureDefaultAsync(AppDbContext db, Guid userId, TimeProvider time, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(time);
-        var list = await db.Lists.FirstOrDefaultAsync(l => l.UserId == userId && l.IsDefault, cancellationToken);
-        if (list is not null)
-        {
-            return list;
-        }
-
-        list = new ItemList { UserId = userId, Name = DefaultListName, IsDefault = true, CreatedAt = time.GetUtcNow() };
-        db.Lists.Add(list);
-        await db.SaveChangesAsync(cancellationToken);
-        return list;
-    }
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(title: "Not found", detail: "No list or item of yours has this id.", statusCode: StatusCodes.Status404NotFound);
+    public static async Task<Results<Ok<ClearedResponse>, ProblemHttpResult>> ClearChecked(
+        Guid id, PersonNow person, ListService lists, CancellationToken cancellationToken) =>
+        (await lists.ClearCheckedAsync(person, id, cancellationToken)).ToFound();
 }
 
 /// <param name="Name">1 to 100 characters.</param>

@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
-using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Memories;
 
@@ -47,11 +45,12 @@ internal sealed class MemoryConfiguration : IEntityTypeConfiguration<Memory>
     }
 }
 
-/// <summary>What the assistant remembers about me: list, search, add, edit, delete.</summary>
+/// <summary>
+/// What the assistant remembers about me: list, search, add, edit, delete. The HTTP face of <see cref="MemoryService"/>,
+/// which does the work, checks and owner scoping; another person's id is a 404.
+/// </summary>
 internal static class MemoryEndpoints
 {
-    public const int MaxMemories = 1000;
-
     public static RouteGroupBuilder MapMemoryEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/memories").WithTags("Memory").ProducesProblem(StatusCodes.Status404NotFound);
@@ -62,71 +61,26 @@ internal static class MemoryEndpoints
         return group;
     }
 
-    public static async Task<Ok<Paged<MemoryResponse>>> ListMemories([AsParameters] MemoryQuery query, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<Ok<Paged<MemoryResponse>>> ListMemories(
+        [AsParameters] MemoryQuery query, PersonNow person, MemoryService memories, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await memories.ListAsync(person, query, cancellationToken)).Checked());
+
+    public static async Task<Results<Created<MemoryResponse>, ProblemHttpResult>> CreateMemory(
+        MemoryRequest request, PersonNow person, MemoryService memories, CancellationToken cancellationToken)
     {
-        var userId = user.UserId();
-        var memories = db.Memories.AsNoTracking().Where(m => m.UserId == userId);
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var term = query.Q.Trim().ToUpperInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL (UPPER and a substring test) on both databases
-            memories = memories.Where(m => m.Body.ToUpper().Contains(term));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
-
-        memories = memories.OrderByDescending(m => m.CreatedAt);
-        return TypedResults.Ok(await memories.Select(m => new MemoryResponse(m.Id, m.Body, m.Source, m.CreatedAt, m.UpdatedAt))
-            .ToPagedAsync(query, cancellationToken, Paging.TotalFor(query.Q)));
-    }
-
-    public static Task<Results<Created<MemoryResponse>, ProblemHttpResult>> CreateMemory(
-        MemoryRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        AddMemory(request, MemorySources.User, db, time, user, cancellationToken);
-
-    /// <summary>Stores a fact; <paramref name="source"/> says whether the person wrote it or said yes to the assistant's proposal.</summary>
-    public static async Task<Results<Created<MemoryResponse>, ProblemHttpResult>> AddMemory(
-        MemoryRequest request, string source, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var userId = user.UserId();
-        if (await db.Memories.CountAsync(m => m.UserId == userId, cancellationToken) >= MaxMemories)
-        {
-            return TypedResults.Problem(title: "Memory full", detail: $"The assistant keeps up to {MaxMemories} facts; delete some you no longer need.", statusCode: StatusCodes.Status409Conflict);
-        }
-
-        var now = time.GetUtcNow();
-        var memory = new Memory { UserId = userId, Body = request.Body.Trim(), Source = source, CreatedAt = now, UpdatedAt = now };
-        db.Memories.Add(memory);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"{ApiRoutes.Prefix}/memories/{memory.Id}", new MemoryResponse(memory.Id, memory.Body, memory.Source, memory.CreatedAt, memory.UpdatedAt));
+        var outcome = await memories.AddAsync(person, request, MemorySources.User, cancellationToken);
+        return outcome.Value is { } memory
+            ? TypedResults.Created($"{ApiRoutes.Prefix}/memories/{memory.Id}", memory)
+            : OutcomeResults.Problem(outcome.Failure!);
     }
 
     public static async Task<Results<Ok<MemoryResponse>, ProblemHttpResult>> UpdateMemory(
-        Guid id, MemoryRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var memory = await db.Memories.SingleOrDefaultAsync(m => m.Id == id && m.UserId == userId, cancellationToken);
-        if (memory is null)
-        {
-            return NotFound();
-        }
+        Guid id, MemoryRequest request, PersonNow person, MemoryService memories, CancellationToken cancellationToken) =>
+        (await memories.UpdateAsync(person, id, request, cancellationToken)).ToFound();
 
-        memory.Body = request.Body.Trim();
-        memory.Source = MemorySources.User;
-        memory.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new MemoryResponse(memory.Id, memory.Body, memory.Source, memory.CreatedAt, memory.UpdatedAt));
-    }
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteMemory(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var deleted = await db.Memories.Where(m => m.Id == id && m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? NotFound() : TypedResults.NoContent();
-    }
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(title: "Not found", detail: "No memory of yours has this id.", statusCode: StatusCodes.Status404NotFound);
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteMemory(
+        Guid id, PersonNow person, MemoryService memories, CancellationToken cancellationToken) =>
+        (await memories.DeleteAsync(person, id, cancellationToken)).ToNoContent();
 }
 
 /// <param name="Body">The fact, 1 to 1000 characters.</param>

@@ -1,20 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
-using PersonalAssistant.Server.Persistence;
+using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Features.Notes;
 
-/// <summary>Notes: markdown, tags, pinned first, full-text search on both databases, and <c>[[wiki links]]</c> with backlinks.</summary>
+/// <summary>
+/// Notes: markdown, tags, pinned first, full-text search on both databases, and <c>[[wiki links]]</c> with backlinks.
+/// The HTTP face of <see cref="NoteService"/>, which does the work, checks and owner scoping; another person's id is a 404.
+/// </summary>
 internal static class NoteEndpoints
 {
-    private const int MaxSearchResults = 200;
-
     public static RouteGroupBuilder MapNoteEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/notes").WithTags("Notes").ProducesProblem(StatusCodes.Status404NotFound);
@@ -28,121 +27,32 @@ internal static class NoteEndpoints
         return group;
     }
 
-    public static async Task<Ok<Paged<NoteSummary>>> ListNotes([AsParameters] NoteQuery query, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<Ok<Paged<NoteSummary>>> ListNotes(
+        [AsParameters] NoteQuery query, PersonNow person, NoteService notes, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await notes.ListAsync(person, query, cancellationToken)).Checked());
+
+    public static async Task<Created<NoteResponse>> CreateNote(
+        NoteRequest request, PersonNow person, NoteService notes, CancellationToken cancellationToken)
     {
-        var userId = user.UserId();
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            return TypedResults.Ok(await NoteSearch.PageAsync(db, userId, query, MaxSearchResults, cancellationToken));
-        }
-
-        var notes = db.Notes.AsNoTracking().Where(n => n.UserId == userId);
-        if (Tags.Key(query.Tag) is { } tag)
-        {
-            notes = notes.Where(n => n.Tags.Contains(tag));
-        }
-
-        if (query.Pinned is { } pinned)
-        {
-            notes = notes.Where(n => n.Pinned == pinned);
-        }
-
-        var found = await notes.OrderByDescending(n => n.Pinned).ThenByDescending(n => n.UpdatedAt)
-            .Select(NoteSummary.Of).ToPagedAsync(query, cancellationToken);
-        return TypedResults.Ok(found);
+        var note = (await notes.CreateAsync(person, request, cancellationToken)).Checked();
+        return TypedResults.Created($"{ApiRoutes.Prefix}/notes/{note.Id}", note);
     }
 
-    public static async Task<Created<NoteResponse>> CreateNote(NoteRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var now = time.GetUtcNow();
-        var body = request.Body ?? string.Empty;
-        var note = new Note
-        {
-            UserId = userId,
-            Title = TitleFor(request.Title, body),
-            Body = body,
-            Tags = Tags.Clean(request.Tags),
-            Pinned = request.Pinned ?? false,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Notes.Add(note);
-        db.NoteLinks.AddRange(WikiLinks.TargetsIn(body).Select(key => new NoteLink { UserId = userId, FromNoteId = note.Id, TargetKey = key }));
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"{ApiRoutes.Prefix}/notes/{note.Id}", NoteResponse.From(note));
-    }
-
-    public static async Task<Results<Ok<NoteResponse>, ProblemHttpResult>> GetNote(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var note = await db.Notes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id && n.UserId == userId, cancellationToken);
-        return note is null ? NotFound() : TypedResults.Ok(NoteResponse.From(note));
-    }
+    public static async Task<Results<Ok<NoteResponse>, ProblemHttpResult>> GetNote(
+        Guid id, PersonNow person, NoteService notes, CancellationToken cancellationToken) =>
+        (await notes.GetAsync(person, id, cancellationToken)).ToFound();
 
     public static async Task<Results<Ok<NoteResponse>, ProblemHttpResult>> UpdateNote(
-        Guid id, UpdateNoteRequest request, AppDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var note = await db.Notes.SingleOrDefaultAsync(n => n.Id == id && n.UserId == userId, cancellationToken);
-        if (note is null)
-        {
-            return NotFound();
-        }
+        Guid id, UpdateNoteRequest request, PersonNow person, NoteService notes, CancellationToken cancellationToken) =>
+        (await notes.UpdateAsync(person, id, request, cancellationToken)).ToFound();
 
-        if (request.Body is { } body)
-        {
-            note.Body = body;
-            await db.NoteLinks.Where(l => l.FromNoteId == id && l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            db.NoteLinks.AddRange(WikiLinks.TargetsIn(body).Select(key => new NoteLink { UserId = userId, FromNoteId = id, TargetKey = key }));
-        }
-
-        note.Title = request.Title is { } title ? title.Trim() : note.Title;
-        note.Tags = request.Tags is { } tags ? Tags.Clean(tags) : note.Tags;
-        note.Pinned = request.Pinned ?? note.Pinned;
-        note.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(NoteResponse.From(note));
-    }
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteNote(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var deleted = await db.Notes.Where(n => n.Id == id && n.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? NotFound() : TypedResults.NoContent();
-    }
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteNote(
+        Guid id, PersonNow person, NoteService notes, CancellationToken cancellationToken) =>
+        (await notes.DeleteAsync(person, id, cancellationToken)).ToNoContent();
 
     public static async Task<Results<Ok<IReadOnlyList<NoteSummary>>, ProblemHttpResult>> Backlinks(
-        Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.UserId();
-        var title = await db.Notes.Where(n => n.Id == id && n.UserId == userId).Select(n => n.Title).SingleOrDefaultAsync(cancellationToken);
-        if (title is null)
-        {
-            return NotFound();
-        }
-
-        var key = WikiLinks.KeyOf(title);
-        var linking = await db.Notes.AsNoTracking()
-            .Where(n => n.UserId == userId && n.Id != id && db.NoteLinks.Any(l => l.UserId == userId && l.FromNoteId == n.Id && l.TargetKey == key))
-            .OrderByDescending(n => n.UpdatedAt).Take(100).Select(NoteSummary.Of).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<NoteSummary>>(linking);
-    }
-
-    /// <summary>The given title, or the body's first line (without markdown heading marks), or "Note".</summary>
-    private static string TitleFor(string? title, string body)
-    {
-        if (!string.IsNullOrWhiteSpace(title))
-        {
-            return title.Trim();
-        }
-
-        var firstLine = body.Split('\n').Select(l => l.Trim().TrimStart('#').Trim()).FirstOrDefault(l => l.Length > 0) ?? "Note";
-        return firstLine.Length <= 80 ? firstLine : firstLine[..80].TrimEnd() + "…";
-    }
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(title: "Not found", detail: "No note of yours has this id.", statusCode: StatusCodes.Status404NotFound);
+        Guid id, PersonNow person, NoteService notes, CancellationToken cancellationToken) =>
+        (await notes.BacklinksAsync(person, id, cancellationToken)).ToFound();
 }
 
 /// <param name="Title">Optional: the first line of the body when absent.</param>
@@ -159,7 +69,7 @@ internal sealed record NoteRequest(
     {
         if (string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Body))
         {
-            yield return new ValidationResult("Write something in the title or the body.", [nameof(Body)]);
+            yield return new ValidationResult(Texts.Get(RequestValidationFilter.LocaleOf(validationContext), "Notes.Empty"), [nameof(Body)]);
         }
     }
 }

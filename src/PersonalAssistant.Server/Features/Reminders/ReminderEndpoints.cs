@@ -29,7 +29,7 @@ internal static class ReminderEndpoints
 
     public static async Task<Ok<Paged<ReminderResponse>>> ListReminders(
         [AsParameters] ReminderQuery query, PersonNow person, ReminderService reminders, CancellationToken cancellationToken) =>
-        (await reminders.ListAsync(person, query, cancellationToken)).ToCheckedOk();
+        TypedResults.Ok((await reminders.ListAsync(person, query, cancellationToken)).Checked());
 
     public static async Task<Results<Created<ReminderResponse>, ValidationProblem>> CreateReminder(
         CreateReminderRequest request, PersonNow person, ReminderService reminders, CancellationToken cancellationToken) =>

@@ -47,6 +47,21 @@ public sealed class ListsExpensesMemoryTests(AssistantApp app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task ANewListNamedLikeTheDefault_BeforeListsWereRead_IsAConflict_AndGroceriesStaysOne()
+    {
+        var user = await Accounts.RegisterAndLoginAsync(app);
+        using var client = user.Client(app);
+
+        using var created = await client.PostAsJsonAsync("/api/v1/lists", new { name = "groceries" });
+
+        var problem = await created.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(("Already there", "You already have a list called \"groceries\"."),
+            (problem.GetProperty("title").GetString(), problem.GetProperty("detail").GetString()));
+        var lists = await client.GetFromJsonAsync<JsonElement>("/api/v1/lists");
+        Assert.Equal("Groceries", Assert.Single(lists.EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Expenses_GuessACategory_AndSumAMonthByCategoryAndCurrency()
     {
         var user = await Accounts.RegisterAndLoginAsync(app);
