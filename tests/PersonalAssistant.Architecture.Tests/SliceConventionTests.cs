@@ -108,7 +108,7 @@ public sealed partial class SliceConventionTests
         Assert.True(offenders.Count == 0, "Use the injected TimeProvider instead of the system clock in: " + string.Join(", ", offenders));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
