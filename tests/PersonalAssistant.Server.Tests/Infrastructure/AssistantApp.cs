@@ -82,12 +82,12 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <summary>
-    /// A clock that also moves with real time, for hosts that serve SignalR connections (see <see cref="TestClock"/>);
-    /// call before the host starts.
+    /// The real clock plus the advances, for hosts that serve SignalR connections (see <see cref="TestClock"/>); call
+    /// before the host starts.
     /// </summary>
     public AssistantApp WithRunningClock()
     {
-        Clock = TestClock.Running(Start);
+        Clock = TestClock.Running();
         return this;
     }
 

@@ -3,16 +3,19 @@ using Microsoft.Extensions.Time.Testing;
 namespace PersonalAssistant.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The test host's <see cref="TimeProvider"/> (<see cref="AssistantApp.Clock"/>). Both kinds start at
-/// <see cref="AssistantApp.Start"/> and move forward when a test calls <see cref="Advance"/>:
+/// The test host's <see cref="TimeProvider"/> (<see cref="AssistantApp.Clock"/>). Both kinds move forward when a test
+/// calls <see cref="Advance"/>:
 /// <list type="bullet">
-/// <item><see cref="Frozen"/> (the default) does not move by itself: a <see cref="FakeTimeProvider"/>, whose timers
-/// fire when an advance passes their due time. "Today" cannot change under a test.</item>
-/// <item><see cref="Running"/> moves with real time as well: for hosts that serve SignalR connections. The hub
+/// <item><see cref="Frozen"/> (the default) starts at <see cref="AssistantApp.Start"/> and does not move by itself: a
+/// <see cref="FakeTimeProvider"/>, whose timers fire when an advance passes their due time. "Today" cannot change
+/// under a test.</item>
+/// <item><see cref="Running"/> is the real clock plus the advances: for hosts that serve SignalR connections. The hub
 /// server reads the injected clock for its keep-alive pings and handshake timeout, and the client (on real time)
-/// drops a connection that hears no ping for 30 seconds; on a frozen clock no ping is ever due. Its timestamps
-/// (elapsed-time measurements) stay real, so an advance does not look like a silent client either; its timers fire
-/// in real time and see the jump at their next tick.</item>
+/// drops a connection that hears no ping for 30 seconds, which a frozen clock never sends; and SignalR closes a
+/// connection whose token expiry has passed by the system clock (<c>CloseOnAuthenticationExpiration</c>), so the
+/// host must issue tokens on real time. Its timestamps (elapsed-time measurements) stay real, so an advance does not
+/// look like a silent client; its timers fire in real time and see the jump at their next tick. Tests on such a
+/// host never depend on the date.</item>
 /// </list>
 /// </summary>
 public sealed class TestClock : TimeProvider
@@ -28,7 +31,7 @@ public sealed class TestClock : TimeProvider
 
     public static TestClock Frozen(DateTimeOffset start) => new(new FakeTimeProvider(start), TimeSpan.Zero);
 
-    public static TestClock Running(DateTimeOffset start) => new(null, start - System.GetUtcNow());
+    public static TestClock Running() => new(null, TimeSpan.Zero);
 
     public bool IsFrozen => _frozen is not null;
 
