@@ -30,7 +30,7 @@ public sealed partial class LexiconWordTests
     [Fact]
     public void TheGrammar_NeverComparesALanguageCode()
     {
-        var language = Path.Combine(RepositoryRoot(), "src", "PersonalAssistant.Language");
+        var language = Path.Combine(SourceFiles.RepositoryRoot(), "src", "PersonalAssistant.Language");
         var offenders = new[] { "Time", "Understanding" }
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(language, folder), "*.cs", SearchOption.AllDirectories))
             .SelectMany(path => File.ReadLines(path).Select((line, index) => (path, line, index)))
@@ -59,7 +59,7 @@ public sealed partial class LexiconWordTests
         Assert.Contains("merci", words);
         Assert.Contains("vendredi", words);
 
-        var source = Path.Combine(RepositoryRoot(), "src");
+        var source = Path.Combine(SourceFiles.RepositoryRoot(), "src");
         var separator = Path.DirectorySeparatorChar;
         var offenders = new List<string>();
         var allowedUsed = new HashSet<(string, string)>();
@@ -128,19 +128,6 @@ public sealed partial class LexiconWordTests
         }
 
         return words;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PersonalAssistant.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PersonalAssistant.slnx not found above the test assembly.");
     }
 
     [GeneratedRegex("""\bCode\s*(==|!=|\bis\b)|"(en|fr)"|StartsWith\("(en|fr)""")]

@@ -36,6 +36,7 @@ internal static class AccountsRegistration
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<ClockedTokenProvider>(TokenOptions.DefaultProvider)
             .AddPasswordValidator<PasswordPolicy>();
         // Reset and email-confirmation tokens: single use (tied to the security stamp), valid one hour by default.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromSeconds(auth.EmailTokenLifetimeSeconds));
@@ -59,11 +60,11 @@ internal static class AccountsRegistration
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<TokenIssuer, Microsoft.Extensions.Caching.Memory.IMemoryCache>((options, issuer, cache) =>
+            .Configure<TokenIssuer, Microsoft.Extensions.Caching.Memory.IMemoryCache, TimeProvider>((options, issuer, cache, time) =>
             {
                 options.MapInboundClaims = false;
                 options.TokenHandlers.Clear();
-                options.TokenHandlers.Add(new CachingTokenHandler(cache));
+                options.TokenHandlers.Add(new CachingTokenHandler(cache, time));
                 options.TokenValidationParameters = issuer.ValidationParameters();
                 // The challenge says the token was refused (RFC 6750 "invalid_token", so clients refresh) but not
                 // which check failed: no oracle for someone crafting tokens.

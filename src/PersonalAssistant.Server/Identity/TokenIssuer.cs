@@ -55,7 +55,16 @@ internal sealed class TokenIssuer(ServerSecrets secrets, IOptions<AuthOptions> o
         RequireSignedTokens = true,
         RequireExpirationTime = true,
         ClockSkew = TimeSpan.FromSeconds(30),
+        LifetimeValidator = IsLive,
         NameClaimType = CurrentUser.UserIdClaim,
         RoleClaimType = CurrentUser.RoleClaim,
     };
+
+    /// <summary>The lifetime check, on the host's clock (the one that set the lifetime) rather than the system's.</summary>
+    private bool IsLive(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return expires is { } end && end.ToUniversalTime() >= now - parameters.ClockSkew
+            && (notBefore is not { } start || start.ToUniversalTime() <= now + parameters.ClockSkew);
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Tests.Infrastructure;
@@ -91,7 +92,7 @@ public sealed class OperatorSurfaceTests : IAsyncLifetime
         var user = await Accounts.RegisterAndLoginAsync(_app);
         var services = _app.Services;
         var issuer = new TokenIssuer(services.GetRequiredService<ServerSecrets>(), services.GetRequiredService<IOptions<AuthOptions>>(),
-            new AnHourAgo());
+            new FakeTimeProvider(_app.Clock.GetUtcNow().AddHours(-1)));
         var sessionId = Guid.Parse(new JsonWebToken(user.AccessToken).GetClaim(CurrentUser.SessionIdClaim).Value);
         using var client = _app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.CreateAccessToken(user.Id, sessionId, []).Token);
@@ -113,10 +114,5 @@ public sealed class OperatorSurfaceTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer error=\"invalid_token\"", response.Headers.WwwAuthenticate.Single().ToString());
-    }
-
-    private sealed class AnHourAgo : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddHours(-1);
     }
 }

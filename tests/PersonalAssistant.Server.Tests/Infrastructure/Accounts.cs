@@ -78,7 +78,8 @@ public static partial class Accounts
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PersonalAssistant.Server.Persistence.AppDbContext>();
         var messages = db.Outbox.Where(m => m.Recipient == recipient).ToList();
-        return messages.OrderByDescending(m => m.CreatedAt).Select(m => m.Body).First();
+        // The host's clock may not have moved between two messages: the time-ordered id breaks the tie.
+        return messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => m.Body).First();
     }
 
     public static string LinkParameter(string body, string name)

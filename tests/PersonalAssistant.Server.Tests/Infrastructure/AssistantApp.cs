@@ -7,7 +7,8 @@ namespace PersonalAssistant.Server.Tests.Infrastructure;
 /// <summary>
 /// The real host on a real loopback port, on the database of this run (SQLite or PostgreSQL, see
 /// <see cref="TestEnvironment"/>), with Redis when the run provides one. Each instance owns its data directory and,
-/// on PostgreSQL, its own database.
+/// on PostgreSQL, its own database. Its <see cref="Clock"/> is the host's <see cref="TimeProvider"/>: frozen at
+/// <see cref="Start"/> until a test advances it.
 /// </summary>
 public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -17,12 +18,28 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private TestDatabase? _database;
 
+    /// <summary>
+    /// Where every host's clock starts: Wednesday 18 November 2026, 14:00 UTC (09:00 in Toronto, 15:00 in Paris), far
+    /// from midnight and from any daylight-saving change in the zones the tests use, and before the fixed dates the
+    /// tests write as "in the future" (January 2027 onwards).
+    /// </summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 18, 14, 0, 0, TimeSpan.Zero);
+
     public AssistantApp()
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
     public string DataDirectory => _dataDirectory;
+
+    /// <summary>
+    /// The host's clock: frozen at <see cref="Start"/> unless <see cref="WithRunningClock"/> was called; a test moves
+    /// it with <see cref="TestClock.Advance"/> (expiries, lockout windows, "tomorrow") instead of waiting.
+    /// </summary>
+    public TestClock Clock { get; private set; } = TestClock.Frozen(Start);
+
+    /// <summary>Today's date in <paramref name="zone"/> by the host's clock.</summary>
+    public DateOnly Today(TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), zone).DateTime);
 
     public static string DatabaseProvider => TestEnvironment.DatabaseProvider;
 
@@ -61,6 +78,16 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
     public AssistantApp With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>
+    /// The real clock plus the advances, for hosts that serve SignalR connections (see <see cref="TestClock"/>); call
+    /// before the host starts.
+    /// </summary>
+    public AssistantApp WithRunningClock()
+    {
+        Clock = TestClock.Running();
         return this;
     }
 
@@ -129,6 +156,8 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
             builder.UseSetting(key, value);
         }
 
+        var clock = Clock;
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         foreach (var configure in _services)
         {
             builder.ConfigureTestServices(configure);

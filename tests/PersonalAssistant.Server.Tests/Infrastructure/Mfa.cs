@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using OtpNet;
-using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Tests.Infrastructure;
 
@@ -15,24 +13,18 @@ public static class Mfa
         using var client = user.Client(app);
         var setup = await (await client.PostAsync("/api/v1/mfa/totp/setup", null)).Content.ReadFromJsonAsync<JsonElement>();
         var secret = setup.GetProperty("secret").GetString()!;
-        using var enable = await client.PostAsJsonAsync("/api/v1/mfa/totp/enable", new { code = Totp(secret) });
+        using var enable = await client.PostAsJsonAsync("/api/v1/mfa/totp/enable", new { code = Totp(app, secret) });
         Assert.Equal(HttpStatusCode.OK, enable.StatusCode);
         var codes = (await enable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recoveryCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
         return (secret, codes);
     }
 
     /// <summary>
-    /// A code the server will accept: the current step's, or, when that step was already used, the next step's
-    /// (the server allows one step of drift), as an authenticator app a few seconds later would show.
+    /// The code an authenticator app shows at the host's clock. The server takes each time step once: a test that
+    /// needs a second code advances <see cref="AssistantApp.Clock"/> by 30 seconds first.
     /// </summary>
-    public static string Totp(string secret, long? after = null)
-    {
-        var totp = new Totp(Base32Encoding.ToBytes(secret));
-        var now = DateTime.UtcNow;
-        return after is { } used && CurrentStep() <= used ? totp.ComputeTotp(now.AddSeconds(30)) : totp.ComputeTotp(now);
-    }
-
-    public static long CurrentStep() => DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+    public static string Totp(AssistantApp app, string secret) =>
+        new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(app.Clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Adds a number and verifies it with the code from the outbox; returns its id and E.164 form.</summary>
     public static async Task<(Guid Id, string E164)> AddVerifiedPhoneAsync(AssistantApp app, TestUser user, string number)
@@ -56,17 +48,4 @@ public static class Mfa
 
     /// <summary>A unique, valid North American number (555-01xx is reserved for fiction, so use real-looking ones).</summary>
     public static string NewUsNumber() => $"+1 415 {Random.Shared.Next(200, 999)} {Random.Shared.Next(1000, 9999)}";
-
-    public static async Task ExpireCodesAsync(AssistantApp app)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var codes = await db.VerificationCodes.ToListAsync();
-        foreach (var code in codes)
-        {
-            code.ExpiresAt = code.CreatedAt.AddMinutes(-1);
-        }
-
-        await db.SaveChangesAsync();
-    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR.Client;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -80,6 +81,7 @@ public sealed class HubSessionTests(HubSessionTests.Host host) : IClassFixture<H
         var user = await Accounts.RegisterAndLoginAsync(App);
         await using var oldHub = await HubListener.ConnectAsync(App, user.AccessToken);
         using var adminClient = admin.Client(App);
+        App.Clock.Advance(TimeSpan.FromSeconds(1)); // the grant comes after the token, not at the same instant
 
         using var granted = await adminClient.PostAsJsonAsync($"/api/v1/admin/users/{user.Id}/roles", new { role = "premium" });
         Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
@@ -110,21 +112,21 @@ public sealed class HubSessionTests(HubSessionTests.Host host) : IClassFixture<H
     [Fact]
     public async Task HubConnection_AccessTokenExpires_ClosesByTheInjectedClock()
     {
-        var clock = new AdvancingClock();
-        var app = new AssistantApp().WithServices(services => services.AddSingleton<TimeProvider>(clock));
+        var app = new AssistantApp().WithRunningClock();
         await ((IAsyncLifetime)app).InitializeAsync();
         try
         {
             var phone = await Accounts.RegisterAndLoginAsync(app);
-            var laptop = await Accounts.LoginAsync(app, phone.Email, phone.Password, phone.Id);
             await using var phoneHub = await HubListener.ConnectAsync(app, phone.AccessToken);
 
-            // The access token lives 15 minutes; the clock moves past that without the test waiting for it.
-            clock.Advance(TimeSpan.FromMinutes(16));
+            // The access token lives 15 minutes; the host's clock moves past that without the test waiting for it,
+            // and the watcher's next one-second tick sees the jump.
+            app.Clock.Advance(TimeSpan.FromMinutes(16));
 
             await phoneHub.AssertClosedWithinFiveSecondsAsync();
-            // The laptop's request is checked by the token handler's own clock, which did not move; the reply comes
-            // back once the turn is over, and the closed connection got none of it.
+            // The same person signs in again on a laptop (the phone's token has expired by the same clock); the reply
+            // to the laptop's turn reaches the laptop, and the closed connection gets none of it.
+            var laptop = await Accounts.LoginAsync(app, phone.Email, phone.Password, phone.Id);
             using var laptopClient = laptop.Client(app);
             Assert.StartsWith("Got it: water the plants", Chat.Text(await Chat.SayAsync(laptopClient, await Chat.StartAsync(laptopClient),
                 "water the plants on saturday")), StringComparison.Ordinal);
@@ -134,6 +136,59 @@ public sealed class HubSessionTests(HubSessionTests.Host host) : IClassFixture<H
         {
             await ((IAsyncLifetime)app).DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task StreamedReply_ReachesTheOwnersSessions_AndNobodyElse()
+    {
+        var owner = await Accounts.RegisterAndLoginAsync(App);
+        var other = await Accounts.RegisterAndLoginAsync(App);
+        using var client = owner.Client(App);
+        var hubUrl = new Uri(client.BaseAddress!, "/hubs/assistant");
+        await using var ownerHub = ConnectHub(hubUrl, owner.AccessToken);
+        await using var otherHub = ConnectHub(hubUrl, other.AccessToken);
+        var completed = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = 0;
+        var leaked = 0;
+        ownerHub.On<JsonElement>("turnStarted", _ => Interlocked.Increment(ref started));
+        ownerHub.On<JsonElement>("turnCompleted", message => completed.TrySetResult(message));
+        var ownersConversation = Guid.Empty; // set once the hubs are connected, before any turn
+        var othersTurn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        foreach (var name in new[] { "turnStarted", "textDelta", "actionTaken", "turnCompleted" })
+        {
+            otherHub.On<JsonElement>(name, message =>
+            {
+                if (message.GetProperty("conversationId").GetGuid() == ownersConversation)
+                {
+                    Interlocked.Increment(ref leaked);
+                }
+                else if (name == "turnCompleted")
+                {
+                    othersTurn.TrySetResult();
+                }
+            });
+        }
+
+        await ownerHub.StartAsync();
+        await otherHub.StartAsync();
+        var conversation = await Chat.StartAsync(client);
+        ownersConversation = conversation;
+        using var accepted = await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "water the plants on saturday" });
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+
+        var reply = await completed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.StartsWith("Got it: water the plants, ", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, started);
+        // A barrier instead of a pause: the other person's own turn reaches their connection after anything the
+        // owner's finished turn could have sent it, since one connection's messages arrive in order.
+        using var otherClient = other.Client(App);
+        using var othersMessage = await otherClient.PostAsJsonAsync($"/api/v1/conversations/{await Chat.StartAsync(otherClient)}/messages", new { text = "thanks" });
+        Assert.Equal(HttpStatusCode.Accepted, othersMessage.StatusCode);
+        await othersTurn.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, leaked);
+
+        await using var anonymous = new HubConnectionBuilder().WithUrl(hubUrl).Build();
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => anonymous.StartAsync());
     }
 
     [Fact]
@@ -219,9 +274,12 @@ public sealed class HubSessionTests(HubSessionTests.Host host) : IClassFixture<H
     }
 
     /// <summary>A host of its own where nobody becomes administrator by signing up first, so test order does not matter.</summary>
+    private static HubConnection ConnectHub(Uri url, string token) =>
+        new HubConnectionBuilder().WithUrl(url, options => options.AccessTokenProvider = () => Task.FromResult<string?>(token)).Build();
+
     public sealed class Host : IAsyncLifetime
     {
-        public AssistantApp App { get; } = new AssistantApp().With("Auth:FirstUserIsAdmin", "false");
+        public AssistantApp App { get; } = new AssistantApp().WithRunningClock().With("Auth:FirstUserIsAdmin", "false");
 
         public Task InitializeAsync() => ((IAsyncLifetime)App).InitializeAsync();
 

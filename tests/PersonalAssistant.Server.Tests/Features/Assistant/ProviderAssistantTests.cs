@@ -70,7 +70,7 @@ public sealed class ProviderAssistantTests(ProviderFixture fixture) : IClassFixt
         Assert.Equal("system", system["role"]!.GetValue<string>());
         var prompt = system["content"]!.ToString();
         Assert.Contains("America/Toronto", prompt, StringComparison.Ordinal);
-        Assert.Contains(DateTimeOffset.UtcNow.ToOffset(TimeZoneInfo.FindSystemTimeZoneById("America/Toronto").GetUtcOffset(DateTimeOffset.UtcNow)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), prompt, StringComparison.Ordinal);
+        Assert.Contains(App.Today(TimeZoneInfo.FindSystemTimeZoneById("America/Toronto")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), prompt, StringComparison.Ordinal);
         Assert.Contains("Channel: web chat", prompt, StringComparison.Ordinal);
         Assert.Contains("I focus best in the morning", prompt, StringComparison.Ordinal);
         Assert.Equal(20, requests[0]["tools"]!.AsArray().Count);

@@ -70,7 +70,7 @@ public sealed class TokenAttackTests(AssistantApp app) : IClassFixture<Assistant
     public async Task Expired_IsRejected()
     {
         var user = await Accounts.RegisterAndLoginAsync(app);
-        var token = Forge(user, issuer: null, audience: null, issuedAt: DateTime.UtcNow.AddHours(-2), lifetime: TimeSpan.FromMinutes(15));
+        var token = Forge(user, issuer: null, audience: null, issuedAt: app.Clock.GetUtcNow().UtcDateTime.AddHours(-2), lifetime: TimeSpan.FromMinutes(15));
 
         await AssertRejectedAsync(token);
     }
@@ -80,7 +80,7 @@ public sealed class TokenAttackTests(AssistantApp app) : IClassFixture<Assistant
     {
         var user = await Accounts.RegisterAndLoginAsync(app);
 
-        await AssertRejectedAsync(Forge(user, issuer: null, audience: "someone-else", DateTime.UtcNow, TimeSpan.FromMinutes(15)));
+        await AssertRejectedAsync(Forge(user, issuer: null, audience: "someone-else", app.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(15)));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class TokenAttackTests(AssistantApp app) : IClassFixture<Assistant
     {
         var user = await Accounts.RegisterAndLoginAsync(app);
 
-        await AssertRejectedAsync(Forge(user, issuer: "evil", audience: null, DateTime.UtcNow, TimeSpan.FromMinutes(15)));
+        await AssertRejectedAsync(Forge(user, issuer: "evil", audience: null, app.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(15)));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class TokenAttackTests(AssistantApp app) : IClassFixture<Assistant
     {
         var user = await Accounts.RegisterAndLoginAsync(app);
 
-        await AssertRejectedAsync(Forge(user, null, null, DateTime.UtcNow, TimeSpan.FromMinutes(15), sessionId: Guid.NewGuid()));
+        await AssertRejectedAsync(Forge(user, null, null, app.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(15), sessionId: Guid.NewGuid()));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class TokenAttackTests(AssistantApp app) : IClassFixture<Assistant
         var user = await Accounts.RegisterAndLoginAsync(app);
         var key = new SymmetricSecurityKey(new byte[32]);
 
-        await AssertRejectedAsync(Forge(user, null, null, DateTime.UtcNow, TimeSpan.FromMinutes(15), key: key));
+        await AssertRejectedAsync(Forge(user, null, null, app.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(15), key: key));
     }
 
     private string Forge(TestUser user, string? issuer, string? audience, DateTime issuedAt, TimeSpan lifetime,

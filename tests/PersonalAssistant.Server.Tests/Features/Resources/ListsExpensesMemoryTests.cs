@@ -33,6 +33,7 @@ public sealed class ListsExpensesMemoryTests(AssistantApp app) : IClassFixture<A
         var itemId = merged.GetProperty("id").GetGuid();
         using var check = await client.PatchAsJsonAsync($"/api/v1/lists/{id}/items/{itemId}", new { @checked = true });
         Assert.True((await check.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checked").GetBoolean());
+        app.Clock.Advance(TimeSpan.FromMinutes(1)); // added after "Œufs": listed after it
         using var fresh = await client.PostAsJsonAsync($"/api/v1/lists/{id}/items", new { text = "eggs" }); // a checked item is not merged into
         Assert.Equal(HttpStatusCode.Created, fresh.StatusCode);
         var cleared = await (await client.PostAsync($"/api/v1/lists/{id}/items/clear-checked", null)).Content.ReadFromJsonAsync<JsonElement>();

@@ -45,7 +45,7 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
         var other = await Accounts.RegisterAndLoginAsync(app);
         using var client = owner.Client(app);
         using var otherClient = other.Client(app);
-        var now = DateTimeOffset.UtcNow;
+        var now = app.Clock.GetUtcNow();
         using (var scope = app.Services.CreateScope())
         {
             // One note past the limit where PostgreSQL stops reading the person's own notes and uses the GIN index.

@@ -14,7 +14,8 @@ public sealed class TaskTests(AssistantApp app) : IClassFixture<AssistantApp>
 {
     private static readonly TimeZoneInfo Toronto = TimeZoneInfo.FindSystemTimeZoneById("America/Toronto");
 
-    private static DateOnly TodayInToronto => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Toronto).DateTime);
+    /// <summary>Today in Toronto by the host's clock, which never crosses midnight unless a test moves it.</summary>
+    private DateOnly TodayInToronto => app.Today(Toronto);
 
     [Fact]
     public async Task Due_AcceptsWordsAndIsoValues_AndEchoesWhatItUnderstood_InThePersonsZone()
@@ -239,7 +240,7 @@ public sealed class TaskTests(AssistantApp app) : IClassFixture<AssistantApp>
         var task = await CreateAsync(client, new { title = "sort the mail", due = today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         var notYet = await CreateAsync(client, new { title = "due today", due = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
 
-        var now = DateTimeOffset.UtcNow;
+        var now = app.Clock.GetUtcNow();
         await RunMissedCheckAsync(now);
         await RunMissedCheckAsync(now.AddMinutes(15)); // a second check the same day counts nothing more
 
