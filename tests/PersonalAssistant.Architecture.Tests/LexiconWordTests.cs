@@ -18,9 +18,6 @@ public sealed partial class LexiconWordTests
     [
         ("TaskContracts.cs", "today", "TaskViews.Today: an API value of the task list's view, not a word"),
         ("OfflineChatClient.cs", "today", "the list range code the engine returns (ParsedAction.Range), not a word"),
-        ("TurnContext.cs", "today", "reply wording: how a due date is said back (\"due today\")"),
-        ("TurnContext.cs", "tomorrow", "reply wording: how a due date is said back (\"due tomorrow\")"),
-        ("TurnContext.cs", "demain", "reply wording: how a due date is said back (\"pour demain\")"),
     ];
 
     /// <summary>

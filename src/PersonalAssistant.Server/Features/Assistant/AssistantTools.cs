@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using PersonalAssistant.Language;
@@ -14,6 +13,7 @@ using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Assistant;
@@ -31,7 +31,8 @@ internal sealed class AssistantTools(
 
     private PersonNow Person => turn.Person;
 
-    private bool French => turn.French;
+    /// <summary>A sentence of the catalog in the turn's language.</summary>
+    private string Text(string key, params object?[] values) => Texts.Format(Person.Locale, key, values);
 
     private IReadOnlyList<AIFunction>? _all;
 
@@ -84,8 +85,8 @@ internal sealed class AssistantTools(
             return Failed(result.Failure);
         }
 
-        var summary = task.DueAt is { } at ? $"{task.Title}, {FriendlyTime.Describe(at, Person, French)}"
-            : task.DueDate is { } date ? $"{task.Title}, {FriendlyTime.Describe(date, Person, French)}" : task.Title;
+        var summary = task.DueAt is { } at ? $"{task.Title}, {FriendlyTime.Describe(at, Person)}"
+            : task.DueDate is { } date ? $"{task.Title}, {FriendlyTime.Describe(date, Person)}" : task.Title;
         return await DidAsync(ActionKinds.TaskCreated, summary, task.Id);
     }
 
@@ -104,12 +105,12 @@ internal sealed class AssistantTools(
         foreach (var name in views)
         {
             var page = await tasks.ListAsync(Person, new TaskQuery { View = name, PageSize = 10 }, cancellationToken);
-            lines.AddRange(page.Value!.Items.Select(t => t.DueAt is { } at ? $"{t.Title} ({FriendlyTime.Describe(at, Person, French)})" : t.Title));
+            lines.AddRange(page.Value!.Items.Select(t => t.DueAt is { } at ? $"{t.Title} ({FriendlyTime.Describe(at, Person)})" : t.Title));
         }
 
         return lines.Count == 0
-            ? ToolResult.Listing(French ? "Rien à faire ici : tout est à jour." : "Nothing there: you're all caught up.", [])
-            : ToolResult.Listing(French ? "Tes tâches :" : "Your tasks:", lines.Take(10).ToList());
+            ? ToolResult.Listing(Text("Tools.Tasks.None"), [])
+            : ToolResult.Listing(Text("Tools.Tasks.Heading"), lines.Take(10).ToList());
     }
 
     [Description("Mark a task done.")]
@@ -158,7 +159,7 @@ internal sealed class AssistantTools(
             await RecordAsync(ActionKinds.TaskCreated, step.Title, step.Id);
         }
 
-        var heading = French ? $"{found.Title} en petites étapes :" : $"{found.Title} in small steps:";
+        var heading = Text("Tools.Breakdown.Heading", found.Title);
         return ToolResult.Listing(heading, breakdown.Steps.Select(s => s.EstimatedMinutes is { } minutes ? $"{s.Title} (~{minutes} min)" : s.Title).ToList());
     }
 
@@ -171,7 +172,7 @@ internal sealed class AssistantTools(
         var query = new NextTaskQuery { Energy = energy is EnergyLevels.Low or EnergyLevels.Medium or EnergyLevels.High ? energy : null, Minutes = minutes is > 0 and <= 24 * 60 ? minutes : null };
         var next = (await tasks.NextAsync(Person, query, cancellationToken)).Value!;
         return next.Task is null
-            ? ToolResult.Listing(French ? "Aucune tâche ouverte : profites-en." : "No open tasks: enjoy the breathing room.", [])
+            ? ToolResult.Listing(Text("Tools.Next.None"), [])
             : ToolResult.Listing(next.Task.Title, next.Reasons);
     }
 
@@ -188,7 +189,7 @@ internal sealed class AssistantTools(
 
         if (!turn.Confirmed)
         {
-            return AskToConfirm(ToolNames.DeleteTask, new() { ["task"] = found.Id.ToString() }, French ? $"Supprimer « {found.Title} » ?" : $"Delete \"{found.Title}\"?");
+            return AskToConfirm(ToolNames.DeleteTask, new() { ["task"] = found.Id.ToString() }, Text("Tools.Tasks.ConfirmDelete", found.Title));
         }
 
         var result = await tasks.DeleteAsync(Person, found.Id, cancellationToken);
@@ -219,8 +220,8 @@ internal sealed class AssistantTools(
             return Failed(result.Failure);
         }
 
-        var at = reminder.NextAt is { } next ? $", {FriendlyTime.Describe(next, Person, French)}" : string.Empty;
-        var repeats = reminder.RRule is null ? string.Empty : French ? " (répété)" : " (repeating)";
+        var at = reminder.NextAt is { } next ? $", {FriendlyTime.Describe(next, Person)}" : string.Empty;
+        var repeats = reminder.RRule is null ? string.Empty : Text("Tools.Reminders.Repeating");
         return await DidAsync(ActionKinds.ReminderCreated, $"{reminder.Text}{at}{repeats}", reminder.Id);
     }
 
@@ -229,8 +230,8 @@ internal sealed class AssistantTools(
     {
         var page = (await reminders.ListAsync(Person, new ReminderQuery { PageSize = 10 }, cancellationToken)).Value!;
         var lines = page.Items.Where(r => r.NextAt is not null)
-            .Select(r => $"{r.Text} ({FriendlyTime.Describe(r.NextAt!.Value, Person, French)})").ToList();
-        return ToolResult.Listing(lines.Count == 0 ? (French ? "Aucun rappel à venir." : "No reminders coming up.") : (French ? "Tes rappels :" : "Your reminders:"), lines);
+            .Select(r => $"{r.Text} ({FriendlyTime.Describe(r.NextAt!.Value, Person)})").ToList();
+        return ToolResult.Listing(lines.Count == 0 ? Text("Tools.Reminders.None") : Text("Tools.Reminders.Heading"), lines);
     }
 
     [Description("Snooze a reminder.")]
@@ -245,7 +246,7 @@ internal sealed class AssistantTools(
             : (await mine.OrderBy(r => r.NextAt).Take(200).ToListAsync(cancellationToken)).FirstOrDefault(r => Matches(r.Text, reminder));
         if (target is null)
         {
-            return ToolResult.Failed(French ? "Je ne trouve pas ce rappel." : "I can't find that reminder.");
+            return ToolResult.Failed(Text("Tools.Reminders.NotFound"));
         }
 
         var request = new SnoozeRequest(minutes ?? 10);
@@ -256,7 +257,7 @@ internal sealed class AssistantTools(
 
         var result = await reminders.SnoozeAsync(Person, target.Id, request, cancellationToken);
         return result.Value is { } snoozed
-            ? await DidAsync(ActionKinds.ReminderSnoozed, $"{snoozed.Text}, {FriendlyTime.Describe(snoozed.NextAt!.Value, Person, French)}", snoozed.Id, undoable: false)
+            ? await DidAsync(ActionKinds.ReminderSnoozed, $"{snoozed.Text}, {FriendlyTime.Describe(snoozed.NextAt!.Value, Person)}", snoozed.Id, undoable: false)
             : Failed(result.Failure);
     }
 
@@ -278,7 +279,7 @@ internal sealed class AssistantTools(
             return Failed(result.Failure);
         }
 
-        return await DidAsync(ActionKinds.NoteCreated, French ? $"note « {note.Title} »" : $"note \"{note.Title}\"", note.Id);
+        return await DidAsync(ActionKinds.NoteCreated, Text("Tools.Notes.Created", note.Title), note.Id);
     }
 
     [Description("Search notes.")]
@@ -299,7 +300,7 @@ internal sealed class AssistantTools(
         }
 
         return ToolResult.Listing(
-            page.Items.Count == 0 ? (French ? "Aucune note ne correspond." : "No note matches.") : (French ? "Notes trouvées :" : "Notes found:"),
+            page.Items.Count == 0 ? Text("Tools.Notes.None") : Text("Tools.Notes.Heading"),
             page.Items.Select(n => n.Title).ToList());
     }
 
@@ -326,8 +327,8 @@ internal sealed class AssistantTools(
 
         if (!turn.Confirmed && (!string.IsNullOrWhiteSpace(withPeople) || OtherPeople.AreNamedIn(title)))
         {
-            var described = ReadTime(start)?.When is { } when ? $"{title}, {FriendlyTime.Describe(when, Person, French)}" : title;
-            return AskToConfirm(ToolNames.AddEvent, arguments, French ? $"J'ajoute « {described} » à ton agenda ?" : $"Add \"{described}\" to your calendar?");
+            var described = ReadTime(start)?.When is { } when ? $"{title}, {FriendlyTime.Describe(when, Person)}" : title;
+            return AskToConfirm(ToolNames.AddEvent, arguments, Text("Tools.Events.Confirm", described));
         }
 
         var result = await events.CreateAsync(Person, request, cancellationToken);
@@ -337,7 +338,7 @@ internal sealed class AssistantTools(
         }
 
         var startAt = DateTimeOffset.Parse(item.Start, CultureInfo.InvariantCulture);
-        return await DidAsync(ActionKinds.EventCreated, $"{item.Title}, {FriendlyTime.Describe(startAt, Person, French)}", item.Id);
+        return await DidAsync(ActionKinds.EventCreated, $"{item.Title}, {FriendlyTime.Describe(startAt, Person)}", item.Id);
     }
 
     [Description("List calendar events.")]
@@ -351,7 +352,7 @@ internal sealed class AssistantTools(
         {
             if (ReadTime(from)?.When is not { } moment)
             {
-                return ToolResult.Failed(French ? $"Je ne comprends pas la date « {from} »." : $"I can't read \"{from}\" as a day.");
+                return ToolResult.Failed(Text("Tools.Day.Unreadable", from));
             }
 
             firstDay = moment.Date;
@@ -366,8 +367,8 @@ internal sealed class AssistantTools(
             return Failed(result.Failure);
         }
 
-        var lines = occurrences.Select(o => $"{o.Title} ({FriendlyTime.Describe(DateTimeOffset.Parse(o.Start, CultureInfo.InvariantCulture), Person, French)})").ToList();
-        return ToolResult.Listing(lines.Count == 0 ? (French ? "Rien dans l'agenda." : "Nothing in the calendar.") : (French ? "Au programme :" : "On the calendar:"), lines);
+        var lines = occurrences.Select(o => $"{o.Title} ({FriendlyTime.Describe(DateTimeOffset.Parse(o.Start, CultureInfo.InvariantCulture), Person)})").ToList();
+        return ToolResult.Listing(lines.Count == 0 ? Text("Tools.Events.None") : Text("Tools.Events.Heading"), lines);
     }
 
     [Description("Add items to a list.")]
@@ -378,7 +379,7 @@ internal sealed class AssistantTools(
     {
         if (items is not { Count: > 0 and <= 50 })
         {
-            return ToolResult.Failed("Give 1 to 50 items.");
+            return ToolResult.Failed(Text("Tools.Lists.ItemCount", 1, 50));
         }
 
         var (target, problem) = await FindListAsync(list, cancellationToken);
@@ -429,7 +430,7 @@ internal sealed class AssistantTools(
         }
 
         return ToolResult.Listing(
-            items.Count == 0 ? (French ? $"{target.Name} : rien à acheter." : $"{target.Name}: nothing left.") : $"{target.Name}:",
+            items.Count == 0 ? Text("Tools.Lists.Empty", target.Name) : $"{target.Name}:",
             items.Select(i => i.Quantity > 1 ? $"{i.Text} ×{i.Quantity}" : i.Text).ToList());
     }
 
@@ -446,7 +447,7 @@ internal sealed class AssistantTools(
         {
             if (ReadTime(date)?.When is not { } moment)
             {
-                return ToolResult.Failed(French ? $"Je ne comprends pas la date « {date} »." : $"I can't read \"{date}\" as a day.");
+                return ToolResult.Failed(Text("Tools.Day.Unreadable", date));
             }
 
             day = moment.Date.ToDateOnly();
@@ -464,7 +465,7 @@ internal sealed class AssistantTools(
             return Failed(result.Failure);
         }
 
-        var money = string.Create(French ? CultureInfo.GetCultureInfo("fr-FR") : CultureInfo.InvariantCulture, $"{expense.Amount:0.00} {expense.Currency}");
+        var money = Text("Tools.Money", expense.Amount, expense.Currency);
         return await DidAsync(ActionKinds.ExpenseCreated, $"{money} {expense.Description} ({expense.Category})", expense.Id);
     }
 
@@ -514,12 +515,12 @@ internal sealed class AssistantTools(
         var body = request.Body.Trim();
         if (await memories.HasAsync(Person, body, cancellationToken))
         {
-            return ToolResult.Success(French ? $"Déjà retenu : {body}" : $"Already remembered: {body}");
+            return ToolResult.Success(Text("Tools.Memories.Already", body));
         }
 
         if (!turn.Confirmed)
         {
-            return AskToConfirm(ToolNames.ProposeMemory, new() { ["fact"] = body }, French ? $"Je retiens que « {body} » ?" : $"Shall I remember that \"{body}\"?");
+            return AskToConfirm(ToolNames.ProposeMemory, new() { ["fact"] = body }, Text("Tools.Memories.Confirm", body));
         }
 
         var result = await memories.AddAsync(Person, request, MemorySources.Assistant, cancellationToken);
@@ -537,12 +538,12 @@ internal sealed class AssistantTools(
         var memory = Guid.TryParse(fact, out var id) ? recent.FirstOrDefault(m => m.Id == id) : recent.FirstOrDefault(m => Matches(m.Body, fact));
         if (memory is null)
         {
-            return ToolResult.Failed(French ? "Je n'ai rien retenu de tel." : "I don't remember anything like that.");
+            return ToolResult.Failed(Text("Tools.Memories.NotFound"));
         }
 
         if (!turn.Confirmed)
         {
-            return AskToConfirm(ToolNames.Forget, new() { ["fact"] = memory.Id.ToString() }, French ? $"J'oublie « {memory.Body} » ?" : $"Forget \"{memory.Body}\"?");
+            return AskToConfirm(ToolNames.Forget, new() { ["fact"] = memory.Id.ToString() }, Text("Tools.Memories.ConfirmForget", memory.Body));
         }
 
         var result = await memories.DeleteAsync(Person, memory.Id, cancellationToken);
@@ -570,13 +571,13 @@ internal sealed class AssistantTools(
             && first.Minute == second.Minute && Math.Abs(first.Hour - second.Hour) == 12)
         {
             var hour = first.Hour % 12 == 0 ? 12 : first.Hour % 12;
-            var minutes = first.Minute == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $":{first.Minute:00}");
-            question = French ? $"{hour}h{(first.Minute == 0 ? string.Empty : first.Minute.ToString("00", CultureInfo.InvariantCulture))} du matin ou du soir ?" : $"{hour}{minutes} in the morning or the evening?";
+            var clock = first.Minute == 0 ? Text("Tools.Time.Hour", hour) : Text("Tools.Time.HourMinute", hour, first.Minute);
+            question = Text("Tools.Time.MorningOrEvening", clock);
         }
         else
         {
-            var described = options.Select(o => FriendlyTime.Describe(o, Person, French)).ToList();
-            question = French ? $"Tu veux dire {string.Join(" ou ", described)} ?" : $"Did you mean {string.Join(" or ", described)}?";
+            var described = options.Select(o => FriendlyTime.Describe(o, Person)).ToList();
+            question = Text("Tools.Time.DidYouMean", string.Join(Text("Tools.Time.Or"), described));
         }
 
         turn.Pending = new PendingQuestion(PendingQuestion.Clarify, tool, Serialize(arguments), question, time.GetUtcNow() + QuestionLifetime,
@@ -587,7 +588,7 @@ internal sealed class AssistantTools(
     private ToolResult AskToConfirm(string tool, Dictionary<string, object?> arguments, string question)
     {
         turn.Pending = new PendingQuestion(PendingQuestion.Confirm, tool, Serialize(arguments), question, time.GetUtcNow() + QuestionLifetime);
-        return ToolResult.Ask(question + (French ? " (oui/non)" : " (yes/no)"));
+        return ToolResult.Ask(question + Text("Tools.YesNo"));
     }
 
     private static Dictionary<string, JsonElement> Serialize(Dictionary<string, object?> arguments) =>
@@ -632,7 +633,7 @@ internal sealed class AssistantTools(
         if (Guid.TryParse(words, out var id))
         {
             var byId = candidates.FirstOrDefault(t => t.Id == id);
-            return byId is null ? (null, ToolResult.Failed(French ? "Je ne trouve pas cette tâche." : "I can't find that task.")) : (byId, null);
+            return byId is null ? (null, ToolResult.Failed(Text("Tools.Tasks.NotFound"))) : (byId, null);
         }
 
         var folded = TextKeys.Fold(words);
@@ -640,9 +641,9 @@ internal sealed class AssistantTools(
         var matches = exact.Count > 0 ? exact : candidates.Where(t => Matches(t.Title, words)).ToList();
         return matches.Count switch
         {
-            0 => (null, ToolResult.Failed(French ? $"Aucune tâche ouverte ne correspond à « {words} »." : $"No open task matches \"{words}\".")),
+            0 => (null, ToolResult.Failed(Text("Tools.Tasks.NoMatch", words))),
             1 => (matches[0], null),
-            _ => (null, ToolResult.Listing(French ? "Laquelle ?" : "Which one?", matches.Take(5).Select(t => t.Title).ToList())),
+            _ => (null, ToolResult.Listing(Text("Tools.Which"), matches.Take(5).Select(t => t.Title).ToList())),
         };
     }
 
@@ -655,7 +656,7 @@ internal sealed class AssistantTools(
         }
 
         var match = mine.FirstOrDefault(l => TextKeys.Fold(l.Name) == TextKeys.Fold(name)) ?? mine.FirstOrDefault(l => Matches(l.Name, name));
-        return match is null ? (null, ToolResult.Failed(French ? $"Tu n'as pas de liste « {name} »." : $"You have no list called \"{name}\".")) : (match, null);
+        return match is null ? (null, ToolResult.Failed(Text("Tools.Lists.NotFound", name))) : (match, null);
     }
 
     /// <summary>True when every meaningful word asked for is in the text (accents and case aside).</summary>
@@ -671,14 +672,6 @@ internal sealed class AssistantTools(
 
     /// <summary>What a service refused, as one short line in the person's language.</summary>
     private static ToolResult Failed(Common.Failure? failure) => ToolResult.Failed(failure?.Summary ?? string.Empty);
-
-    /// <summary>The problem a handler answered, as one short line for the model or the template.</summary>
-    private static ToolResult Failure(object? result) => result switch
-    {
-        ValidationProblem problem => ToolResult.Failed(string.Join(" ", problem.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))),
-        ProblemHttpResult problem => ToolResult.Failed(problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "That did not work."),
-        _ => ToolResult.Failed("That did not work."),
-    };
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
 }

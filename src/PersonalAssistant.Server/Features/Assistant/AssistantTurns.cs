@@ -50,7 +50,7 @@ internal sealed partial class AssistantTurn(
 
         var person = await clock.NowAsync(userId, cancellationToken);
         var detected = engine.Detect(message.Text);
-        var language = detected is "en" or "fr" ? detected : person.Locale.StartsWith("fr", StringComparison.Ordinal) ? "fr" : "en";
+        var language = detected is not null && Locales.All.Contains(detected) ? detected : Locales.All.Contains(person.Locale) ? person.Locale : Locales.English;
         var user = userId.ToString();
         // The turn speaks the message's language: what the services say inside it (a refusal, a reason) too.
         var turn = new TurnContext(person with { Locale = language }, conversation.Id, message.Id, conversation.Channel, language)

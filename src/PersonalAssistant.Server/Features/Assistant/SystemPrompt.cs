@@ -24,7 +24,7 @@ internal static class SystemPrompt
         prompt.AppendLine("You are the personal assistant of an adult with ADHD, in the app Personal Assistant TDAH.");
         prompt.Append(CultureInfo.InvariantCulture, $"Their local date and time: {now.LocalDateTime.ToString("dddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}, ")
             .AppendLine(CultureInfo.InvariantCulture, $"time zone {person.Zone.Id} (UTC{now.Offset}).");
-        prompt.AppendLine(CultureInfo.InvariantCulture, $"Reply in {Texts.Get(language, "Language.EnglishName")}, the language of their message.");
+        prompt.AppendLine(CultureInfo.InvariantCulture, $"Reply in {Texts.Get(language, "Language.ForTheModel")}, the language of their message.");
         prompt.AppendLine(channel == Channels.Sms
             ? $"Channel: SMS. Plain text only, no markdown, at most {Replies.SmsLimit} characters."
             : "Channel: web chat. Short markdown.");

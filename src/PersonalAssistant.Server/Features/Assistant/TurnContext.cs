@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using NodaTime;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Features.Assistant;
 
@@ -39,7 +39,6 @@ internal sealed class TurnContext(PersonNow person, Guid conversationId, long tu
     /// <summary>Called as each action is taken, to stream it to the person's open sessions.</summary>
     public Func<ActionTaken, Task> OnAction { get; init; } = _ => Task.CompletedTask;
 
-    public bool French => Language == "fr";
 }
 
 /// <summary>What the assistant did, as stored with its reply and sent to the web app.</summary>
@@ -75,42 +74,40 @@ internal sealed record ToolResult(bool Ok, string? Done = null, string? Question
     public static ToolResult Failed(string error) => new(false, Error: error);
 }
 
-/// <summary>Dates and times as a reply says them: "today 3:00 PM", "Friday", "Mar 11"; "demain 15:00" in French.</summary>
+/// <summary>
+/// Dates and times as a reply says them, in the person's language ("today 3:00 PM", "Friday", "Mar 11"; "demain 15:00"):
+/// the words and the date patterns come from the message catalog.
+/// </summary>
 internal static class FriendlyTime
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
-    private static readonly CultureInfo FrenchCulture = CultureInfo.GetCultureInfo("fr-FR");
-
-    public static string Describe(DateTimeOffset instant, PersonNow person, bool french)
+    public static string Describe(DateTimeOffset instant, PersonNow person)
     {
         ArgumentNullException.ThrowIfNull(person);
         var local = Instant.FromDateTimeOffset(instant).InZone(person.Zone).LocalDateTime;
-        var time = french
-            ? local.ToString("HH:mm", FrenchCulture)
-            : local.ToString("h:mm tt", English);
-        return $"{Day(local.Date, person, french)} {time}";
+        var time = local.ToString(Texts.Get(person.Locale, "Time.ClockPattern"), Texts.CultureOf(person.Locale));
+        return $"{Day(local.Date, person)} {time}";
     }
 
-    public static string Describe(DateOnly date, PersonNow person, bool french)
+    public static string Describe(DateOnly date, PersonNow person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return Day(LocalDate.FromDateOnly(date), person, french);
+        return Day(LocalDate.FromDateOnly(date), person);
     }
 
-    public static string Describe(Moment moment, PersonNow person, bool french) =>
-        moment.Instant is { } at ? Describe(at.ToInstant().ToDateTimeOffset(), person, french) : Describe(moment.Date.ToDateOnly(), person, french);
+    public static string Describe(Moment moment, PersonNow person) =>
+        moment.Instant is { } at ? Describe(at.ToInstant().ToDateTimeOffset(), person) : Describe(moment.Date.ToDateOnly(), person);
 
-    private static string Day(LocalDate date, PersonNow person, bool french)
+    private static string Day(LocalDate date, PersonNow person)
     {
-        var days = Period.Between(person.Today, date, PeriodUnits.Days).Days;
-        var culture = french ? FrenchCulture : English;
-        return days switch
+        var locale = person.Locale;
+        var culture = Texts.CultureOf(locale);
+        return Period.Between(person.Today, date, PeriodUnits.Days).Days switch
         {
-            0 => french ? "aujourd'hui" : "today",
-            1 => french ? "demain" : "tomorrow",
+            0 => Texts.Get(locale, "Time.Today"),
+            1 => Texts.Get(locale, "Time.Tomorrow"),
             > 1 and < 7 => date.ToString("dddd", culture),
-            _ when date.Year == person.Today.Year => date.ToString(french ? "d MMMM" : "MMM d", culture),
-            _ => date.ToString(french ? "d MMMM yyyy" : "MMM d, yyyy", culture),
+            _ when date.Year == person.Today.Year => date.ToString(Texts.Get(locale, "Time.DayPattern"), culture),
+            _ => date.ToString(Texts.Get(locale, "Time.DayWithYearPattern"), culture),
         };
     }
 }

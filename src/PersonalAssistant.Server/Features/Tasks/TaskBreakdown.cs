@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.Extensions.AI;
 using PersonalAssistant.Server.LanguageModels;
+using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Features.Tasks;
 
@@ -62,7 +63,7 @@ internal sealed partial class TaskBreakdown(LanguageModel model, ILogger<TaskBre
 
     private static List<ChatMessage> Prompt(string title, string? notes, string locale)
     {
-        var language = string.Equals(locale, "fr", StringComparison.OrdinalIgnoreCase) ? "French (use \"tu\")" : "English";
+        var language = Texts.Get(locale, "Language.ForTheModel");
         var system = $"""
             You help an adult with ADHD start a task by breaking it into small, concrete steps.
             Answer with {MinSteps} to {MaxSteps} steps in {language}, in the order to do them.
