@@ -109,12 +109,12 @@ internal sealed class VerificationCodes(AppDbContext db, SecretHasher hasher, IS
         return consumed == 1 ? CodeCheck.Valid : CodeCheck.NoCode;
     }
 
-    /// <summary>The problem a failed check answers with.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(CodeCheck check) => check switch
+    /// <summary>The problem a failed check answers with, in <paramref name="locale"/>.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(CodeCheck check, string locale) => check switch
     {
-        CodeCheck.Expired => TypedResults.Problem(title: "Code expired", detail: "This code has expired. Ask for a new one.", statusCode: StatusCodes.Status400BadRequest),
-        CodeCheck.TooManyAttempts => TypedResults.Problem(title: "Too many attempts", detail: "Too many wrong codes. Ask for a new one.", statusCode: StatusCodes.Status400BadRequest),
-        CodeCheck.NoCode => TypedResults.Problem(title: "No code pending", detail: "There is no code waiting for this. Ask for a new one.", statusCode: StatusCodes.Status400BadRequest),
-        _ => TypedResults.Problem(title: "Wrong code", detail: "That code is not right. Check the latest message and try again.", statusCode: StatusCodes.Status400BadRequest),
+        CodeCheck.Expired => Common.Problems.Of(locale, StatusCodes.Status400BadRequest, "Codes.Expired.Title", "Codes.Expired.Detail"),
+        CodeCheck.TooManyAttempts => Common.Problems.Of(locale, StatusCodes.Status400BadRequest, "Codes.TooManyAttempts.Title", "Codes.TooManyAttempts.Detail"),
+        CodeCheck.NoCode => Common.Problems.Of(locale, StatusCodes.Status400BadRequest, "Codes.NoCode.Title", "Codes.NoCode.Detail"),
+        _ => Common.Problems.Of(locale, StatusCodes.Status400BadRequest, "Codes.Wrong.Title", "Codes.Wrong.Detail"),
     };
 }

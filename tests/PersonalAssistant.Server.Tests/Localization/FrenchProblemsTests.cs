@@ -72,6 +72,16 @@ public sealed class FrenchProblemsTests(AssistantApp app) : IClassFixture<Assist
         { "DELETE", $"/api/v1/expenses/{Unknown}", null, HttpStatusCode.NotFound },
         { "POST", "/api/v1/memories", """{"body":""}""", HttpStatusCode.BadRequest },
         { "PATCH", $"/api/v1/memories/{Unknown}", """{"body":"x"}""", HttpStatusCode.NotFound },
+
+        // Accounts
+        { "PATCH", "/api/v1/users/me", """{"displayName":" ","timeZone":"Mars/Olympus","locale":"xx"}""", HttpStatusCode.BadRequest },
+        { "PUT", "/api/v1/users/me/preferences", """{"quietHoursStart":"25:00","dailyNudgeCap":3,"preferredChannels":["pigeon"],"replyStyle":"chatty","defaultCurrency":"ZZZ","missesBeforeBreakdown":3}""", HttpStatusCode.BadRequest },
+        { "PUT", "/api/v1/users/me/preferences", """{"quietHoursStart":"22:00","dailyNudgeCap":3,"preferredChannels":["web"],"replyStyle":"brief","defaultCurrency":"EUR","missesBeforeBreakdown":3}""", HttpStatusCode.BadRequest },
+        { "DELETE", $"/api/v1/sessions/{Unknown}", null, HttpStatusCode.NotFound },
+        { "POST", "/api/v1/users/me/phone-numbers", """{"number":"12"}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/v1/users/me/phone-numbers", """{"number":"+33 6 12 34 56 78","region":"ZZ"}""", HttpStatusCode.BadRequest },
+        { "POST", $"/api/v1/users/me/phone-numbers/{Unknown}/verify", """{"code":"123456"}""", HttpStatusCode.NotFound },
+        { "DELETE", $"/api/v1/conversations/{Unknown}", null, HttpStatusCode.NotFound },
     };
 
     [Theory]
@@ -127,6 +137,32 @@ public sealed class FrenchProblemsTests(AssistantApp app) : IClassFixture<Assist
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(Texts.Get(Locales.French, "Problem.Unauthorized.Title"), problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Login_WithAWrongPassword_AndAcceptLanguageFrench_IsFrench()
+    {
+        var person = await Accounts.RegisterAndLoginAsync(app);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("fr"));
+
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = person.Email, password = person.Password + "x" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(Texts.Get(Locales.French, "Auth.SignInFailed.Title"), problem.GetProperty("title").GetString());
+        AssertFrench(problem);
+    }
+
+    [Fact]
+    public async Task Register_WithAnUnknownTimeZone_AndAcceptLanguageFrench_IsFrench()
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("fr"));
+
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { email = $"fr-{Guid.NewGuid():N}@example.com", password = "Correct-Horse-42-battery", displayName = "Zoé", timeZone = "Mars/Olympus" });
+
+        AssertFrench(await response.AssertProblemAsync(HttpStatusCode.BadRequest));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Audit;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Messaging;
 using PersonalAssistant.Server.Persistence;
 
@@ -57,12 +58,12 @@ internal static class AdminEndpoints
     }
 
     public static async Task<Results<Ok<Paged<AdminUserResponse>>, ValidationProblem>> ListUsers(
-        [AsParameters] AdminUserQuery query, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] AdminUserQuery query, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
     {
         var sort = query.Sort ?? "-createdAt";
         if (!SortKeys.ContainsKey(sort))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = [$"Sort by one of: {string.Join(", ", SortKeys.Keys)}."] });
+            return Problems.Invalid(RequestLocale.Of(context), "sort", "Admin.Sort", string.Join(", ", SortKeys.Keys));
         }
 
         var users = db.Users.AsNoTracking();
@@ -80,7 +81,7 @@ internal static class AdminEndpoints
             var role = query.Role.Trim().ToLowerInvariant();
             if (!AppRoles.Exists(role))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["Use user, premium or administrator."] });
+                return Problems.Invalid(RequestLocale.Of(context), "role", "Admin.Role");
             }
 
             var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync(cancellationToken);
@@ -105,10 +106,10 @@ internal static class AdminEndpoints
     }
 
     public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> GetUser(
-        Guid id, UserManager<AppUser> users, TimeProvider time)
+        Guid id, UserManager<AppUser> users, TimeProvider time, HttpContext context)
     {
         var user = await users.FindByIdAsync(id.ToString());
-        return user is null ? UserNotFound() : TypedResults.Ok(AdminUserResponse.From(user, await users.GetRolesAsync(user), time.GetUtcNow()));
+        return user is null ? UserNotFound(RequestLocale.Of(context)) : TypedResults.Ok(AdminUserResponse.From(user, await users.GetRolesAsync(user), time.GetUtcNow()));
     }
 
     public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> UpdateUser(
@@ -119,12 +120,12 @@ internal static class AdminEndpoints
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return UserNotFound();
+            return UserNotFound(RequestLocale.Of(context));
         }
 
         if (id == adminId && (request.IsActive == false || request.ForcePasswordReset == true))
         {
-            return NotOnYourself("deactivate or force a password reset on");
+            return NotOnYourself(RequestLocale.Of(context), "Admin.OwnAccount.Deactivate");
         }
 
         var changes = new List<string>();
@@ -179,13 +180,13 @@ internal static class AdminEndpoints
         var adminId = context.User.UserId();
         if (id == adminId)
         {
-            return NotOnYourself("delete");
+            return NotOnYourself(RequestLocale.Of(context), "Admin.OwnAccount.Delete");
         }
 
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return UserNotFound();
+            return UserNotFound(RequestLocale.Of(context));
         }
 
         await sessions.RevokeAllAsync(user.Id, keep: null, "deleted", cancellationToken);
@@ -201,13 +202,13 @@ internal static class AdminEndpoints
         var role = request.Role.Trim().ToLowerInvariant();
         if (!AppRoles.Exists(role))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["Use user, premium or administrator."] });
+            return Problems.Invalid(RequestLocale.Of(context), "role", "Admin.Role");
         }
 
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return UserNotFound();
+            return UserNotFound(RequestLocale.Of(context));
         }
 
         var current = await users.GetRolesAsync(user);
@@ -230,25 +231,24 @@ internal static class AdminEndpoints
         role = role.Trim().ToLowerInvariant();
         if (!AppRoles.Exists(role))
         {
-            return TypedResults.Problem(title: "Unknown role", detail: "Use user, premium or administrator.", statusCode: StatusCodes.Status400BadRequest);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status400BadRequest, "Admin.UnknownRole.Title", "Admin.Role");
         }
 
         if (role == AppRoles.User)
         {
-            return TypedResults.Problem(title: "Role needed", detail: "Every account keeps the user role. Deactivate the account instead.",
-                statusCode: StatusCodes.Status409Conflict);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Admin.RoleNeeded.Title", "Admin.RoleNeeded.Detail");
         }
 
         var adminId = context.User.UserId();
         if (id == adminId && AppRoles.Rank(role) <= AppRoles.Rank(AppRoles.Administrator))
         {
-            return NotOnYourself("remove a role from");
+            return NotOnYourself(RequestLocale.Of(context), "Admin.OwnAccount.RemoveRole");
         }
 
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return UserNotFound();
+            return UserNotFound(RequestLocale.Of(context));
         }
 
         var current = await users.GetRolesAsync(user);
@@ -269,7 +269,7 @@ internal static class AdminEndpoints
     {
         if (!await db.Users.AnyAsync(u => u.Id == id, cancellationToken))
         {
-            return UserNotFound();
+            return UserNotFound(RequestLocale.Of(context));
         }
 
         var count = await sessions.RevokeAllAsync(id, keep: id == context.User.UserId() ? context.User.SessionId() : null, "revoked_by_admin", cancellationToken);
@@ -316,7 +316,7 @@ internal static class AdminEndpoints
     }
 
     public static async Task<Results<Ok<Paged<OutboxMessageResponse>>, ValidationProblem>> ListOutbox(
-        [AsParameters] OutboxQuery query, AppDbContext db, CancellationToken cancellationToken)
+        [AsParameters] OutboxQuery query, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
         var messages = db.Outbox.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Channel))
@@ -324,7 +324,7 @@ internal static class AdminEndpoints
             var channel = query.Channel.Trim().ToLowerInvariant();
             if (channel is not (OutboxChannels.Email or OutboxChannels.Sms))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["channel"] = ["Use email or sms."] });
+                return Problems.Invalid(RequestLocale.Of(context), "channel", "Admin.Channel");
             }
 
             messages = messages.Where(m => m.Channel == channel);
@@ -348,10 +348,9 @@ internal static class AdminEndpoints
         return pairs.GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.Select(p => p.Name!).ToList());
     }
 
-    private static ProblemHttpResult UserNotFound() =>
-        TypedResults.Problem(title: "Account not found", detail: "No account has this id.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult UserNotFound(string locale) =>
+        Problems.Of(locale, StatusCodes.Status404NotFound, "Admin.NotFound.Title", "Admin.NotFound.Detail");
 
-    private static ProblemHttpResult NotOnYourself(string what) =>
-        TypedResults.Problem(title: "Not on your own account", detail: $"You cannot {what} your own account; ask another administrator.",
-            statusCode: StatusCodes.Status409Conflict);
+    private static ProblemHttpResult NotOnYourself(string locale, string detailKey) =>
+        Problems.Of(locale, StatusCodes.Status409Conflict, "Admin.OwnAccount.Title", detailKey);
 }

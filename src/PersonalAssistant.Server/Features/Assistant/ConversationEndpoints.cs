@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Assistant;
@@ -71,21 +72,21 @@ internal static class ConversationEndpoints
     }
 
     public static async Task<Results<Ok<ConversationResponse>, ProblemHttpResult>> GetConversation(
-        Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid id, AppDbContext db, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
         var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.UserId == userId, cancellationToken);
-        return conversation is null ? NotFound() : TypedResults.Ok(ConversationResponse.From(conversation));
+        return conversation is null ? NotFound(RequestLocale.Of(context)) : TypedResults.Ok(ConversationResponse.From(conversation));
     }
 
     public static async Task<Results<Ok<ConversationResponse>, ProblemHttpResult>> UpdateConversation(
-        Guid id, UpdateConversationRequest request, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid id, UpdateConversationRequest request, AppDbContext db, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
         var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == id && c.UserId == userId, cancellationToken);
         if (conversation is null)
         {
-            return NotFound();
+            return NotFound(RequestLocale.Of(context));
         }
 
         conversation.Title = request.Title?.Trim() is { Length: > 0 } title ? title : conversation.Title;
@@ -94,20 +95,20 @@ internal static class ConversationEndpoints
         return TypedResults.Ok(ConversationResponse.From(conversation));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteConversation(Guid id, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteConversation(Guid id, AppDbContext db, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
         var deleted = await db.Conversations.Where(c => c.Id == id && c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? NotFound() : TypedResults.NoContent();
+        return deleted == 0 ? NotFound(RequestLocale.Of(context)) : TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<MessagePage>, ProblemHttpResult>> ListMessages(
-        Guid id, [AsParameters] MessageQuery query, AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid id, [AsParameters] MessageQuery query, AppDbContext db, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
         if (!await db.Conversations.AnyAsync(c => c.Id == id && c.UserId == userId, cancellationToken))
         {
-            return NotFound();
+            return NotFound(RequestLocale.Of(context));
         }
 
         var limit = query.Limit ?? 50;
@@ -131,7 +132,7 @@ internal static class ConversationEndpoints
         var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == id && c.UserId == userId, cancellationToken);
         if (conversation is null)
         {
-            return NotFound();
+            return NotFound(RequestLocale.Of(context));
         }
 
         var decision = await limits.AcquireAsync(RateLimitKind.AssistantTurnsPerAccount, userId.ToString(), cancellationToken);
@@ -142,7 +143,7 @@ internal static class ConversationEndpoints
 
         if (request.ReplyTo is { } replyTo && !await db.ConversationMessages.AnyAsync(m => m.Id == replyTo && m.ConversationId == id && m.UserId == userId, cancellationToken))
         {
-            return TypedResults.Problem(title: "Not found", detail: "replyTo: no message of this conversation has this id.", statusCode: StatusCodes.Status404NotFound);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status404NotFound, "Problem.NotFound.Title", "Conversations.ReplyToNotFound.Detail");
         }
 
         var now = time.GetUtcNow();
@@ -202,8 +203,8 @@ internal static class ConversationEndpoints
         return line.Length <= 60 ? line : line[..59] + "…";
     }
 
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(title: "Not found", detail: "No conversation of yours has this id.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NotFound(string locale) =>
+        Problems.Of(locale, StatusCodes.Status404NotFound, "Problem.NotFound.Title", "Conversations.NotFound.Detail");
 
     internal static IReadOnlyList<ActionTaken> ActionsOf(ConversationMessage message) =>
         message.Actions is null ? [] : JsonSerializer.Deserialize<List<ActionTaken>>(message.Actions, Json) ?? [];

@@ -6,6 +6,7 @@ using PersonalAssistant.Server.Audit;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Messaging;
 using PersonalAssistant.Server.Persistence;
 
@@ -55,18 +56,18 @@ internal static class AuthEndpoints
         var timeZone = string.IsNullOrWhiteSpace(request.TimeZone) ? "UTC" : request.TimeZone.Trim();
         if (!TimeZones.IsValid(timeZone))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["timeZone"] = ["Use an IANA time zone such as America/Toronto or Europe/Paris."] });
+            return Problems.Invalid(RequestLocale.Of(context), "timeZone", "Auth.TimeZone");
         }
 
         var locale = string.IsNullOrWhiteSpace(request.Locale) ? Locales.English : request.Locale.Trim().ToLowerInvariant();
         if (!Locales.All.Contains(locale))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["locale"] = ["Use en or fr."] });
+            return Problems.Invalid(RequestLocale.Of(context), "locale", "Auth.Locale");
         }
 
         if (!EmailAddress.TryNormalize(request.Email, out var address, out var addressError))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [addressError] });
+            return Problems.Invalid(RequestLocale.Of(context), new Dictionary<string, string[]> { ["email"] = [addressError] });
         }
 
         var user = new AppUser
@@ -94,7 +95,7 @@ internal static class AuthEndpoints
                 return await AnswerForTakenAddressAsync(request, users, email, limits, audit, user, raced, client, context, cancellationToken);
             }
 
-            return TypedResults.ValidationProblem(IdentityProblems.ToFieldErrors(created, "password"));
+            return Problems.Invalid(RequestLocale.Of(context), IdentityProblems.ToFieldErrors(created, "password"));
         }
 
         await users.AddToRoleAsync(user, AppRoles.User);
@@ -106,7 +107,7 @@ internal static class AuthEndpoints
         await audit.RecordAsync(AuditActions.Register, AuditOutcome.Success, client, user.Id, user.Id, cancellationToken: cancellationToken);
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         await email.SendAsync(AccountMessages.VerifyEmail(address, user.Locale, user.DisplayName, AccountLinks.VerifyEmail(context, address, token), user.Id), cancellationToken);
-        return RegisterAccepted();
+        return RegisterAccepted(RequestLocale.Of(context));
     }
 
     /// <summary>
@@ -122,7 +123,7 @@ internal static class AuthEndpoints
             var checkedPassword = await validator.ValidateAsync(users, candidate, request.Password);
             if (!checkedPassword.Succeeded)
             {
-                return TypedResults.ValidationProblem(IdentityProblems.ToFieldErrors(checkedPassword, "password"));
+                return Problems.Invalid(RequestLocale.Of(context), IdentityProblems.ToFieldErrors(checkedPassword, "password"));
             }
         }
 
@@ -134,11 +135,11 @@ internal static class AuthEndpoints
                 AccountLinks.At(context, "login"), owner.Id), cancellationToken);
         }
         await audit.RecordAsync(AuditActions.Register, AuditOutcome.Denied, client, null, owner.Id, "address already registered", cancellationToken);
-        return RegisterAccepted();
+        return RegisterAccepted(RequestLocale.Of(context));
     }
 
-    private static Accepted<RegisterResponse> RegisterAccepted() => TypedResults.Accepted((string?)null, new RegisterResponse(
-        "We sent an email to this address. Sign in with it now, or follow the email if it asks you to confirm the address first."));
+    private static Accepted<RegisterResponse> RegisterAccepted(string locale) =>
+        TypedResults.Accepted((string?)null, new RegisterResponse(Texts.Get(locale, "Auth.Registered")));
 
     public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login(
         LoginRequest request,
@@ -161,13 +162,13 @@ internal static class AuthEndpoints
             // Same work and answer as a wrong password, so the response does not tell whether the address exists.
             users.PasswordHasher.HashPassword(new AppUser(), request.Password);
             await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Failure, client, null, null, "unknown account", cancellationToken);
-            return WrongCredentials();
+            return WrongCredentials(RequestLocale.Of(context));
         }
 
         if (await users.IsLockedOutAsync(user))
         {
             await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, "locked by an administrator", cancellationToken);
-            return LockedOut();
+            return LockedOut(RequestLocale.Of(context));
         }
 
         var blocked = await RefusedByGuardAsync(guard, user, audit, client, context, cancellationToken);
@@ -181,26 +182,23 @@ internal static class AuthEndpoints
             var locked = await guard.RecordFailureAsync(user.Id, client.IpAddress);
             await audit.RecordAsync(locked ? AuditActions.LockedOut : AuditActions.LoginFailed, AuditOutcome.Failure, client, null, user.Id,
                 locked ? "too many failed attempts from this address" : "wrong password", cancellationToken);
-            return locked ? LockedOut() : WrongCredentials();
+            return locked ? LockedOut(RequestLocale.Of(context)) : WrongCredentials(RequestLocale.Of(context));
         }
 
         if (!user.IsActive)
         {
             await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, "account deactivated", cancellationToken);
-            return TypedResults.Problem(title: "Account deactivated", detail: "This account was deactivated by an administrator.", statusCode: StatusCodes.Status403Forbidden);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status403Forbidden, "Auth.Deactivated.Title", "Auth.Deactivated.Detail");
         }
 
         if (options.Value.RequireVerifiedEmail && !user.EmailConfirmed)
         {
-            return TypedResults.Problem(title: "Email not confirmed", detail: "Confirm your email address first: open the link we sent, or ask for a new one.",
-                statusCode: StatusCodes.Status403Forbidden);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status403Forbidden, "Auth.EmailNotConfirmed.Title", "Auth.EmailNotConfirmed.Detail");
         }
 
         if (user.PasswordResetRequired)
         {
-            return TypedResults.Problem(title: "Password reset required",
-                detail: "An administrator asked for a new password on this account. Use \"Forgot password\" to choose one.",
-                statusCode: StatusCodes.Status403Forbidden);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status403Forbidden, "Auth.ResetRequired.Title", "Auth.ResetRequired.Detail");
         }
 
         if (user.HasMfa)
@@ -254,7 +252,7 @@ internal static class AuthEndpoints
         var challenge = await FindChallengeAsync(db, request.MfaToken, time, cancellationToken);
         if (challenge is null)
         {
-            return ChallengeExpired();
+            return ChallengeExpired(RequestLocale.Of(context));
         }
 
         var perAccount = await limits.AcquireAsync(RateLimitKind.AuthPerAccount, "mfa:" + challenge.UserId, cancellationToken);
@@ -266,7 +264,7 @@ internal static class AuthEndpoints
         var user = await users.FindByIdAsync(challenge.UserId.ToString());
         if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {
-            return user is not null && await users.IsLockedOutAsync(user) ? LockedOut() : ChallengeExpired();
+            return user is not null && await users.IsLockedOutAsync(user) ? LockedOut(RequestLocale.Of(context)) : ChallengeExpired(RequestLocale.Of(context));
         }
 
         var blocked = await RefusedByGuardAsync(guard, user, audit, client, context, cancellationToken);
@@ -296,8 +294,7 @@ internal static class AuthEndpoints
             await db.SaveChangesAsync(cancellationToken);
             var locked = await guard.RecordFailureAsync(user.Id, client.IpAddress);
             await audit.RecordAsync(locked ? AuditActions.LockedOut : AuditActions.MfaFailed, AuditOutcome.Failure, client, null, user.Id, method, cancellationToken);
-            return locked ? LockedOut() : TypedResults.Problem(title: "Wrong code",
-                detail: "That code did not work. Check your authenticator app or messages and try again.", statusCode: StatusCodes.Status401Unauthorized);
+            return locked ? LockedOut(RequestLocale.Of(context)) : Problems.Of(RequestLocale.Of(context), StatusCodes.Status401Unauthorized, "Auth.WrongCode.Title", "Auth.WrongCode.Detail");
         }
 
         // The challenge is single use: only one request can complete it.
@@ -306,7 +303,7 @@ internal static class AuthEndpoints
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.CompletedAt, now), cancellationToken);
         if (completed != 1)
         {
-            return ChallengeExpired();
+            return ChallengeExpired(RequestLocale.Of(context));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -334,7 +331,7 @@ internal static class AuthEndpoints
         var user = challenge is null ? null : await users.FindByIdAsync(challenge.UserId.ToString());
         if (challenge is null || user is not { SmsMfaEnabled: true } || await PrimaryPhoneAsync(db, user.Id, cancellationToken) is not { } phone)
         {
-            return ChallengeExpired();
+            return ChallengeExpired(RequestLocale.Of(context));
         }
 
         var sent = await codes.SendAsync(user, VerificationPurpose.MfaSmsLogin, challenge.Id, phone, cancellationToken);
@@ -351,16 +348,14 @@ internal static class AuthEndpoints
         var presented = fromBody ?? RefreshCookie.Read(context);
         if (string.IsNullOrEmpty(presented))
         {
-            return SessionEnded("No refresh token was sent.");
+            return SessionEnded(RequestLocale.Of(context), "Auth.SessionEnded.NoToken");
         }
 
         var (tokens, failure) = await sessions.RefreshAsync(presented, ClientInfo.From(context), cancellationToken);
         if (tokens is null)
         {
             RefreshCookie.Clear(context);
-            return SessionEnded(failure == RefreshFailure.Reused
-                ? "This refresh token was already used, so the session was ended to protect the account. Sign in again."
-                : "The session has ended. Sign in again.");
+            return SessionEnded(RequestLocale.Of(context), failure == RefreshFailure.Reused ? "Auth.SessionEnded.Reused" : "Auth.SessionEnded.Detail");
         }
 
         return TypedResults.Ok(RefreshCookie.Deliver(context, tokens, inBody: fromBody is not null));
@@ -395,7 +390,7 @@ internal static class AuthEndpoints
         {
             case SignInBlock.SourceLockedOut:
                 await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, "locked out from this address", cancellationToken);
-                return LockedOut();
+                return LockedOut(RequestLocale.Of(context));
             case SignInBlock.AccountUnderAttack:
                 await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, "failure ceiling of the account", cancellationToken);
                 return new RateLimitDecision(false, guard.CeilingWindow).ToProblem(context);
@@ -404,18 +399,15 @@ internal static class AuthEndpoints
         }
     }
 
-    private static ProblemHttpResult WrongCredentials() =>
-        TypedResults.Problem(title: "Sign-in failed", detail: "The email or password is not right.", statusCode: StatusCodes.Status401Unauthorized);
+    private static ProblemHttpResult WrongCredentials(string locale) =>
+        Problems.Of(locale, StatusCodes.Status401Unauthorized, "Auth.SignInFailed.Title", "Auth.SignInFailed.Detail");
 
-    private static ProblemHttpResult LockedOut() =>
-        TypedResults.Problem(title: "Account locked",
-            detail: "Too many failed attempts from here. Sign-in is paused for 15 minutes on this device's network; you can also reset your password.",
-            statusCode: StatusCodes.Status401Unauthorized);
+    private static ProblemHttpResult LockedOut(string locale) =>
+        Problems.Of(locale, StatusCodes.Status401Unauthorized, "Auth.Locked.Title", "Auth.Locked.Detail");
 
-    private static ProblemHttpResult ChallengeExpired() =>
-        TypedResults.Problem(title: "Sign-in expired", detail: "This sign-in step has expired or was already used. Sign in again.",
-            statusCode: StatusCodes.Status401Unauthorized);
+    private static ProblemHttpResult ChallengeExpired(string locale) =>
+        Problems.Of(locale, StatusCodes.Status401Unauthorized, "Auth.ChallengeExpired.Title", "Auth.ChallengeExpired.Detail");
 
-    private static ProblemHttpResult SessionEnded(string detail) =>
-        TypedResults.Problem(title: "Session ended", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+    private static ProblemHttpResult SessionEnded(string locale, string detailKey) =>
+        Problems.Of(locale, StatusCodes.Status401Unauthorized, "Auth.SessionEnded.Title", detailKey);
 }

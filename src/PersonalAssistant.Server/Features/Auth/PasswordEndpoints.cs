@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using PersonalAssistant.Server.Audit;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Messaging;
 
 namespace PersonalAssistant.Server.Features.Auth;
@@ -40,9 +42,7 @@ internal static class PasswordEndpoints
         var user = await users.FindByEmailAsync(EmailAddress.LookupForm(request.Email));
         if (user is null || user.EmailConfirmed || !(await users.ConfirmEmailAsync(user, request.Token)).Succeeded)
         {
-            return TypedResults.Problem(title: "Link not valid",
-                detail: "This confirmation link is not valid, was already used or has expired. Sign in, or ask for a new link.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status400BadRequest, "Auth.VerifyLinkInvalid.Title", "Auth.VerifyLinkInvalid.Detail");
         }
 
         profiles.Forget(user.Id);
@@ -115,15 +115,15 @@ internal static class PasswordEndpoints
         var user = await users.FindByEmailAsync(address);
         if (user is null || !user.IsActive)
         {
-            return InvalidResetLink();
+            return InvalidResetLink(RequestLocale.Of(context));
         }
 
         var result = await users.ResetPasswordAsync(user, request.Token, request.NewPassword);
         if (!result.Succeeded)
         {
             return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
-                ? InvalidResetLink()
-                : TypedResults.ValidationProblem(IdentityProblems.ToFieldErrors(result, "newPassword"));
+                ? InvalidResetLink(RequestLocale.Of(context))
+                : Problems.Invalid(RequestLocale.Of(context), IdentityProblems.ToFieldErrors(result, "newPassword"));
         }
 
         // A reset proves control of the mailbox: lift a lockout and any administrator's reset request.
@@ -151,7 +151,7 @@ internal static class PasswordEndpoints
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status401Unauthorized, "Problem.Unauthorized.Title", "Problem.Unauthorized.Detail");
         }
 
         var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
@@ -161,10 +161,10 @@ internal static class PasswordEndpoints
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             {
                 await audit.RecordAsync(AuditActions.PasswordChanged, AuditOutcome.Failure, client, userId, userId, "wrong current password", cancellationToken);
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currentPassword"] = ["The current password is not right."] });
+                return Problems.Invalid(RequestLocale.Of(context), "currentPassword", "Auth.CurrentPasswordWrong");
             }
 
-            return TypedResults.ValidationProblem(IdentityProblems.ToFieldErrors(result, "newPassword"));
+            return Problems.Invalid(RequestLocale.Of(context), IdentityProblems.ToFieldErrors(result, "newPassword"));
         }
 
         await sessions.RevokeOthersAsync(context.User, "password_changed", cancellationToken);
@@ -188,7 +188,6 @@ internal static class PasswordEndpoints
         }
     }
 
-    private static ProblemHttpResult InvalidResetLink() =>
-        TypedResults.Problem(title: "Link not valid", detail: "This reset link is not valid, was already used or has expired. Ask for a new one.",
-            statusCode: StatusCodes.Status400BadRequest);
+    private static ProblemHttpResult InvalidResetLink(string locale) =>
+        Problems.Of(locale, StatusCodes.Status400BadRequest, "Auth.VerifyLinkInvalid.Title", "Auth.ResetLinkInvalid.Detail");
 }

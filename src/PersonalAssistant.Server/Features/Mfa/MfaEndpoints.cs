@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Audit;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Persistence;
 using QRCoder;
 
@@ -51,13 +53,12 @@ internal static class MfaEndpoints
         var user = await users.FindByIdAsync(context.User.UserId().ToString());
         if (user is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status401Unauthorized, "Problem.Unauthorized.Title", "Problem.Unauthorized.Detail");
         }
 
         if (user.TotpEnabled)
         {
-            return TypedResults.Problem(title: "Already set up", detail: "An authenticator app is already on. Turn MFA off first to set up a new one.",
-                statusCode: StatusCodes.Status409Conflict);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Mfa.AlreadySetUp.Title", "Mfa.AlreadySetUp.Detail");
         }
 
         var secret = TotpService.NewSecret();
@@ -82,14 +83,13 @@ internal static class MfaEndpoints
 
         if (user.TotpEnabled || user.TotpSecretProtected is null)
         {
-            return TypedResults.Problem(title: "Nothing to confirm", detail: user.TotpEnabled
-                ? "The authenticator app is already on."
-                : "Start with totp/setup, scan the code, then confirm a code here.", statusCode: StatusCodes.Status409Conflict);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Mfa.NothingToConfirm.Title",
+                user.TotpEnabled ? "Mfa.NothingToConfirm.AlreadyOn" : "Mfa.NothingToConfirm.StartFirst");
         }
 
         if (!totp.Verify(user, request.Code.Trim()))
         {
-            return WrongCode();
+            return WrongCode(RequestLocale.Of(context));
         }
 
         var firstFactor = !user.HasMfa;
@@ -110,8 +110,7 @@ internal static class MfaEndpoints
         var phone = user is null ? null : await PrimaryPhoneAsync(db, user.Id, cancellationToken);
         if (user is null || phone is null)
         {
-            return TypedResults.Problem(title: "No verified phone", detail: "Add and verify a phone number first, then turn on SMS codes.",
-                statusCode: StatusCodes.Status409Conflict);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Mfa.NoVerifiedPhone.Title", "Mfa.NoVerifiedPhone.DetailSms");
         }
 
         var sent = await codes.SendAsync(user, VerificationPurpose.MfaSmsEnable, phone.Id, phone.E164, cancellationToken);
@@ -131,13 +130,13 @@ internal static class MfaEndpoints
         var phone = await PrimaryPhoneAsync(db, user.Id, cancellationToken);
         if (phone is null)
         {
-            return TypedResults.Problem(title: "No verified phone", detail: "Add and verify a phone number first.", statusCode: StatusCodes.Status409Conflict);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Mfa.NoVerifiedPhone.Title", "Mfa.NoVerifiedPhone.Detail");
         }
 
         var check = await codes.CheckAsync(user.Id, VerificationPurpose.MfaSmsEnable, phone.Id, request.Code, cancellationToken);
         if (check != CodeCheck.Valid)
         {
-            return VerificationCodes.Problem(check);
+            return VerificationCodes.Problem(check, RequestLocale.Of(context));
         }
 
         var firstFactor = !user.HasMfa;
@@ -163,12 +162,12 @@ internal static class MfaEndpoints
 
         if (!user.HasMfa)
         {
-            return TypedResults.Problem(title: "MFA is off", detail: "Turn on a second factor first.", statusCode: StatusCodes.Status409Conflict);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Mfa.Off.Title", "Mfa.Off.Detail");
         }
 
         if (!await ProveAsync(user, request.Method, request.Code, allowRecovery: false, db, totp, codes, recovery, cancellationToken))
         {
-            return WrongCode();
+            return WrongCode(RequestLocale.Of(context));
         }
 
         await users.UpdateAsync(user);
@@ -200,7 +199,7 @@ internal static class MfaEndpoints
         {
             await audit.RecordAsync(AuditActions.MfaDisabled, AuditOutcome.Failure, ClientInfo.From(context), user.Id, user.Id,
                 passwordOk ? "wrong code" : "wrong password", cancellationToken);
-            return TypedResults.Problem(title: "Not confirmed", detail: "The password or the code is not right.", statusCode: StatusCodes.Status400BadRequest);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status400BadRequest, "Mfa.NotConfirmed.Title", "Mfa.NotConfirmed.Detail");
         }
 
         user.TotpEnabled = false;
@@ -245,7 +244,7 @@ internal static class MfaEndpoints
         }
 
         var user = await users.FindByIdAsync(userId.ToString());
-        return user is null ? (null, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized)) : (user, null);
+        return user is null ? (null, Problems.Of(RequestLocale.Of(context), StatusCodes.Status401Unauthorized, "Problem.Unauthorized.Title", "Problem.Unauthorized.Detail")) : (user, null);
     }
 
     private static Task<PhoneNumber?> PrimaryPhoneAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
@@ -253,7 +252,6 @@ internal static class MfaEndpoints
             .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
 
-    private static ProblemHttpResult WrongCode() =>
-        TypedResults.Problem(title: "Wrong code", detail: "That code did not work. Check the app or the latest message and try again.",
-            statusCode: StatusCodes.Status400BadRequest);
+    private static ProblemHttpResult WrongCode(string locale) =>
+        Problems.Of(locale, StatusCodes.Status400BadRequest, "Auth.WrongCode.Title", "Mfa.WrongCode.Detail");
 }

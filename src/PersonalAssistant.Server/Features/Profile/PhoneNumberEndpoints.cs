@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Audit;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Persistence;
 using PhoneNumbers;
 using PhoneNumberEntity = PersonalAssistant.Server.Identity.PhoneNumber;
@@ -48,7 +50,7 @@ internal static class PhoneNumberEndpoints
         var region = string.IsNullOrWhiteSpace(request.Region) ? "US" : request.Region.Trim().ToUpperInvariant();
         if (!Phones.GetSupportedRegions().Contains(region))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = ["Use a two-letter country code such as US, CA or FR."] });
+            return Problems.Invalid(RequestLocale.Of(context), "region", "Phone.Region");
         }
 
         string e164;
@@ -57,35 +59,32 @@ internal static class PhoneNumberEndpoints
             var parsed = Phones.Parse(request.Number, region);
             if (!Phones.IsValidNumber(parsed))
             {
-                return InvalidNumber();
+                return InvalidNumber(RequestLocale.Of(context));
             }
 
             e164 = Phones.Format(parsed, PhoneNumberFormat.E164);
         }
         catch (NumberParseException)
         {
-            return InvalidNumber();
+            return InvalidNumber(RequestLocale.Of(context));
         }
 
         var userId = context.User.UserId();
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is not { EmailConfirmed: true })
         {
-            return TypedResults.Problem(title: "Email not confirmed",
-                detail: "Confirm your email address before adding a phone number: open the link we sent, or ask for a new one.",
-                statusCode: StatusCodes.Status403Forbidden);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status403Forbidden, "Auth.EmailNotConfirmed.Title", "Phone.EmailNotConfirmed.Detail");
         }
 
         var mine = await db.PhoneNumbers.Where(p => p.UserId == userId).ToListAsync(cancellationToken);
         if (mine.Any(p => p.E164 == e164))
         {
-            return TypedResults.Problem(title: "Already added", detail: "This number is already on your account.", statusCode: StatusCodes.Status409Conflict);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Phone.AlreadyAdded.Title", "Phone.AlreadyAdded.Detail");
         }
 
         if (mine.Count >= MaxNumbersPerAccount)
         {
-            return TypedResults.Problem(title: "Too many numbers", detail: $"An account can have {MaxNumbersPerAccount} numbers. Remove one first.",
-                statusCode: StatusCodes.Status409Conflict);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Phone.TooMany.Title", "Phone.TooMany.Detail", MaxNumbersPerAccount);
         }
 
         // A number verified on another account answers like any other (the answer must not tell who uses it), but
@@ -113,7 +112,7 @@ internal static class PhoneNumberEndpoints
         var phone = await db.PhoneNumbers.SingleOrDefaultAsync(p => p.Id == id && p.UserId == userId, cancellationToken);
         if (phone is null)
         {
-            return NotFound();
+            return NotFound(RequestLocale.Of(context));
         }
 
         if (phone.IsVerified)
@@ -124,7 +123,7 @@ internal static class PhoneNumberEndpoints
         var check = await codes.CheckAsync(userId, VerificationPurpose.PhoneVerification, phone.Id, request.Code, cancellationToken);
         if (check != CodeCheck.Valid)
         {
-            return VerificationCodes.Problem(check);
+            return VerificationCodes.Problem(check, RequestLocale.Of(context));
         }
 
         phone.VerifiedAt = time.GetUtcNow();
@@ -136,7 +135,7 @@ internal static class PhoneNumberEndpoints
         catch (DbUpdateException)
         {
             // Another account verified the same number first: the unique index on verified numbers refused this one.
-            return TakenByAnotherAccount();
+            return TakenByAnotherAccount(RequestLocale.Of(context));
         }
 
         await audit.RecordAsync(AuditActions.PhoneVerified, AuditOutcome.Success, ClientInfo.From(context), userId, userId, cancellationToken: cancellationToken);
@@ -150,12 +149,12 @@ internal static class PhoneNumberEndpoints
         var phone = await db.PhoneNumbers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.UserId == userId, cancellationToken);
         if (phone is null)
         {
-            return NotFound();
+            return NotFound(RequestLocale.Of(context));
         }
 
         if (phone.IsVerified)
         {
-            return TypedResults.Problem(title: "Already verified", detail: "This number is already verified.", statusCode: StatusCodes.Status409Conflict);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Phone.AlreadyVerified.Title", "Phone.AlreadyVerified.Detail");
         }
 
         var user = await users.FindByIdAsync(userId.ToString());
@@ -172,12 +171,12 @@ internal static class PhoneNumberEndpoints
         var chosen = phones.SingleOrDefault(p => p.Id == id);
         if (chosen is null)
         {
-            return NotFound();
+            return NotFound(RequestLocale.Of(context));
         }
 
         if (!chosen.IsVerified)
         {
-            return TypedResults.Problem(title: "Not verified", detail: "Verify this number before making it the main one.", statusCode: StatusCodes.Status409Conflict);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Phone.NotVerified.Title", "Phone.NotVerified.Detail");
         }
 
         foreach (var phone in phones)
@@ -197,14 +196,13 @@ internal static class PhoneNumberEndpoints
         var doomed = phones.SingleOrDefault(p => p.Id == id);
         if (doomed is null)
         {
-            return NotFound();
+            return NotFound(RequestLocale.Of(context));
         }
 
         var user = await users.FindByIdAsync(userId.ToString());
         if (doomed.IsVerified && user!.SmsMfaEnabled && phones.Count(p => p.IsVerified) == 1)
         {
-            return TypedResults.Problem(title: "Needed for sign-in", detail: "SMS codes go to this number. Turn off SMS sign-in first, or add another number.",
-                statusCode: StatusCodes.Status409Conflict);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Phone.NeededForSignIn.Title", "Phone.NeededForSignIn.Detail");
         }
 
         db.PhoneNumbers.Remove(doomed);
@@ -218,17 +216,13 @@ internal static class PhoneNumberEndpoints
         return TypedResults.NoContent();
     }
 
-    private static ValidationProblem InvalidNumber() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]>
-        {
-            ["number"] = ["This does not look like a valid phone number. Include the country code (+33 …) or send the region."],
-        });
+    private static ValidationProblem InvalidNumber(string locale) => Problems.Invalid(locale, "number", "Phone.Invalid");
 
-    private static ProblemHttpResult TakenByAnotherAccount() =>
-        TypedResults.Problem(title: "Number in use", detail: "This number is already verified on another account.", statusCode: StatusCodes.Status409Conflict);
+    private static ProblemHttpResult TakenByAnotherAccount(string locale) =>
+        Problems.Of(locale, StatusCodes.Status409Conflict, "Phone.InUse.Title", "Phone.InUse.Detail");
 
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(title: "Phone number not found", detail: "No phone number of yours has this id.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NotFound(string locale) =>
+        Problems.Of(locale, StatusCodes.Status404NotFound, "Phone.NotFound.Title", "Phone.NotFound.Detail");
 }
 
 /// <summary>A number to add.</summary>

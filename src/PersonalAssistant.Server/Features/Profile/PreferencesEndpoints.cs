@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Profile;
@@ -35,42 +36,43 @@ internal static class PreferencesEndpoints
         PreferencesDto request, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
         var userId = context.User.UserId();
+        var speak = RequestLocale.Of(context);
         var errors = new Dictionary<string, string[]>();
-        var quietStart = ParseTime(request.QuietHoursStart, "quietHoursStart", errors);
-        var quietEnd = ParseTime(request.QuietHoursEnd, "quietHoursEnd", errors);
-        var morning = ParseTime(request.MorningBriefingTime, "morningBriefingTime", errors);
-        var evening = ParseTime(request.EveningReviewTime, "eveningReviewTime", errors);
+        var quietStart = ParseTime(request.QuietHoursStart, "quietHoursStart", errors, speak);
+        var quietEnd = ParseTime(request.QuietHoursEnd, "quietHoursEnd", errors, speak);
+        var morning = ParseTime(request.MorningBriefingTime, "morningBriefingTime", errors, speak);
+        var evening = ParseTime(request.EveningReviewTime, "eveningReviewTime", errors, speak);
         if ((quietStart is null) != (quietEnd is null) && !errors.ContainsKey("quietHoursStart") && !errors.ContainsKey("quietHoursEnd"))
         {
-            errors["quietHoursEnd"] = ["Give both ends of the quiet hours, or neither."];
+            errors["quietHoursEnd"] = [Texts.Get(speak, "Preferences.QuietHoursBothEnds")];
         }
 
         var channels = Channels.Read(request.PreferredChannels) ?? [];
         if (channels.Count == 0 || channels.Distinct().Count() != channels.Count)
         {
-            errors["preferredChannels"] = ["Choose one or more of web, sms and email, each once."];
+            errors["preferredChannels"] = [Texts.Get(speak, "Preferences.Channels")];
         }
         else if (channels.Contains(Channels.Sms)
                  && !await db.PhoneNumbers.AnyAsync(p => p.UserId == userId && p.VerifiedAt != null, cancellationToken))
         {
-            errors["preferredChannels"] = ["Verify a phone number before choosing SMS."];
+            errors["preferredChannels"] = [Texts.Get(speak, "Preferences.SmsNeedsPhone")];
         }
 
         var style = request.ReplyStyle.Trim().ToLowerInvariant();
         if (!ReplyStyles.All.Contains(style))
         {
-            errors["replyStyle"] = ["Use brief or detailed."];
+            errors["replyStyle"] = [Texts.Get(speak, "Preferences.ReplyStyle")];
         }
 
         var currency = request.DefaultCurrency.Trim().ToUpperInvariant();
         if (!Currencies.IsKnown(currency))
         {
-            errors["defaultCurrency"] = ["Use an ISO 4217 currency code such as USD, EUR or CAD."];
+            errors["defaultCurrency"] = [Texts.Get(speak, "Preferences.Currency")];
         }
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Problems.Invalid(speak, errors);
         }
 
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
@@ -90,7 +92,7 @@ internal static class PreferencesEndpoints
         return TypedResults.Ok(PreferencesDto.From(user.Preferences));
     }
 
-    private static TimeOnly? ParseTime(string? value, string field, Dictionary<string, string[]> errors)
+    private static TimeOnly? ParseTime(string? value, string field, Dictionary<string, string[]> errors, string locale)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -102,7 +104,7 @@ internal static class PreferencesEndpoints
             return time;
         }
 
-        errors[field] = ["Use a 24-hour time such as 07:30, or leave it empty."];
+        errors[field] = [Texts.Get(locale, "Preferences.Time")];
         return null;
     }
 

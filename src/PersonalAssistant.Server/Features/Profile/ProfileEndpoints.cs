@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Profile;
@@ -43,12 +44,13 @@ internal static class ProfileEndpoints
             return TypedResults.Unauthorized();
         }
 
+        var speak = RequestLocale.Of(context);
         var errors = new Dictionary<string, string[]>();
         if (request.DisplayName is { } name)
         {
             if (string.IsNullOrWhiteSpace(name))
             {
-                errors["displayName"] = ["Give a name, even a short one."];
+                errors["displayName"] = [Texts.Get(speak, "Profile.DisplayName")];
             }
 
             user.DisplayName = name.Trim();
@@ -58,7 +60,7 @@ internal static class ProfileEndpoints
         {
             if (!TimeZones.IsValid(zone.Trim()))
             {
-                errors["timeZone"] = ["Use an IANA time zone such as America/Toronto or Europe/Paris."];
+                errors["timeZone"] = [Texts.Get(speak, "Auth.TimeZone")];
             }
 
             user.TimeZone = zone.Trim();
@@ -68,7 +70,7 @@ internal static class ProfileEndpoints
         {
             if (!Locales.All.Contains(locale.Trim().ToLowerInvariant()))
             {
-                errors["locale"] = ["Use en or fr."];
+                errors["locale"] = [Texts.Get(speak, "Auth.Locale")];
             }
 
             user.Locale = locale.Trim().ToLowerInvariant();
@@ -76,7 +78,7 @@ internal static class ProfileEndpoints
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Problems.Invalid(speak, errors);
         }
 
         await users.UpdateAsync(user);

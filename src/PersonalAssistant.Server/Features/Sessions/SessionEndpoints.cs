@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PersonalAssistant.Server.Audit;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Features.Sessions;
 
@@ -32,7 +34,7 @@ internal static class SessionEndpoints
         var userId = context.User.UserId();
         if (!await sessions.RevokeOwnAsync(userId, id, "revoked_by_user", cancellationToken))
         {
-            return TypedResults.Problem(title: "Session not found", detail: "No active session of yours has this id.", statusCode: StatusCodes.Status404NotFound);
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status404NotFound, "Sessions.NotFound.Title", "Sessions.NotFound.Detail");
         }
 
         await audit.RecordAsync(AuditActions.SessionRevoked, AuditOutcome.Success, ClientInfo.From(context), userId, userId, id.ToString(), cancellationToken);
