@@ -35,7 +35,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account
-         * @description Always 202 with the same body, whether or not the address already has an account (its owner is emailed instead; nothing changes). A new account gets a confirmation email and can sign in (unless Auth:RequireVerifiedEmail). The first account of a fresh instance becomes administrator (unless Auth:FirstUserIsAdmin=false).
+         * @description Always 200 with the same body, whether or not the address already has an account (its owner is emailed instead; nothing changes). A new account gets a confirmation email and can sign in (unless Auth:RequireVerifiedEmail). The first account of a fresh instance becomes administrator (unless Auth:FirstUserIsAdmin=false).
          */
         post: operations["Register"];
         delete?: never;
@@ -2768,8 +2768,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted */
-            202: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

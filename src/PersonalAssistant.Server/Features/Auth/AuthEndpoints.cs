@@ -25,7 +25,7 @@ internal static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         anonymous.MapPost("/register", Register).WithName("Register").WithSummary("Create an account")
-            .WithDescription("Always 202 with the same body, whether or not the address already has an account (its owner is emailed instead; nothing changes). A new account gets a confirmation email and can sign in (unless Auth:RequireVerifiedEmail). The first account of a fresh instance becomes administrator (unless Auth:FirstUserIsAdmin=false).")
+            .WithDescription("Always 200 with the same body, whether or not the address already has an account (its owner is emailed instead; nothing changes). A new account gets a confirmation email and can sign in (unless Auth:RequireVerifiedEmail). The first account of a fresh instance becomes administrator (unless Auth:FirstUserIsAdmin=false).")
             .ProducesValidationProblem();
         anonymous.MapPost("/login", Login).WithName("Login").WithSummary("Sign in with email and password")
             .WithDescription("Answers tokens, or {mfaRequired: true, mfaToken, methods} and no token when the account has MFA. 5 failed attempts lock the account for 15 minutes from that address only (other addresses are not affected).")
@@ -41,7 +41,7 @@ internal static class AuthEndpoints
         return group;
     }
 
-    public static async Task<Results<Accepted<RegisterResponse>, ValidationProblem>> Register(
+    public static async Task<Results<Ok<RegisterResponse>, ValidationProblem>> Register(
         RegisterRequest request,
         UserManager<AppUser> users,
         AppDbContext db,
@@ -107,14 +107,14 @@ internal static class AuthEndpoints
         await audit.RecordAsync(AuditActions.Register, AuditOutcome.Success, client, user.Id, user.Id, cancellationToken: cancellationToken);
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         await email.SendAsync(AccountMessages.VerifyEmail(address, user.Locale, user.DisplayName, AccountLinks.VerifyEmail(context, address, token), user.Id), cancellationToken);
-        return RegisterAccepted(RequestLocale.Of(context));
+        return RegisterAnswer(RequestLocale.Of(context));
     }
 
     /// <summary>
     /// An address that already has an account answers exactly like a new one (after the same password checks and
     /// hashing), and its owner gets an email instead: the answer never tells a stranger who has an account.
     /// </summary>
-    private static async Task<Results<Accepted<RegisterResponse>, ValidationProblem>> AnswerForTakenAddressAsync(
+    private static async Task<Results<Ok<RegisterResponse>, ValidationProblem>> AnswerForTakenAddressAsync(
         RegisterRequest request, UserManager<AppUser> users, IEmailSender email, RateLimits limits, AuditLog audit, AppUser candidate, AppUser owner,
         ClientInfo client, HttpContext context, CancellationToken cancellationToken)
     {
@@ -135,11 +135,11 @@ internal static class AuthEndpoints
                 AccountLinks.At(context, "login"), owner.Id), cancellationToken);
         }
         await audit.RecordAsync(AuditActions.Register, AuditOutcome.Denied, client, null, owner.Id, "address already registered", cancellationToken);
-        return RegisterAccepted(RequestLocale.Of(context));
+        return RegisterAnswer(RequestLocale.Of(context));
     }
 
-    private static Accepted<RegisterResponse> RegisterAccepted(string locale) =>
-        TypedResults.Accepted((string?)null, new RegisterResponse(Texts.Get(locale, "Auth.Registered")));
+    private static Ok<RegisterResponse> RegisterAnswer(string locale) =>
+        TypedResults.Ok(new RegisterResponse(Texts.Get(locale, "Auth.Registered")));
 
     public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login(
         LoginRequest request,

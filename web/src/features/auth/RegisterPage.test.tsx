@@ -27,9 +27,9 @@ async function fillAndSubmit() {
 }
 
 describe('RegisterPage', () => {
-  it('signs a new account in right after the 202', async () => {
+  it('signs a new account in right after the answer', async () => {
     const fetchMock = route({
-      '/api/v1/auth/register': () => jsonResponse(accepted, 202),
+      '/api/v1/auth/register': () => jsonResponse(accepted, 200),
       '/api/v1/auth/login': () => jsonResponse({ mfaRequired: false, accessToken: 'token', tokenType: 'Bearer', expiresIn: 900 }),
       '/api/v1/users/me': () =>
         jsonResponse({ id: '0193a000-0000-7000-8000-000000000010', email: 'sam@example.test', emailConfirmed: false, displayName: 'Sam',
@@ -48,7 +48,7 @@ describe('RegisterPage', () => {
 
   it('points to the mailbox when the address cannot sign in (taken, or to confirm first)', async () => {
     route({
-      '/api/v1/auth/register': () => jsonResponse(accepted, 202),
+      '/api/v1/auth/register': () => jsonResponse(accepted, 200),
       '/api/v1/auth/login': () =>
         jsonResponse({ title: 'Sign-in failed', detail: 'The email or password is not right.', status: 401 }, 401, 'application/problem+json'),
     });
