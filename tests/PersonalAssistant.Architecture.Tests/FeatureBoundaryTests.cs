@@ -34,6 +34,37 @@ public sealed partial class FeatureBoundaryTests
         Assert.True(offenders.Count == 0, "Call the feature's service instead: " + string.Join(", ", offenders));
     }
 
+    /// <summary>
+    /// A feature's rows are its own: its entity types (what <c>AppDbContext</c> holds for it) appear in no other
+    /// feature and in no shared code outside persistence, so every other caller goes through the feature's service,
+    /// which validates and owner-scopes.
+    /// </summary>
+    [Fact]
+    public void NoCodeOutsideAFeature_TouchesItsRows()
+    {
+        var server = typeof(ApiRoutes).Assembly;
+        var context = server.GetTypes().Single(type => type.Name == "AppDbContext");
+        var entities = context.GetProperties()
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition().Name.StartsWith("DbSet", StringComparison.Ordinal))
+            .Select(p => p.PropertyType.GetGenericArguments()[0])
+            .Where(type => type.Namespace?.StartsWith(FeaturesNamespace + ".", StringComparison.Ordinal) == true)
+            .ToList();
+        Assert.Contains(entities, type => type.Name == "Reminder");
+
+        var offenders = new List<string>();
+        foreach (var feature in entities.GroupBy(type => type.Namespace!))
+        {
+            var result = Types.InAssembly(server)
+                .That().DoNotResideInNamespace(feature.Key)
+                .And().DoNotResideInNamespace("PersonalAssistant.Server.Persistence")
+                .ShouldNot().HaveDependencyOnAny([.. feature.Select(type => type.FullName!)])
+                .GetResult();
+            offenders.AddRange((result.FailingTypeNames ?? []).Select(type => $"{type} → {feature.Key}"));
+        }
+
+        Assert.True(offenders.Count == 0, "Reach another feature through its service, not its rows: " + string.Join(", ", offenders));
+    }
+
     [Fact]
     public void Source_HasNoLanguageConditionals()
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Persistence;
@@ -14,7 +15,7 @@ namespace PersonalAssistant.Server.Features.Reminders;
 /// and answers an <see cref="Outcome{T}"/> whose texts are in the person's language. Occurrences are computed in the
 /// reminder's zone (DST-correct); firing them is the delivery worker's job.
 /// </summary>
-internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, TimeProvider time)
+internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, TaskService tasks, TimeProvider time)
 {
     private const int UpcomingCount = 5;
 
@@ -68,7 +69,7 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ti
 
         var schedule = ReadSchedule(request.When, request.RRule, zone, person, errors);
         var channels = ReadChannels(request.Channels, person, errors);
-        if (request.TaskId is { } taskId && !await db.OwnsTaskAsync(person.UserId, taskId, cancellationToken))
+        if (request.TaskId is { } taskId && !await tasks.ExistsAsync(person, taskId, cancellationToken))
         {
             errors["taskId"] = [Texts.Get(person.Locale, "Tasks.NotFound")];
         }
@@ -179,6 +180,22 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ti
         ArgumentNullException.ThrowIfNull(person);
         var deleted = await db.Reminders.Where(r => r.Id == id && r.UserId == person.UserId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? NotFound(person) : default(Done);
+    }
+
+    /// <summary>
+    /// The reminders a "snooze" may be about: those that went off lately (delivered or already snoozed, the latest
+    /// first), then the upcoming ones, soonest first; at most <paramref name="take"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ReminderResponse>> SnoozeCandidatesAsync(PersonNow person, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var mine = db.Reminders.AsNoTracking().Where(r => r.UserId == person.UserId);
+        var wentOff = await mine.Where(r => r.Status == ReminderStatuses.Delivered || r.Status == ReminderStatuses.Snoozed)
+            .OrderByDescending(r => r.UpdatedAt).Take(take).ToListAsync(cancellationToken);
+        var upcoming = await mine.Where(r => r.NextAt != null && r.Status != ReminderStatuses.Delivered && r.Status != ReminderStatuses.Snoozed)
+            .OrderBy(r => r.NextAt).Take(take).ToListAsync(cancellationToken);
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        return [.. wentOff.Concat(upcoming).Take(take).Select(r => Describe(r, now, upcoming: false))];
     }
 
     /// <summary>Asks again in some minutes.</summary>

@@ -140,6 +140,13 @@ internal sealed class TaskService(AppDbContext db, LanguageEngine engine, TaskBr
         return TaskResponse.From(task, person);
     }
 
+    /// <summary>Whether the person has this task (another person's task does not exist for them).</summary>
+    public Task<bool> ExistsAsync(PersonNow person, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return db.Tasks.AnyAsync(t => t.Id == id && t.UserId == person.UserId, cancellationToken);
+    }
+
     public async Task<Outcome<TaskResponse>> GetAsync(PersonNow person, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);

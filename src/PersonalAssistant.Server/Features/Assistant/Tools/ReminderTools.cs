@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Features.Reminders;
 
 namespace PersonalAssistant.Server.Features.Assistant;
@@ -51,10 +50,10 @@ internal sealed partial class AssistantTools
         [Description("The reminder's words; the latest delivered one when omitted.")] string? reminder = null,
         CancellationToken cancellationToken = default)
     {
-        var mine = db.Reminders.AsNoTracking().Where(r => r.UserId == Person.UserId);
+        var candidates = await reminders.SnoozeCandidatesAsync(Person, 200, cancellationToken);
         var target = string.IsNullOrWhiteSpace(reminder)
-            ? await mine.Where(r => r.Status == ReminderStatuses.Delivered || r.Status == ReminderStatuses.Snoozed).OrderByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(cancellationToken)
-            : (await mine.OrderBy(r => r.NextAt).Take(200).ToListAsync(cancellationToken)).FirstOrDefault(r => ToolMatching.Matches(r.Text, reminder));
+            ? candidates.FirstOrDefault(r => r.Status is ReminderStatuses.Delivered or ReminderStatuses.Snoozed)
+            : candidates.FirstOrDefault(r => ToolMatching.Matches(r.Text, reminder));
         if (target is null)
         {
             return ToolResult.Failed(Text("Tools.Reminders.NotFound"));
