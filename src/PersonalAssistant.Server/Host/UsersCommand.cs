@@ -18,7 +18,7 @@ internal static class UsersCommand
     {
         if (!EmailAddress.TryNormalize(email, out var normalized, out var emailError))
         {
-            await Console.Error.WriteLineAsync("email: " + emailError);
+            await Console.Error.WriteLineAsync("email: " + EmailAddress.Describe(Locales.English, emailError));
             return 1;
         }
 
@@ -53,7 +53,8 @@ internal static class UsersCommand
             var created = await users.CreateAsync(user, password ?? generated!);
             if (!created.Succeeded)
             {
-                await Console.Error.WriteLineAsync("Could not create the account: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+                var reasons = IdentityProblems.ToFieldErrors(created, "password", Locales.English).SelectMany(field => field.Value);
+                await Console.Error.WriteLineAsync("Could not create the account: " + string.Join(" ", reasons));
                 return 1;
             }
         }

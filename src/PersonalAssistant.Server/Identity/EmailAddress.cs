@@ -1,4 +1,5 @@
 using System.Globalization;
+using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Identity;
 
@@ -18,27 +19,30 @@ internal static class EmailAddress
     private const string LocalSymbols = "!#$%&'*+-/=?^_`{|}~.";
     private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
 
-    /// <summary>The stored form of <paramref name="input"/>, or the reason it is refused (for the <c>email</c> field).</summary>
+    /// <summary>
+    /// The stored form of <paramref name="input"/>, or the catalog key of the reason it is refused (for the
+    /// <c>email</c> field; <see cref="Describe"/> writes it in a language).
+    /// </summary>
     public static bool TryNormalize(string? input, out string address, out string error)
     {
         address = string.Empty;
         var trimmed = (input ?? string.Empty).Trim();
         if (trimmed.Length is 0 or > MaxLength)
         {
-            error = $"Enter an email address of at most {MaxLength} characters.";
+            error = "Address.TooLong";
             return false;
         }
 
         if (trimmed.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is UnicodeCategory.Format))
         {
-            error = "An email address cannot contain spaces or invisible characters.";
+            error = "Address.Invisible";
             return false;
         }
 
         var at = trimmed.LastIndexOf('@');
         if (at <= 0 || at == trimmed.Length - 1)
         {
-            error = "Enter an email address such as name@example.com.";
+            error = "Address.Shape";
             return false;
         }
 
@@ -46,31 +50,31 @@ internal static class EmailAddress
         var domain = trimmed[(at + 1)..];
         if (local.StartsWith('"') || local.Contains('@', StringComparison.Ordinal))
         {
-            error = "Quoted addresses (\"...\"@) are not accepted. Use a plain address such as name@example.com.";
+            error = "Address.Quoted";
             return false;
         }
 
         if (domain.StartsWith('['))
         {
-            error = "Use an address at a domain name, not at an IP address.";
+            error = "Address.IpLiteral";
             return false;
         }
 
         if (local.Length > MaxLocalLength || local.StartsWith('.') || local.EndsWith('.') || local.Contains("..", StringComparison.Ordinal))
         {
-            error = "The part before @ is not a valid mailbox name.";
+            error = "Address.Mailbox";
             return false;
         }
 
         if (local.Any(c => !char.IsAscii(c)))
         {
-            error = "Use only plain letters (a-z), digits and . _ - + before the @: other alphabets can imitate another person's address.";
+            error = "Address.Alphabet";
             return false;
         }
 
         if (!local.All(c => char.IsAsciiLetterOrDigit(c) || LocalSymbols.Contains(c, StringComparison.Ordinal)))
         {
-            error = "The part before @ is not a valid mailbox name.";
+            error = "Address.Mailbox";
             return false;
         }
 
@@ -81,7 +85,7 @@ internal static class EmailAddress
         }
         catch (ArgumentException)
         {
-            error = "The part after @ is not a valid domain name.";
+            error = "Address.Domain";
             return false;
         }
 
@@ -89,14 +93,14 @@ internal static class EmailAddress
         if (labels.Length < 2 || labels.Any(label => label.Length is 0 or > 63 || label.StartsWith('-') || label.EndsWith('-'))
             || labels[^1].All(char.IsAsciiDigit))
         {
-            error = "The part after @ must be a domain name with a dot, such as example.com.";
+            error = "Address.DomainDot";
             return false;
         }
 
         address = $"{local}@{ascii}";
         if (address.Length > MaxLength)
         {
-            error = $"Enter an email address of at most {MaxLength} characters.";
+            error = "Address.TooLong";
             address = string.Empty;
             return false;
         }
@@ -107,4 +111,7 @@ internal static class EmailAddress
 
     /// <summary>The form to look an account up by: the stored form when the input is valid, else the trimmed input.</summary>
     public static string LookupForm(string? input) => TryNormalize(input, out var address, out _) ? address : (input ?? string.Empty).Trim();
+
+    /// <summary>The refusal <paramref name="errorKey"/> from <see cref="TryNormalize"/> in <paramref name="locale"/>.</summary>
+    public static string Describe(string locale, string errorKey) => Texts.Format(locale, errorKey, MaxLength);
 }

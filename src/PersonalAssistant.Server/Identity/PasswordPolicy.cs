@@ -12,6 +12,11 @@ internal sealed class PasswordPolicy : IPasswordValidator<AppUser>
     public const int MinLength = 10;
     public const int MaxLength = 128;
 
+    /// <summary>The error codes this policy answers; <see cref="IdentityProblems"/> words them in the person's language.</summary>
+    public const string TooShort = "PasswordTooShort";
+    public const string TooLong = "PasswordTooLong";
+    public const string TooGuessable = "PasswordTooGuessable";
+
     /// <summary>zxcvbn score 3: "safely unguessable", resists an offline attack on a slow hash.</summary>
     private const int MinScore = 3;
 
@@ -20,12 +25,12 @@ internal sealed class PasswordPolicy : IPasswordValidator<AppUser>
         ArgumentNullException.ThrowIfNull(user);
         if (password is null || password.Length < MinLength)
         {
-            return Fail("PasswordTooShort", $"Use at least {MinLength} characters. A few unrelated words make a strong, memorable password.");
+            return Fail(TooShort);
         }
 
         if (password.Length > MaxLength)
         {
-            return Fail("PasswordTooLong", $"Use at most {MaxLength} characters.");
+            return Fail(TooLong);
         }
 
         var known = new List<string>();
@@ -39,13 +44,12 @@ internal sealed class PasswordPolicy : IPasswordValidator<AppUser>
         var result = Zxcvbn.Zxcvbn.MatchPassword(password, known);
         if (result.Score < MinScore)
         {
-            return Fail("PasswordTooGuessable",
-                "This password is too easy to guess: it is common, contains your name or email, or follows a predictable pattern. Try a few unrelated words.");
+            return Fail(TooGuessable);
         }
 
         return Task.FromResult(IdentityResult.Success);
     }
 
-    private static Task<IdentityResult> Fail(string code, string description) =>
-        Task.FromResult(IdentityResult.Failed(new IdentityError { Code = code, Description = description }));
+    private static Task<IdentityResult> Fail(string code) =>
+        Task.FromResult(IdentityResult.Failed(new IdentityError { Code = code, Description = code }));
 }

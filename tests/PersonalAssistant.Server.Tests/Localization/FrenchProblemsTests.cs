@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -163,6 +164,25 @@ public sealed class FrenchProblemsTests(AssistantApp app) : IClassFixture<Assist
             new { email = $"fr-{Guid.NewGuid():N}@example.com", password = "Correct-Horse-42-battery", displayName = "Zoé", timeZone = "Mars/Olympus" });
 
         AssertFrench(await response.AssertProblemAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Theory]
+    [InlineData("bob@[127.0.0.1]", "Correct-Horse-42-battery", "email", "Address.IpLiteral")]
+    [InlineData("bоb@example.com", "Correct-Horse-42-battery", "email", "Address.Alphabet")]
+    [InlineData("zoe-{0}@example.com", "short", "password", "Password.TooShort")]
+    [InlineData("zoe-{0}@example.com", "password1234", "password", "Password.TooGuessable")]
+    public async Task Register_AddressAndPasswordRules_SpeakFrench(string email, string password, string field, string key)
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("fr"));
+
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { email = string.Format(CultureInfo.InvariantCulture, email, Guid.NewGuid().ToString("N")), password, displayName = "Zoé" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var said = problem.GetProperty("errors").GetProperty(field)[0].GetString();
+        Assert.Equal(Texts.Format(Locales.French, key, key.StartsWith("Password", StringComparison.Ordinal) ? 10 : 254), said);
+        AssertFrench(problem);
     }
 
     [Fact]

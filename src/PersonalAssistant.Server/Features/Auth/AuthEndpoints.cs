@@ -67,7 +67,7 @@ internal static class AuthEndpoints
 
         if (!EmailAddress.TryNormalize(request.Email, out var address, out var addressError))
         {
-            return Problems.Invalid(RequestLocale.Of(context), new Dictionary<string, string[]> { ["email"] = [addressError] });
+            return Problems.Invalid(RequestLocale.Of(context), "email", addressError, EmailAddress.MaxLength);
         }
 
         var user = new AppUser
@@ -95,7 +95,7 @@ internal static class AuthEndpoints
                 return await AnswerForTakenAddressAsync(request, users, email, limits, audit, user, raced, client, context, cancellationToken);
             }
 
-            return Problems.Invalid(RequestLocale.Of(context), IdentityProblems.ToFieldErrors(created, "password"));
+            return Problems.Invalid(RequestLocale.Of(context), IdentityProblems.ToFieldErrors(created, "password", RequestLocale.Of(context)));
         }
 
         await users.AddToRoleAsync(user, AppRoles.User);
@@ -123,7 +123,7 @@ internal static class AuthEndpoints
             var checkedPassword = await validator.ValidateAsync(users, candidate, request.Password);
             if (!checkedPassword.Succeeded)
             {
-                return Problems.Invalid(RequestLocale.Of(context), IdentityProblems.ToFieldErrors(checkedPassword, "password"));
+                return Problems.Invalid(RequestLocale.Of(context), IdentityProblems.ToFieldErrors(checkedPassword, "password", RequestLocale.Of(context)));
             }
         }
 

@@ -123,7 +123,7 @@ internal static class PasswordEndpoints
         {
             return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
                 ? InvalidResetLink(RequestLocale.Of(context))
-                : Problems.Invalid(RequestLocale.Of(context), IdentityProblems.ToFieldErrors(result, "newPassword"));
+                : Problems.Invalid(RequestLocale.Of(context), IdentityProblems.ToFieldErrors(result, "newPassword", RequestLocale.Of(context)));
         }
 
         // A reset proves control of the mailbox: lift a lockout and any administrator's reset request.
@@ -164,7 +164,7 @@ internal static class PasswordEndpoints
                 return Problems.Invalid(RequestLocale.Of(context), "currentPassword", "Auth.CurrentPasswordWrong");
             }
 
-            return Problems.Invalid(RequestLocale.Of(context), IdentityProblems.ToFieldErrors(result, "newPassword"));
+            return Problems.Invalid(RequestLocale.Of(context), IdentityProblems.ToFieldErrors(result, "newPassword", RequestLocale.Of(context)));
         }
 
         await sessions.RevokeOthersAsync(context.User, "password_changed", cancellationToken);
