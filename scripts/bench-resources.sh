@@ -21,7 +21,7 @@ for _ in $(seq 1 150); do curl -sf "$base/health/ready" >/dev/null && break; sle
 
 email="bench-$RANDOM@example.test"
 password="maple orbit lantern 47"
-# register answers 202 without an id (issue 13: the same for a taken address); the id comes from users/me.
+# register answers 200 without an id (issue 13: the same for a taken address); the id comes from users/me.
 curl -sf -o /dev/null -X POST "$base/api/v1/auth/register" -H 'content-type: application/json' \
   -d "{\"email\":\"$email\",\"password\":\"$password\",\"displayName\":\"Bench\",\"timeZone\":\"UTC\"}"
 token="$(curl -sf -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
