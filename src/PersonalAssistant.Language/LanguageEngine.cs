@@ -66,20 +66,24 @@ public sealed class LanguageEngine
         return interpreters[Choose(text, tokens, context)].ParseTime(tokens, context);
     }
 
-    /// <summary>The language whose common words and letters the message uses most; the first language on a tie.</summary>
-    public string Detect(string text)
+    /// <summary>
+    /// The language whose common words and letters the message uses most, or null when the message gives no sign
+    /// ("ok", "blablabla", a tie): the caller then keeps the language it already knows (the person's).
+    /// </summary>
+    public string? Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return Detect(text, Tokenizer.Tokenize(text));
     }
 
     private string Choose(string text, Token[] tokens, ParseContext context) =>
-        context.Language is { } requested && interpreters.ContainsKey(requested) ? requested.ToLowerInvariant() : Detect(text, tokens);
+        context.Language is { } requested && interpreters.ContainsKey(requested) ? requested.ToLowerInvariant() : Detect(text, tokens) ?? lexicons[0].Code;
 
-    private string Detect(string text, Token[] tokens)
+    private string? Detect(string text, Token[] tokens)
     {
-        var best = lexicons[0].Code;
-        var bestScore = -1;
+        string? best = null;
+        var bestScore = 0;
+        var tie = false;
         foreach (var lexicon in lexicons)
         {
             var score = text.Count(lexicon.AccentedLetters.Contains);
@@ -93,11 +97,14 @@ public sealed class LanguageEngine
 
             if (score > bestScore)
             {
-                best = lexicon.Code;
-                bestScore = score;
+                (best, bestScore, tie) = (lexicon.Code, score, false);
+            }
+            else if (score == bestScore && score > 0)
+            {
+                tie = true;
             }
         }
 
-        return best;
+        return tie ? null : best;
     }
 }

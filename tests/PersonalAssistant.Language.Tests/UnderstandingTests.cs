@@ -110,6 +110,16 @@ public sealed class UnderstandingTests
     }
 
     [Theory]
+    [InlineData("blablabla xyz")]
+    [InlineData("ok")]
+    [InlineData("42")]
+    [InlineData("")]
+    public void NoSignOfALanguage_DetectsNone_SoTheCallerKeepsThePersons(string text)
+    {
+        Assert.Null(Parsing.Engine.Detect(text));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("?!?")]
