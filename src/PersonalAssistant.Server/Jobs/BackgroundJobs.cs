@@ -121,7 +121,8 @@ internal static class BackgroundJobsRegistration
         services.AddValidatedOptions<JobsOptions, JobsOptions.Validator>(JobsOptions.Section);
         services.AddSingleton<JobStorage>(provider => CreateStorage(provider, jobs));
         services.AddSingleton<IJobFilterProvider>(_ => Filters(jobs));
-        services.AddHangfire((_, config) => config
+        services.AddHangfire((provider, config) => config
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -131,7 +132,6 @@ internal static class BackgroundJobsRegistration
             {
                 server.WorkerCount = jobs.Workers;
                 server.Queues = jobs.QueueList();
-                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..Math.Min(100, Environment.MachineName.Length + 45)];
             });
         }
 
@@ -156,6 +156,8 @@ internal static class BackgroundJobsRegistration
 
     private static JobStorage CreateStorage(IServiceProvider provider, JobsOptions jobs)
     {
+        // Applies this host's Hangfire configuration (its log provider above all) before the storage asks for a logger.
+        _ = provider.GetRequiredService<IGlobalConfiguration>();
         if (jobs.InMemory)
         {
             return new InMemoryStorage(new InMemoryStorageOptions());
@@ -209,6 +211,43 @@ internal static class BackgroundJobsRegistration
         public bool Authorize(DashboardContext context) =>
             context.GetHttpContext().User is { Identity.IsAuthenticated: true } user
             && AppRoles.PermissionsOf(user.FindAll(CurrentUser.RoleClaim).Select(claim => claim.Value)).Contains(Permissions.JobsManage);
+    }
+}
+
+/// <summary>
+/// Hangfire's logging goes through one process-wide provider. This one writes to the host's logger factory and stays
+/// silent once that factory is disposed, so a stopped host (a test host, or the host before a restart in the same
+/// process) never breaks the next one.
+/// </summary>
+internal sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+{
+    private readonly Hangfire.AspNetCore.AspNetCoreLogProvider _inner = new(factory);
+
+    public Hangfire.Logging.ILog GetLogger(string name)
+    {
+        try
+        {
+            return new SafeLog(_inner.GetLogger(name));
+        }
+        catch (ObjectDisposedException)
+        {
+            return new SafeLog(null);
+        }
+    }
+
+    private sealed class SafeLog(Hangfire.Logging.ILog? inner) : Hangfire.Logging.ILog
+    {
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
+        {
+            try
+            {
+                return inner?.Log(logLevel, messageFunc, exception) ?? false;
+            }
+            catch (ObjectDisposedException)
+            {
+                return false;
+            }
+        }
     }
 }
 
