@@ -9,6 +9,7 @@ using PersonalAssistant.Server.Features.Memories;
 using PersonalAssistant.Server.Features.Meta;
 using PersonalAssistant.Server.Features.Mfa;
 using PersonalAssistant.Server.Features.Notes;
+using PersonalAssistant.Server.Features.Notifications;
 using PersonalAssistant.Server.Features.Profile;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Sessions;
@@ -44,6 +45,7 @@ internal static class ApiRoutes
         api.MapAdminEndpoints();
         api.MapTaskEndpoints();
         api.MapReminderEndpoints();
+        api.MapNotificationEndpoints();
         api.MapListEndpoints();
         api.MapExpenseEndpoints();
         api.MapMemoryEndpoints();

@@ -14,9 +14,11 @@ using PersonalAssistant.Server.Features.Expenses;
 using PersonalAssistant.Server.Features.Lists;
 using PersonalAssistant.Server.Features.Memories;
 using PersonalAssistant.Server.Features.Notes;
+using PersonalAssistant.Server.Features.Notifications;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.LanguageModels;
 using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Messaging;
@@ -69,6 +71,9 @@ internal static class AssistantHost
         services.AddLanguageModel();
         services.AddTasks();
         services.AddReminders();
+        services.AddNotifications();
+        services.AddSingleton<IPersonEvents, HubPersonEvents>();
+        services.AddBackgroundJobs(configuration);
         services.AddEvents();
         services.AddNotes();
         services.AddLists();
@@ -155,6 +160,7 @@ internal static class AssistantHost
         app.MapCalendarFeed();
         // The bearer handler records the token's expiry; SignalR closes the connection then (SessionConnections also
         // does, by the injected clock, and on revocation).
+        app.MapJobsDashboard();
         app.MapHub<AssistantHub>(AssistantHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         app.MapWebApp();
     }

@@ -9,6 +9,7 @@ using PersonalAssistant.Server.Features.Expenses;
 using PersonalAssistant.Server.Features.Lists;
 using PersonalAssistant.Server.Features.Memories;
 using PersonalAssistant.Server.Features.Notes;
+using PersonalAssistant.Server.Features.Notifications;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
@@ -62,6 +63,8 @@ internal abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
@@ -76,6 +79,7 @@ internal abstract class AppDbContext(DbContextOptions options)
 
         // Relationships between features are declared here, where features meet, so no feature references another.
         builder.Entity<Reminder>().HasOne<TaskItem>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.SetNull);
+        builder.Entity<Notification>().HasOne<Reminder>().WithMany().HasForeignKey(n => n.ReminderId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

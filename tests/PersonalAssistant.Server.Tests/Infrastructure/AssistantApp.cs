@@ -91,6 +91,16 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
         return this;
     }
 
+    /// <summary>
+    /// A frozen clock that starts at <paramref name="start"/> instead of <see cref="Start"/>, for tests about a particular
+    /// date (a daylight-saving change); call before the host starts.
+    /// </summary>
+    public AssistantApp WithClockAt(DateTimeOffset start)
+    {
+        Clock = TestClock.Frozen(start);
+        return this;
+    }
+
     /// <summary>Replaces services before the host starts, for the edges a test must control (the clock).</summary>
     public AssistantApp WithServices(Action<IServiceCollection> configure)
     {

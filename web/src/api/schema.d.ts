@@ -860,6 +860,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications, newest first
+         * @description unread=true lists the unread ones only.
+         */
+        get: operations["ListNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a notification read */
+        post: operations["MarkNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lists": {
         parameters: {
             query?: never;
@@ -1571,11 +1608,27 @@ export interface components {
             /** Format: double */
             total: number | string;
         };
+        /** @description What became of one occurrence. */
         DeliveryResponse: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was handled (UTC).
+             */
             at: string;
+            /** @description Where it went (web: the in-app notifications). */
             channel: string;
+            /** @description sent, sent-late, skipped-to-briefing (older than the grace window) or superseded (a later occurrence went instead). */
             outcome: string;
+            /**
+             * Format: date-time
+             * @description The occurrence it is about (UTC).
+             */
+            occurrence: string;
+            /**
+             * Format: int64
+             * @description How late it was handled, in seconds (0 when on time).
+             */
+            lateBySeconds: number | string;
         };
         /**
          * @description Turning MFA off needs the password and a second factor.
@@ -1994,6 +2047,40 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description Something the assistant told the person in the app. */
+        NotificationResponse: {
+            /**
+             * Format: uuid
+             * @description The notification's id.
+             */
+            id: string;
+            /** @description What it is about: reminder. */
+            kind: string;
+            /** @description The words shown, in the person's language. */
+            text: string;
+            /**
+             * Format: uuid
+             * @description The reminder it came from, if any (null once that reminder is deleted).
+             */
+            reminderId: null | string;
+            /**
+             * Format: date-time
+             * @description The reminder's occurrence it is about (UTC).
+             */
+            occurrence: null | string;
+            /** @description It went out after its time. */
+            late: boolean;
+            /**
+             * Format: date-time
+             * @description When it was sent (UTC).
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was marked read (UTC); null while unread.
+             */
+            readAt: null | string;
+        };
         /** @description One occurrence of an event in a range (a repeating event gives several). */
         OccurrenceResponse: {
             /**
@@ -2142,6 +2229,26 @@ export interface components {
         PagedOfNoteSummary: {
             /** @description This page's items. */
             items: components["schemas"]["NoteSummary"][];
+            /**
+             * Format: int32
+             * @description 1-based page number.
+             */
+            page: number | string;
+            /**
+             * Format: int32
+             * @description Items per page.
+             */
+            pageSize: number | string;
+            /**
+             * Format: int32
+             * @description Items across all pages.
+             */
+            total: number | string;
+        };
+        /** @description One page of a list, with the total so a client can show "21–40 of 130". */
+        PagedOfNotificationResponse: {
+            /** @description This page's items. */
+            items: components["schemas"]["NotificationResponse"][];
             /**
              * Format: int32
              * @description 1-based page number.
@@ -5519,6 +5626,97 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReminderResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListNotifications: {
+        parameters: {
+            query?: {
+                unread?: boolean;
+                page?: number | string;
+                pageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfNotificationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MarkNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
                 };
             };
             /** @description Not Found */

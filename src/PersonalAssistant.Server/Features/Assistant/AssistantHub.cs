@@ -23,6 +23,9 @@ internal sealed class AssistantHub(SessionConnections connections, SessionRevoca
     public const string ActionTaken = "actionTaken";
     public const string TurnCompleted = "turnCompleted";
 
+    /// <summary>A new in-app notification (a reminder that went off); the payload is a <c>NotificationResponse</c>.</summary>
+    public const string NotificationReceived = "notification";
+
     public override async Task OnConnectedAsync()
     {
         var user = Context.User!;

@@ -41,18 +41,45 @@ internal sealed class Reminder
     public List<ReminderDelivery> Deliveries { get; set; } = [];
 }
 
-/// <summary>One attempt to deliver a reminder on a channel (written by the delivery worker).</summary>
+/// <summary>
+/// What became of one occurrence of a reminder (written by <see cref="ReminderDispatcher"/>). There is at most one row per
+/// reminder and occurrence (a unique key): a second delivery of the same occurrence cannot be recorded, so it cannot be
+/// sent, even when two replicas race.
+/// </summary>
 internal sealed class ReminderDelivery
 {
     public Guid Id { get; set; } = Ids.NewV7();
 
     public Guid ReminderId { get; set; }
 
+    /// <summary>The occurrence this row is about: the instant the reminder was due (UTC).</summary>
+    public DateTimeOffset Occurrence { get; set; }
+
+    /// <summary>When the dispatcher handled it (UTC).</summary>
     public DateTimeOffset At { get; set; }
 
     public required string Channel { get; set; }
 
+    /// <summary>One of <see cref="DeliveryOutcomes"/>.</summary>
     public required string Outcome { get; set; }
+
+    /// <summary>How long after the occurrence it was handled (zero when on time).</summary>
+    public TimeSpan LateBy { get; set; }
+}
+
+internal static class DeliveryOutcomes
+{
+    /// <summary>Sent on its channel, on time.</summary>
+    public const string Sent = "sent";
+
+    /// <summary>Sent after its time (the host was down or busy), marked late.</summary>
+    public const string SentLate = "sent-late";
+
+    /// <summary>Older than the grace window when the dispatcher saw it: not sent, kept for the next briefing.</summary>
+    public const string SkippedToBriefing = "skipped-to-briefing";
+
+    /// <summary>A later occurrence of the same reminder was due too and went instead (one nudge, not a burst).</summary>
+    public const string Superseded = "superseded";
 }
 
 internal static class ReminderStatuses
@@ -97,5 +124,6 @@ internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<R
         builder.Property(d => d.Channel).HasMaxLength(16);
         builder.Property(d => d.Outcome).HasMaxLength(200);
         builder.HasIndex(d => new { d.ReminderId, d.At });
+        builder.HasIndex(d => new { d.ReminderId, d.Occurrence }).IsUnique();
     }
 }

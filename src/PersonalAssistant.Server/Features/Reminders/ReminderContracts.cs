@@ -87,4 +87,10 @@ internal sealed record ReminderResponse(
     DateTimeOffset UpdatedAt,
     bool RepeatBroken);
 
-internal sealed record DeliveryResponse(DateTimeOffset At, string Channel, string Outcome);
+/// <summary>What became of one occurrence.</summary>
+/// <param name="At">When it was handled (UTC).</param>
+/// <param name="Channel">Where it went (web: the in-app notifications).</param>
+/// <param name="Outcome">sent, sent-late, skipped-to-briefing (older than the grace window) or superseded (a later occurrence went instead).</param>
+/// <param name="Occurrence">The occurrence it is about (UTC).</param>
+/// <param name="LateBySeconds">How late it was handled, in seconds (0 when on time).</param>
+internal sealed record DeliveryResponse(DateTimeOffset At, string Channel, string Outcome, DateTimeOffset Occurrence, long LateBySeconds);

@@ -318,7 +318,7 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
 
         return new ReminderResponse(reminder.Id, reminder.Text, when, reminder.NextAt, reminder.TimeZone, reminder.RRule, reminder.Channels,
             reminder.TaskId, reminder.Status, occurrences,
-            reminder.Deliveries.OrderByDescending(d => d.At).Take(20).Select(d => new DeliveryResponse(d.At, d.Channel, d.Outcome)).ToList(),
+            reminder.Deliveries.OrderByDescending(d => d.At).Take(20).Select(d => new DeliveryResponse(d.At, d.Channel, d.Outcome, d.Occurrence, (long)d.LateBy.TotalSeconds)).ToList(),
             reminder.CreatedAt, reminder.UpdatedAt, !Recurrences.Expands(reminder.RRule, anchor));
     }
 
@@ -327,5 +327,13 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
 
 internal static class RemindersRegistration
 {
-    public static IServiceCollection AddReminders(this IServiceCollection services) => services.AddScoped<ReminderService>();
+    public static IServiceCollection AddReminders(this IServiceCollection services)
+    {
+        services.AddScoped<ReminderService>();
+        services.AddValidatedOptions<ReminderDispatchOptions, ReminderDispatchOptions.Validator>(ReminderDispatchOptions.Section);
+        services.AddSingleton<ReminderDispatchGate>();
+        services.AddScoped<ReminderDispatcher>();
+        services.AddHostedService<ReminderDispatchLoop>();
+        return services;
+    }
 }

@@ -636,6 +636,49 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                     b.ToTable("NoteLinks", (string)null);
                 });
 
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("Occurrence")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReminderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReminderId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
             modelBuilder.Entity("PersonalAssistant.Server.Features.Reminders.Reminder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -710,6 +753,12 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<TimeSpan>("LateBy")
+                        .HasColumnType("interval");
+
+                    b.Property<DateTimeOffset>("Occurrence")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -721,6 +770,9 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ReminderId", "At");
+
+                    b.HasIndex("ReminderId", "Occurrence")
+                        .IsUnique();
 
                     b.ToTable("ReminderDeliveries", (string)null);
                 });
@@ -1380,6 +1432,20 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                     b.HasOne("PersonalAssistant.Server.Features.Notes.Note", null)
                         .WithMany()
                         .HasForeignKey("FromNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("PersonalAssistant.Server.Features.Reminders.Reminder", null)
+                        .WithMany()
+                        .HasForeignKey("ReminderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

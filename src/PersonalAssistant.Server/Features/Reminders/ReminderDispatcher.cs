@@ -1,0 +1,351 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Notifications;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
+using PersonalAssistant.Server.Persistence;
+
+namespace PersonalAssistant.Server.Features.Reminders;
+
+/// <summary>How reminders are sent (section <c>Reminders</c>).</summary>
+internal sealed class ReminderDispatchOptions
+{
+    public const string Section = "Reminders";
+
+    /// <summary>Whether this host looks for due reminders (every replica may: claims never overlap).</summary>
+    public bool Dispatch { get; set; } = true;
+
+    /// <summary>Seconds between two looks for due reminders: the most a reminder waits between its time and its sending.</summary>
+    public int DispatchIntervalSeconds { get; set; } = 2;
+
+    /// <summary>Hours after its time that a missed occurrence is still sent (marked late); older ones go to the briefing.</summary>
+    public int GraceWindowHours { get; set; } = 12;
+
+    /// <summary>Seconds after its time from which a sent reminder is marked late.</summary>
+    public int LateAfterSeconds { get; set; } = 60;
+
+    /// <summary>Reminders claimed per transaction.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    public TimeSpan Interval => TimeSpan.FromSeconds(DispatchIntervalSeconds);
+
+    public TimeSpan GraceWindow => TimeSpan.FromHours(GraceWindowHours);
+
+    public TimeSpan LateAfter => TimeSpan.FromSeconds(LateAfterSeconds);
+
+    internal sealed class Validator : IValidateOptions<ReminderDispatchOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ReminderDispatchOptions options)
+        {
+            var failures = new OptionsFailures();
+            if (options.DispatchIntervalSeconds is < 1 or > 4)
+            {
+                failures.Add("Reminders:DispatchIntervalSeconds", "must be between 1 and 4 (a due reminder is sent within 5 seconds).");
+            }
+
+            if (options.GraceWindowHours is < 0 or > 24 * 7)
+            {
+                failures.Add("Reminders:GraceWindowHours", "must be between 0 and 168.");
+            }
+
+            if (options.LateAfterSeconds is < 1 or > 3600)
+            {
+                failures.Add("Reminders:LateAfterSeconds", "must be between 1 and 3600.");
+            }
+
+            if (options.BatchSize is < 1 or > 1000)
+            {
+                failures.Add("Reminders:BatchSize", "must be between 1 and 1000.");
+            }
+
+            return failures.ToResult();
+        }
+    }
+}
+
+/// <summary>One dispatch pass at a time in this process (the loop and any direct call); replicas are kept apart by row locks.</summary>
+internal sealed class ReminderDispatchGate
+{
+    public SemaphoreSlim Pass { get; } = new(1, 1);
+}
+
+/// <summary>What one pass did.</summary>
+internal sealed record DispatchTally(int Sent, int Late, int SkippedToBriefing, int Superseded, int Deduplicated)
+{
+    public static readonly DispatchTally None = new(0, 0, 0, 0, 0);
+
+    public DispatchTally Plus(DispatchTally other) => new(Sent + other.Sent, Late + other.Late, SkippedToBriefing + other.SkippedToBriefing,
+        Superseded + other.Superseded, Deduplicated + other.Deduplicated);
+}
+
+/// <summary>
+/// Sends the reminders that are due (next occurrence ≤ now by the injected clock). Each batch is claimed in a transaction:
+/// <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, so replicas take different rows; on SQLite one pass at a time (the process
+/// gate; SQLite serialises writers anyway). For each reminder it records every due occurrence in
+/// <see cref="ReminderDelivery"/> (unique per reminder and occurrence), sends the latest one within the grace window to
+/// the in-app channel (marked late when it is), records the older ones as skipped to the briefing, and moves the
+/// reminder to its next occurrence in its zone, or marks a one-off delivered. The notification, the records and the
+/// move are saved together; the live event follows the commit.
+/// </summary>
+internal sealed partial class ReminderDispatcher(
+    AppDbContext db,
+    NotificationService notifications,
+    ReminderDispatchGate gate,
+    TimeProvider time,
+    IOptions<ReminderDispatchOptions> options,
+    ILogger<ReminderDispatcher> logger)
+{
+    /// <summary>Occurrences of one reminder handled in one batch (a series missed for longer continues in the next).</summary>
+    private const int MaxOccurrencesPerReminder = 50;
+
+    private readonly ReminderDispatchOptions _options = options.Value;
+
+    /// <summary>Dispatches everything due now, batch after batch.</summary>
+    public async Task<DispatchTally> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        await gate.Pass.WaitAsync(cancellationToken);
+        try
+        {
+            var tally = DispatchTally.None;
+            while (true)
+            {
+                var (claimed, batch) = await DispatchBatchAsync(cancellationToken);
+                tally = tally.Plus(batch);
+                if (claimed < _options.BatchSize)
+                {
+                    break;
+                }
+            }
+
+            if (tally != DispatchTally.None)
+            {
+                LogDispatched(logger, tally.Sent, tally.Late, tally.SkippedToBriefing, tally.Superseded, tally.Deduplicated);
+            }
+
+            return tally;
+        }
+        finally
+        {
+            gate.Pass.Release();
+        }
+    }
+
+    private async Task<(int Claimed, DispatchTally Tally)> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = time.GetUtcNow();
+        var published = new List<(Guid, NotificationResponse)>();
+        var tally = DispatchTally.None;
+        int claimed;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var due = await ClaimAsync(now, cancellationToken);
+            claimed = due.Count;
+            if (due.Count == 0)
+            {
+                return (0, tally);
+            }
+
+            var userIds = due.Select(r => r.UserId).Distinct().ToList();
+            var locales = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+                .Select(u => new { u.Id, u.Locale }).ToDictionaryAsync(u => u.Id, u => u.Locale, cancellationToken);
+            var reminderIds = due.Select(r => r.Id).ToList();
+            var earliest = due.Min(r => r.NextAt!.Value);
+            var recorded = (await db.Set<ReminderDelivery>().AsNoTracking()
+                    .Where(d => reminderIds.Contains(d.ReminderId) && d.Occurrence >= earliest)
+                    .Select(d => new { d.ReminderId, d.Occurrence }).ToListAsync(cancellationToken))
+                .Select(d => (d.ReminderId, d.Occurrence.UtcTicks)).ToHashSet();
+
+            foreach (var reminder in due)
+            {
+                var locale = locales.GetValueOrDefault(reminder.UserId, Locales.English);
+                var (result, notification) = Dispatch(reminder, now, locale, recorded);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    tally = tally.Plus(result);
+                    if (notification is not null)
+                    {
+                        published.Add((reminder.UserId, notification));
+                    }
+                }
+                catch (DbUpdateException exception) when (IsDuplicate(exception))
+                {
+                    // Another writer recorded one of these occurrences first: EF rolled back to its savepoint; nothing
+                    // of this reminder is saved, and the next pass sees the record and moves the reminder on.
+                    db.ChangeTracker.Clear();
+                    tally = tally.Plus(DispatchTally.None with { Deduplicated = 1 });
+                    LogDuplicate(logger, reminder.Id);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await notifications.PublishAsync(published, cancellationToken);
+        return (claimed, tally);
+    }
+
+    private async Task<List<Reminder>> ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var batch = _options.BatchSize;
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Reminders.FromSqlInterpolated($"""
+                SELECT * FROM "Reminders"
+                WHERE "Status" IN ('scheduled', 'snoozed') AND "NextAt" <= {now}
+                ORDER BY "NextAt"
+                LIMIT {batch}
+                FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+        }
+
+        return await db.Reminders
+            .Where(r => (r.Status == ReminderStatuses.Scheduled || r.Status == ReminderStatuses.Snoozed) && r.NextAt != null && r.NextAt <= now)
+            .OrderBy(r => r.NextAt).Take(batch).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Records the reminder's due occurrences, stages the one notification and moves the reminder on.</summary>
+    private (DispatchTally Tally, NotificationResponse? Notification) Dispatch(
+        Reminder reminder, DateTimeOffset now, string locale, HashSet<(Guid, long)> recorded)
+    {
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(reminder.TimeZone) ?? DateTimeZone.Utc;
+        var anchor = Recurrences.AnchorPattern.Parse(reminder.AnchorLocal).Value;
+        var nowInstant = Instant.FromDateTimeOffset(now);
+        var first = Instant.FromDateTimeOffset(reminder.NextAt!.Value);
+
+        // The occurrences due now: the stored next one, then the rule's later ones up to now.
+        List<Instant> occurrences = [first];
+        if (reminder.RRule is not null)
+        {
+            occurrences.AddRange(Recurrences.Upcoming(reminder.RRule, anchor, zone, first, MaxOccurrencesPerReminder - 1)
+                .Select(z => z.ToInstant()).TakeWhile(i => i <= nowInstant));
+        }
+
+        var sent = 0;
+        var late = 0;
+        var skipped = 0;
+        var superseded = 0;
+        var deduplicated = 0;
+        NotificationResponse? notification = null;
+        var latest = occurrences[^1];
+        foreach (var occurrence in occurrences)
+        {
+            var at = occurrence.ToDateTimeOffset();
+            if (recorded.Contains((reminder.Id, at.UtcTicks)))
+            {
+                deduplicated++;
+                continue;
+            }
+
+            var lateBy = now - at;
+            string outcome;
+            if (lateBy > _options.GraceWindow)
+            {
+                outcome = DeliveryOutcomes.SkippedToBriefing;
+                skipped++;
+            }
+            else if (occurrence != latest)
+            {
+                outcome = DeliveryOutcomes.Superseded;
+                superseded++;
+            }
+            else
+            {
+                var isLate = lateBy >= _options.LateAfter;
+                outcome = isLate ? DeliveryOutcomes.SentLate : DeliveryOutcomes.Sent;
+                sent++;
+                late += isLate ? 1 : 0;
+                var text = isLate
+                    ? Texts.Format(locale, "Notifications.ReminderLate", Durations.Describe(locale, lateBy), reminder.Text)
+                    : Texts.Format(locale, "Notifications.Reminder", reminder.Text);
+                notification = notifications.Stage(new NotificationDraft(reminder.UserId, NotificationKinds.Reminder, text, reminder.Id, at, isLate));
+            }
+
+            db.Set<ReminderDelivery>().Add(new ReminderDelivery
+            {
+                ReminderId = reminder.Id,
+                Occurrence = at,
+                At = now,
+                Channel = Channels.Web,
+                Outcome = outcome,
+                LateBy = lateBy > TimeSpan.Zero ? lateBy : TimeSpan.Zero,
+            });
+        }
+
+        var next = reminder.RRule is null ? null : Recurrences.Next(reminder.RRule, anchor, zone, latest);
+        if (next is { } following)
+        {
+            reminder.NextAt = following.ToDateTimeOffset();
+            reminder.Status = ReminderStatuses.Scheduled;
+        }
+        else
+        {
+            // A one-off (or the last of a series) stays in play, delivered, until the person acknowledges it.
+            reminder.Status = ReminderStatuses.Delivered;
+        }
+
+        reminder.UpdatedAt = now;
+        return (new DispatchTally(sent, late, skipped, superseded, deduplicated), notification);
+    }
+
+    private static bool IsDuplicate(DbUpdateException exception) =>
+        exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+            or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Reminders dispatched: {Sent} sent ({Late} late), {Skipped} skipped to the briefing, {Superseded} superseded, {Deduplicated} already recorded")]
+    private static partial void LogDispatched(ILogger logger, int sent, int late, int skipped, int superseded, int deduplicated);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {ReminderId}: an occurrence was already recorded by another writer; not sent again")]
+    private static partial void LogDuplicate(ILogger logger, Guid reminderId);
+}
+
+/// <summary>"2 h", "45 min", "1 h 30 min" in the person's language.</summary>
+internal static class Durations
+{
+    public static string Describe(string locale, TimeSpan span)
+    {
+        var minutes = Math.Max(1, (int)Math.Round(span.TotalMinutes));
+        var (hours, rest) = (minutes / 60, minutes % 60);
+        return hours == 0 ? Texts.Format(locale, "Time.Minutes", rest)
+            : rest == 0 ? Texts.Format(locale, "Time.Hours", hours)
+            : Texts.Format(locale, "Time.HoursMinutes", hours, rest);
+    }
+}
+
+/// <summary>
+/// Looks for due reminders every <see cref="ReminderDispatchOptions.DispatchIntervalSeconds"/> on the injected clock (a
+/// test moves its clock instead of waiting). A failed pass is logged and the next one tries again.
+/// </summary>
+internal sealed partial class ReminderDispatchLoop(
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<ReminderDispatchOptions> options, ILogger<ReminderDispatchLoop> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Dispatch)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ReminderDispatcher>().DispatchDueAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogFailed(logger, exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A reminder dispatch pass failed; the next one tries again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
