@@ -51,6 +51,9 @@ public static class ListChangeKinds
     /// <summary>"remove eggs from the list": these items come off.</summary>
     public const string Remove = "remove";
 
+    /// <summary>"ajoute des vis à ma liste bricolage": items go on a list named by its own name (made if need be).</summary>
+    public const string Add = "add";
+
     /// <summary>"clear the grocery list": every item comes off (after a yes).</summary>
     public const string Clear = "clear";
 

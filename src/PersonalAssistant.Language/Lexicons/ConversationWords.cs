@@ -52,6 +52,9 @@ internal sealed class ConversationWords
     /// <summary>"remove", "cross off", "enlève": items come off a list.</summary>
     public PhraseSet<bool> ListRemoveCues { get; init; } = Phrases.Of();
 
+    /// <summary>"add", "ajoute": items go on a list (read here only when the list has a name of its own: "ma liste bricolage").</summary>
+    public PhraseSet<bool> ListAddCues { get; init; } = Phrases.Of();
+
     /// <summary>"clear", "vide": a whole list is emptied.</summary>
     public PhraseSet<bool> ListClearCues { get; init; } = Phrases.Of();
 

@@ -14,6 +14,7 @@ internal sealed class ConversationReader(Lexicon lex)
 {
     private readonly ConversationWords words = lex.Conversation;
     private readonly TemporalRecognizer temporal = new(lex);
+    private readonly string[] shoppingWords = [.. lex.GroceryLists.Phrases.Where(p => !p.Contains(' ', StringComparison.Ordinal))];
     private readonly HashSet<string> noise = [.. lex.Conversation.QuestionNoise.Select(w => Folding.Fold(w))];
 
     private readonly (string Category, string[] Words)[] categories =
@@ -71,11 +72,17 @@ internal sealed class ConversationReader(Lexicon lex)
             return null;
         }
 
-        var named = ListNamed(t, out var list);
+        var named = ListNamed(t, out var list, out var misspelt);
         if (words.ListClearCues.Match(t, start) is var clear and > 0 && named)
         {
             var rest = Items(t, start + clear);
             return rest.Count == 0 ? new ListChange(ListChangeKinds.Clear, [], list) : null;
+        }
+
+        if (words.ListAddCues.Match(t, start) is var add and > 0 && named && (list is not null || misspelt))
+        {
+            var items = Items(t, start + add);
+            return items.Count > 0 ? new ListChange(ListChangeKinds.Add, items, list) : null;
         }
 
         if (words.ListRemoveCues.Match(t, start) is var remove and > 0 && named)
@@ -138,16 +145,26 @@ internal sealed class ConversationReader(Lexicon lex)
     /// Whether the message names a list, and which: null for the default (shopping) list ("the grocery list", "la
     /// liste"), else the word next to "list" ("ma liste bricolage", "my hardware list"). The to-do list is not one.
     /// </summary>
-    private bool ListNamed(Token[] t, out string? name)
+    private bool ListNamed(Token[] t, out string? name) => ListNamed(t, out name, out _);
+
+    private bool ListNamed(Token[] t, out string? name, out bool misspeltShopping)
     {
         name = null;
+        misspeltShopping = false;
         if (lex.GroceryLists.Contains(t))
         {
             return true;
         }
 
         var at = words.ListWords.Find(t, 0, out var length, out _);
-        if (at < 0 || words.TaskListNames.Contains(t))
+        if (at < 0)
+        {
+            return false;
+        }
+
+        // "ma liste de tâches", "my to do list": the to-do list; "ma liste bricolage": a list of its own name
+        var taskList = words.TaskListNames.Find(t, 0, out var taskLength, out _);
+        if (taskList >= 0 && taskList + taskLength > at + length)
         {
             return false;
         }
@@ -160,7 +177,9 @@ internal sealed class ConversationReader(Lexicon lex)
 
         if (after < t.Length && t[after].IsWord && !noise.Contains(t[after].Norm) && words.ListChangeNoise.Match(t, after) == 0)
         {
-            name = t[after].Text;
+            // "la liste de course": the shopping list misspelt, not a list called "course"
+            misspeltShopping = IsShoppingWord(t[after].Norm);
+            name = misspeltShopping ? null : t[after].Text;
             return true;
         }
 
@@ -168,11 +187,16 @@ internal sealed class ConversationReader(Lexicon lex)
         if (before >= 0 && t[before].IsWord && !noise.Contains(t[before].Norm) && words.ListChangeNoise.Match(t, before) == 0
             && words.ListRemoveCues.Match(t, before) == 0 && words.ListClearCues.Match(t, before) == 0 && words.ListContentsCues.Match(t, before) == 0)
         {
-            name = t[before].Text;
+            misspeltShopping = IsShoppingWord(t[before].Norm);
+            name = misspeltShopping ? null : t[before].Text;
         }
 
-        return true;
+        return name is not null || taskList < 0;
     }
+
+    /// <summary>A word close to one that names the shopping list ("course" for "courses", "grocerys").</summary>
+    private bool IsShoppingWord(string word) =>
+        shoppingWords.Any(w => w == word || (Math.Min(w.Length, word.Length) >= 4 && (w.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(w, StringComparison.Ordinal)) && Math.Abs(w.Length - word.Length) <= 2));
 
     /// <summary>The items after a list verb: split on "and" and commas, without the list's name and the little words around.</summary>
     private List<string> Items(Token[] t, int from)
@@ -197,11 +221,11 @@ internal sealed class ConversationReader(Lexicon lex)
                     }
 
                     // "ma liste bricolage" / "my hardware list": the list's own name goes too
-                    if (ListNamed(t, out var name) && name is not null)
+                    if (ListNamed(t, out var name, out var misspelt) && (name is not null || misspelt))
                     {
                         for (var k = Math.Max(from, i - 1); k < Math.Min(t.Length, i + n + 2); k++)
                         {
-                            removed[k] |= t[k].Text == name;
+                            removed[k] |= t[k].Text == name || (misspelt && t[k].IsWord && IsShoppingWord(t[k].Norm));
                         }
                     }
                 }

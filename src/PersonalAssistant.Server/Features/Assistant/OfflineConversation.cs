@@ -14,9 +14,12 @@ internal sealed partial class OfflineChatClient
     {
         if (engine.ReadListChange(text, context) is { } change && change.Kind != ListChangeKinds.Got)
         {
-            return change.Kind == ListChangeKinds.Clear
-                ? Calls([(ToolNames.ClearList, new() { ["list"] = change.List })])
-                : Calls([(ToolNames.RemoveFromList, new() { ["items"] = change.Items, ["list"] = change.List })]);
+            return change.Kind switch
+            {
+                ListChangeKinds.Clear => Calls([(ToolNames.ClearList, new() { ["list"] = change.List })]),
+                ListChangeKinds.Add => Calls([(ToolNames.AddToList, new() { ["items"] = change.Items, ["list"] = change.List })]),
+                _ => Calls([(ToolNames.RemoveFromList, new() { ["items"] = change.Items, ["list"] = change.List })]),
+            };
         }
 
         if (engine.ReadQuestion(text, context) is not { } question)

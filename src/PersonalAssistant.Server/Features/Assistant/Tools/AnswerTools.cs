@@ -170,7 +170,7 @@ internal sealed partial class AssistantTools
 
         var total = string.Join(Text("Answer.Spending.And"), found.GroupBy(e => e.Currency).Select(g => Text("Tools.Money", g.Sum(e => e.Amount), g.Key)));
         var heading = end == Person.Today.PlusDays(1)
-            ? Text("Answer.Spending.Since", total, FriendlyTime.Describe(first.ToDateOnly(), Person))
+            ? first == Person.Today ? Text("Answer.Spending.Today", total) : Text("Answer.Spending.Since", total, FriendlyTime.Describe(first.ToDateOnly(), Person))
             : Text("Answer.Spending.Between", total, FriendlyTime.Describe(first.ToDateOnly(), Person), FriendlyTime.Describe(end.PlusDays(-1).ToDateOnly(), Person));
         var lines = found.OrderByDescending(e => e.Amount).Take(10).Select(e => $"{Text("Tools.Money", e.Amount, e.Currency)} {e.Description}").ToList();
         return ToolResult.Listing(heading, lines);
