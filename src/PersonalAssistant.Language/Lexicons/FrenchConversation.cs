@@ -7,7 +7,7 @@ internal static class FrenchConversation
 {
     public static ConversationWords Create() => new()
     {
-        QuestionOpeners = Of("c'est quoi", "c'est quand", "c'est où", "c'est combien", "qu'est ce que", "qu'est ce qu'",
+        QuestionOpeners = Of("c'est quoi", "c'est quand", "c est quoi", "c est quand", "cest quoi", "cest quand", "c'est où", "c'est combien", "qu'est ce que", "qu'est ce qu'",
             "qu'est ce qui", "quel", "quelle", "quels", "quelles", "quand", "combien", "où", "est ce que", "est ce qu'",
             "j'ai quoi", "il y a quoi", "y a quoi", "c'était quoi", "c'était quand", "rappelle moi quel", "rappelle moi quelle",
             "dis moi", "tu sais", "quoi", "à quelle heure", "a quelle heure"),
@@ -16,7 +16,7 @@ internal static class FrenchConversation
             "ma journée", "ma journee", "est ce que j'ai quelque chose", "j'ai quelque chose", "je suis libre",
             "je suis occupé", "je suis occupée", "qu'est ce qui m'attend", "ça donne quoi", "on a quoi", "qu'est ce qu'on a",
             "il y a quoi", "y a quoi", "qu'est ce qu'il y a"),
-        WhenCues = Of("c'est quand", "quand est", "quand c'est", "c'était quand", "quand a lieu", "quand tombe",
+        WhenCues = Of("c'est quand", "c est quand", "cest quand", "quand est", "quand c'est", "c'était quand", "quand a lieu", "quand tombe",
             "à quelle heure est", "a quelle heure est", "c'est à quelle heure", "à quelle heure j'ai", "a quelle heure j'ai",
             "c'est quel jour", "quel jour est", "quand est ce que", "quand j'ai", "quand ai je", "à quelle heure", "a quelle heure"),
         SpendingCues = Of("combien j'ai dépensé", "combien ai je dépensé", "j'ai dépensé combien", "combien on a dépensé",
