@@ -69,10 +69,10 @@ public static class SmallTalkKinds
 {
     public const string Distress = "distress";
     public const string Venting = "venting";
-    public const string WhoAreYou = "who";
-    public const string HowAreYou = "how";
+    public const string WhoAreYou = "who-are-you";
+    public const string HowAreYou = "how-are-you";
     public const string Greeting = "greeting";
     public const string Farewell = "farewell";
-    public const string Thanks = "thanks";
+    public const string Thanks = "gratitude";
     public const string Acknowledgement = "ack";
 }

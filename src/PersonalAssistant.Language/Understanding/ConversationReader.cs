@@ -126,7 +126,7 @@ internal sealed class ConversationReader(Lexicon lex)
     /// <summary>The day an agenda question is about: the date said, today when only "today" or nothing is said; null for a span ("this week").</summary>
     private LocalDate? Day(Token[] t, ParseContext context)
     {
-        if (lex.ListRanges.Find(t, 0, out _, out var range) >= 0 && range is not ("today" or "tomorrow"))
+        if (lex.ListRanges.Find(t, 0, out _, out var range) >= 0 && range is "week" or "overdue")
         {
             return null;
         }
