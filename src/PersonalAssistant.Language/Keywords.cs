@@ -20,7 +20,14 @@ public sealed class Keywords
 
         Affirmations = Set(l => l.Affirmations);
         Negations = Set(l => l.Negations);
-        UndoPhrases = Set(l => l.UndoPhrases);
+        UndoPhrases = Set(l => l.UndoPhrases.Concat(l.Conversation.UndoPhrases));
+        UndoFillers = Set(l => l.Conversation.UndoFillers);
+        HowAreYou = Set(l => l.Conversation.HowAreYou);
+        WhoAreYou = Set(l => l.Conversation.WhoAreYou);
+        GreetingPhrases = Set(l => l.Greetings.Concat(l.Conversation.GreetingPhrases));
+        Farewells = Set(l => l.Conversation.Farewells);
+        Venting = Set(l => l.Conversation.Venting);
+        Acknowledgements = Set(l => l.Conversation.Acknowledgements);
         Thanks = Set(l => l.Thanks);
         Greetings = Set(l => l.Greetings);
         QuestionWords = Set(l => l.QuestionWords);
@@ -48,6 +55,27 @@ public sealed class Keywords
 
     /// <summary>A whole message that asks to undo the latest change ("undo", "annule ca").</summary>
     public IReadOnlySet<string> UndoPhrases { get; }
+
+    /// <summary>Words around an undo that leave it an undo ("oops", "wait", "oups", "attends").</summary>
+    public IReadOnlySet<string> UndoFillers { get; }
+
+    /// <summary>"how are you", "ca va" (phrases, found anywhere in the folded message).</summary>
+    public IReadOnlySet<string> HowAreYou { get; }
+
+    /// <summary>"who are you", "t es qui", "what can you do" (phrases).</summary>
+    public IReadOnlySet<string> WhoAreYou { get; }
+
+    /// <summary>Greetings of one word or more ("hi", "good morning", "bonsoir").</summary>
+    public IReadOnlySet<string> GreetingPhrases { get; }
+
+    /// <summary>"good night", "bonne nuit", "bye" (phrases).</summary>
+    public IReadOnlySet<string> Farewells { get; }
+
+    /// <summary>A bad moment said in passing ("awful", "ugh", "journee horrible") (phrases).</summary>
+    public IReadOnlySet<string> Venting { get; }
+
+    /// <summary>A whole message that only acknowledges ("ok", "cool", "parfait").</summary>
+    public IReadOnlySet<string> Acknowledgements { get; }
 
     /// <summary>Words of thanks ("thanks", "merci").</summary>
     public IReadOnlySet<string> Thanks { get; }

@@ -13,6 +13,7 @@ public sealed class LanguageEngine
     private readonly Dictionary<string, Interpreter> interpreters;
     private readonly Lexicon[] lexicons;
     private readonly Dictionary<string, Keywords> keywordsByLanguage;
+    private readonly Dictionary<string, ConversationReader> readers;
 
     private static readonly Lexicon[] DefaultLexicons = [English.Create(), French.Create()];
 
@@ -22,6 +23,7 @@ public sealed class LanguageEngine
         interpreters = lexicons.ToDictionary(l => l.Code, l => new Interpreter(l), StringComparer.OrdinalIgnoreCase);
         Keywords = Keywords.Of(lexicons);
         keywordsByLanguage = lexicons.ToDictionary(l => l.Code, l => Keywords.Of([l]), StringComparer.OrdinalIgnoreCase);
+        readers = lexicons.ToDictionary(l => l.Code, l => new ConversationReader(l), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>English and French.</summary>
@@ -67,6 +69,53 @@ public sealed class LanguageEngine
     }
 
     /// <summary>
+    /// A question about the person's own things ("what do I have tomorrow?", "c'est quand l'anniversaire de ma sœur ?",
+    /// "how much did I spend on food this week?"); null when the message is not one.
+    /// </summary>
+    public QuestionReading? ReadQuestion(string text, ParseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
+        var tokens = Tokenizer.Tokenize(text);
+        return readers[Choose(text, tokens, context)].ReadQuestion(tokens, context);
+    }
+
+    /// <summary>A change to a list's items ("remove eggs from the grocery list", "vide la liste", "got the milk"); null otherwise.</summary>
+    public ListChange? ReadListChange(string text, ParseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
+        var tokens = Tokenizer.Tokenize(text);
+        return readers[Choose(text, tokens, context)].ReadListChange(tokens);
+    }
+
+    /// <summary>
+    /// What kind of small talk the message is (<see cref="SmallTalkKinds"/>), in any language; null when it is none.
+    /// Greetings, thanks and acknowledgements count when they are the whole message or open it.
+    /// </summary>
+    public string? ReadSmallTalk(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = Keywords.Fold(text);
+        var padded = $" {folded} ";
+        bool Has(IEnumerable<string> phrases) => phrases.Any(p => padded.Contains($" {p} ", StringComparison.Ordinal));
+        bool Opens(IEnumerable<string> phrases) => phrases.Any(p => folded == p || folded.StartsWith(p + " ", StringComparison.Ordinal));
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return 0 switch
+        {
+            _ when Keywords.DistressPhrases.Any(p => folded.Contains(p, StringComparison.Ordinal)) => SmallTalkKinds.Distress,
+            _ when Has(Keywords.WhoAreYou) => SmallTalkKinds.WhoAreYou,
+            _ when Has(Keywords.HowAreYou) => SmallTalkKinds.HowAreYou,
+            _ when Has(Keywords.Venting) => SmallTalkKinds.Venting,
+            _ when Has(Keywords.Thanks) => SmallTalkKinds.Thanks,
+            _ when words <= 6 && Has(Keywords.Farewells) => SmallTalkKinds.Farewell,
+            _ when Opens(Keywords.GreetingPhrases) => SmallTalkKinds.Greeting,
+            _ when Keywords.Acknowledgements.Contains(folded) => SmallTalkKinds.Acknowledgement,
+            _ => null,
+        };
+    }
+
+    /// <summary>
     /// The language whose common words and letters the message uses most, or null when the message gives no sign
     /// ("ok", "blablabla", a tie): the caller then keeps the language it already knows (the person's).
     /// </summary>
@@ -86,15 +135,7 @@ public sealed class LanguageEngine
         var tie = false;
         foreach (var lexicon in lexicons)
         {
-            var score = text.Count(lexicon.AccentedLetters.Contains);
-            for (var i = 0; i < tokens.Length; i++)
-            {
-                score += lexicon.MarkerWords.Match(tokens, i) > 0 ? 2 : 0;
-                score += lexicon.Weekdays.Match(tokens, i) > 0 || lexicon.Months.Match(tokens, i) > 0 || lexicon.DayWords.Match(tokens, i) > 0 ? 2 : 0;
-                var decimalComma = tokens[i].IsNumber && tokens[i].Norm.Length > 3 && tokens[i].Norm[^3] == ',';
-                score += decimalComma && lexicon.DecimalComma ? 1 : 0;
-            }
-
+            var score = Score(lexicon, text, tokens);
             if (score > bestScore)
             {
                 (best, bestScore, tie) = (lexicon.Code, score, false);
@@ -106,5 +147,19 @@ public sealed class LanguageEngine
         }
 
         return tie ? null : best;
+    }
+
+    private static int Score(Lexicon lexicon, string text, Token[] tokens)
+    {
+        var score = text.Count(lexicon.AccentedLetters.Contains);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            score += lexicon.MarkerWords.Match(tokens, i) > 0 ? 2 : 0;
+            score += lexicon.Weekdays.Match(tokens, i) > 0 || lexicon.Months.Match(tokens, i) > 0 || lexicon.DayWords.Match(tokens, i) > 0 ? 2 : 0;
+            var decimalComma = tokens[i].IsNumber && tokens[i].Norm.Length > 3 && tokens[i].Norm[^3] == ',';
+            score += decimalComma && lexicon.DecimalComma ? 1 : 0;
+        }
+
+        return score;
     }
 }

@@ -291,6 +291,7 @@ internal static class English
             ["moving"] = ["move", "moving", "pack", "packing", "unpack", "boxes"],
             ["money"] = ["budget", "pay", "rent", "invoice", "bank", "expenses", "refund"],
         },
+        Conversation = EnglishConversation.Create(),
         AccentedLetters = "",
         MarkerWords = Of("the", "to", "me", "my", "i", "and", "at", "on", "in", "is", "what", "remind", "tomorrow", "a",
             "of", "for", "with", "it", "this", "you", "we", "need", "add", "tonight", "today", "next", "every", "pm",

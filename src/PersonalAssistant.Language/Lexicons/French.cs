@@ -253,11 +253,13 @@ internal static class French
             ["moving"] = ["déménager", "demenager", "déménagement", "demenagement", "cartons", "emballer"],
             ["money"] = ["payer", "loyer", "banque", "virement", "remboursement", "comptes"],
         },
+        Conversation = FrenchConversation.Create(),
         AccentedLetters = "éèêëàâçùûîïôœÉÈÊÀÇ",
         MarkerWords = Of("le", "la", "les", "de", "du", "des", "à", "et", "moi", "mon", "ma", "mes", "je", "j'", "demain",
             "un", "une", "pour", "avec", "est", "que", "d'", "l'", "qu'", "ce", "c'est", "quoi", "dans", "il", "on", "nous",
             "tu", "ajoute", "rappelle", "ça", "pas", "aujourd'hui", "soir", "au", "aux", "chez", "sur", "en", "fini", "resto",
-            "courses", "euros", "merci", "bonjour", "salut", "oui", "non", "annule", "encore", "stp", "svp", "plus tard"),
+            "courses", "euros", "merci", "bonjour", "salut", "oui", "non", "annule", "encore", "stp", "svp", "plus tard",
+            "toi", "t'", "nuit", "bonne", "oups", "liste", "journée", "enlève"),
     };
 
     private static readonly IsoDayOfWeek[] Workweek =

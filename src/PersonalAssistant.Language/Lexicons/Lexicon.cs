@@ -276,4 +276,7 @@ internal sealed class Lexicon
 
     /// <summary>Common short words of the language, for telling English from French when no language is given.</summary>
     public required PhraseSet<bool> MarkerWords { get; init; }
+
+    /// <summary>Questions about stored things, list changes, small talk and casual undo (<see cref="ConversationWords"/>).</summary>
+    public ConversationWords Conversation { get; init; } = ConversationWords.Empty;
 }

@@ -52,6 +52,12 @@ internal sealed partial class AssistantTools(
         Tool(nameof(ListEvents), ToolNames.ListEvents, "List the person's events from a day (default today) for a number of days."),
         Tool(nameof(AddToList), ToolNames.AddToList, "Add items to a list (the groceries list unless another is named)."),
         Tool(nameof(ShowList), ToolNames.ShowList, "Show what is still on a list (groceries by default)."),
+        Tool(nameof(RemoveFromList), ToolNames.RemoveFromList, "Cross items off a list (groceries by default, or every list)."),
+        Tool(nameof(ClearList), ToolNames.ClearList, "Clear a whole list. Asks the person to confirm first."),
+        Tool(nameof(Agenda), ToolNames.Agenda, "What the person has on one day: tasks due, reminders and events."),
+        Tool(nameof(WhenIs), ToolNames.WhenIs, "When something stored is (event, reminder, task, remembered fact)."),
+        Tool(nameof(Recall), ToolNames.Recall, "Find a saved fact: remembered facts and lines of notes, by words."),
+        Tool(nameof(Spending), ToolNames.Spending, "What the person spent between two days, by categories or in all."),
         Tool(nameof(AddExpense), ToolNames.AddExpense, "Record money spent."),
         Tool(nameof(ExpenseSummary), ToolNames.ExpenseSummary, "Spending of a month by category."),
         Tool(nameof(Remember), ToolNames.Remember, "Remember a fact about the person for later conversations, when they ask you to."),
@@ -163,6 +169,12 @@ internal static class ToolNames
     public const string ListEvents = "list_events";
     public const string AddToList = "add_to_list";
     public const string ShowList = "show_list";
+    public const string RemoveFromList = "remove_from_list";
+    public const string ClearList = "clear_list";
+    public const string Agenda = "agenda";
+    public const string WhenIs = "when_is";
+    public const string Recall = "recall";
+    public const string Spending = "spending";
     public const string AddExpense = "add_expense";
     public const string ExpenseSummary = "expense_summary";
     public const string Remember = "remember";

@@ -89,12 +89,14 @@ internal sealed partial class AssistantTurn(
     private async Task<string?> AnswerWithoutModelAsync(string text, PendingQuestion? pending, TurnContext turn, AssistantTools tools, CancellationToken cancellationToken)
     {
         var folded = TextKeys.Fold(text);
+        var open = pending is not null && pending.ExpiresAt >= time.GetUtcNow();
         if (AssistantUndo.IsUndo(folded))
         {
-            return Replies.Undone(await undo.UndoLatestAsync(turn, cancellationToken), turn.Language);
+            // "never mind" / "laisse tomber" while a question is open drops the question; nothing was done yet
+            return open ? Replies.Declined(turn.Language) : Replies.Undone(await undo.UndoLatestAsync(turn, cancellationToken), turn.Language);
         }
 
-        if (pending is null || pending.ExpiresAt < time.GetUtcNow())
+        if (!open || pending is null)
         {
             return null;
         }

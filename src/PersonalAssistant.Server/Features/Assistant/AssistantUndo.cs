@@ -26,7 +26,42 @@ internal sealed class AssistantUndo(
 
     private static readonly IReadOnlySet<string> Words = LanguageEngine.DefaultKeywords.UndoPhrases;
 
-    public static bool IsUndo(string folded) => Words.Contains(folded);
+    private static readonly IReadOnlySet<string> Fillers = LanguageEngine.DefaultKeywords.UndoFillers;
+
+    /// <summary>"undo", and the same said casually: "oops undo that", "non attends, annule" (fillers around it are dropped).</summary>
+    public static bool IsUndo(string folded)
+    {
+        ArgumentNullException.ThrowIfNull(folded);
+        if (Words.Contains(folded))
+        {
+            return true;
+        }
+
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var changed = true;
+        while (changed && words.Count > 0)
+        {
+            changed = false;
+            foreach (var take in new[] { 2, 1 })
+            {
+                if (words.Count > take && Fillers.Contains(string.Join(' ', words.Take(take))))
+                {
+                    words.RemoveRange(0, take);
+                    changed = true;
+                    break;
+                }
+
+                if (words.Count > take && Fillers.Contains(string.Join(' ', words.TakeLast(take))))
+                {
+                    words.RemoveRange(words.Count - take, take);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+
+        return Words.Contains(string.Join(' ', words));
+    }
 
     public async Task<UndoReport> UndoLatestAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -79,6 +114,8 @@ internal sealed class AssistantUndo(
             case ActionKinds.ListItemMerged:
                 var quantity = int.Parse(action.Previous ?? "1", CultureInfo.InvariantCulture);
                 return (await lists.UpdateItemAsync(person, action.ContainerId ?? Guid.Empty, action.EntityId, new UpdateItemRequest(Quantity: quantity), cancellationToken)).Succeeded;
+            case ActionKinds.ListItemChecked:
+                return (await lists.UpdateItemAsync(person, action.ContainerId ?? Guid.Empty, action.EntityId, new UpdateItemRequest(Checked: false), cancellationToken)).Succeeded;
             case ActionKinds.ExpenseCreated:
                 return Removed(await expenses.DeleteAsync(person, action.EntityId, cancellationToken));
             case ActionKinds.MemoryCreated:

@@ -104,6 +104,7 @@ internal static class ActionKinds
     public const string EventCreated = "event.created";
     public const string ListItemAdded = "list-item.added";
     public const string ListItemMerged = "list-item.merged";
+    public const string ListItemChecked = "list-item.checked";
     public const string ExpenseCreated = "expense.created";
     public const string MemoryCreated = "memory.created";
     public const string ReminderSnoozed = "reminder.snoozed";

@@ -11,7 +11,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// the language engine and answers with tool calls, then writes the reply from the tools' results with
 /// <see cref="Replies"/>. The agent pipeline (function invocation, tools, transcript) is the same as with a model.
 /// </summary>
-internal sealed class OfflineChatClient(LanguageEngine engine, PersonNow person, string language, string channel) : IChatClient
+internal sealed partial class OfflineChatClient(LanguageEngine engine, PersonNow person, string language, string channel) : IChatClient
 {
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -50,7 +50,18 @@ internal sealed class OfflineChatClient(LanguageEngine engine, PersonNow person,
             return Calls([(ToolNames.SuggestNextTask, new Dictionary<string, object?>())]);
         }
 
-        var parsed = engine.Parse(text, new Language.ParseContext(person.Now.LocalDateTime, person.Zone, language, person.Preferences.DefaultCurrency));
+        var context = new Language.ParseContext(person.Now.LocalDateTime, person.Zone, language, person.Preferences.DefaultCurrency);
+        if (BeforeCaptures(text, context) is { } conversational)
+        {
+            return conversational;
+        }
+
+        var parsed = engine.Parse(text, context);
+        if (InsteadOfCaptures(text, context, parsed) is { } answered)
+        {
+            return answered;
+        }
+
         var calls = new List<(string Tool, Dictionary<string, object?> Arguments)>();
         foreach (var action in parsed.Actions)
         {

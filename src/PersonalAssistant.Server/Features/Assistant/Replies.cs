@@ -11,7 +11,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// The replies written without a model, worded by the message catalog in the turn's language: the echo of what was captured with the way to undo
 /// it, listings, questions, short supportive answers. Brief, warm, one next step, never shaming (PRODUCT.md).
 /// </summary>
-internal static class Replies
+internal static partial class Replies
 {
     public const int SmsLimit = 320;
 

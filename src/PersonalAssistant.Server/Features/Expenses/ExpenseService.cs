@@ -45,6 +45,26 @@ internal sealed class ExpenseService(AppDbContext db, TimeProvider time)
         return found.Map(ExpenseResponse.From);
     }
 
+    /// <summary>
+    /// The person's expenses dated from <paramref name="from"/> up to (not including) <paramref name="until"/>, of the
+    /// given categories (all when none), oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<ExpenseResponse>> BetweenAsync(
+        PersonNow person, DateOnly from, DateOnly until, IReadOnlyCollection<string> categories, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(categories);
+        var expenses = db.Expenses.AsNoTracking().Where(e => e.UserId == person.UserId && e.Date >= from && e.Date < until);
+        if (categories.Count > 0)
+        {
+            var wanted = categories.ToList();
+            expenses = expenses.Where(e => wanted.Contains(e.Category));
+        }
+
+        var found = await expenses.OrderBy(e => e.Date).ThenBy(e => e.CreatedAt).Take(1000).ToListAsync(cancellationToken);
+        return [.. found.Select(ExpenseResponse.From)];
+    }
+
     /// <summary>Logs an expense: the person's default currency, today and a guessed category unless given.</summary>
     public async Task<Outcome<ExpenseResponse>> CreateAsync(PersonNow person, CreateExpenseRequest request, CancellationToken cancellationToken)
     {

@@ -220,6 +220,26 @@ internal sealed class ListService(AppDbContext db, TimeProvider time)
         return deleted == 0 ? NotFound(person) : default(Done);
     }
 
+    /// <summary>Checks every item still open on a list (clearing it, reversibly); answers the items it checked.</summary>
+    public async Task<Outcome<IReadOnlyList<ListItemResponse>>> CheckAllAsync(PersonNow person, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (!await db.Lists.AnyAsync(l => l.Id == id && l.UserId == person.UserId, cancellationToken))
+        {
+            return NotFound(person);
+        }
+
+        var open = await db.ListItems.Where(i => i.ListId == id && i.UserId == person.UserId && !i.Checked).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var item in open)
+        {
+            (item.Checked, item.CheckedAt) = (true, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return open.Select(ListItemResponse.From).ToList();
+    }
+
     /// <summary>Removes every checked item of a list.</summary>
     public async Task<Outcome<ClearedResponse>> ClearCheckedAsync(PersonNow person, Guid id, CancellationToken cancellationToken)
     {

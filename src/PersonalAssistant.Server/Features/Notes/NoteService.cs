@@ -44,6 +44,15 @@ internal sealed class NoteService(AppDbContext db, TimeProvider time)
             .Select(NoteSummary.Of).ToPagedAsync(query, cancellationToken);
     }
 
+    /// <summary>The person's notes with their text, latest first, for finding a line by its words.</summary>
+    public async Task<IReadOnlyList<NoteResponse>> RecentAsync(PersonNow person, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var notes = await db.Notes.AsNoTracking().Where(n => n.UserId == person.UserId).OrderByDescending(n => n.UpdatedAt)
+            .Take(Math.Clamp(limit, 1, 500)).ToListAsync(cancellationToken);
+        return [.. notes.Select(NoteResponse.From)];
+    }
+
     public async Task<Outcome<NoteResponse>> CreateAsync(PersonNow person, NoteRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);

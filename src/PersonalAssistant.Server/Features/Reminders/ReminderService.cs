@@ -45,6 +45,17 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
         return found.Map(r => Describe(r, now, upcoming: false));
     }
 
+    /// <summary>The person's reminders still in play whose next time falls in [<paramref name="from"/>, <paramref name="to"/>), soonest first.</summary>
+    public async Task<IReadOnlyList<ReminderResponse>> DueBetweenAsync(PersonNow person, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var found = await db.Reminders.AsNoTracking()
+            .Where(r => r.UserId == person.UserId && ReminderStatuses.InPlay.Contains(r.Status) && r.NextAt != null && r.NextAt >= from && r.NextAt < to)
+            .OrderBy(r => r.NextAt).Take(200).ToListAsync(cancellationToken);
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        return [.. found.Select(r => Describe(r, now, upcoming: false))];
+    }
+
     public async Task<Outcome<ReminderResponse>> CreateAsync(PersonNow person, CreateReminderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);

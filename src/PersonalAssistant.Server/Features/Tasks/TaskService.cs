@@ -85,6 +85,18 @@ internal sealed class TaskService(AppDbContext db, LanguageEngine engine, TaskBr
         return [.. open.Select(t => TaskResponse.From(t, person))];
     }
 
+    /// <summary>The person's unfinished tasks due on one day (their calendar day), the timed ones first by time.</summary>
+    public async Task<IReadOnlyList<TaskResponse>> DueOnAsync(PersonNow person, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var due = await db.Tasks.AsNoTracking()
+            .Where(t => t.UserId == person.UserId && t.Status != TaskStatuses.Done && t.Status != TaskStatuses.Skipped && t.DueDate == day)
+            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        return [.. due.Select(t => TaskResponse.From(t, person))];
+    }
+
     public async Task<Outcome<TaskResponse>> CreateAsync(PersonNow person, CreateTaskRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);

@@ -19,7 +19,7 @@ internal sealed partial class AssistantTools
             return ToolResult.Failed(Text("Tools.Lists.ItemCount", 1, 50));
         }
 
-        var (target, problem) = await FindListAsync(list, cancellationToken);
+        var (target, problem) = await FindListAsync(list, cancellationToken, create: true);
         if (target is null)
         {
             return problem!;
@@ -42,11 +42,11 @@ internal sealed partial class AssistantTools
                     added.Add(merged.Text);
                     break;
                 default:
-                    return added.Count == 0 ? Failed(result.Failure) : ToolResult.Success($"{string.Join(", ", added)} → {target.Name}");
+                    return added.Count == 0 ? Failed(result.Failure) : ToolResult.Success($"{string.Join(", ", added)} → {DisplayName(target)}");
             }
         }
 
-        return ToolResult.Success($"{string.Join(", ", added)} → {target.Name}");
+        return ToolResult.Success($"{string.Join(", ", added)} → {DisplayName(target)}");
     }
 
     [Description("Show a list.")]
@@ -67,19 +67,41 @@ internal sealed partial class AssistantTools
         }
 
         return ToolResult.Listing(
-            items.Count == 0 ? Text("Tools.Lists.Empty", target.Name) : $"{target.Name}:",
+            items.Count == 0 ? Text("Tools.Lists.Empty", DisplayName(target)) : $"{DisplayName(target)}:",
             items.Select(i => i.Quantity > 1 ? $"{i.Text} ×{i.Quantity}" : i.Text).ToList());
     }
 
-    private async Task<(ListResponse? List, ToolResult? Problem)> FindListAsync(string? name, CancellationToken cancellationToken)
+    private async Task<(ListResponse? List, ToolResult? Problem)> FindListAsync(string? name, CancellationToken cancellationToken, bool create = false)
     {
         var mine = await lists.ListAsync(Person, cancellationToken);
-        if (string.IsNullOrWhiteSpace(name) || mine.Count == 1)
+        if (string.IsNullOrWhiteSpace(name))
         {
             return (mine.FirstOrDefault(l => l.IsDefault) ?? mine[0], null);
         }
 
-        var match = mine.FirstOrDefault(l => TextKeys.Fold(l.Name) == TextKeys.Fold(name)) ?? mine.FirstOrDefault(l => ToolMatching.Matches(l.Name, name));
-        return match is null ? (null, ToolResult.Failed(Text("Tools.Lists.NotFound", name))) : (match, null);
+        if (Guid.TryParse(name, out var id))
+        {
+            return mine.FirstOrDefault(l => l.Id == id) is { } byId ? (byId, null) : (null, ToolResult.Failed(Text("Tools.Lists.NotFound", name)));
+        }
+
+        var match = mine.FirstOrDefault(l => TextKeys.Fold(l.Name) == TextKeys.Fold(name) || TextKeys.Fold(DisplayName(l)) == TextKeys.Fold(name))
+            ?? mine.FirstOrDefault(l => ToolMatching.Matches(l.Name, name) || ToolMatching.Matches(DisplayName(l), name));
+        if (match is not null)
+        {
+            return (match, null);
+        }
+
+        if (!create)
+        {
+            return mine.Count == 1 ? (mine[0], null) : (null, ToolResult.Failed(Text("Tools.Lists.NotFound", name)));
+        }
+
+        // "add screws to my hardware list": a list named and not there yet is made
+        var created = await lists.CreateAsync(Person, new ListRequest(name.Trim()), cancellationToken);
+        return created.Value is { } made ? (made, null) : (null, Failed(created.Failure));
     }
+
+    /// <summary>The default list is shown in the person's language ("Courses"); the others by their own name.</summary>
+    private string DisplayName(ListResponse list) =>
+        list.IsDefault && list.Name == ListService.DefaultListName ? Text("Tools.Lists.DefaultName") : list.Name;
 }
