@@ -79,7 +79,7 @@ public static class NluJsonl
     public static JsonObject ToJson(ParsedAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var json = new JsonObject { ["intent"] = action.Intent };
+        var json = new JsonObject { ["intent"] = Intents.InContract(action.Intent) ? action.Intent : Intents.Chat };
         switch (action.Intent)
         {
             case Intents.ReminderCreate:
