@@ -49,7 +49,7 @@ internal static partial class English
         TargetNoise = Of("the", "my", "a", "an", "this", "that", "to", "for", "of", "about", "on", "at", "by", "from", "with",
             "please", "pls", "it", "back", "forward", "and", "again", "till", "until", "s", "'s", "by an", "by a", "in"),
         MatchStopWords = ["the", "my", "a", "an", "of", "to", "for", "and", "with", "at", "on", "in", "this", "that", "about",
-            "from", "it", "me", "your", "our"],
+            "from", "it", "me", "your", "our", "i", "just", "have", "has", "ve", "been", "im"],
         Lemmas = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["did"] = "do", ["done"] = "do", ["made"] = "make", ["bought"] = "buy", ["paid"] = "pay", ["sent"] = "send",

@@ -49,7 +49,7 @@ internal static partial class French
         TargetNoise = Of("le", "la", "les", "l'", "mon", "ma", "mes", "un", "une", "du", "des", "de", "d'", "ce", "cette",
             "à", "a", "au", "aux", "pour", "stp", "svp", "ça", "ca", "moi", "en", "et", "dans"),
         MatchStopWords = ["le", "la", "les", "l", "un", "une", "de", "des", "du", "d", "mon", "ma", "mes", "et", "a", "au",
-            "aux", "pour", "avec", "chez", "en", "sur", "ce", "cette", "ton", "ta", "tes"],
+            "aux", "pour", "avec", "chez", "en", "sur", "ce", "cette", "ton", "ta", "tes", "j", "ai", "est", "c", "je", "viens", "enfin"],
         Lemmas = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["fait"] = "faire", ["faite"] = "faire", ["faits"] = "faire", ["fini"] = "finir", ["finie"] = "finir",
