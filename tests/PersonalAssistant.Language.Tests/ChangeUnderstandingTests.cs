@@ -138,4 +138,16 @@ public sealed class ChangeUnderstandingTests
 
         Assert.NotEqual(Intents.ItemUpdate, action.Intent);
     }
+
+    [Theory]
+    [InlineData("j'ai un rdv chez l'ostéo mardi à 10h", "fr", "rdv chez l'ostéo")]
+    [InlineData("I have a dentist appointment friday at 3pm", "en", "dentist appointment")]
+    [InlineData("on a une réunion jeudi à 14h", "fr", "réunion")]
+    public void AnAppointmentToldAsAFact_IsAnEvent(string text, string language, string title)
+    {
+        var action = First(text, Now, Zone, language);
+
+        Assert.Equal(Intents.EventCreate, action.Intent);
+        Assert.Equal(title, action.Title);
+    }
 }

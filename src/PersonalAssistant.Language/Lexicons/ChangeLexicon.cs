@@ -38,6 +38,9 @@ internal sealed class ChangeLexicon
     /// <summary>Words before a bare number that make it the new hour of a change ("move it to 3", "décale à 15").</summary>
     public required PhraseSet<bool> NewTimeMarkers { get; init; }
 
+    /// <summary>"I have", "j'ai": before an appointment noun and a time, a new event told as a fact ("j'ai un rdv chez l'ostéo mardi à 10h").</summary>
+    public required PhraseSet<bool> HaveOpeners { get; init; }
+
     /// <summary>Marks that say something is done ("✅", "✔").</summary>
     public required PhraseSet<bool> DoneMarks { get; init; }
 

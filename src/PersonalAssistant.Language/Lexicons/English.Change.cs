@@ -44,6 +44,7 @@ internal static partial class English
         AlsoStarts = Of("and", "also", "oh and", "plus", "add", "and also"),
         AlsoEnds = Of("too", "as well", "also", "please", "pls"),
         NewTimeMarkers = Of("to", "for", "at", "till", "until"),
+        HaveOpeners = Of("i have", "i have a", "i have an", "i've got", "i've got a", "ive got a", "i got a", "i have my", "we have a", "there's a", "i've got my"),
         DoneMarks = Of("✅", "✔", "☑", "✓"),
         DoneTails = Of("that's done", "thats done", "that is done", "it's done", "its done", "done now", "all done", "as done", "as complete", "as completed", "as finished", "that's finished", "finally", "done and dusted", "checked off", "sorted"),
         TargetNoise = Of("the", "my", "a", "an", "this", "that", "to", "for", "of", "about", "on", "at", "by", "from", "with",

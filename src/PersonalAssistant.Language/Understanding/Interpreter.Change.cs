@@ -27,11 +27,25 @@ internal sealed partial class Interpreter
         }
 
         return Delete(text, t, start)
+            ?? Appointment(text, t, start, mentions, context)
             ?? Done(text, t, start, mentions)
             ?? Move(text, t, start, mentions, context)
             ?? SnoozeNamed(text, t, start)
             ?? Correction(text, t, start, mentions, context)
             ?? Also(text, t, start, mentions);
+    }
+
+    /// <summary>"j'ai un rdv chez l'ostéo mardi à 10h", "I have a dentist appointment friday at 3pm": a new event told as a fact.</summary>
+    private ParsedAction? Appointment(string text, Token[] t, int start, List<Mention> mentions, ParseContext context)
+    {
+        var opener = Words.HaveOpeners.Match(t, start);
+        if (opener == 0 || !mentions.Any(m => m.Kind is MentionKind.Time or MentionKind.Range) || !mentions.Any(m => m.Kind == MentionKind.Date)
+            || lex.EventNouns.Find(t, start + opener, out _, out _) is not (var noun and >= 0) || noun - (start + opener) > 1)
+        {
+            return null;
+        }
+
+        return Timed(Intents.EventCreate, text, t, mentions, context, Words.HaveOpeners, lex.CalendarCues);
     }
 
     /// <summary>"delete the call mom task", "annule le rendez-vous chez le dentiste", "stop reminding me about the meds".</summary>

@@ -51,6 +51,8 @@ internal sealed partial class AssistantTurn(
         var person = await clock.NowAsync(userId, cancellationToken);
         var detected = engine.Detect(message.Text);
         var language = detected is not null && Locales.All.Contains(detected) ? detected : Locales.All.Contains(person.Locale) ? person.Locale : Locales.English;
+        var (pending, last, asked) = DialogueState.Read(conversation, time.GetUtcNow());
+        language = DialogueState.AnswerLanguage(message.Text, pending, asked, engine.Keywords) ?? language;
         var user = userId.ToString();
         // The turn speaks the message's language: what the services say inside it (a refusal, a reason) too.
         var turn = new TurnContext(person with { Locale = language }, conversation.Id, message.Id, conversation.Channel, language)
@@ -59,7 +61,6 @@ internal sealed partial class AssistantTurn(
         };
         await hub.Clients.User(user).SendAsync(AssistantHub.TurnStarted, new TurnStartedEvent(conversation.Id, message.Id), CancellationToken.None);
 
-        var (pending, last) = DialogueState.Read(conversation, time.GetUtcNow());
         turn.Last = last;
         var tools = new AssistantTools(turn, db, engine, time, tasks, reminders, events, notes, lists, expenses, memories);
         var reply = await AnswerWithoutModelAsync(message.Text, pending, turn, tools, cancellationToken)
@@ -77,7 +78,7 @@ internal sealed partial class AssistantTurn(
             CreatedAt = time.GetUtcNow(),
         };
         db.ConversationMessages.Add(stored);
-        conversation.Pending = DialogueState.Write(turn.Pending, turn.Last);
+        conversation.Pending = DialogueState.Write(turn.Pending, turn.Last, turn.Language);
         conversation.UpdatedAt = stored.CreatedAt;
         await db.SaveChangesAsync(CancellationToken.None); // the reply, the conversation and the turn's undo log together
         LogTurn(logger, conversation.Id, message.Id, turn.Actions.Count, stored.Text.Length);

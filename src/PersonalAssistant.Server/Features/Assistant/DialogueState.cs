@@ -33,17 +33,20 @@ internal static class DialogueState
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private sealed record Stored(PendingQuestion? Question, ItemRef? Last);
+    private sealed record Stored(PendingQuestion? Question, ItemRef? Last, string? Language);
 
-    /// <summary>Reads and clears the stored state: a new message either answers the question or moves on.</summary>
-    public static (PendingQuestion? Question, ItemRef? Last) Read(Conversation conversation, DateTimeOffset now)
+    /// <summary>
+    /// Reads and clears the stored state: a new message either answers the question or moves on. Also the language
+    /// the question was asked in.
+    /// </summary>
+    public static (PendingQuestion? Question, ItemRef? Last, string? Language) Read(Conversation conversation, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         var json = conversation.Pending;
         conversation.Pending = null;
         if (json is null)
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         try
@@ -51,21 +54,37 @@ internal static class DialogueState
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.TryGetProperty("tool", out _))
             {
-                return (JsonSerializer.Deserialize<PendingQuestion>(json, Json), null);
+                return (JsonSerializer.Deserialize<PendingQuestion>(json, Json), null, null);
             }
 
             var stored = JsonSerializer.Deserialize<Stored>(json, Json);
             var last = stored?.Last is { } item && now - item.At <= LastItemLifetime ? item : null;
-            return (stored?.Question, last);
+            return (stored?.Question, last, stored?.Language);
         }
         catch (JsonException)
         {
-            return (null, null);
+            return (null, null, null);
         }
     }
 
-    public static string? Write(PendingQuestion? question, ItemRef? last) =>
-        question is null && last is null ? null : JsonSerializer.Serialize(new Stored(question, last), Json);
+    public static string? Write(PendingQuestion? question, ItemRef? last, string language) =>
+        question is null && last is null ? null : JsonSerializer.Serialize(new Stored(question, last, language), Json);
+
+    /// <summary>
+    /// A short answer to an open question ("yes", "ouais vas-y", "2") is in the question's language: a word or two
+    /// say too little to tell the language by. Null when the message is not such an answer.
+    /// </summary>
+    public static string? AnswerLanguage(string text, PendingQuestion? question, string? asked, Keywords words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (question is null || asked is null)
+        {
+            return null;
+        }
+
+        var folded = TextKeys.Fold(text ?? string.Empty);
+        return ChangeAnswers.IsYes(folded, words) || ChangeAnswers.IsNo(folded, words) || folded.Split(' ').Length <= 2 ? asked : null;
+    }
 
     /// <summary>The item an action is about, for the actions that name one ("task.created" → the task).</summary>
     public static ItemRef? Of(string actionKind, Guid id, string summary, Guid? containerId, DateTimeOffset at) => actionKind switch
