@@ -41,6 +41,9 @@ internal sealed class ChangeLexicon
     /// <summary>"I have", "j'ai": before an appointment noun and a time, a new event told as a fact ("j'ai un rdv chez l'ostéo mardi à 10h").</summary>
     public required PhraseSet<bool> HaveOpeners { get; init; }
 
+    /// <summary>Words before a length of time that make it a shift ("by an hour", "de 10 minutes").</summary>
+    public required PhraseSet<bool> ShiftMarkers { get; init; }
+
     /// <summary>Marks that say something is done ("✅", "✔").</summary>
     public required PhraseSet<bool> DoneMarks { get; init; }
 

@@ -45,6 +45,7 @@ internal static partial class French
         AlsoEnds = Of("aussi", "également", "stp", "svp", "en plus"),
         NewTimeMarkers = Of("à", "a", "pour", "vers"),
         HaveOpeners = Of("j'ai", "j'ai un", "j'ai une", "j'ai mon", "j'ai ma", "on a", "on a un", "on a une", "il y a", "il y a un", "il y a une"),
+        ShiftMarkers = Of("de", "d'", "encore", "d'encore"),
         DoneMarks = Of("✅", "✔", "☑", "✓"),
         DoneTails = Of("comme fait", "comme faite", "comme terminé", "comme terminée", "comme fini", "comme finie", "c'est fait", "c'est bon", "ça y est", "c'est réglé", "réglé", "fait", "faite", "enfin"),
         TargetNoise = Of("le", "la", "les", "l'", "mon", "ma", "mes", "un", "une", "du", "des", "de", "d'", "ce", "cette",

@@ -151,6 +151,16 @@ internal sealed partial class Interpreter
         var amount = temporal.FindAmount(t, out var amountStart, out var amountEnd);
         var absolute = timed.Any(m => m.Kind is MentionKind.Date or MentionKind.Time or MentionKind.DayPart or MentionKind.Range
             || (m.Kind == MentionKind.Relative && amount is not { IsClock: true }));
+        var directed = amount is null || direction != 0 || Words.Directions.Find(t, targetStart, out _, out _) >= 0
+            || (amountStart > 0 && Words.ShiftMarkers.Match(t, amountStart - 1) > 0) || Words.ShiftMarkers.Match(t, amountStart) > 0;
+        if (!absolute && amount is { IsClock: true } && !directed && Reread(t, amountStart) is { } reread)
+        {
+            // "change le rappel pour 8h30": a new time, not eight and a half hours
+            timed = reread.Where(m => m.Kind is MentionKind.Date or MentionKind.Time).ToList();
+            mentions = reread;
+            absolute = timed.Count > 0;
+        }
+
         var shift = !absolute && amount is { IsClock: true } && amountStart >= targetStart;
         if (!absolute && !shift)
         {
@@ -214,7 +224,7 @@ internal sealed partial class Interpreter
 
         var skip = amount is null ? new List<(int, int)>() : [(amountStart, amountEnd)];
         var (target, kind, referred) = TargetOf(text, t, start + cue, t.Length, skip);
-        if (target is null && reference == 0)
+        if ((target is null || !target.Any(char.IsLetter)) && reference == 0)
         {
             return null; // the plain "snooze 10" of the grammar
         }
@@ -242,7 +252,8 @@ internal sealed partial class Interpreter
             Mark(removed, m.Start, m.End);
         }
 
-        var cued = false;
+        // a cue may be the preposition of the time itself ("due monday")
+        var cued = mentions.Any(m => Words.CorrectionCues.Match(t, m.Start) > 0);
         for (var i = 0; i < t.Length; i++)
         {
             if (removed[i])
@@ -307,6 +318,26 @@ internal sealed partial class Interpreter
         }
 
         return null;
+    }
+
+    /// <summary>The mentions with the duration marker at <paramref name="at"/> read as a clock preposition; null when no clock time comes of it.</summary>
+    private List<Mention>? Reread(Token[] t, int at)
+    {
+        var clock = lex.ClockPrepositions.Phrases.FirstOrDefault(p => !p.Contains(' ', StringComparison.Ordinal));
+        if (at > 0 && at < t.Length && lex.ForMarkers.Match(t, at) == 0)
+        {
+            at--;
+        }
+
+        if (clock is null || at < 0 || at >= t.Length || lex.ForMarkers.Match(t, at) != 1)
+        {
+            return null;
+        }
+
+        var copy = (Token[])t.Clone();
+        copy[at] = copy[at] with { Norm = clock };
+        var again = temporal.Recognize(copy);
+        return again.Any(m => m.Kind == MentionKind.Time && m.Start <= at + 1 && at + 1 < m.End) ? again : null;
     }
 
     /// <summary>A new time for an existing item: what the mentions say, with which parts were said (a day, a clock time).</summary>

@@ -65,8 +65,7 @@ internal static class ToolMatching
             return true;
         }
 
-        var (x, y) = (Stem(a), Stem(b));
-        return x == y || (Math.Min(a.Length, b.Length) >= 5 && OneEditApart(a, b));
+        return Stems(a).Overlaps(Stems(b)) || (Math.Min(a.Length, b.Length) >= 5 && OneEditApart(a, b));
     }
 
     /// <summary>The base of a folded word: its lemma when irregular ("paid": "pay"), then without its ending ("called": "call").</summary>
@@ -83,6 +82,22 @@ internal static class ToolMatching
         }
 
         return lemma;
+    }
+
+    /// <summary>Every base a word may have: itself, its lemma, and the lemma without each ending it has ("water": "water", "wat").</summary>
+    private static HashSet<string> Stems(string word)
+    {
+        var lemma = Said.Lemmas.GetValueOrDefault(word, word);
+        var stems = new HashSet<string>(StringComparer.Ordinal) { word, lemma };
+        foreach (var ending in Said.Endings)
+        {
+            if (lemma.Length - ending.Length >= 3 && lemma.EndsWith(ending, StringComparison.Ordinal))
+            {
+                stems.Add(lemma[..^ending.Length]);
+            }
+        }
+
+        return stems;
     }
 
     private static List<string> Meaningful(string text) =>
