@@ -198,7 +198,10 @@ internal sealed partial class Interpreter
         {
             return new ParsedAction
             {
-                Intent = Intents.ItemUpdate, Target = target, TargetKind = kind, Shift = true,
+                Intent = Intents.ItemUpdate,
+                Target = target,
+                TargetKind = kind,
+                Shift = true,
                 Minutes = amount!.Value.Minutes * (direction < 0 ? -1 : 1),
             };
         }

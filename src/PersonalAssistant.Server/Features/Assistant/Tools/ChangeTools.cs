@@ -32,7 +32,12 @@ internal sealed partial class AssistantTools
     {
         var arguments = new Dictionary<string, object?>
         {
-            ["when"] = when, ["shiftMinutes"] = shiftMinutes, ["kind"] = kind, ["keepDay"] = keepDay, ["keepTime"] = keepTime, ["alternatives"] = alternatives,
+            ["when"] = when,
+            ["shiftMinutes"] = shiftMinutes,
+            ["kind"] = kind,
+            ["keepDay"] = keepDay,
+            ["keepTime"] = keepTime,
+            ["alternatives"] = alternatives,
         };
         if (string.IsNullOrWhiteSpace(item) && turn.Last is null && shiftMinutes is not null
             && SnoozeTarget(await reminders.SnoozeCandidatesAsync(Person, 200, cancellationToken)) is { } due)
@@ -246,7 +251,9 @@ internal sealed partial class AssistantTools
                 .Where(r => r.Status != ReminderStatuses.Cancelled)
                 .Select(r => new Candidate(ItemRef.Reminder, r.Id, r.Text, r.NextAt, null)
                 {
-                    WentOff = r.Status is ReminderStatuses.Delivered or ReminderStatuses.Snoozed, Rule = r.RRule, Anchor = r.When,
+                    WentOff = r.Status is ReminderStatuses.Delivered or ReminderStatuses.Snoozed,
+                    Rule = r.RRule,
+                    Anchor = r.When,
                 }));
         }
 
