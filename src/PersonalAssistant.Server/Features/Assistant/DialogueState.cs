@@ -67,6 +67,27 @@ internal static class DialogueState
         }
     }
 
+    /// <summary>True when the stored state holds an open question (not only the item talked about).</summary>
+    public static bool AwaitsAnswer(string? json)
+    {
+        if (json is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && (root.TryGetProperty("tool", out _) || (root.TryGetProperty("question", out var question) && question.ValueKind == JsonValueKind.Object));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     public static string? Write(PendingQuestion? question, ItemRef? last, string language) =>
         question is null && last is null ? null : JsonSerializer.Serialize(new Stored(question, last, language), Json);
 
