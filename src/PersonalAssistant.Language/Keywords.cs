@@ -38,6 +38,12 @@ public sealed class Keywords
         EveningAnswers = Set(l => l.EveningAnswers);
         FirstAnswers = Set(l => l.FirstAnswers);
         SecondAnswers = Set(l => l.SecondAnswers);
+        ThirdAnswers = Set(l => l.Change.ThirdAnswers);
+        Courtesies = Set(l => l.Change.Courtesies);
+        MatchStopWords = Set(l => l.Change.MatchStopWords);
+        Lemmas = lexicons.SelectMany(l => l.Change.Lemmas).GroupBy(p => Fold(p.Key), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Fold(g.First().Value), StringComparer.Ordinal);
+        Endings = [.. lexicons.SelectMany(l => l.Change.Endings).Select(Fold).Distinct(StringComparer.Ordinal).OrderByDescending(e => e.Length)];
         ExpenseCategoryWords = Lists(l => l.ExpenseCategoryWords);
         TaskKindWords = Lists(l => l.TaskKindWords);
 
@@ -106,6 +112,21 @@ public sealed class Keywords
 
     /// <summary>Words of an answer that pick the second option offered ("second", "deuxieme").</summary>
     public IReadOnlySet<string> SecondAnswers { get; }
+
+    /// <summary>Words of an answer that pick the third option offered ("third", "troisieme").</summary>
+    public IReadOnlySet<string> ThirdAnswers { get; }
+
+    /// <summary>Words that may follow a yes without changing it ("please", "vas y").</summary>
+    public IReadOnlySet<string> Courtesies { get; }
+
+    /// <summary>Short words that do not count when an item is found by its words ("the", "de").</summary>
+    public IReadOnlySet<string> MatchStopWords { get; }
+
+    /// <summary>Irregular word forms and their base, folded ("paid": "pay", "fait": "faire").</summary>
+    public IReadOnlyDictionary<string, string> Lemmas { get; }
+
+    /// <summary>Word endings removed before two words are compared, longest first ("ing", "ed", "er", "e").</summary>
+    public IReadOnlyList<string> Endings { get; }
 
     /// <summary>Words that suggest an expense's category, by category code ("groceries": "supermarket", "epicerie", …).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ExpenseCategoryWords { get; }

@@ -24,6 +24,18 @@ public static class Intents
     public const string SuggestNext = "suggest.next";
     public const string MemoryRemember = "memory.remember";
     public const string Chat = "chat";
+
+    /// <summary>Move or rename an existing item (internal: written as <see cref="Chat"/> in the NLU contract).</summary>
+    public const string ItemUpdate = "item.update";
+
+    /// <summary>Delete an existing item, after a yes (internal).</summary>
+    public const string ItemDelete = "item.delete";
+
+    /// <summary>"and eggs too": more of what was just added (internal).</summary>
+    public const string AddMore = "item.add-more";
+
+    /// <summary>True for the intents of the NLU contract; the internal ones are written as <see cref="Chat"/> there.</summary>
+    public static bool InContract(string intent) => intent is not (ItemUpdate or ItemDelete or AddMore);
 }
 
 /// <summary>The kinds of understood phrase reported in <see cref="ParsedAction.Spans"/>.</summary>
@@ -71,6 +83,15 @@ public sealed record ParsedAction
     public int? Minutes { get; init; }
 
     public string? Energy { get; init; }
+
+    /// <summary>The words naming an existing item to change ("the dentist"); null when it was referred to ("it", "ça").</summary>
+    public string? Target { get; init; }
+
+    /// <summary>The kind of existing item named ("task", "reminder", "event", "note"), when said.</summary>
+    public string? TargetKind { get; init; }
+
+    /// <summary>For a change: true when the time is a shift of <see cref="Minutes"/> (negative: earlier), not a new time.</summary>
+    public bool Shift { get; init; }
 
     /// <summary>True when the time could mean several things ("at 7", two different times): ask, do not guess.</summary>
     public bool Ambiguous { get; init; }

@@ -79,7 +79,14 @@ public static class NluJsonl
     public static JsonObject ToJson(ParsedAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var json = new JsonObject { ["intent"] = action.Intent };
+        // "push it back an hour": a shift of the item talked about is, in the contract's words, a snooze
+        var snooze = action is { Intent: Intents.ItemUpdate, Shift: true, Target: null };
+        var json = new JsonObject { ["intent"] = snooze ? Intents.ReminderSnooze : Intents.InContract(action.Intent) ? action.Intent : Intents.Chat };
+        if (snooze)
+        {
+            json["minutes"] = action.Minutes;
+        }
+
         switch (action.Intent)
         {
             case Intents.ReminderCreate:

@@ -4,10 +4,11 @@ using static PersonalAssistant.Language.Text.Phrases;
 namespace PersonalAssistant.Language.Lexicons;
 
 /// <summary>The English tables.</summary>
-internal static class English
+internal static partial class English
 {
     public static Lexicon Create() => new()
     {
+        Change = ChangeWords(),
         Code = "en",
         DayFirstNumericDates = false,
         DecimalComma = false,

@@ -4,10 +4,11 @@ using static PersonalAssistant.Language.Text.Phrases;
 namespace PersonalAssistant.Language.Lexicons;
 
 /// <summary>The French tables (France and Québec usage). Accents are optional: tables and messages are folded alike.</summary>
-internal static class French
+internal static partial class French
 {
     public static Lexicon Create() => new()
     {
+        Change = ChangeWords(),
         Code = "fr",
         DayFirstNumericDates = true,
         DecimalComma = true,

@@ -274,6 +274,9 @@ internal sealed class Lexicon
     /// <summary>Letters that only this language's spelling uses (a hint for language detection).</summary>
     public required string AccentedLetters { get; init; }
 
+    /// <summary>The words for changing, deleting and snoozing existing items (issue 15).</summary>
+    public required ChangeLexicon Change { get; init; }
+
     /// <summary>Common short words of the language, for telling English from French when no language is given.</summary>
     public required PhraseSet<bool> MarkerWords { get; init; }
 

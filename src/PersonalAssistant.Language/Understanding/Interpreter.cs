@@ -10,7 +10,7 @@ namespace PersonalAssistant.Language.Understanding;
 /// precedence (a note or a memory is kept verbatim even if it names a time; a reminder cue beats everything that
 /// follows); the words of every check come from the <see cref="Lexicon"/>.
 /// </summary>
-internal sealed class Interpreter(Lexicon lex)
+internal sealed partial class Interpreter(Lexicon lex)
 {
     private readonly TemporalRecognizer temporal = new(lex);
 
@@ -60,6 +60,11 @@ internal sealed class Interpreter(Lexicon lex)
             var removed = new bool[t.Length];
             Mark(removed, LastWord(t) + 1 - memoryAfter, t.Length);
             return new ParsedAction { Intent = Intents.MemoryRemember, Body = Title(text, t, removed, []) };
+        }
+
+        if (Change(text, t, start, mentions, context) is { } change)
+        {
+            return change;
         }
 
         var snooze = lex.SnoozeCues.Match(t, start);

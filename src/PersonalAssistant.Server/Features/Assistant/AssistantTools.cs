@@ -63,6 +63,9 @@ internal sealed partial class AssistantTools(
         Tool(nameof(Remember), ToolNames.Remember, "Remember a fact about the person for later conversations, when they ask you to."),
         Tool(nameof(ProposeMemory), ToolNames.ProposeMemory, "Offer to remember a lasting fact the person mentioned without asking (a name, a routine, what works for them). Asks them first."),
         Tool(nameof(Forget), ToolNames.Forget, "Forget a remembered fact. Asks the person to confirm first."),
+        Tool(nameof(UpdateItem), ToolNames.UpdateItem, "Move a task, reminder or event to a new time or by some minutes, found by its words or the one just talked about. Never create a new item to change one."),
+        Tool(nameof(DeleteItem), ToolNames.DeleteItem, "Delete a task, reminder, event or note found by its words or the one just talked about. Asks the person to confirm first."),
+        Tool(nameof(AddMore), ToolNames.AddMore, "Add more items to the list the person just added to (\"and eggs too\")."),
     ];
 
     /// <summary>A time in words or ISO, read by the language engine in the person's zone.</summary>
@@ -123,6 +126,7 @@ internal sealed partial class AssistantTools(
     {
         var action = new ActionTaken(kind, summary, entityId);
         turn.Actions.Add(action);
+        turn.Last = DialogueState.Of(kind, entityId, summary, containerId, time.GetUtcNow()) ?? turn.Last;
         if (undoable)
         {
             db.AssistantActions.Add(new AssistantAction
@@ -180,6 +184,9 @@ internal static class ToolNames
     public const string Remember = "remember";
     public const string Forget = "forget";
     public const string ProposeMemory = "propose_memory";
+    public const string UpdateItem = "update_item";
+    public const string DeleteItem = "delete_item";
+    public const string AddMore = "add_more";
 }
 
 /// <summary>Whether an event's title names other people ("lunch with Julie", "réunion avec Marc"), which needs a yes first.</summary>

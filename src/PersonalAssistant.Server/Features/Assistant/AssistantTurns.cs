@@ -51,6 +51,8 @@ internal sealed partial class AssistantTurn(
         var person = await clock.NowAsync(userId, cancellationToken);
         var detected = engine.Detect(message.Text);
         var language = detected is not null && Locales.All.Contains(detected) ? detected : Locales.All.Contains(person.Locale) ? person.Locale : Locales.English;
+        var (pending, last, asked) = DialogueState.Read(conversation, time.GetUtcNow());
+        language = DialogueState.AnswerLanguage(message.Text, pending, asked, engine.Keywords) ?? language;
         var user = userId.ToString();
         // The turn speaks the message's language: what the services say inside it (a refusal, a reason) too.
         var turn = new TurnContext(person with { Locale = language }, conversation.Id, message.Id, conversation.Channel, language)
@@ -59,7 +61,7 @@ internal sealed partial class AssistantTurn(
         };
         await hub.Clients.User(user).SendAsync(AssistantHub.TurnStarted, new TurnStartedEvent(conversation.Id, message.Id), CancellationToken.None);
 
-        var pending = ReadPending(conversation);
+        turn.Last = last;
         var tools = new AssistantTools(turn, db, engine, time, tasks, reminders, events, notes, lists, expenses, memories);
         var reply = await AnswerWithoutModelAsync(message.Text, pending, turn, tools, cancellationToken)
             ?? await AskEngineAsync(conversation, message, turn, tools, user, cancellationToken);
@@ -76,7 +78,7 @@ internal sealed partial class AssistantTurn(
             CreatedAt = time.GetUtcNow(),
         };
         db.ConversationMessages.Add(stored);
-        conversation.Pending = turn.Pending is null ? null : JsonSerializer.Serialize(turn.Pending, Json);
+        conversation.Pending = DialogueState.Write(turn.Pending, turn.Last, turn.Language);
         conversation.UpdatedAt = stored.CreatedAt;
         await db.SaveChangesAsync(CancellationToken.None); // the reply, the conversation and the turn's undo log together
         LogTurn(logger, conversation.Id, message.Id, turn.Actions.Count, stored.Text.Length);
@@ -104,17 +106,26 @@ internal sealed partial class AssistantTurn(
         var arguments = pending.Arguments.ToDictionary(a => a.Key, a => (object?)a.Value, StringComparer.Ordinal);
         if (pending.Kind == PendingQuestion.Confirm)
         {
-            if (engine.Keywords.Negations.Contains(folded))
+            if (ChangeAnswers.IsNo(folded, engine.Keywords))
             {
                 return Replies.Declined(turn.Language);
             }
 
-            if (!engine.Keywords.Affirmations.Contains(folded))
+            if (!ChangeAnswers.IsYes(folded, engine.Keywords))
             {
                 return null;
             }
 
             turn.Confirmed = true;
+        }
+        else if (pending.Kind == PendingQuestion.Choose)
+        {
+            if (ChangeAnswers.Pick(text, pending, engine.Keywords) is not { } picked)
+            {
+                return null;
+            }
+
+            arguments[pending.Field!] = picked;
         }
         else if (Choose(text, pending, turn) is { } chosen)
         {
@@ -220,24 +231,6 @@ internal sealed partial class AssistantTurn(
         var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt.For(turn.Person, turn.Channel, turn.Language, SystemPrompt.Relevant(remembered, message.Text))) };
         messages.AddRange(history.AsEnumerable().Reverse().Select(m => new ChatMessage(m.Role == MessageRoles.Assistant ? ChatRole.Assistant : ChatRole.User, m.Text)));
         return messages;
-    }
-
-    private static PendingQuestion? ReadPending(Conversation conversation)
-    {
-        if (conversation.Pending is not { } json)
-        {
-            return null;
-        }
-
-        conversation.Pending = null; // a new message either answers the question or moves on
-        try
-        {
-            return JsonSerializer.Deserialize<PendingQuestion>(json, Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Assistant turn done: conversation {ConversationId}, message {MessageId}, {Actions} actions, reply of {Length} characters")]

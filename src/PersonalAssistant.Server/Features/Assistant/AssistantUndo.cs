@@ -18,7 +18,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// "undo" / "annule": reverses the actions of the person's latest turn that changed something, within ten minutes,
 /// through the features' services (so owner scoping holds). Each action is tried at most once; the report says what failed.
 /// </summary>
-internal sealed class AssistantUndo(
+internal sealed partial class AssistantUndo(
     AppDbContext db, TimeProvider time, TaskService tasks, ReminderService reminders, EventService events, NoteService notes, ListService lists,
     ExpenseService expenses, MemoryService memories)
 {
@@ -120,6 +120,8 @@ internal sealed class AssistantUndo(
                 return Removed(await expenses.DeleteAsync(person, action.EntityId, cancellationToken));
             case ActionKinds.MemoryCreated:
                 return Removed(await memories.DeleteAsync(person, action.EntityId, cancellationToken));
+            case ActionKinds.ItemUpdated or ActionKinds.ItemDeleted:
+                return await PutBackAsync(action, person, cancellationToken);
             default:
                 break;
         }

@@ -109,6 +109,8 @@ internal static class ActionKinds
     public const string MemoryCreated = "memory.created";
     public const string ReminderSnoozed = "reminder.snoozed";
     public const string Deleted = "deleted";
+    public const string ItemUpdated = "item.updated";
+    public const string ItemDeleted = "item.deleted";
 }
 
 internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>

@@ -258,7 +258,7 @@ internal sealed record MessageResponse(long Id, Guid ConversationId, string Role
 /// <param name="UpdatedAt">When the last message was added (UTC).</param>
 internal sealed record ConversationResponse(Guid Id, string? Title, string Channel, bool Archived, bool AwaitingAnswer, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static ConversationResponse From(Conversation c) => new(c.Id, c.Title, c.Channel, c.Archived, c.Pending is not null, c.CreatedAt, c.UpdatedAt);
+    public static ConversationResponse From(Conversation c) => new(c.Id, c.Title, c.Channel, c.Archived, DialogueState.AwaitsAnswer(c.Pending), c.CreatedAt, c.UpdatedAt);
 }
 
 internal sealed record ConversationQuery : IPaged

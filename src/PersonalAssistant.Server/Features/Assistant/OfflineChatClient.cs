@@ -89,8 +89,9 @@ internal sealed partial class OfflineChatClient(LanguageEngine engine, PersonNow
         Intents.ExpenseAdd when action.Amount is not null =>
             (ToolNames.AddExpense, new() { ["amount"] = action.Amount, ["description"] = action.Title ?? text, ["currency"] = action.Currency }),
         Intents.TaskList => (ToolNames.ListTasks, new() { ["view"] = action.Range switch { "overdue" => "overdue", "today" => null, _ => "all" } }),
-        Intents.TaskComplete when action.Title is not null => (ToolNames.CompleteTask, new() { ["task"] = action.Title }),
-        Intents.ReminderSnooze => (ToolNames.SnoozeReminder, new() { ["minutes"] = action.Minutes }),
+        Intents.TaskComplete => (ToolNames.CompleteTask, new() { ["task"] = action.Title }),
+        Intents.ReminderSnooze => (ToolNames.SnoozeReminder, new() { ["minutes"] = action.Minutes, ["reminder"] = action.Target }),
+        Intents.ItemUpdate or Intents.ItemDelete or Intents.AddMore => ChangeCalls.For(action, When(action)),
         Intents.TaskBreakdown when action.Title is not null => (ToolNames.BreakDownTask, new() { ["task"] = action.Title }),
         Intents.SuggestNext => (ToolNames.SuggestNextTask, new() { ["energy"] = action.Energy, ["minutes"] = action.Minutes }),
         Intents.MemoryRemember => (ToolNames.Remember, new() { ["fact"] = action.Body ?? action.Title ?? text }),

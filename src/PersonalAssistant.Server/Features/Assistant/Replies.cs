@@ -43,6 +43,10 @@ internal static partial class Replies
             {
                 parts.Add(Listing(tool, result.Done ?? string.Empty, lines, locale, sms));
             }
+            else if (ChangeCalls.SaysItAll(tool) && result.Done is { } said)
+            {
+                parts.Add(said);
+            }
             else if (tool == ToolNames.CompleteTask && result.Done is { } completed)
             {
                 parts.Add(Texts.Format(locale, "Reply.Completed", completed));
@@ -156,7 +160,7 @@ internal static partial class Replies
     private static string Bold(string text, bool sms) => sms ? text : $"**{text}**";
 
     private static bool IsCapture(string tool) => tool is ToolNames.AddTask or ToolNames.AddReminder or ToolNames.AddNote or ToolNames.AddEvent
-        or ToolNames.AddToList or ToolNames.AddExpense or ToolNames.Remember;
+        or ToolNames.AddToList or ToolNames.AddExpense or ToolNames.Remember or ToolNames.AddMore;
 
     /// <summary>The words of small talk, from the lexicons (every language: a French speaker may say "thanks").</summary>
     private static readonly Keywords Said = LanguageEngine.DefaultKeywords;

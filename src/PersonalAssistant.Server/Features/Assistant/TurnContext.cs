@@ -33,6 +33,9 @@ internal sealed class TurnContext(PersonNow person, Guid conversationId, long tu
     /// <summary>The question this turn leaves open (a confirmation or a clarification), saved on the conversation.</summary>
     public PendingQuestion? Pending { get; set; }
 
+    /// <summary>The item the conversation is about ("it", "ça"): kept with the conversation between turns.</summary>
+    public ItemRef? Last { get; set; }
+
     /// <summary>True while carrying out something the person has just confirmed with "yes".</summary>
     public bool Confirmed { get; set; }
 
@@ -57,6 +60,9 @@ internal sealed record PendingQuestion(
 {
     public const string Confirm = "confirm";
     public const string Clarify = "clarify";
+
+    /// <summary>Which of the items in <see cref="Alternatives"/> the person meant (issue 15).</summary>
+    public const string Choose = "choose";
 }
 
 /// <summary>

@@ -73,7 +73,7 @@ public sealed class ProviderAssistantTests(ProviderFixture fixture) : IClassFixt
         Assert.Contains(App.Today(TimeZoneInfo.FindSystemTimeZoneById("America/Toronto")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), prompt, StringComparison.Ordinal);
         Assert.Contains("Channel: web chat", prompt, StringComparison.Ordinal);
         Assert.Contains("I focus best in the morning", prompt, StringComparison.Ordinal);
-        Assert.Equal(20, requests[0]["tools"]!.AsArray().Count);
+        Assert.Equal(23, requests[0]["tools"]!.AsArray().Count);
         var toolMessage = requests[1]["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "tool")!;
         Assert.Contains("water plants, tomorrow 9:00 AM", toolMessage["content"]!.ToString(), StringComparison.Ordinal);
     }

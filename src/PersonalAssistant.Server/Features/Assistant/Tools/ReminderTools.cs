@@ -52,8 +52,8 @@ internal sealed partial class AssistantTools
     {
         var candidates = await reminders.SnoozeCandidatesAsync(Person, 200, cancellationToken);
         var target = string.IsNullOrWhiteSpace(reminder)
-            ? candidates.FirstOrDefault(r => r.Status is ReminderStatuses.Delivered or ReminderStatuses.Snoozed)
-            : candidates.FirstOrDefault(r => ToolMatching.Matches(r.Text, reminder));
+            ? SnoozeTarget(candidates)
+            : ToolMatching.Best(candidates, r => r.Text, reminder) is [var named, ..] ? named : null;
         if (target is null)
         {
             return ToolResult.Failed(Text("Tools.Reminders.NotFound"));
@@ -69,5 +69,17 @@ internal sealed partial class AssistantTools
         return result.Value is { } snoozed
             ? await DidAsync(ActionKinds.ReminderSnoozed, $"{snoozed.Text}, {FriendlyTime.Describe(snoozed.NextAt!.Value, Person)}", snoozed.Id, undoable: false)
             : Failed(result.Failure);
+    }
+
+    /// <summary>
+    /// The reminder a "snooze that" is about: the one the conversation is about, else the latest that went off, else
+    /// the next one due within the hour.
+    /// </summary>
+    private ReminderResponse? SnoozeTarget(IReadOnlyList<ReminderResponse> candidates)
+    {
+        var soon = time.GetUtcNow().AddHours(1);
+        return (turn.Last is { Kind: ItemRef.Reminder } last ? candidates.FirstOrDefault(r => r.Id == last.Id) : null)
+            ?? candidates.FirstOrDefault(r => r.Status is ReminderStatuses.Delivered or ReminderStatuses.Snoozed)
+            ?? candidates.Where(r => r.NextAt is { } next && next <= soon).OrderBy(r => r.NextAt).FirstOrDefault();
     }
 }

@@ -61,10 +61,12 @@ internal sealed partial class AssistantTools
 
     [Description("Mark a task done.")]
     public async Task<ToolResult> CompleteTask(
-        [Description("The task's words (or its id).")] string task,
+        [Description("The task's words (or its id); omit for the task just talked about (\"I finished it\").")] string? task = null,
         CancellationToken cancellationToken = default)
     {
-        var (found, problem) = await FindOpenTaskAsync(task, cancellationToken);
+        var (found, problem) = string.IsNullOrWhiteSpace(task) && turn.Last is { Kind: ItemRef.Task } last
+            ? await FindOpenTaskAsync(last.Id.ToString(), cancellationToken)
+            : string.IsNullOrWhiteSpace(task) ? (null, ToolResult.Failed(Text("Tools.Change.NothingReferred"))) : await FindOpenTaskAsync(task, cancellationToken);
         if (found is null)
         {
             return problem!;
@@ -117,6 +119,11 @@ internal sealed partial class AssistantTools
     {
         var query = new NextTaskQuery { Energy = energy is EnergyLevels.Low or EnergyLevels.Medium or EnergyLevels.High ? energy : null, Minutes = minutes is > 0 and <= 24 * 60 ? minutes : null };
         var next = (await tasks.NextAsync(Person, query, cancellationToken)).Value!;
+        if (next.Task is { } suggested)
+        {
+            turn.Last = new ItemRef(ItemRef.Task, suggested.Id, suggested.Title, time.GetUtcNow());
+        }
+
         return next.Task is null
             ? ToolResult.Listing(Text("Tools.Next.None"), [])
             : ToolResult.Listing(next.Task.Title, next.Reasons);
@@ -153,7 +160,7 @@ internal sealed partial class AssistantTools
 
         var folded = TextKeys.Fold(words);
         var exact = candidates.Where(t => TextKeys.Fold(t.Title) == folded).ToList();
-        var matches = exact.Count > 0 ? exact : candidates.Where(t => ToolMatching.Matches(t.Title, words)).ToList();
+        var matches = exact.Count > 0 ? exact : ToolMatching.Best(candidates, t => t.Title, words);
         return matches.Count switch
         {
             0 => (null, ToolResult.Failed(Text("Tools.Tasks.NoMatch", words))),
