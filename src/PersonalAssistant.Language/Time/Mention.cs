@@ -44,7 +44,8 @@ internal readonly record struct Amount(int Minutes, int Days, int Months)
     public bool IsClock => Days == 0 && Months == 0;
 }
 
-internal sealed record RecurrenceSpec(TimeUnit Unit, int Interval, IsoDayOfWeek[] Days, int MonthDay, DayPart? Part);
+/// <summary>A repetition as said; <see cref="Nth"/> is the week of the month of "the first monday of every month" (0: none).</summary>
+internal sealed record RecurrenceSpec(TimeUnit Unit, int Interval, IsoDayOfWeek[] Days, int MonthDay, DayPart? Part, int Nth = 0);
 
 /// <summary>One recognised time phrase, with the tokens it covers (prepositions included).</summary>
 internal sealed class Mention
