@@ -66,6 +66,12 @@ public sealed class LanguageEngine
         return interpreters[Choose(text, tokens, context)].ParseTime(tokens, context);
     }
 
+    /// <summary>
+    /// The currency people usually pay in where this zone is (ISO 4217: "Europe/London" → "GBP",
+    /// "America/Montreal" → "CAD"); null when the table does not know the zone.
+    /// </summary>
+    public static string? CurrencyOf(NodaTime.DateTimeZone zone) => ZoneCurrencies.Of(zone);
+
     /// <summary>The language whose common words and letters the message uses most; the first language on a tie.</summary>
     public string Detect(string text)
     {
@@ -78,8 +84,11 @@ public sealed class LanguageEngine
 
     private string Detect(string text, Token[] tokens)
     {
+        // a decimal comma ("12,50 €") only breaks a tie: "lunch was 12,50 €" is English
+        var decimalComma = tokens.Any(t => t.IsNumber && t.Norm.Length > 3 && t.Norm[^3] == ',');
         var best = lexicons[0].Code;
         var bestScore = -1;
+        var bestComma = false;
         foreach (var lexicon in lexicons)
         {
             var score = text.Count(lexicon.AccentedLetters.Contains);
@@ -87,14 +96,14 @@ public sealed class LanguageEngine
             {
                 score += lexicon.MarkerWords.Match(tokens, i) > 0 ? 2 : 0;
                 score += lexicon.Weekdays.Match(tokens, i) > 0 || lexicon.Months.Match(tokens, i) > 0 || lexicon.DayWords.Match(tokens, i) > 0 ? 2 : 0;
-                var decimalComma = tokens[i].IsNumber && tokens[i].Norm.Length > 3 && tokens[i].Norm[^3] == ',';
-                score += decimalComma && lexicon.DecimalComma ? 1 : 0;
             }
 
-            if (score > bestScore)
+            var comma = decimalComma && lexicon.DecimalComma;
+            if (score > bestScore || (score == bestScore && comma && !bestComma))
             {
                 best = lexicon.Code;
                 bestScore = score;
+                bestComma = comma;
             }
         }
 

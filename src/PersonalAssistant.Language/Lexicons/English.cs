@@ -306,7 +306,8 @@ internal static class English
         AccentedLetters = "",
         MarkerWords = Of("the", "to", "me", "my", "i", "and", "at", "on", "in", "is", "what", "remind", "tomorrow", "a",
             "of", "for", "with", "it", "this", "you", "we", "need", "add", "tonight", "today", "next", "every", "pm",
-            "am", "spent", "done", "what's", "i'm", "should", "list", "please", "up", "out", "how", "are", "by"),
+            "am", "spent", "done", "what's", "i'm", "should", "list", "please", "up", "out", "how", "are", "by", "was", "were",
+            "paid", "bought", "cost", "costs", "got", "from", "just", "about", "have", "had"),
     };
 
     private static readonly IsoDayOfWeek[] Workweek =

@@ -217,7 +217,7 @@ internal static class French
             "changer", "racheter", "rappelle", "nourrir", "promener", "rapporter", "ramener", "emmener", "mettre", "jeter",
             "descendre", "monter", "noter", "regarder", "apporter", "étendre", "plier", "repasser", "cuisiner", "relancer",
             "inscrire", "organiser", "planifier", "demander", "dire", "écrire à", "résilier", "télécharger", "installer",
-            "chercher", "récupérer", "rendre", "laver", "étudier", "réviser", "achète", "appelle", "paie", "paye"),
+            "chercher", "récupérer", "rendre", "laver", "étudier", "réviser", "je rappelle", "j'appelle", "j'achète", "je passe"),
         SentenceOpeners = Of("je", "j'", "on", "nous", "tu", "vous", "il", "elle", "ils", "elles", "c'est", "ce", "ça", "ca",
             "quand", "où", "pourquoi", "comment", "qui", "quoi", "qu'est ce", "est ce", "bonne", "bon", "joyeux", "merci",
             "mon", "ma", "mes", "notre", "si", "mais", "et", "ou", "non", "oui", "pas", "jamais", "peut être"),

@@ -148,8 +148,9 @@ internal sealed class TypoCorrector
                     continue;
                 }
 
-                var distance = Distance(word, target, word.Length <= 5 && target.Length <= 5);
-                if (distance <= max && (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(target, best) < 0)))
+                var distance = Distance(word, target, word.Length <= 5 || max > 1);
+                // on a tie, a letter left out ("course" for "courses") is likelier than one too many
+                if (distance <= max && (distance < bestDistance || (distance == bestDistance && Better(target, best!, word))))
                 {
                     best = target;
                     bestDistance = distance;
@@ -158,6 +159,13 @@ internal sealed class TypoCorrector
         }
 
         return best;
+    }
+
+    private static bool Better(string target, string best, string word)
+    {
+        var longer = target.Length > word.Length;
+        var bestLonger = best.Length > word.Length;
+        return longer != bestLonger ? longer : string.CompareOrdinal(target, best) < 0;
     }
 
     /// <summary>One edit for words up to 7 letters, two from 8.</summary>
@@ -194,8 +202,9 @@ internal sealed class TypoCorrector
     }
 
     /// <summary>
-    /// Optimal string alignment distance (insertions, deletions, substitutions, transpositions). Between two short
-    /// words a substitution costs two: "marie" is not "mardi", "jane" is not "june".
+    /// Optimal string alignment distance (insertions, deletions, substitutions, transpositions). A substitution costs
+    /// two in short words ("marie" is not "mardi", "jane" is not "june") and in long ones, where two edits are allowed
+    /// ("actually" is not "annually"): letters left out, doubled or swapped are the typos that count most.
     /// </summary>
     private static int Distance(string a, string b, bool shortWords)
     {

@@ -443,7 +443,7 @@ internal sealed class TemporalRecognizer(Lexicon lex)
             }
         }
 
-        var minutes = n > 2 && t[i + 2].IsIntegerNumber;
+        var minutes = n > 2 && (t[i + 2].IsIntegerNumber || lex.ClockSuffixes.Match(t, i + 2) > 0);
         if (minutes)
         {
             return false;

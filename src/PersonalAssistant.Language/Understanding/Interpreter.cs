@@ -251,17 +251,18 @@ internal sealed partial class Interpreter(Lexicon lex)
             currency = context.DefaultCurrency?.ToUpperInvariant();
         }
 
-        currency ??= ZoneCurrencies.Of(context.Zone);
         var removed = new bool[t.Length];
         Mark(removed, money.Start, money.End);
         MarkAll(t, removed, lex.ExpenseCues);
 
         // "15 € de pizza hier soir": the day it was spent, not part of what it was for
-        var dates = mentions.Where(m => m.Kind == MentionKind.Date && (m.End <= money.Start || m.Start >= money.End)).ToList();
-        foreach (var m in dates)
+        var said = mentions.Where(m => m.Kind is MentionKind.Date or MentionKind.Time or MentionKind.DayPart && (m.End <= money.Start || m.Start >= money.End)).ToList();
+        foreach (var m in said)
         {
             Mark(removed, m.Start, m.End);
         }
+
+        var dates = said.Where(m => m.Kind == MentionKind.Date).ToList();
 
         var day = dates.Count > 0 ? TemporalResolver.Resolve(dates, context.Now, context.Zone).When : null;
         var title = Title(text, t, removed, [lex.ExpenseCues, lex.ForMarkers, lex.DatePrepositions]);
