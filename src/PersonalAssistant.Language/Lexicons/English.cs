@@ -242,7 +242,7 @@ internal static class English
         Pronouns = Of("it", "this", "that", "this one", "that one", "this task", "the task", "this thing"),
         LeadingFillers = Of("to", "and", "at", "on", "by", "for", "about", "that", "then", "also", "me", "2", "please",
             "pls", "plz", "with", "so", "the task", "task", "to do", "oh", "um"),
-        TrailingFillers = Of("sometime", "some time", "at some point", "and", "please", "pls", "plz", "then", "thanks", "thank you", "thx", "ok", "okay", "for me",
+        TrailingFillers = Of("sometime", "some time", "at some point", "about", "and", "please", "pls", "plz", "then", "thanks", "thank you", "thx", "ok", "okay", "for me",
             "for", "to", "at", "on", "by", "due", "ty"),
         ItemPrefixes = Of("some", "more", "a", "an", "the", "and", "also", "of"),
         TodoVerbs = Of("call", "buy", "pay", "email", "text", "book", "pick up", "take", "send", "clean", "fix", "write",

@@ -30,6 +30,9 @@ internal readonly record struct DateSpec(DateKind Kind, int Offset = 0, IsoDayOf
 /// <summary>A clock time as said: <see cref="Known"/> is false for "at 7" or "9:30" where morning or evening is not said.</summary>
 internal readonly record struct ClockTime(int Hour, int Minute, bool Known)
 {
+    /// <summary>A 24-hour "9h" taken as said, unless a part of the day says otherwise ("ce soir à 9h" is 21:00).</summary>
+    public bool Soft { get; init; }
+
     public ClockTime WithMeridiem(Meridiem meridiem) => meridiem switch
     {
         Meridiem.Pm when Hour < 12 => new(Hour + 12, Minute, true),

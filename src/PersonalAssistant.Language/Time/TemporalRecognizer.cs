@@ -416,9 +416,14 @@ internal sealed class TemporalRecognizer(Lexicon lex)
     private Mention? MatchTime(Token[] t, int i, bool clockPreposition)
     {
         var n = MatchClock(t, i, clockPreposition, out var time, out _);
-        if (n > 0 && time.Known && OpenOnTwentyFourHours(t, i, n))
+        var soft = false;
+        if (n > 0 && time.Known && OpenOnTwentyFourHours(t, i, n, out soft))
         {
             time = time with { Known = false };
+        }
+        else if (n > 0 && soft)
+        {
+            time = time with { Soft = true };
         }
 
         return n == 0 ? null : new Mention { Kind = MentionKind.Time, Start = i, End = i + n, Time = time };
@@ -428,9 +433,10 @@ internal sealed class TemporalRecognizer(Lexicon lex)
     /// On a 24-hour clock, "à 5 heures" (said aloud) and a short early "3h" leave the morning or the evening open, as
     /// "at 5" does; "17h", "9h30", "à 5h du matin" do not.
     /// </summary>
-    private bool OpenOnTwentyFourHours(Token[] t, int i, int n)
+    private bool OpenOnTwentyFourHours(Token[] t, int i, int n, out bool soft)
     {
-        if (lex.TwelveHourClock || !t[i].IsIntegerNumber || t[i].IntegerValue is < 1 or > 11)
+        soft = false;
+        if (lex.TwelveHourClock || n == 0 || !t[i].IsIntegerNumber || t[i].IntegerValue is < 1 or > 11)
         {
             return false;
         }
@@ -442,6 +448,8 @@ internal sealed class TemporalRecognizer(Lexicon lex)
                 return false;
             }
         }
+
+        soft = true;
 
         var minutes = n > 2 && (t[i + 2].IsIntegerNumber || lex.ClockSuffixes.Match(t, i + 2) > 0);
         if (minutes)

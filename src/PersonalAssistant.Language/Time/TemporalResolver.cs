@@ -200,6 +200,11 @@ internal static class TemporalResolver
 
     private static LocalTime? Adjust(ClockTime time, DayPart? part)
     {
+        if (time.Known && time.Soft && time.Hour < 12 && part is DayPart.Afternoon or DayPart.Evening or DayPart.Tonight or DayPart.EndOfDay)
+        {
+            return new LocalTime(time.Hour + 12, time.Minute);
+        }
+
         if (time.Known)
         {
             return new LocalTime(time.Hour, time.Minute);

@@ -25,8 +25,11 @@ internal sealed partial class Interpreter
         var colon = Array.FindIndex(t, x => x.Is(":"));
         if (colon > 0 && colon < t.Length - 1)
         {
+            // "ok brain dump:", "to do list:", "en vrac :": a heading that names no thing to do
             var (headerText, headerTokens) = Slice(text, t, 0, colon);
-            if (InterpretOne(headerText, headerTokens, context).Intent == Intents.Chat)
+            if (InterpretOne(headerText, headerTokens, context).Intent == Intents.Chat
+                || (headerTokens.Count(x => x.IsWord) <= 4 && temporal.Recognize(headerTokens).Count == 0
+                    && !Enumerable.Range(0, headerTokens.Length).Any(k => lex.TodoVerbs.Match(headerTokens, k) > 0)))
             {
                 from = colon + 1;
             }
@@ -60,13 +63,13 @@ internal sealed partial class Interpreter
 
             if (t.Skip(first).Take(end - first).Count(x => x.IsWord || x.IsNumber) < 2)
             {
-                return null;
+                return whole.Intent == Intents.Chat && Items(t, parts) ? [Grocery(text, t, 0)] : null;
             }
 
             var (piece, tokens) = Slice(text, t, first, end);
             if (ReadPart(piece, tokens, context) is not { } action)
             {
-                return null;
+                return whole.Intent == Intents.Chat && Items(t, parts) ? [Grocery(text, t, 0)] : null;
             }
 
             var offset = t[first].Start;
@@ -99,6 +102,31 @@ internal sealed partial class Interpreter
 
         var said = action.Title ?? action.Body ?? (action.Items is { Count: > 0 } ? "items" : null);
         return said is null ? null : action;
+    }
+
+    /// <summary>
+    /// "milk, eggs, bread", "lait, oeufs, pain": only short names separated by commas, no verb, no time, no
+    /// question and no sentence, is a shopping list.
+    /// </summary>
+    private bool Items(Token[] t, List<(int Start, int End)> parts)
+    {
+        if (parts.Count < 2 || t[^1].Is("?") || temporal.Recognize(t).Count > 0)
+        {
+            return false;
+        }
+
+        foreach (var (start, end) in parts)
+        {
+            var first = SkipLinks(t, start, end);
+            var words = Enumerable.Range(first, Math.Max(0, end - first)).Count(k => t[k].IsWord && lex.And.Match(t, k) == 0);
+            if (words is 0 or > 4 || t.Skip(first).Take(end - first).Any(x => x.Kind == TokenKind.Symbol)
+                || lex.SentenceOpeners.Match(t, first) > 0 || lex.Politeness.Match(t, first) > 0 || lex.TodoVerbs.Match(t, first) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"faut que j'achète du pain et des oeufs": a buying verb and several things, a shopping list.</summary>

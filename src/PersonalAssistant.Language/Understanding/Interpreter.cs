@@ -21,7 +21,7 @@ internal sealed partial class Interpreter(Lexicon lex)
     {
         tokens = corrector.Correct(tokens);
         var action = InterpretOne(text, tokens, context);
-        if (SplitSeveral(text, tokens, context, action) is { Count: > 1 } several)
+        if (SplitSeveral(text, tokens, context, action) is { Count: > 0 } several)
         {
             return several;
         }
@@ -84,7 +84,7 @@ internal sealed partial class Interpreter(Lexicon lex)
         var priority = FindPriority(t, out var priorityStart, out var priorityLength);
         var taskStart = priorityStart == start ? SkipPoliteness(t, start + priorityLength) : start;
         var taskCue = lex.TaskCues.Match(t, taskStart) > 0
-            || (mentions.Count > 0 && mentions[0].Start == start && lex.TaskCues.Match(t, SkipPoliteness(t, mentions[0].End)) > 0);
+            || (mentions.Count > 0 && mentions[0].Start == start && lex.TaskCues.Match(t, SkipPoliteness(t, LeadingMentionsEnd(t, mentions))) > 0);
         var groceryList = lex.GroceryLists.Contains(t);
         var calendar = lex.CalendarCues.Contains(t);
 
@@ -146,7 +146,7 @@ internal sealed partial class Interpreter(Lexicon lex)
             return new ParsedAction { Intent = Intents.ReminderSnooze, Minutes = only.Amount.Minutes };
         }
 
-        if (!question && (StartsWithTodo(t, start) || (mentions.Count > 0 && mentions[0].Start == start && StartsWithTodo(t, mentions[0].End))))
+        if (!question && (StartsWithTodo(t, start) || (mentions.Count > 0 && mentions[0].Start == start && StartsWithTodo(t, LeadingMentionsEnd(t, mentions)))))
         {
             var intent = clock || mentions.Any(m => m.Kind is MentionKind.Relative or MentionKind.DayPart || m.Part is not null || m.Recurrence is not null)
                 ? Intents.ReminderCreate
@@ -392,6 +392,29 @@ internal sealed partial class Interpreter(Lexicon lex)
     {
         start = lex.Priorities.Find(t, 0, out length, out var priority);
         return start >= 0 ? priority : null;
+    }
+
+    /// <summary>Where the time phrases that open a message end ("tous les matins à 7h30, prendre …").</summary>
+    private static int LeadingMentionsEnd(Token[] t, List<Mention> mentions)
+    {
+        var end = mentions[0].End;
+        for (var k = 1; k < mentions.Count; k++)
+        {
+            var gap = end;
+            while (gap < mentions[k].Start && t[gap].IsPunctuation)
+            {
+                gap++;
+            }
+
+            if (gap != mentions[k].Start)
+            {
+                break;
+            }
+
+            end = mentions[k].End;
+        }
+
+        return end;
     }
 
     private static int LastWord(Token[] t)
