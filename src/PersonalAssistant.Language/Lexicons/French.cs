@@ -214,7 +214,7 @@ internal static class French
             "faire", "aller", "vérifier", "renouveler", "annuler", "écrire", "lire", "rendre", "récupérer", "chercher",
             "laver", "sortir", "répondre", "rappeler", "passer", "commander", "préparer", "envoyer", "arroser",
             "téléphoner", "contacter", "déposer", "remplir", "imprimer", "signer", "poster", "trier", "vider", "réparer",
-            "changer", "racheter", "rappelle", "nourrir", "promener", "rapporter", "ramener", "emmener", "mettre", "jeter",
+            "changer", "racheter", "nourrir", "promener", "rapporter", "ramener", "emmener", "mettre", "jeter",
             "descendre", "monter", "noter", "regarder", "apporter", "étendre", "plier", "repasser", "cuisiner", "relancer",
             "inscrire", "organiser", "planifier", "demander", "dire", "écrire à", "résilier", "télécharger", "installer",
             "chercher", "récupérer", "rendre", "laver", "étudier", "réviser", "je rappelle", "j'appelle", "j'achète", "je passe", "je paie", "je paye", "je fais", "j'envoie", "je prends",
