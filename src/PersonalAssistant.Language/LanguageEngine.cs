@@ -69,6 +69,12 @@ public sealed class LanguageEngine
     }
 
     /// <summary>
+    /// The currency people usually pay in where this zone is (ISO 4217: "Europe/London" → "GBP",
+    /// "America/Montreal" → "CAD"); null when the table does not know the zone.
+    /// </summary>
+    public static string? CurrencyOf(NodaTime.DateTimeZone zone) => ZoneCurrencies.Of(zone);
+
+    /// <summary>
     /// A question about the person's own things ("what do I have tomorrow?", "c'est quand l'anniversaire de ma sœur ?",
     /// "how much did I spend on food this week?"); null when the message is not one.
     /// </summary>
@@ -130,17 +136,21 @@ public sealed class LanguageEngine
 
     private string? Detect(string text, Token[] tokens)
     {
+        // A decimal comma ("12,50 €") only breaks a tie: "lunch was 12,50 €" is English, "12,50 €" alone is not.
+        var decimalComma = tokens.Any(t => t.IsNumber && t.Norm.Length > 3 && t.Norm[^3] == ',');
         string? best = null;
         var bestScore = 0;
+        var bestComma = false;
         var tie = false;
         foreach (var lexicon in lexicons)
         {
             var score = Score(lexicon, text, tokens);
-            if (score > bestScore)
+            var comma = decimalComma && lexicon.DecimalComma;
+            if (score > bestScore || (score == bestScore && comma && !bestComma))
             {
-                (best, bestScore, tie) = (lexicon.Code, score, false);
+                (best, bestScore, bestComma, tie) = (lexicon.Code, score, comma, false);
             }
-            else if (score == bestScore && score > 0)
+            else if (score == bestScore && comma == bestComma && score > 0)
             {
                 tie = true;
             }
@@ -149,6 +159,7 @@ public sealed class LanguageEngine
         return tie ? null : best;
     }
 
+    /// <summary>Accented letters the language uses, its common words, its weekdays, months and day words.</summary>
     private static int Score(Lexicon lexicon, string text, Token[] tokens)
     {
         var score = text.Count(lexicon.AccentedLetters.Contains);
@@ -156,8 +167,6 @@ public sealed class LanguageEngine
         {
             score += lexicon.MarkerWords.Match(tokens, i) > 0 ? 2 : 0;
             score += lexicon.Weekdays.Match(tokens, i) > 0 || lexicon.Months.Match(tokens, i) > 0 || lexicon.DayWords.Match(tokens, i) > 0 ? 2 : 0;
-            var decimalComma = tokens[i].IsNumber && tokens[i].Norm.Length > 3 && tokens[i].Norm[^3] == ',';
-            score += decimalComma && lexicon.DecimalComma ? 1 : 0;
         }
 
         return score;

@@ -100,6 +100,12 @@ public sealed record ParsedAction
     public IReadOnlyList<Moment> Alternatives { get; init; } = [];
 
     public IReadOnlyList<UnderstoodSpan> Spans { get; init; } = [];
+
+    /// <summary>
+    /// The wall-clock time that was said when it does not exist that day (skipped by a spring-forward clock change):
+    /// <see cref="When"/> is then the first instant after the gap, and the person should be told.
+    /// </summary>
+    public LocalDateTime? SkippedTime { get; init; }
 }
 
 /// <summary>What a message meant: its language and one or more actions (never none: "chat" when nothing else fits).</summary>

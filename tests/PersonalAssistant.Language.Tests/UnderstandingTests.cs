@@ -74,12 +74,13 @@ public sealed class UnderstandingTests
     }
 
     [Theory]
-    [InlineData("spent $12.50 on lunch", null, 12.5, "USD")]
+    [InlineData("spent $12.50 on lunch", null, 12.5, "CAD")] // no default: the dollar of where the person lives (Toronto)
     [InlineData("spent $12.50 on lunch", "CAD", 12.5, "CAD")] // a dollar sign is the person's own dollar
     [InlineData("spent 12 on lunch", "EUR", 12, "EUR")] // no currency said: the person's default
     [InlineData("bought 2 lemons", "EUR", 2, null)] // a count, not money
     [InlineData("12,50 € resto", null, 12.5, "EUR")]
-    [InlineData("paid $1,250 for rent", null, 1250, "USD")]
+    [InlineData("paid $1,250 for rent", null, 1250, "CAD")]
+    [InlineData("paid $1,250 for rent", "EUR", 1250, "CAD")] // a euro default does not make "$" a euro
     [InlineData("j'ai payé 25 $ CAD pour le stationnement", null, 25, "CAD")]
     public void Money_TakesBothDecimalSeparators_AndTheDefaultCurrency(string text, string? defaultCurrency, double amount, string? currency)
     {

@@ -277,6 +277,39 @@ internal sealed class Lexicon
     /// <summary>The words for changing, deleting and snoozing existing items (issue 15).</summary>
     public required ChangeLexicon Change { get; init; }
 
+    // ---- capture quality (issue 15): several things in one message, typos, chat shorthand
+
+    /// <summary>Words that, after "and", open a new clause ("and also", "et puis").</summary>
+    public required PhraseSet<bool> ClauseLinks { get; init; }
+
+    /// <summary>Subject pronouns that may open a clause before its verb ("et que je rappelle").</summary>
+    public required PhraseSet<bool> SubjectPronouns { get; init; }
+
+    /// <summary>Verbs of buying: "buy bread and eggs" inside a brain dump is a shopping list.</summary>
+    public required PhraseSet<bool> ShoppingVerbs { get; init; }
+
+    /// <summary>"is", "est": at the end of a title with a possessive at its start ("my flight is"), both go.</summary>
+    public required PhraseSet<bool> Copulas { get; init; }
+
+    public required PhraseSet<bool> Possessives { get; init; }
+
+    /// <summary>Phrases around a weekday that make it every other one ("un mardi sur deux").</summary>
+    public required PhraseSet<bool> AlternateStart { get; init; }
+
+    public required PhraseSet<bool> AlternateEnd { get; init; }
+
+    /// <summary>
+    /// Where clocks are read on 24 hours, the hours from which a short "8h" is taken as said; below it ("3h", "à 5h")
+    /// the morning and the evening are both likely and the assistant asks. 0 where clocks are read on 12 hours.
+    /// </summary>
+    public required int AssumedHoursFrom { get; init; }
+
+    /// <summary>Hour words said aloud ("5 heures") that leave morning or evening open, like "at 5".</summary>
+    public required PhraseSet<bool> SpokenHourMarkers { get; init; }
+
+    /// <summary>Elided words written without their apostrophe ("jachete" = "j'achete"), for typo tolerance.</summary>
+    public required IReadOnlyList<string> GluedElisions { get; init; }
+
     /// <summary>Common short words of the language, for telling English from French when no language is given.</summary>
     public required PhraseSet<bool> MarkerWords { get; init; }
 

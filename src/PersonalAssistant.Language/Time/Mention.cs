@@ -30,6 +30,9 @@ internal readonly record struct DateSpec(DateKind Kind, int Offset = 0, IsoDayOf
 /// <summary>A clock time as said: <see cref="Known"/> is false for "at 7" or "9:30" where morning or evening is not said.</summary>
 internal readonly record struct ClockTime(int Hour, int Minute, bool Known)
 {
+    /// <summary>A 24-hour "9h" taken as said, unless a part of the day says otherwise ("ce soir à 9h" is 21:00).</summary>
+    public bool Soft { get; init; }
+
     public ClockTime WithMeridiem(Meridiem meridiem) => meridiem switch
     {
         Meridiem.Pm when Hour < 12 => new(Hour + 12, Minute, true),
@@ -44,7 +47,8 @@ internal readonly record struct Amount(int Minutes, int Days, int Months)
     public bool IsClock => Days == 0 && Months == 0;
 }
 
-internal sealed record RecurrenceSpec(TimeUnit Unit, int Interval, IsoDayOfWeek[] Days, int MonthDay, DayPart? Part);
+/// <summary>A repetition as said; <see cref="Nth"/> is the week of the month of "the first monday of every month" (0: none).</summary>
+internal sealed record RecurrenceSpec(TimeUnit Unit, int Interval, IsoDayOfWeek[] Days, int MonthDay, DayPart? Part, int Nth = 0);
 
 /// <summary>One recognised time phrase, with the tokens it covers (prepositions included).</summary>
 internal sealed class Mention

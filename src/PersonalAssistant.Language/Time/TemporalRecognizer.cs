@@ -127,7 +127,7 @@ internal sealed class TemporalRecognizer(Lexicon lex)
                 return Recurrence(i, k + d, new(TimeUnit.Week, interval, days, 0, null));
             }
 
-            if (lex.Units.Match(t, k, out var unit) is var u and > 0 && unit >= TimeUnit.Day)
+            if (lex.Units.Match(t, k, out var unit) is var u and > 0 && (unit >= TimeUnit.Day || interval > 1 || t[k].Norm.Length > 1))
             {
                 return Recurrence(i, k + u, new(unit, interval, [], 0, null));
             }
@@ -138,6 +138,23 @@ internal sealed class TemporalRecognizer(Lexicon lex)
             }
 
             return null;
+        }
+
+        // "the first monday of every month", "le premier lundi de chaque mois"
+        var article = lex.DayOfMonthArticles.Match(t, i);
+        if (lex.Ordinals.Match(t, i + article, out var nth) is var o and > 0 && nth is >= 1 and <= 5
+            && MatchWeekday(t, i + article + o, out var nthDay) is var nd and > 0
+            && lex.MonthlyMarkers.Match(t, i + article + o + nd) is var nm and > 0)
+        {
+            return Recurrence(i, i + article + o + nd + nm, new(TimeUnit.Month, 1, [nthDay], 0, null, nth));
+        }
+
+        // "un mardi sur deux"
+        if (lex.AlternateStart.Match(t, i) is var alternateStart and > 0
+            && MatchWeekday(t, i + alternateStart, out var alternateDay) is var ad and > 0
+            && lex.AlternateEnd.Match(t, i + alternateStart + ad) is var alternateEnd and > 0)
+        {
+            return Recurrence(i, i + alternateStart + ad + alternateEnd, new(TimeUnit.Week, 2, [alternateDay], 0, null));
         }
 
         // "the first of every month", "le 15 de chaque mois"
@@ -399,7 +416,48 @@ internal sealed class TemporalRecognizer(Lexicon lex)
     private Mention? MatchTime(Token[] t, int i, bool clockPreposition)
     {
         var n = MatchClock(t, i, clockPreposition, out var time, out _);
+        var soft = false;
+        if (n > 0 && time.Known && OpenOnTwentyFourHours(t, i, n, out soft))
+        {
+            time = time with { Known = false };
+        }
+        else if (n > 0 && soft)
+        {
+            time = time with { Soft = true };
+        }
+
         return n == 0 ? null : new Mention { Kind = MentionKind.Time, Start = i, End = i + n, Time = time };
+    }
+
+    /// <summary>
+    /// On a 24-hour clock, "à 5 heures" (said aloud) and a short early "3h" leave the morning or the evening open, as
+    /// "at 5" does; "17h", "9h30", "à 5h du matin" do not.
+    /// </summary>
+    private bool OpenOnTwentyFourHours(Token[] t, int i, int n, out bool soft)
+    {
+        soft = false;
+        if (lex.TwelveHourClock || n == 0 || !t[i].IsIntegerNumber || t[i].IntegerValue is < 1 or > 11)
+        {
+            return false;
+        }
+
+        for (var k = i; k < i + n; k++)
+        {
+            if (lex.Meridiems.Match(t, k) > 0)
+            {
+                return false;
+            }
+        }
+
+        soft = true;
+
+        var minutes = n > 2 && (t[i + 2].IsIntegerNumber || lex.ClockSuffixes.Match(t, i + 2) > 0);
+        if (minutes)
+        {
+            return false;
+        }
+
+        return lex.SpokenHourMarkers.Match(t, i + 1) > 0 || t[i].IntegerValue < lex.AssumedHoursFrom;
     }
 
     /// <summary>"3pm", "2 pm", "7:30am", "15h30", "8h", "noon", "9 in the morning", and "7" when <paramref name="allowBare"/>.</summary>

@@ -76,6 +76,12 @@ internal static class TemporalResolver
         }
 
         var today = now.Date;
+        if (recurrence?.Recurrence is { Part: { } everyPart })
+        {
+            // "every morning at 8": the morning is said
+            part ??= everyPart;
+        }
+
         var clocks = ClockCandidates(range, times, part, out var conflicting);
         if (recurrence?.Recurrence is { } rule)
         {
@@ -94,9 +100,18 @@ internal static class TemporalResolver
                 (byMonth, byMonthDay) = calendarDate.Month > 0 ? calendarDate : (today.Month, today.Day);
             }
 
+            if (unit is TimeUnit.Hour or TimeUnit.Minute)
+            {
+                // "every 2 hours": from now on
+                var step = NodaTime.Duration.FromMinutes(rule.Interval * (unit == TimeUnit.Hour ? 60 : 1));
+                var next = Moment.At(now.InZone(zone, Moment.DaylightSavingResolver).Plus(step));
+                return new ResolvedTime(next, FormatRule(unit, rule.Interval, [], 0, 0, null), duration, []);
+            }
+
             var clock = clocks.Count > 0 ? clocks[0] : (LocalTime?)null;
-            var first = FirstOccurrence(unit, days, byMonth, byMonthDay, clock, now, zone);
-            return new ResolvedTime(first, FormatRule(unit, rule.Interval, days, byMonth, byMonthDay, clock), duration, Alternatives(clocks.Count > 1 ? clocks : [], c => FirstOccurrence(unit, days, byMonth, byMonthDay, c, now, zone)));
+            var nth = rule.Nth;
+            var first = FirstOccurrence(unit, days, byMonth, byMonthDay, clock, now, zone, nth);
+            return new ResolvedTime(first, FormatRule(unit, rule.Interval, days, byMonth, byMonthDay, clock, nth), duration, Alternatives(clocks.Count > 1 ? clocks : [], c => FirstOccurrence(unit, days, byMonth, byMonthDay, c, now, zone, nth)));
         }
 
         if (relative is not null)
@@ -146,7 +161,8 @@ internal static class TemporalResolver
             Math.Max(x.Interval, y.Interval),
             [.. x.Days.Concat(y.Days).Distinct()],
             Math.Max(x.MonthDay, y.MonthDay),
-            x.Part ?? y.Part);
+            x.Part ?? y.Part,
+            Math.Max(x.Nth, y.Nth));
         return new Mention { Kind = MentionKind.Recurrence, Start = a.Start, End = b.End, Recurrence = merged };
     }
 
@@ -184,6 +200,11 @@ internal static class TemporalResolver
 
     private static LocalTime? Adjust(ClockTime time, DayPart? part)
     {
+        if (time.Known && time.Soft && time.Hour < 12 && part is DayPart.Afternoon or DayPart.Evening or DayPart.Tonight or DayPart.EndOfDay)
+        {
+            return new LocalTime(time.Hour + 12, time.Minute);
+        }
+
         if (time.Known)
         {
             return new LocalTime(time.Hour, time.Minute);
@@ -288,7 +309,7 @@ internal static class TemporalResolver
         return null;
     }
 
-    private static Moment? FirstOccurrence(TimeUnit unit, IsoDayOfWeek[] days, int month, int monthDay, LocalTime? clock, LocalDateTime now, DateTimeZone zone)
+    private static Moment? FirstOccurrence(TimeUnit unit, IsoDayOfWeek[] days, int month, int monthDay, LocalTime? clock, LocalDateTime now, DateTimeZone zone, int nth = 0)
     {
         var today = now.Date;
         for (var offset = 0; offset < 1500; offset++)
@@ -297,6 +318,7 @@ internal static class TemporalResolver
             var matches = unit switch
             {
                 TimeUnit.Week => days.Length == 0 ? day.DayOfWeek == today.DayOfWeek : days.Contains(day.DayOfWeek),
+                TimeUnit.Month when nth > 0 => days.Contains(day.DayOfWeek) && ((day.Day - 1) / 7) + 1 == nth,
                 TimeUnit.Month => day.Day == (monthDay > 0 ? monthDay : today.Day),
                 TimeUnit.Year => day.Month == month && day.Day == monthDay,
                 _ => true,
@@ -320,10 +342,18 @@ internal static class TemporalResolver
         return null;
     }
 
-    private static string FormatRule(TimeUnit unit, int interval, IsoDayOfWeek[] days, int month, int monthDay, LocalTime? clock)
+    private static string FormatRule(TimeUnit unit, int interval, IsoDayOfWeek[] days, int month, int monthDay, LocalTime? clock, int nth = 0)
     {
         var rule = new StringBuilder("FREQ=");
-        rule.Append(unit switch { TimeUnit.Week => "WEEKLY", TimeUnit.Month => "MONTHLY", TimeUnit.Year => "YEARLY", _ => "DAILY" });
+        rule.Append(unit switch
+        {
+            TimeUnit.Week => "WEEKLY",
+            TimeUnit.Month => "MONTHLY",
+            TimeUnit.Year => "YEARLY",
+            TimeUnit.Hour => "HOURLY",
+            TimeUnit.Minute => "MINUTELY",
+            _ => "DAILY",
+        });
         if (interval > 1)
         {
             rule.Append(";INTERVAL=").Append(interval);
@@ -331,7 +361,7 @@ internal static class TemporalResolver
 
         if (days.Length > 0)
         {
-            rule.Append(";BYDAY=").AppendJoin(',', days.Order().Select(d => d switch
+            rule.Append(";BYDAY=").AppendJoin(',', days.Order().Select(d => (nth > 0 ? nth.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty) + d switch
             {
                 IsoDayOfWeek.Monday => "MO",
                 IsoDayOfWeek.Tuesday => "TU",

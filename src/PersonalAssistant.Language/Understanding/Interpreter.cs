@@ -13,13 +13,15 @@ namespace PersonalAssistant.Language.Understanding;
 internal sealed partial class Interpreter(Lexicon lex)
 {
     private readonly TemporalRecognizer temporal = new(lex);
+    private readonly TypoCorrector corrector = new(lex);
 
     public string Language => lex.Code;
 
     public List<ParsedAction> Interpret(string text, Token[] tokens, ParseContext context)
     {
+        tokens = corrector.Correct(tokens);
         var action = InterpretOne(text, tokens, context);
-        if (action.Intent is Intents.TaskCreate or Intents.ReminderCreate && SplitActions(text, tokens, context, action) is { Count: > 1 } several)
+        if (SplitSeveral(text, tokens, context, action) is { Count: > 0 } several)
         {
             return several;
         }
@@ -29,6 +31,7 @@ internal sealed partial class Interpreter(Lexicon lex)
 
     public ParsedTime? ParseTime(Token[] tokens, ParseContext context)
     {
+        tokens = corrector.Correct(tokens);
         var mentions = temporal.Recognize(tokens);
         if (mentions.Count == 0)
         {
@@ -80,12 +83,13 @@ internal sealed partial class Interpreter(Lexicon lex)
 
         if ((MoneyRecognizer.Find(t, lex) ?? UnmarkedAmount(t, start, mentions)) is { } money && !StartsWithTodo(t, start))
         {
-            return Expense(text, t, money, context);
+            return Expense(text, t, money, context, mentions);
         }
 
         var priority = FindPriority(t, out var priorityStart, out var priorityLength);
         var taskStart = priorityStart == start ? SkipPoliteness(t, start + priorityLength) : start;
-        var taskCue = lex.TaskCues.Match(t, taskStart) > 0;
+        var taskCue = lex.TaskCues.Match(t, taskStart) > 0
+            || (mentions.Count > 0 && mentions[0].Start == start && lex.TaskCues.Match(t, SkipPoliteness(t, LeadingMentionsEnd(t, mentions))) > 0);
         var groceryList = lex.GroceryLists.Contains(t);
         var calendar = lex.CalendarCues.Contains(t);
 
@@ -111,7 +115,8 @@ internal sealed partial class Interpreter(Lexicon lex)
             return Complete(text, t);
         }
 
-        if (groceryList || (lex.GroceryNeeds.Match(t, start) is var need and > 0 && lex.MemoryToReminder.Match(t, start + need) == 0))
+        if (groceryList || (lex.GroceryNeeds.Match(t, start) is var need and > 0 && lex.MemoryToReminder.Match(t, start + need) == 0
+            && lex.TaskCues.Match(t, start) <= need && lex.TodoVerbs.Match(t, start + need) == 0))
         {
             return Grocery(text, t, start);
         }
@@ -133,7 +138,7 @@ internal sealed partial class Interpreter(Lexicon lex)
 
         // "book club next thursday 7pm": a name, a day and a time, no verb: an appointment
         var question = LastWord(t) + 1 < t.Length && t[^1].Is("?");
-        if (!question && clock && mentions.Any(m => m.Kind == MentionKind.Date) && mentions[0].Start > start
+        if (!question && clock && mentions.Any(m => m.Kind is MentionKind.Date or MentionKind.Recurrence) && mentions[0].Start > start
             && !StartsWithTodo(t, start) && lex.SentenceOpeners.Match(t, start) == 0 && t[start].IsWord)
         {
             return Timed(Intents.EventCreate, text, t, mentions, context, lex.CalendarCues, lex.EventVerbs);
@@ -146,7 +151,7 @@ internal sealed partial class Interpreter(Lexicon lex)
             return new ParsedAction { Intent = Intents.ReminderSnooze, Minutes = only.Amount.Minutes };
         }
 
-        if (!question && (StartsWithTodo(t, start) || (mentions.Count > 0 && mentions[0].Start == start && StartsWithTodo(t, mentions[0].End))))
+        if (!question && (StartsWithTodo(t, start) || (mentions.Count > 0 && mentions[0].Start == start && StartsWithTodo(t, LeadingMentionsEnd(t, mentions)))))
         {
             var intent = clock || mentions.Any(m => m.Kind is MentionKind.Relative or MentionKind.DayPart || m.Part is not null || m.Recurrence is not null)
                 ? Intents.ReminderCreate
@@ -186,7 +191,31 @@ internal sealed partial class Interpreter(Lexicon lex)
             Ambiguous = resolved.Ambiguous,
             Alternatives = resolved.Alternatives,
             Spans = Spans(text, t, mentions),
+            SkippedTime = Skipped(when, mentions, context.Zone),
         };
+    }
+
+    /// <summary>The clock time said, on the day found, when a spring-forward change skips it there.</summary>
+    private static NodaTime.LocalDateTime? Skipped(Moment? when, List<Mention> mentions, NodaTime.DateTimeZone zone)
+    {
+        if (when is not { Instant: { } instant })
+        {
+            return null;
+        }
+
+        foreach (var m in mentions)
+        {
+            if (m.Kind is MentionKind.Time or MentionKind.Range && m.Time.Known && m.Time.Hour < 24)
+            {
+                var said = instant.Date + new NodaTime.LocalTime(m.Time.Hour, m.Time.Minute);
+                if (said != instant.LocalDateTime && zone.MapLocal(said).Count == 0)
+                {
+                    return said;
+                }
+            }
+        }
+
+        return null;
     }
 
     private ParsedAction? Snooze(Token[] t, int from)
@@ -213,12 +242,14 @@ internal sealed partial class Interpreter(Lexicon lex)
         return from >= t.Length || t.Skip(from).All(x => x.IsPunctuation) ? new ParsedAction { Intent = Intents.ReminderSnooze } : null;
     }
 
-    private ParsedAction Expense(string text, Token[] t, Money money, ParseContext context)
+    private ParsedAction Expense(string text, Token[] t, Money money, ParseContext context, List<Mention> mentions)
     {
         var currency = money.Currency;
         if (money.Dollar && currency is null)
         {
-            currency = context.DefaultCurrency is { Length: 3 } preferred && DollarCurrencies.Contains(preferred) ? preferred.ToUpperInvariant() : "USD";
+            // "$": the person's own dollar, else the dollar of where they live, else US dollars
+            currency = context.DefaultCurrency is { Length: 3 } preferred && DollarCurrencies.Contains(preferred) ? preferred.ToUpperInvariant()
+                : ZoneCurrencies.Of(context.Zone) is { } local && ZoneCurrencies.IsDollar(local) ? local : "USD";
         }
         else if (!money.Dollar && currency is null)
         {
@@ -228,6 +259,17 @@ internal sealed partial class Interpreter(Lexicon lex)
         var removed = new bool[t.Length];
         Mark(removed, money.Start, money.End);
         MarkAll(t, removed, lex.ExpenseCues);
+
+        // "15 € de pizza hier soir": the day it was spent, not part of what it was for
+        var said = mentions.Where(m => m.Kind is MentionKind.Date or MentionKind.Time or MentionKind.DayPart && (m.End <= money.Start || m.Start >= money.End)).ToList();
+        foreach (var m in said)
+        {
+            Mark(removed, m.Start, m.End);
+        }
+
+        var dates = said.Where(m => m.Kind == MentionKind.Date).ToList();
+
+        var day = dates.Count > 0 ? TemporalResolver.Resolve(dates, context.Now, context.Zone).When : null;
         var title = Title(text, t, removed, [lex.ExpenseCues, lex.ForMarkers, lex.DatePrepositions]);
         return new ParsedAction
         {
@@ -235,6 +277,7 @@ internal sealed partial class Interpreter(Lexicon lex)
             Amount = money.Amount,
             Currency = currency,
             Title = title,
+            When = day is { } spent ? Moment.OnDate(spent.Date) : null,
             Spans = [Span(text, t, money.Start, money.End, SpanKinds.Money)],
         };
     }
@@ -281,9 +324,10 @@ internal sealed partial class Interpreter(Lexicon lex)
         return new ParsedAction { Intent = Intents.TaskComplete, Title = title };
     }
 
-    private ParsedAction Grocery(string text, Token[] t, int start)
+    private ParsedAction Grocery(string text, Token[] t, int start, int itemsFrom = 0)
     {
         var removed = new bool[t.Length];
+        Mark(removed, 0, itemsFrom);
         MarkAll(t, removed, lex.GroceryLists);
         if (lex.GroceryNeeds.Match(t, start) is var need and > 0)
         {
@@ -355,6 +399,29 @@ internal sealed partial class Interpreter(Lexicon lex)
         return start >= 0 ? priority : null;
     }
 
+    /// <summary>Where the time phrases that open a message end ("tous les matins à 7h30, prendre …").</summary>
+    private static int LeadingMentionsEnd(Token[] t, List<Mention> mentions)
+    {
+        var end = mentions[0].End;
+        for (var k = 1; k < mentions.Count; k++)
+        {
+            var gap = end;
+            while (gap < mentions[k].Start && t[gap].IsPunctuation)
+            {
+                gap++;
+            }
+
+            if (gap != mentions[k].Start)
+            {
+                break;
+            }
+
+            end = mentions[k].End;
+        }
+
+        return end;
+    }
+
     private static int LastWord(Token[] t)
     {
         var i = t.Length - 1;
@@ -397,6 +464,7 @@ internal sealed partial class Interpreter(Lexicon lex)
         var view = kept.Select(i => t[i]).ToList();
         var first = 0;
         var last = view.Count;
+        StripCopula(view, ref first, ref last);
         var changed = true;
         while (changed && first < last)
         {
@@ -446,6 +514,29 @@ internal sealed partial class Interpreter(Lexicon lex)
 
         var title = Clean(builder.ToString());
         return title.Length == 0 ? null : title;
+    }
+
+    /// <summary>"my flight is", "lunch was": the copula at the end goes, and a possessive at the start with it.</summary>
+    private void StripCopula(List<Token> view, ref int first, ref int last)
+    {
+        var end = last;
+        while (end > first && view[end - 1].IsPunctuation)
+        {
+            end--;
+        }
+
+        var copula = lex.Copulas.MatchEndingAt(view, end);
+        if (copula == 0 || end - copula <= first)
+        {
+            return;
+        }
+
+        last = end - copula;
+        var possessive = lex.Possessives.Match(view, first);
+        if (possessive > 0 && first + possessive < last)
+        {
+            first += possessive;
+        }
     }
 
     private int LongestAtStart(List<Token> window, PhraseSet<bool>[] edgeNoise)
@@ -524,60 +615,5 @@ internal sealed partial class Interpreter(Lexicon lex)
         var from = t[start].Start;
         var to = t[end - 1].End;
         return new UnderstoodSpan(from, to - from, kind, text[from..to]);
-    }
-
-    // ------------------------------------------------------------------ several actions in one message
-
-    /// <summary>
-    /// "buy milk, call the dentist tomorrow and pay rent by friday": several to-dos separated by commas (and a last
-    /// "and") when each part starts with a to-do verb. Each part keeps its own time.
-    /// </summary>
-    private List<ParsedAction>? SplitActions(string text, Token[] t, ParseContext context, ParsedAction whole)
-    {
-        if (!t.Any(x => x.Is(",") || x.Is(";")))
-        {
-            return null;
-        }
-
-        var parts = new List<(int Start, int End)>();
-        var partStart = 0;
-        for (var i = 0; i < t.Length; i++)
-        {
-            var isSeparator = t[i].Is(",") || t[i].Is(";") || (lex.And.Match(t, i) == 1 && t[i].IsWord && lex.TodoVerbs.Match(t, i + 1) > 0);
-            if (isSeparator)
-            {
-                parts.Add((partStart, i));
-                partStart = i + 1;
-            }
-        }
-
-        parts.Add((partStart, t.Length));
-        parts.RemoveAll(p => p.End <= p.Start);
-        if (parts.Count < 2)
-        {
-            return null;
-        }
-
-        var actions = new List<ParsedAction>();
-        foreach (var (partStart2, partEnd) in parts)
-        {
-            var from = t[partStart2].Start;
-            var to = t[partEnd - 1].End;
-            var piece = text[from..to];
-            var pieceTokens = Tokenizer.Tokenize(piece);
-            var cue = SkipPoliteness(pieceTokens, 0);
-            cue += Math.Max(lex.TaskCues.Match(pieceTokens, cue), lex.ReminderCues.Match(pieceTokens, cue));
-            var mentions = temporal.Recognize(pieceTokens);
-            var verbAt = mentions.Count > 0 && mentions[0].Start == cue ? mentions[0].End : cue;
-            if (lex.TodoVerbs.Match(pieceTokens, SkipPoliteness(pieceTokens, verbAt)) == 0)
-            {
-                return null;
-            }
-
-            var action = Timed(whole.Intent, piece, pieceTokens, mentions, context, lex.ReminderCues, lex.TaskCues, lex.TaskLists);
-            actions.Add(action with { Spans = [.. action.Spans.Select(s => s with { Start = s.Start + from })] });
-        }
-
-        return actions;
     }
 }

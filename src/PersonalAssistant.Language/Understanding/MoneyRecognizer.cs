@@ -16,7 +16,7 @@ internal static class MoneyRecognizer
             // symbol first: "$12.50", "£8.20", "$ 60"
             if (Symbol(t[i]) is var (symbolCurrency, symbolDollar) && i + 1 < t.Length && t[i + 1].IsNumber && TryAmount(t[i + 1], out var amount))
             {
-                var end = i + 2;
+                var end = ThousandGroups(t, i + 1, ref amount);
                 var (currency, dollar) = Code(t, ref end, lex) ?? (symbolCurrency, symbolDollar);
                 return new Money(amount, currency, dollar, i, end);
             }
@@ -26,19 +26,30 @@ internal static class MoneyRecognizer
                 continue;
             }
 
-            // number first: "12,50 €", "54,20€", "25 $ CAD", "35 euros", "42.99 AUD"
+            // number first: "12,50 €", "54,20€", "25 $ CAD", "35 euros", "42.99 AUD", "1 200 ¥"
+            var start = i;
+            var grouped = amount;
+            var afterGroups = ThousandGroups(t, i, ref grouped);
+            if (afterGroups > i + 1 && afterGroups < t.Length && (Symbol(t[afterGroups]) is not null || lex.CurrencyWords.Match(t, afterGroups) > 0))
+            {
+                amount = grouped;
+                i = afterGroups - 1;
+            }
+
             var k = i + 1;
             if (k < t.Length && Symbol(t[k]) is var (afterCurrency, afterDollar))
             {
                 k++;
                 var (currency, dollar) = Code(t, ref k, lex) ?? (afterCurrency, afterDollar);
-                return new Money(amount, currency, dollar, i, k);
+                return new Money(amount, currency, dollar, start, k);
             }
 
             if (Code(t, ref k, lex) is var (code, isDollar))
             {
-                return new Money(amount, code, isDollar, i, k);
+                return new Money(amount, code, isDollar, start, k);
             }
+
+            i = start;
         }
 
         return null;
@@ -63,6 +74,33 @@ internal static class MoneyRecognizer
 
         k += n;
         return (currency, currency is null);
+    }
+
+    /// <summary>
+    /// "1 200", "12 500,50": groups of three digits after a space (or a no-break space) continue the amount. Returns the
+    /// index after the last group.
+    /// </summary>
+    private static int ThousandGroups(Token[] t, int i, ref decimal amount)
+    {
+        var k = i + 1;
+        if (!t[i].IsIntegerNumber || t[i].Norm.Length > 3)
+        {
+            return k;
+        }
+
+        while (k < t.Length && t[k].IsNumber && !t[k].Glued && t[k].Norm.Length >= 3 && t[k].Norm.Take(3).All(char.IsDigit)
+            && (t[k].Norm.Length == 3 || (t[k].Norm[3] is ',' or '.' && t[k].Norm.Length is 5 or 6))
+            && decimal.TryParse(t[k].Norm.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var group))
+        {
+            amount = (amount * 1000) + group;
+            k++;
+            if (!t[k - 1].IsIntegerNumber)
+            {
+                break;
+            }
+        }
+
+        return k;
     }
 
     /// <summary>"12.50" and "12,50" are decimals; "1,250" and "1.250" (three digits after) are thousands.</summary>

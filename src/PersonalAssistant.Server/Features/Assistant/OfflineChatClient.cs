@@ -13,6 +13,8 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// </summary>
 internal sealed partial class OfflineChatClient(LanguageEngine engine, PersonNow person, string language, string channel) : IChatClient
 {
+    /// <summary>What the reply must add to the echo of this turn ("2:30 AM doesn't exist that day…").</summary>
+    private readonly List<string> notes = [];
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -72,6 +74,10 @@ internal sealed partial class OfflineChatClient(LanguageEngine engine, PersonNow
             }
 
             calls.Add(call.Value);
+            if (action.SkippedTime is { } skipped && action.When?.Instant is { } instead)
+            {
+                notes.Add(Replies.TimeSkipped(skipped, instead.LocalDateTime, language));
+            }
         }
 
         return Calls(calls);
@@ -82,12 +88,18 @@ internal sealed partial class OfflineChatClient(LanguageEngine engine, PersonNow
         Intents.TaskCreate => (ToolNames.AddTask, new() { ["title"] = action.Title ?? text, ["due"] = When(action), ["priority"] = action.Priority }),
         Intents.ReminderCreate when action.When is not null =>
             (ToolNames.AddReminder, new() { ["text"] = action.Title ?? text, ["when"] = When(action), ["repeat"] = action.Ambiguous ? null : action.RRule }),
+        // a date and no time ("a haircut sometime next week"): a task due that day, not an event at no time
+        Intents.EventCreate when action.When is { HasTime: false } && action.RRule is null =>
+            (ToolNames.AddTask, new() { ["title"] = action.Title ?? text, ["due"] = When(action) }),
+        // a repeating appointment ("standup every weekday at 9:30am"): a repeating reminder keeps the rule
+        Intents.EventCreate when action.When is not null && action.RRule is not null =>
+            (ToolNames.AddReminder, new() { ["text"] = action.Title ?? text, ["when"] = When(action), ["repeat"] = action.Ambiguous ? null : action.RRule }),
         Intents.EventCreate when action.When is not null =>
             (ToolNames.AddEvent, new() { ["title"] = action.Title ?? text, ["start"] = When(action), ["durationMinutes"] = action.DurationMinutes }),
         Intents.NoteCreate => (ToolNames.AddNote, new() { ["text"] = action.Body ?? action.Title ?? text }),
         Intents.GroceryAdd when action.Items is { Count: > 0 } items => (ToolNames.AddToList, new() { ["items"] = items }),
         Intents.ExpenseAdd when action.Amount is not null =>
-            (ToolNames.AddExpense, new() { ["amount"] = action.Amount, ["description"] = action.Title ?? text, ["currency"] = action.Currency }),
+            (ToolNames.AddExpense, new() { ["amount"] = action.Amount, ["description"] = action.Title ?? text, ["currency"] = action.Currency, ["date"] = action.When?.Date.ToString("yyyy'-'MM'-'dd", System.Globalization.CultureInfo.InvariantCulture) }),
         Intents.TaskList => (ToolNames.ListTasks, new() { ["view"] = action.Range switch { "overdue" => "overdue", "today" => null, _ => "all" } }),
         Intents.TaskComplete => (ToolNames.CompleteTask, new() { ["task"] = action.Title }),
         Intents.ReminderSnooze => (ToolNames.SnoozeReminder, new() { ["minutes"] = action.Minutes, ["reminder"] = action.Target }),
@@ -129,7 +141,8 @@ internal sealed partial class OfflineChatClient(LanguageEngine engine, PersonNow
 
         var results = history.Skip(start).SelectMany(m => m.Contents.OfType<FunctionResultContent>())
             .Select(r => (names.GetValueOrDefault(r.CallId, string.Empty), Replies.Read(r.Result))).ToList();
-        return Replies.ForResults(results, language, channel);
+        var reply = Replies.ForResults(results, language, channel);
+        return notes.Count == 0 ? reply : Replies.Fit(string.Join(channel == Channels.Sms ? " " : "\n\n", [reply, .. notes]), channel);
     }
 
     private static ChatResponse Calls(IEnumerable<(string Tool, Dictionary<string, object?> Arguments)> calls)

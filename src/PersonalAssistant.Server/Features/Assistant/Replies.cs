@@ -80,6 +80,14 @@ internal static partial class Replies
 
     public static string NeedsTime(string locale) => Texts.Get(locale, "Reply.NeedsTime");
 
+    /// <summary>A time skipped by a spring-forward change: what was said, and when it is set instead.</summary>
+    public static string TimeSkipped(NodaTime.LocalDateTime said, NodaTime.LocalDateTime instead, string locale)
+    {
+        var pattern = Texts.Get(locale, "Time.ClockPattern");
+        var culture = Texts.CultureOf(locale);
+        return Texts.Format(locale, "Reply.TimeSkipped", said.ToString(pattern, culture), instead.ToString(pattern, culture));
+    }
+
     /// <summary>Small talk and feelings: a short, kind answer that leads to one small action.</summary>
     public static string Conversational(string text, string locale)
     {

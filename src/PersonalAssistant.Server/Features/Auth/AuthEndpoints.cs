@@ -80,6 +80,14 @@ internal static class AuthEndpoints
             Locale = locale,
             CreatedAt = time.GetUtcNow(),
         };
+
+        // amounts said with no currency are in the money of where the person lives until they choose another
+        if (NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is { } zone
+            && PersonalAssistant.Language.LanguageEngine.CurrencyOf(zone) is { } local && Currencies.IsKnown(local))
+        {
+            user.Preferences.DefaultCurrency = local;
+        }
+
         var client = ClientInfo.From(context);
         if (await users.FindByEmailAsync(address) is { } owner)
         {

@@ -33,7 +33,7 @@ internal static class PreferencesEndpoints
     }
 
     public static async Task<Results<Ok<PreferencesDto>, ValidationProblem>> UpdatePreferences(
-        PreferencesDto request, AppDbContext db, HttpContext context, CancellationToken cancellationToken)
+        PreferencesDto request, AppDbContext db, ProfileCache profiles, HttpContext context, CancellationToken cancellationToken)
     {
         var userId = context.User.UserId();
         var speak = RequestLocale.Of(context);
@@ -89,6 +89,7 @@ internal static class PreferencesEndpoints
             MissesBeforeBreakdown = request.MissesBeforeBreakdown,
         };
         await db.SaveChangesAsync(cancellationToken);
+        profiles.Forget(user.Id); // the next message reads the new default currency, not the cached one
         return TypedResults.Ok(PreferencesDto.From(user.Preferences));
     }
 

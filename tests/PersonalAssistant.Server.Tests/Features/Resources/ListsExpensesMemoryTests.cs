@@ -77,8 +77,9 @@ public sealed class ListsExpensesMemoryTests(AssistantApp app) : IClassFixture<A
         var summary = await client.GetFromJsonAsync<JsonElement>("/api/v1/expenses/summary?month=2026-03");
 
         var eatingOut = summary.GetProperty("byCategory").EnumerateArray().Single(c => c.GetProperty("category").GetString() == "eating out");
-        Assert.Equal((16.75m, "USD", 2), (eatingOut.GetProperty("total").GetDecimal(), eatingOut.GetProperty("currency").GetString(), eatingOut.GetProperty("count").GetInt32()));
-        Assert.Equal([("EUR", 30m), ("USD", 40.15m)],
+        // no currency given: the account's default, set at sign-up from its zone (Toronto: Canadian dollars)
+        Assert.Equal((16.75m, "CAD", 2), (eatingOut.GetProperty("total").GetDecimal(), eatingOut.GetProperty("currency").GetString(), eatingOut.GetProperty("count").GetInt32()));
+        Assert.Equal([("CAD", 16.75m), ("EUR", 30m), ("USD", 23.4m)],
             summary.GetProperty("totals").EnumerateArray().Select(t => (t.GetProperty("currency").GetString(), t.GetProperty("total").GetDecimal())));
         var march = await client.GetFromJsonAsync<JsonElement>("/api/v1/expenses?month=2026-03");
         Assert.Equal(4, march.GetProperty("total").GetInt32());
