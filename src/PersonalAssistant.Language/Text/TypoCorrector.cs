@@ -20,21 +20,8 @@ internal sealed class TypoCorrector
     public TypoCorrector(Lexicon lex)
     {
         glued = lex.GluedElisions;
-        foreach (var property in typeof(Lexicon).GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(PhraseSet<>)
-                && property.GetValue(lex) is { } set
-                && set.GetType().GetProperty(nameof(PhraseSet<bool>.Phrases))?.GetValue(set) is IEnumerable<string> phrases)
-            {
-                foreach (var phrase in phrases)
-                {
-                    foreach (var word in phrase.Split(' '))
-                    {
-                        known.Add(word);
-                    }
-                }
-            }
-        }
+        // every word of the lexicon is known as itself, the parts for changes and conversation included
+        Learn(lex, depth: 0);
 
         // what a typo may be read as: the words that decide an intent or a time
         PhraseSet<bool>[] commands = [lex.ReminderCues, lex.TaskCues, lex.TaskLists, lex.GroceryLists, lex.GroceryNeeds, lex.NoteCues,
@@ -59,6 +46,32 @@ internal sealed class TypoCorrector
                 {
                     list.Add(target);
                 }
+            }
+        }
+    }
+
+    /// <summary>The words of every phrase set of <paramref name="part"/> and of the lexicon parts it holds.</summary>
+    private void Learn(object part, int depth)
+    {
+        foreach (var property in part.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.GetValue(part) is not { } value)
+            {
+                continue;
+            }
+
+            var type = property.PropertyType;
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(PhraseSet<>)
+                && type.GetProperty(nameof(PhraseSet<bool>.Phrases))?.GetValue(value) is IEnumerable<string> phrases)
+            {
+                foreach (var word in phrases.SelectMany(phrase => phrase.Split(' ')))
+                {
+                    known.Add(word);
+                }
+            }
+            else if (depth == 0 && type.IsClass && type.Namespace == typeof(Lexicon).Namespace)
+            {
+                Learn(value, depth + 1);
             }
         }
     }

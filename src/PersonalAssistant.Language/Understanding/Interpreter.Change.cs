@@ -291,7 +291,8 @@ internal sealed partial class Interpreter
         var open = Words.AlsoStarts.Match(t, start);
         var last = LastWord(t) + 1;
         var close = Words.AlsoEnds.MatchEndingAt(t, last);
-        if (open == 0 || close == 0 || mentions.Count > 0 || last - close <= start + open)
+        // a message that names its list ("ajoute du lait sur la liste de courses stp") is an ordinary addition
+        if (open == 0 || close == 0 || mentions.Count > 0 || last - close <= start + open || lex.GroceryLists.Contains(t))
         {
             return null;
         }
