@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Tests.Infrastructure;
 using static PersonalAssistant.Server.Tests.Features.Assistant.Chat;
 
@@ -73,7 +74,9 @@ public sealed class ProviderAssistantTests(ProviderFixture fixture) : IClassFixt
         Assert.Contains(App.Today(TimeZoneInfo.FindSystemTimeZoneById("America/Toronto")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), prompt, StringComparison.Ordinal);
         Assert.Contains("Channel: web chat", prompt, StringComparison.Ordinal);
         Assert.Contains("I focus best in the morning", prompt, StringComparison.Ordinal);
-        Assert.Equal(23, requests[0]["tools"]!.AsArray().Count);
+        var offered = requests[0]["tools"]!.AsArray().Select(tool => tool!["function"]!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal);
+        var every = typeof(ToolNames).GetFields().Select(field => (string)field.GetRawConstantValue()!).Order(StringComparer.Ordinal);
+        Assert.Equal(every, offered); // every tool, each once
         var toolMessage = requests[1]["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "tool")!;
         Assert.Contains("water plants, tomorrow 9:00 AM", toolMessage["content"]!.ToString(), StringComparison.Ordinal);
     }
