@@ -36,9 +36,17 @@ internal sealed partial class SessionConnectionsWatcher(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_ended is not null)
+        // Once, and only while the connection lives: a host stopped twice, or whose Redis connection was closed
+        // first, has nothing left to unsubscribe from.
+        if (Interlocked.Exchange(ref _ended, null) is { } ended)
         {
-            await _ended.UnsubscribeAsync();
+            try
+            {
+                await ended.UnsubscribeAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
         }
 
         await base.StopAsync(cancellationToken);
