@@ -181,6 +181,9 @@ internal static class BackgroundJobsRegistration
 
         var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
         var path = Path.IsPathRooted(jobs.SqliteFile) ? jobs.SqliteFile : Path.Combine(storage.DataDirectoryFullPath, jobs.SqliteFile);
+        // The storage opens its file at once, while the host is still being built: on a fresh machine the data
+        // directory does not exist yet (the database startup creates it later).
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll });
     }
 
