@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
-using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Localization;
 
 namespace PersonalAssistant.Server.Features.Assistant;
@@ -14,6 +13,9 @@ namespace PersonalAssistant.Server.Features.Assistant;
 internal sealed partial class AssistantTools
 {
     private const int SearchedItems = 300;
+
+    /// <summary>An answer holds at least half of the question's meaningful words (<see cref="ToolMatching.Score"/>).</summary>
+    private const double Enough = 0.5;
 
     [Description("What the person has on one day: tasks due that day, reminders and events, in time order.")]
     public async Task<ToolResult> Agenda(
@@ -77,17 +79,11 @@ internal sealed partial class AssistantTools
         [Description("The words of what is asked about (\"dentist\", \"sister birthday\").")] string about,
         CancellationToken cancellationToken = default)
     {
-        var wanted = Wanted(about);
-        if (wanted.Count == 0)
-        {
-            return ToolResult.Listing(Text("Answer.When.NotFound", about), []);
-        }
-
         var now = Person.Now.ToInstant().ToDateTimeOffset();
-        var best = (Score: 0, Title: string.Empty, At: (string?)null);
+        var best = (Score: 0.0, Title: string.Empty, At: (string?)null);
         void Consider(string text, string title, string at)
         {
-            var score = Score(text, wanted);
+            var score = ToolMatching.Score(text, about);
             if (score > best.Score)
             {
                 best = (score, title, at);
@@ -122,12 +118,12 @@ internal sealed partial class AssistantTools
             }
         }
 
-        if (best.At is { } when && best.Score >= Needed(wanted))
+        if (best.At is { } when && best.Score >= Enough)
         {
             return ToolResult.Listing(Text("Answer.When.Found", best.Title, when), []);
         }
 
-        return await FindFactAsync(wanted, cancellationToken) ?? ToolResult.Listing(Text("Answer.When.NotFound", about), []);
+        return await FindFactAsync(about, cancellationToken) ?? ToolResult.Listing(Text("Answer.When.NotFound", about), []);
     }
 
     [Description("Look up a fact the person saved: what they asked to be remembered, and the lines of their notes.")]
@@ -135,8 +131,7 @@ internal sealed partial class AssistantTools
         [Description("The words of the question (\"wifi password cabin\").")] string about,
         CancellationToken cancellationToken = default)
     {
-        var wanted = Wanted(about);
-        return (wanted.Count == 0 ? null : await FindFactAsync(wanted, cancellationToken)) ?? ToolResult.Listing(Text("Reply.CannotAnswerOffline"), []);
+        return await FindFactAsync(about, cancellationToken) ?? ToolResult.Listing(Text("Reply.CannotAnswerOffline"), []);
     }
 
     [Description("What the person spent between two days, in some categories or all, with the total per currency.")]
@@ -177,12 +172,12 @@ internal sealed partial class AssistantTools
     }
 
     /// <summary>The remembered fact or the note line that holds most of the words (at least half of them); null when none does.</summary>
-    private async Task<ToolResult?> FindFactAsync(IReadOnlyList<string> wanted, CancellationToken cancellationToken)
+    private async Task<ToolResult?> FindFactAsync(string about, CancellationToken cancellationToken)
     {
-        var best = (Score: 0, Answer: (string?)null);
+        var best = (Score: 0.0, Answer: (string?)null);
         foreach (var memory in await memories.RecentAsync(Person, SearchedItems, cancellationToken))
         {
-            var score = Score(memory.Body, wanted);
+            var score = ToolMatching.Score(memory.Body, about);
             if (score > best.Score)
             {
                 best = (score, Text("Answer.Memory", memory.Body));
@@ -193,7 +188,7 @@ internal sealed partial class AssistantTools
         {
             foreach (var line in note.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                var score = Score($"{note.Title} {line}", wanted);
+                var score = ToolMatching.Score($"{note.Title} {line}", about);
                 if (score > best.Score)
                 {
                     best = (score, Text("Answer.Note", note.Title, line.TrimStart('-', '*', ' ')));
@@ -201,22 +196,8 @@ internal sealed partial class AssistantTools
             }
         }
 
-        return best.Answer is { } answer && best.Score >= Needed(wanted) ? ToolResult.Listing(answer, []) : null;
+        return best.Answer is { } answer && best.Score >= Enough ? ToolResult.Listing(answer, []) : null;
     }
-
-    private static List<string> Wanted(string words) => [.. TextKeys.Words(words).Where(w => w.Length >= 2)];
-
-    private static int Needed(IReadOnlyList<string> wanted) => Math.Max(1, (wanted.Count + 1) / 2);
-
-    /// <summary>How many of the wanted words the text has, a plural or a longer form counting ("egg" for "eggs").</summary>
-    private static int Score(string text, IReadOnlyList<string> wanted)
-    {
-        var have = TextKeys.Words(text);
-        return wanted.Count(w => have.Any(h => Same(h, w)));
-    }
-
-    private static bool Same(string a, string b) =>
-        a == b || (Math.Min(a.Length, b.Length) >= 4 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)) && Math.Abs(a.Length - b.Length) <= 2);
 
     private LocalDate? ReadDay(string words) =>
         LocalDatePattern.Iso.Parse(words.Trim()) is { Success: true } iso ? iso.Value : ReadTime(words)?.When.Date;

@@ -43,7 +43,7 @@ internal sealed partial class AssistantTools
             foreach (var target in targets)
             {
                 var open = (await lists.ItemsAsync(Person, target.Id, false, cancellationToken)).Value ?? [];
-                if ((open.FirstOrDefault(i => TextKeys.Fold(i.Text) == TextKeys.Fold(said)) ?? open.FirstOrDefault(i => SameItem(i.Text, said))) is not { } item)
+                if ((open.FirstOrDefault(i => TextKeys.Fold(i.Text) == TextKeys.Fold(said)) ?? open.FirstOrDefault(i => ToolMatching.Matches(i.Text, said))) is not { } item)
                 {
                     continue;
                 }
@@ -115,13 +115,5 @@ internal sealed partial class AssistantTools
         }
 
         return ToolResult.Listing(Text("Tools.Lists.Cleared", DisplayName(target), cleared.Count), []);
-    }
-
-    /// <summary>"eggs" for "Eggs (free range)", "oeuf" for "oeufs": every word said meets a word of the item, plurals aside.</summary>
-    private static bool SameItem(string item, string said)
-    {
-        var have = TextKeys.Words(item);
-        var wanted = TextKeys.Words(said).Where(w => w.Length > 2).ToList();
-        return wanted.Count > 0 && wanted.All(w => have.Any(h => Same(h, w)));
     }
 }
