@@ -18,8 +18,8 @@ public sealed class CaptureTimeTests
     [InlineData("choir the first thursday of each month at 7pm", "en", "FREQ=MONTHLY;BYDAY=1TH;BYHOUR=19;BYMINUTE=0")]
     [InlineData("arroser les plantes un jeudi sur deux à 18h", "fr", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=18;BYMINUTE=0")]
     [InlineData("sortir le recyclage une semaine sur deux", "fr", "FREQ=WEEKLY;INTERVAL=2")]
-    [InlineData("remind me to stretch every 3 hours", "en", "FREQ=HOURLY;INTERVAL=3")]
-    [InlineData("rappelle-moi de m'étirer toutes les 3 heures", "fr", "FREQ=HOURLY;INTERVAL=3")]
+    [InlineData("remind me to stretch every 3 hours", "en", "FREQ=DAILY;BYHOUR=8,11,14,17,20;BYMINUTE=0")]
+    [InlineData("rappelle-moi de m'étirer toutes les 3 heures", "fr", "FREQ=DAILY;BYHOUR=8,11,14,17,20;BYMINUTE=0")]
     public void Recurrences_AreRules_WithoutAskingMorningOrEvening(string text, string language, string rule)
     {
         var action = First(text, Now, "Europe/Paris", language);

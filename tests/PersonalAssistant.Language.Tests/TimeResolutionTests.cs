@@ -76,6 +76,10 @@ public sealed class TimeResolutionTests
     [InlineData("every other day at 10am remind me to water the tomatoes", "2026-06-20T11:30:00", "2026-06-21T10:00:00-04:00", "FREQ=DAILY;INTERVAL=2;BYHOUR=10;BYMINUTE=0")]
     [InlineData("remind me on the 31st of every month to back up", "2026-04-02T08:00:00", "2026-05-31", "FREQ=MONTHLY;BYMONTHDAY=31")]
     [InlineData("remind me daily at 9pm to journal", "2026-03-07T21:30:00", "2026-03-08T21:00:00-04:00", "FREQ=DAILY;BYHOUR=21;BYMINUTE=0")]
+    [InlineData("remind me to drink water every 2 hours", "2026-06-20T14:37:00", "2026-06-20T16:37:00-04:00", "FREQ=DAILY;BYHOUR=8,10,12,14,16,18,20;BYMINUTE=37")]
+    [InlineData("remind me to stretch every 3 hours please", "2026-06-20T09:05:00", "2026-06-20T12:05:00-04:00", "FREQ=DAILY;BYHOUR=9,12,15,18,21;BYMINUTE=5")]
+    [InlineData("remind me to drink water every 2 hours", "2026-06-20T21:10:00", "2026-06-21T09:10:00-04:00", "FREQ=DAILY;BYHOUR=9,11,13,15,17,19,21;BYMINUTE=10")]
+    [InlineData("remind me every hour to stand up", "2026-06-20T10:00:00", "2026-06-20T11:00:00-04:00", "FREQ=DAILY;BYHOUR=8,9,10,11,12,13,14,15,16,17,18,19,20,21;BYMINUTE=0")]
     public void Recurrences_BecomeRRules_WithTheFirstOccurrence(string text, string now, string expectedWhen, string expectedRule)
     {
         var action = First(text, now, "America/Toronto");

@@ -100,9 +100,20 @@ internal static class TemporalResolver
                 (byMonth, byMonthDay) = calendarDate.Month > 0 ? calendarDate : (today.Month, today.Day);
             }
 
+            if (unit is TimeUnit.Hour && rule.Interval is >= 1 and < 24)
+            {
+                // "every 2 hours": from now on, during the waking day (a daily rule at those hours, not an hourly one)
+                var next = now.InZone(zone, Moment.DaylightSavingResolver).Plus(NodaTime.Duration.FromHours(rule.Interval)).LocalDateTime;
+                var hours = WakingHours(next.TimeOfDay.Hour, rule.Interval);
+                var start = Enumerable.Range(0, 2)
+                    .SelectMany(day => hours.Select(hour => next.Date.PlusDays(day) + new LocalTime(hour, next.Minute)))
+                    .First(candidate => candidate >= next);
+                var hourly = "FREQ=DAILY;BYHOUR=" + string.Join(',', hours) + ";BYMINUTE=" + next.Minute.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return new ResolvedTime(Moment.At(start, zone), hourly, duration, []);
+            }
+
             if (unit is TimeUnit.Hour or TimeUnit.Minute)
             {
-                // "every 2 hours": from now on
                 var step = NodaTime.Duration.FromMinutes(rule.Interval * (unit == TimeUnit.Hour ? 60 : 1));
                 var next = Moment.At(now.InZone(zone, Moment.DaylightSavingResolver).Plus(step));
                 return new ResolvedTime(next, FormatRule(unit, rule.Interval, [], 0, 0, null), duration, []);
@@ -340,6 +351,23 @@ internal static class TemporalResolver
         }
 
         return null;
+    }
+
+    /// <summary>The first and last hour of the waking day that an "every N hours" rule covers (08:00 to 21:59).</summary>
+    public const int WakingDayFirstHour = 8;
+
+    /// <inheritdoc cref="WakingDayFirstHour"/>
+    public const int WakingDayLastHour = 21;
+
+    /// <summary>
+    /// The hours of the waking day that "every N hours" fires at, in step with <paramref name="firstHour"/> (every 2 hours
+    /// from 16:37 is 8:37, 10:37 … 20:37): a daily rule at those hours, so the reminder repeats through the day and stays
+    /// quiet at night (an hourly rule would not, and is refused, see ADR 0007).
+    /// </summary>
+    private static List<int> WakingHours(int firstHour, int interval)
+    {
+        var hours = Enumerable.Range(WakingDayFirstHour, WakingDayLastHour - WakingDayFirstHour + 1).Where(hour => (hour - firstHour) % interval == 0).ToList();
+        return hours.Count > 0 ? hours : [WakingDayFirstHour];
     }
 
     private static string FormatRule(TimeUnit unit, int interval, IsoDayOfWeek[] days, int month, int monthDay, LocalTime? clock, int nth = 0)

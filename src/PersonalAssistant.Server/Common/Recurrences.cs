@@ -22,7 +22,7 @@ internal static class Recurrences
     public const int MaxInterval = 366;
 
     /// <summary>The most times a rule may fire in one day (BYHOUR values × BYMINUTE values); see ADR 0007.</summary>
-    public const int MaxTimesPerDay = 4;
+    public const int MaxTimesPerDay = 14;
 
     /// <summary>A rule must have an occurrence within this many years of its start.</summary>
     public const int HorizonYears = 10;
