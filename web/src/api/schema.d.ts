@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Describe this instance
-         * @description The version, the database provider in use and the channels people can reach the assistant on.
+         * @description The version, the database provider in use, the channels people can reach the assistant on, and whether the assistant understands messages with its built-in engine alone (offline) or with a language model too.
          */
         get: operations["GetMeta"];
         put?: never;
@@ -1938,6 +1938,8 @@ export interface components {
             databaseProvider: string;
             /** @description Channels enabled on this instance (web now; sms joins with its feature). */
             channels: string[];
+            /** @description `offline`: the built-in language engine alone; `model`: a language model too, with the engine resolving times. */
+            understanding: string;
         };
         /**
          * @description A 6-digit code.

@@ -31,6 +31,7 @@ export const sampleMeta = {
   version: '0.1.0',
   databaseProvider: 'Sqlite',
   channels: ['web'],
+  understanding: 'offline',
 } as const;
 
 /** Renders one page or section with a fresh query client and the chosen language, outside the router. */

@@ -47,6 +47,18 @@ public sealed class ProviderAssistantTests(ProviderFixture fixture) : IClassFixt
     private FakeChatCompletionsServer Provider => fixture.Provider;
 
     [Fact]
+    public async Task Meta_SaysAModelHelpsUnderstand_WithoutNamingIt()
+    {
+        using var client = App.CreateClient();
+
+        var meta = await client.GetFromJsonAsync<JsonElement>("/api/v1/meta");
+
+        Assert.Equal("model", meta.GetProperty("understanding").GetString());
+        Assert.DoesNotContain("fake-model", meta.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Provider.BaseUrl, meta.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ToolRoundTrip_CreatesTheTask_WithTheTimeResolvedByTheEngine_AndThePromptCarriesTimeChannelAndMemories()
     {
         var user = await Accounts.RegisterAndLoginAsync(App);

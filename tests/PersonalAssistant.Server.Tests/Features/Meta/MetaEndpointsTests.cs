@@ -6,7 +6,7 @@ namespace PersonalAssistant.Server.Tests.Features.Meta;
 [Trait("Category", "Integration")]
 public sealed class MetaEndpointsTests(AssistantApp app) : IClassFixture<AssistantApp>
 {
-    private sealed record Meta(string Name, string Version, string DatabaseProvider, string[] Channels);
+    private sealed record Meta(string Name, string Version, string DatabaseProvider, string[] Channels, string Understanding);
 
     [Fact]
     public async Task GetMeta_Anonymous_ReturnsVersionProviderAndChannels()
@@ -20,6 +20,7 @@ public sealed class MetaEndpointsTests(AssistantApp app) : IClassFixture<Assista
         Assert.Matches(@"^\d+\.\d+\.\d+$", meta.Version);
         Assert.Equal(AssistantApp.DatabaseProvider, meta.DatabaseProvider, ignoreCase: true);
         Assert.Contains("web", meta.Channels);
+        Assert.Equal("offline", meta.Understanding); // the default: the built-in engine alone
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
+import { acceptTokens } from '../auth/session';
 import { jsonResponse, renderApp, sampleMeta } from '../../test/render';
 
 function stubFetch(...responses: (() => Response | Promise<Response>)[]) {
@@ -94,5 +95,47 @@ describe('StatusPage', () => {
     expect(within(alert).getByRole('heading', { name: 'The assistant did not answer' })).toBeInTheDocument();
     expect(alert).toHaveTextContent('The assistant could not be reached.');
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeEnabled();
+  });
+
+  it('says how the assistant understands messages, and tells only administrators what a model would add', async () => {
+    stubFetch(() => jsonResponse(sampleMeta));
+    renderApp('/status');
+
+    expect(await screen.findByRole('definition', { name: 'Understanding' })).toHaveTextContent('Built-in engine, works offline');
+    expect(screen.queryByRole('heading', { name: 'What a language model would add' })).not.toBeInTheDocument();
+  });
+
+  it('shows administrators of an offline instance what a model would add, without naming a setting', async () => {
+    document.cookie = 'pa_signed_in=1';
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((input: Request | string) => {
+        const path = new URL(input instanceof Request ? input.url : input, 'http://localhost').pathname;
+        return Promise.resolve(
+          path === '/api/v1/auth/refresh'
+            ? jsonResponse({ accessToken: 'token', expiresIn: 900 })
+            : path === '/api/v1/meta'
+              ? jsonResponse(sampleMeta)
+              : jsonResponse({ id: 'u1', email: 'ada@example.test', displayName: 'Ada', timeZone: 'Europe/Paris', locale: 'en', roles: ['administrator', 'user'] }),
+        );
+      }),
+    );
+    try {
+      renderApp('/status', { restoreSession: true });
+
+      const section = await screen.findByRole('region', { name: 'What a language model would add' });
+      expect(within(section).getAllByRole('listitem')).toHaveLength(3);
+      expect(section).not.toHaveTextContent(/Assistant:|Provider/);
+    } finally {
+      acceptTokens(null);
+      document.cookie = 'pa_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+    }
+  });
+
+  it('names a connected model in French too', async () => {
+    stubFetch(() => jsonResponse({ ...sampleMeta, understanding: 'model' }));
+    renderApp('/status', { language: 'fr' });
+
+    expect(await screen.findByRole('definition', { name: 'Compréhension' })).toHaveTextContent('Moteur intégré avec un modèle de langage');
   });
 });

@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { ApiProblem } from '../../api/client';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
+import { useAuth } from '../auth/AuthProvider';
 import { useMeta } from './useMeta';
 
 const channelNames: Partial<Record<string, MessageKey>> = {
@@ -16,6 +17,7 @@ function channelName(channel: string, t: Translate): string {
 
 export function StatusPage() {
   const { t } = useI18n();
+  const { isAdministrator } = useAuth();
   const meta = useMeta();
 
   return (
@@ -46,10 +48,37 @@ export function StatusPage() {
                   ? t('status.noChannels')
                   : meta.data.channels.map((channel) => channelName(channel, t)).join(', ')}
               </Fact>
+              <Fact label={t('status.understanding')}>
+                {meta.data.understanding === 'model' ? t('status.understanding.model') : t('status.understanding.offline')}
+              </Fact>
             </dl>
+            {isAdministrator && meta.data.understanding !== 'model' ? <WhatAModelWouldAdd /> : null}
           </>
         )}
       </div>
+    </section>
+  );
+}
+
+/**
+ * For administrators of an instance without a language model: what the built-in engine already does and what a model
+ * would add, so the choice is informed. Ordinary people never see it (nothing for them to change).
+ */
+function WhatAModelWouldAdd() {
+  const { t } = useI18n();
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="mt-8 rounded-2xl border border-stone-200 p-5 dark:border-stone-800">
+      <h2 id={headingId} className="text-lg font-semibold text-stone-900 dark:text-stone-50">
+        {t('status.model.heading')}
+      </h2>
+      <p className="mt-2 text-stone-800 dark:text-stone-200">{t('status.model.offline')}</p>
+      <ul className="mt-3 list-disc space-y-1 pl-6 text-stone-800 dark:text-stone-200">
+        <li>{t('status.model.free')}</li>
+        <li>{t('status.model.unusual')}</li>
+        <li>{t('status.model.steps')}</li>
+      </ul>
+      <p className="mt-3 text-stone-800 dark:text-stone-200">{t('status.model.how')}</p>
     </section>
   );
 }
