@@ -56,6 +56,8 @@ internal static class AccountsRegistration
         services.AddScoped<VerificationCodes>();
         services.AddSingleton<SignInGuard>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Jobs.IRetainedData, AuditRetention>();
+        services.AddScoped<Jobs.IRetainedData, SessionRetention>();
         services.AddHttpContextAccessor();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -135,7 +135,9 @@ internal static class BackgroundJobsRegistration
             });
         }
 
+        services.AddValidatedOptions<RetentionOptions, RetentionOptions.Validator>(RetentionOptions.Section);
         services.AddScoped<DatabaseMaintenanceJob>();
+        services.AddScoped<RetentionJob>();
         services.AddHostedService<JobSchedules>();
         return services;
     }
@@ -254,13 +256,20 @@ internal sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging
     }
 }
 
-/// <summary>Registers the recurring jobs at start (Hangfire runs each once per schedule across all replicas).</summary>
+/// <summary>
+/// Registers the recurring jobs at start (Hangfire runs each once per schedule across all replicas): database upkeep and
+/// retention at night (UTC), the missed-task check every 15 minutes.
+/// </summary>
 internal sealed class JobSchedules(IRecurringJobManager recurring) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, JobQueues.Maintenance, job => job.RunAsync(CancellationToken.None),
             Cron.Daily(3, 30), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurring.AddOrUpdate<RetentionJob>(RetentionJob.Id, JobQueues.Maintenance, job => job.RunAsync(CancellationToken.None),
+            Cron.Daily(3, 0), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurring.AddOrUpdate<Features.Tasks.MissedTasksJob>(Features.Tasks.MissedTasksJob.Id, JobQueues.Default, job => job.RunAsync(CancellationToken.None),
+            Features.Tasks.MissedTasksJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

@@ -131,6 +131,7 @@ internal static class MessagingRegistration
     {
         services.AddValidatedOptions<EmailOptions, EmailOptions.Validator>(EmailOptions.Section);
         services.AddScoped<OutboxSender>();
+        services.AddScoped<Jobs.IRetainedData, OutboxRetention>();
         var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
         if (email.IsConfigured)
         {

@@ -8,6 +8,7 @@ internal static class AssistantRegistration
     {
         services.AddSingleton<ChatEngines>();
         services.AddScoped<AssistantUndo>();
+        services.AddScoped<Jobs.IRetainedData, ConversationRetention>();
         services.AddScoped<AssistantTurn>();
         services.AddSingleton<AssistantTurnQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<AssistantTurnQueue>());

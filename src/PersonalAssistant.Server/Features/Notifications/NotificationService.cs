@@ -94,5 +94,6 @@ internal sealed partial class NotificationService(AppDbContext db, IPersonEvents
 
 internal static class NotificationsRegistration
 {
-    public static IServiceCollection AddNotifications(this IServiceCollection services) => services.AddScoped<NotificationService>();
+    public static IServiceCollection AddNotifications(this IServiceCollection services) =>
+        services.AddScoped<NotificationService>().AddScoped<Jobs.IRetainedData, NotificationRetention>();
 }

@@ -344,6 +344,7 @@ internal static class RemindersRegistration
         services.AddValidatedOptions<ReminderDispatchOptions, ReminderDispatchOptions.Validator>(ReminderDispatchOptions.Section);
         services.AddSingleton<ReminderDispatchGate>();
         services.AddScoped<ReminderDispatcher>();
+        services.AddScoped<Jobs.IRetainedData, DeliveryRetention>();
         services.AddHostedService<ReminderDispatchLoop>();
         return services;
     }

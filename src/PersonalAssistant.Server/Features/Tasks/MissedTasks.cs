@@ -79,31 +79,18 @@ internal sealed partial class MissedTaskCounter(AppDbContext db, ILogger<MissedT
     private static partial void LogCounted(ILogger logger, int counted, int proposed);
 }
 
-/// <summary>Runs the missed-task check every 15 minutes (every person's midnight is covered within 15 minutes).</summary>
-internal sealed partial class MissedTaskService(IServiceScopeFactory scopes, TimeProvider time, ILogger<MissedTaskService> logger) : BackgroundService
+/// <summary>
+/// The missed-task check as a recurring job, every 15 minutes (every person's midnight is covered within 15 minutes),
+/// once per schedule across all replicas; the day boundaries come from the injected clock.
+/// </summary>
+internal sealed class MissedTasksJob(MissedTaskCounter counter, TimeProvider time)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
+    public const string Id = "missed-tasks";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<MissedTaskCounter>().RunAsync(time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception, Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public const string Schedule = "*/15 * * * *";
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The missed-task check failed; it runs again in {Interval}")]
-    private static partial void LogFailed(ILogger logger, Exception exception, TimeSpan interval);
+    [Hangfire.Queue(Jobs.JobQueues.Default)]
+    public Task RunAsync(CancellationToken cancellationToken) => counter.RunAsync(time.GetUtcNow(), cancellationToken);
 }
 
 internal static class TasksRegistration
@@ -112,8 +99,8 @@ internal static class TasksRegistration
     {
         services.AddScoped<TaskService>();
         services.AddScoped<MissedTaskCounter>();
+        services.AddScoped<MissedTasksJob>();
         services.AddSingleton<TaskBreakdown>();
-        services.AddHostedService<MissedTaskService>();
         return services;
     }
 }
