@@ -19,7 +19,8 @@ internal static class Observability
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("System.Runtime", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics",
-                    "Microsoft.AspNetCore.RateLimiting", "Microsoft.EntityFrameworkCore")
+                    "Microsoft.AspNetCore.RateLimiting", "Microsoft.EntityFrameworkCore",
+                    Features.Reminders.ReminderMetrics.MeterName, Jobs.JobMetrics.MeterName)
                 .AddPrometheusExporter());
         return builder;
     }

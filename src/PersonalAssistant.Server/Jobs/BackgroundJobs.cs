@@ -120,7 +120,8 @@ internal static class BackgroundJobsRegistration
         var jobs = configuration.ReadValidated(JobsOptions.Section, new JobsOptions.Validator());
         services.AddValidatedOptions<JobsOptions, JobsOptions.Validator>(JobsOptions.Section);
         services.AddSingleton<JobStorage>(provider => CreateStorage(provider, jobs));
-        services.AddSingleton<IJobFilterProvider>(_ => Filters(jobs));
+        services.AddSingleton<JobMetrics>();
+        services.AddSingleton<IJobFilterProvider>(provider => Filters(jobs, provider.GetRequiredService<JobMetrics>()));
         services.AddHangfire((provider, config) => config
             .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -189,8 +190,8 @@ internal static class BackgroundJobsRegistration
         return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll });
     }
 
-    /// <summary>Hangfire's standard filters with our retry policy in place of its default (10 attempts, fixed schedule).</summary>
-    private static JobFilterProviderCollection Filters(JobsOptions jobs)
+    /// <summary>Hangfire's standard filters with our retry policy in place of its default (10 attempts, fixed schedule), and the job metrics.</summary>
+    private static JobFilterProviderCollection Filters(JobsOptions jobs, JobMetrics metrics)
     {
         var global = new JobFilterCollection
         {
@@ -203,6 +204,7 @@ internal static class BackgroundJobsRegistration
             },
             new StatisticsHistoryAttribute(),
             new ContinuationsSupportAttribute(),
+            metrics,
         };
         return new JobFilterProviderCollection(global, new JobFilterAttributeFilterProvider());
     }

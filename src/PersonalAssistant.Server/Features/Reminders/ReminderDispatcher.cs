@@ -93,6 +93,7 @@ internal sealed partial class ReminderDispatcher(
     AppDbContext db,
     NotificationService notifications,
     ReminderDispatchGate gate,
+    ReminderMetrics metrics,
     TimeProvider time,
     IOptions<ReminderDispatchOptions> options,
     ILogger<ReminderDispatcher> logger)
@@ -166,9 +167,11 @@ internal sealed partial class ReminderDispatcher(
                 {
                     await db.SaveChangesAsync(cancellationToken);
                     tally = tally.Plus(result);
+                    metrics.Record(result);
                     if (notification is not null)
                     {
                         published.Add((reminder.UserId, notification));
+                        metrics.Sent(now - notification.Occurrence!.Value);
                     }
                 }
                 catch (DbUpdateException exception) when (IsDuplicate(exception))
@@ -177,6 +180,7 @@ internal sealed partial class ReminderDispatcher(
                     // of this reminder is saved, and the next pass sees the record and moves the reminder on.
                     db.ChangeTracker.Clear();
                     tally = tally.Plus(DispatchTally.None with { Deduplicated = 1 });
+                    metrics.Record(DispatchTally.None with { Deduplicated = 1 });
                     LogDuplicate(logger, reminder.Id);
                 }
             }
@@ -321,7 +325,7 @@ internal static class Durations
 /// test moves its clock instead of waiting). A failed pass is logged and the next one tries again.
 /// </summary>
 internal sealed partial class ReminderDispatchLoop(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<ReminderDispatchOptions> options, ILogger<ReminderDispatchLoop> logger) : BackgroundService
+    IServiceScopeFactory scopes, ReminderMetrics metrics, TimeProvider time, IOptions<ReminderDispatchOptions> options, ILogger<ReminderDispatchLoop> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -340,6 +344,7 @@ internal sealed partial class ReminderDispatchLoop(
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                metrics.PassFailed();
                 LogFailed(logger, exception);
             }
         }

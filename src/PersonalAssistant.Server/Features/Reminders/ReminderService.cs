@@ -343,6 +343,7 @@ internal static class RemindersRegistration
         services.AddScoped<ReminderService>();
         services.AddValidatedOptions<ReminderDispatchOptions, ReminderDispatchOptions.Validator>(ReminderDispatchOptions.Section);
         services.AddSingleton<ReminderDispatchGate>();
+        services.AddSingleton<ReminderMetrics>();
         services.AddScoped<ReminderDispatcher>();
         services.AddScoped<Jobs.IRetainedData, DeliveryRetention>();
         services.AddHostedService<ReminderDispatchLoop>();
