@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 using PersonalAssistant.Server.Audit;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Identity;
@@ -56,7 +57,7 @@ internal static class AccountsRegistration
         services.AddScoped<VerificationCodes>();
         services.AddSingleton<SignInGuard>();
         services.AddScoped<AuditLog>();
-        services.AddScoped<Jobs.IRetainedData, AuditRetention>();
+        services.AddRetainedRows<Audit.AuditEvent>(RetainedKinds.Audit, e => e.OccurredAt);
         services.AddScoped<Jobs.IRetainedData, SessionRetention>();
         services.AddHttpContextAccessor();
 

@@ -1,6 +1,9 @@
+using System.Linq.Expressions;
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Jobs;
 
@@ -16,6 +19,32 @@ internal interface IRetainedData
 
     /// <summary>Deletes what is older than <paramref name="cutoff"/>; returns how many rows went.</summary>
     Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Retained data that is one table with a timestamp: rows whose timestamp is before the cutoff go, in one statement.
+/// Registered by the table's owner: <c>services.AddRetainedRows&lt;Notification&gt;(RetainedKinds.Notifications, n =&gt; n.CreatedAt)</c>.
+/// </summary>
+internal sealed class RetainedRows<TEntity>(AppDbContext db, string kind, Expression<Func<TEntity, DateTimeOffset>> timestamp) : IRetainedData
+    where TEntity : class
+{
+    public string Kind => kind;
+
+    public Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        // row => timestamp(row) < cutoff, built once per run so the provider translates it to SQL
+        var before = Expression.Lambda<Func<TEntity, bool>>(
+            Expression.LessThan(timestamp.Body, Expression.Constant(cutoff)), timestamp.Parameters);
+        return db.Set<TEntity>().Where(before).ExecuteDeleteAsync(cancellationToken);
+    }
+}
+
+internal static class RetentionRegistration
+{
+    /// <summary>Rows of <typeparamref name="TEntity"/> older than the kind's retention, by <paramref name="timestamp"/>, are deleted nightly.</summary>
+    public static IServiceCollection AddRetainedRows<TEntity>(this IServiceCollection services, string kind, Expression<Func<TEntity, DateTimeOffset>> timestamp)
+        where TEntity : class =>
+        services.AddScoped<IRetainedData>(provider => new RetainedRows<TEntity>(provider.GetRequiredService<AppDbContext>(), kind, timestamp));
 }
 
 /// <summary>How long each kind of data is kept, in days (section <c>Retention</c>); 0 keeps it for good.</summary>

@@ -3,6 +3,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Messaging;
@@ -131,7 +132,7 @@ internal static class MessagingRegistration
     {
         services.AddValidatedOptions<EmailOptions, EmailOptions.Validator>(EmailOptions.Section);
         services.AddScoped<OutboxSender>();
-        services.AddScoped<Jobs.IRetainedData, OutboxRetention>();
+        services.AddRetainedRows<OutboxMessage>(RetainedKinds.Outbox, m => m.CreatedAt);
         var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
         if (email.IsConfigured)
         {

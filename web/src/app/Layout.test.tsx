@@ -1,8 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { acceptTokens } from '../features/auth/session';
-import { jsonResponse, renderApp, sampleMeta } from '../test/render';
+import { endSignedInSession, jsonResponse, renderApp, sampleMeta, stubSignedInSession } from '../test/render';
 
 describe('Layout', () => {
   it('renders the header, navigation, main content and footer landmarks', () => {
@@ -41,18 +40,7 @@ describe('Layout', () => {
   });
 
   it('puts the assistant first in the navigation of a signed-in person', async () => {
-    document.cookie = 'pa_signed_in=1';
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((input: Request | string) => {
-        const path = new URL(input instanceof Request ? input.url : input, 'http://localhost').pathname;
-        return Promise.resolve(
-          path === '/api/v1/auth/refresh'
-            ? jsonResponse({ accessToken: 'token', expiresIn: 900 })
-            : jsonResponse({ id: 'u1', email: 'sam@example.test', displayName: 'Sam', timeZone: 'Europe/Paris', locale: 'en', roles: ['user'] }),
-        );
-      }),
-    );
+    stubSignedInSession();
     try {
       renderApp('/', { restoreSession: true });
 
@@ -71,8 +59,7 @@ describe('Layout', () => {
         expect(within(nav).getByRole('link', { name })).toHaveAttribute('href', href);
       }
     } finally {
-      acceptTokens(null);
-      document.cookie = 'pa_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+      endSignedInSession();
     }
   });
 

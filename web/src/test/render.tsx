@@ -6,6 +6,8 @@ import { Providers } from '../app/Providers';
 import { routes } from '../app/routes';
 import { I18nProvider, type Language } from '../i18n';
 import type { ReactElement } from 'react';
+import { vi } from 'vitest';
+import { acceptTokens } from '../features/auth/session';
 
 /** Renders the whole app (real routes, real query client, no retry delays) at a given path. */
 export function renderApp(
@@ -24,6 +26,32 @@ export function renderApp(
 
 export function jsonResponse(body: unknown, status = 200, contentType = 'application/json'): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
+}
+
+/**
+ * A restored session for a signed-in person: the sign-in cookie, a refresh answer with a token, the profile (with
+ * `profile` over Sam's defaults), and `other` for any other path it answers. Call
+ * {@link endSignedInSession} after the test.
+ */
+export function stubSignedInSession(profile: Record<string, unknown> = {}, other?: (path: string) => Response | undefined) {
+  document.cookie = 'pa_signed_in=1';
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((input: Request | string) => {
+      const path = new URL(input instanceof Request ? input.url : input, 'http://localhost').pathname;
+      return Promise.resolve(
+        path === '/api/v1/auth/refresh'
+          ? jsonResponse({ accessToken: 'token', expiresIn: 900 })
+          : (other?.(path) ??
+              jsonResponse({ id: 'u1', email: 'sam@example.test', displayName: 'Sam', timeZone: 'Europe/Paris', locale: 'en', roles: ['user'], ...profile })),
+      );
+    }),
+  );
+}
+
+export function endSignedInSession() {
+  acceptTokens(null);
+  document.cookie = 'pa_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
 }
 
 export const sampleMeta = {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Notifications;
@@ -95,5 +96,5 @@ internal sealed partial class NotificationService(AppDbContext db, IPersonEvents
 internal static class NotificationsRegistration
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services) =>
-        services.AddScoped<NotificationService>().AddScoped<Jobs.IRetainedData, NotificationRetention>();
+        services.AddScoped<NotificationService>().AddRetainedRows<Notification>(RetainedKinds.Notifications, n => n.CreatedAt);
 }

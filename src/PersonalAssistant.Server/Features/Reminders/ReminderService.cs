@@ -4,6 +4,7 @@ using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Persistence;
 
@@ -345,7 +346,8 @@ internal static class RemindersRegistration
         services.AddSingleton<ReminderDispatchGate>();
         services.AddSingleton<ReminderMetrics>();
         services.AddScoped<ReminderDispatcher>();
-        services.AddScoped<Jobs.IRetainedData, DeliveryRetention>();
+        // The dispatcher only reads records from a reminder's next occurrence on: an old one never prevents a double send.
+        services.AddRetainedRows<ReminderDelivery>(RetainedKinds.Deliveries, d => d.At);
         services.AddHostedService<ReminderDispatchLoop>();
         return services;
     }

@@ -1,8 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { acceptTokens } from '../auth/session';
-import { jsonResponse, renderApp, sampleMeta } from '../../test/render';
+import { endSignedInSession, jsonResponse, renderApp, sampleMeta, stubSignedInSession } from '../../test/render';
 
 function stubFetch(...responses: (() => Response | Promise<Response>)[]) {
   const queue = [...responses];
@@ -106,19 +105,8 @@ describe('StatusPage', () => {
   });
 
   it('shows administrators of an offline instance what a model would add, without naming a setting', async () => {
-    document.cookie = 'pa_signed_in=1';
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((input: Request | string) => {
-        const path = new URL(input instanceof Request ? input.url : input, 'http://localhost').pathname;
-        return Promise.resolve(
-          path === '/api/v1/auth/refresh'
-            ? jsonResponse({ accessToken: 'token', expiresIn: 900 })
-            : path === '/api/v1/meta'
-              ? jsonResponse(sampleMeta)
-              : jsonResponse({ id: 'u1', email: 'ada@example.test', displayName: 'Ada', timeZone: 'Europe/Paris', locale: 'en', roles: ['administrator', 'user'] }),
-        );
-      }),
+    stubSignedInSession({ email: 'ada@example.test', displayName: 'Ada', roles: ['administrator', 'user'] }, (path) =>
+      path === '/api/v1/meta' ? jsonResponse(sampleMeta) : undefined,
     );
     try {
       renderApp('/status', { restoreSession: true });
@@ -127,8 +115,7 @@ describe('StatusPage', () => {
       expect(within(section).getAllByRole('listitem')).toHaveLength(3);
       expect(section).not.toHaveTextContent(/Assistant:|Provider/);
     } finally {
-      acceptTokens(null);
-      document.cookie = 'pa_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+      endSignedInSession();
     }
   });
 
