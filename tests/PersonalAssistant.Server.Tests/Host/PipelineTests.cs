@@ -126,22 +126,7 @@ public sealed class PipelineTests(AssistantApp app) : IClassFixture<AssistantApp
         using var client = app.CreateClient();
         (await client.GetAsync("/api/v1/meta")).Dispose();
 
-        // The request-duration measurement is recorded as the request ends (possibly after the client has the
-        // response) and the exporter caches a scrape for 300 ms, which another test in this class may have taken
-        // first; so poll for up to ten seconds rather than trusting the first scrape.
-        var text = "";
-        for (var attempt = 0; attempt < 50 && !text.Contains("http_server_request_duration_seconds", StringComparison.Ordinal); attempt++)
-        {
-            if (attempt > 0)
-            {
-                await Task.Delay(200);
-            }
-
-            using var response = await client.GetAsync("/metrics");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-            text = await response.Content.ReadAsStringAsync();
-        }
+        var text = await MetricsScrape.UntilAsync(client, "http_server_request_duration_seconds");
 
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_", text, StringComparison.Ordinal);

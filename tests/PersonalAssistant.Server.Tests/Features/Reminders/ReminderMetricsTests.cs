@@ -32,32 +32,13 @@ public sealed class ReminderMetricsTests : IAsyncLifetime
         await Dispatch.RunAsync(_app);
         _app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<DatabaseMaintenanceJob>(job => job.RunAsync(CancellationToken.None));
 
-        var text = await ScrapeUntilAsync("pa_jobs_transitions_total", "pa_reminders_send_delay_seconds_bucket", "pa_reminders_occurrences_total");
+        using var scraper = _app.CreateClient();
+        var text = await MetricsScrape.UntilAsync(scraper, "pa_jobs_transitions_total", "pa_reminders_send_delay_seconds_bucket", "pa_reminders_occurrences_total");
 
         Assert.Matches("""pa_reminders_occurrences_total\{[^}]*outcome="sent"[^}]*\} [1-9]""", text);
         Assert.Matches("""pa_reminders_send_delay_seconds_count\{?[^\n]*\}? [1-9]""", text);
         Assert.Matches("""pa_jobs_transitions_total\{[^}]*queue="maintenance"[^}]*state="enqueued"[^}]*\} [1-9]""", text);
         Assert.DoesNotContain("secret pills", text, StringComparison.Ordinal);
         Assert.DoesNotContain(user.Email, text, StringComparison.Ordinal);
-    }
-
-    /// <summary>The exporter caches a scrape for 300 ms and records some measurements as requests end: poll, with a deadline.</summary>
-    private async Task<string> ScrapeUntilAsync(params string[] names)
-    {
-        using var client = _app.CreateClient();
-        var text = string.Empty;
-        for (var attempt = 0; attempt < 50 && !names.All(name => text.Contains(name, StringComparison.Ordinal)); attempt++)
-        {
-            if (attempt > 0)
-            {
-                await Task.Delay(200);
-            }
-
-            using var response = await client.GetAsync("/metrics");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            text = await response.Content.ReadAsStringAsync();
-        }
-
-        return text;
     }
 }
