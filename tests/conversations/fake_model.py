@@ -21,7 +21,7 @@ It plays a script (model-script.jsonl, one JSON object a line, `//` lines ignore
   (K: the K-th tool result of this turn, 0 first; path: fields and indexes of its JSON, e.g. result.0.lines.0).
 - `reply`: the final text once the rounds are played. `{{results}}` is what the tools said, the way a careful model
   passes it on: a question when a tool asked one (and nothing else), otherwise each tool's summary and lines. The
-  default reply is `{{results}}`. `{{today}}`, `{{tomorrow}}`, `{{week_start}}` (Monday) and `{{month_start}}` are ISO
+  default reply is `{{results}}`; `{{undo}}` adds the undo line when every tool did what it was asked. `{{today}}`, `{{tomorrow}}`, `{{week_start}}` (Monday) and `{{month_start}}` are ISO
   dates worked out from the system prompt's local date, as a model would.
 
 A message no entry matches gets "I'm not sure what you mean." in the conversation's language, so a scenario fails
@@ -37,13 +37,14 @@ import unicodedata
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+UNDO = {"en": "Reply UNDO to cancel.", "fr": "Réponds ANNULE pour annuler."}
 UNSURE = {"en": "I'm not sure what you mean.", "fr": "Je ne suis pas sûr de comprendre."}
 
 
 def fold(text):
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("\u2019", "'").replace("\u00ab", " ").replace("\u00bb", " ").replace("\u00a0", " ")
+    text = text.replace("\u0153", "oe").replace("\u00e6", "ae").replace("\u2019", "'").replace("\u00ab", " ").replace("\u00bb", " ").replace("\u00a0", " ")
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"[\s.!?]+$", "", text)
 
@@ -144,12 +145,22 @@ def said(results):
         if not isinstance(result, dict):
             parts.append(str(result))
             continue
-        for name in ("done", "error"):
+        for name in ("done", "note", "error"):
             if field(result, name):
                 parts.append(field(result, name))
         lines = field(result, "lines") or []
         parts.extend(f"- {line}" for line in lines)
     return "\n".join(parts)
+
+
+def undo_hint(results, language):
+    """The undo line a careful model adds after doing something: not after a question, a refusal or a listing."""
+    def field(result, name):
+        return result.get(name) or result.get(name[:1].upper() + name[1:]) if isinstance(result, dict) else None
+
+    acted = results and all(field(r, "done") and not field(r, "question") and not field(r, "error")
+                            and field(r, "ok") is not False for r in results)
+    return "\n" + UNDO[language] if acted else ""
 
 
 def fill(value, groups, results):
@@ -163,6 +174,8 @@ def fill(value, groups, results):
             name = match.group(1)
             if name == "results":
                 return said(results)
+            if name == "undo":
+                return undo_hint(results, groups.get("_lang", "en"))
             if name.startswith("result."):
                 return lookup(results, name[len("result."):])
             return str(groups.get(name) or "")
@@ -191,7 +204,7 @@ class Model:
             found = entry["_match"].search(folded)
             if not found or (entry["_after"] and not entry["_after"].search(folded_previous)):
                 continue
-            groups = dict(dates_of(messages))
+            groups = dict(dates_of(messages), _lang=language)
             groups.update({k: v for k, v in found.groupdict().items() if v is not None})
             plan = entry.get("rounds") or []
             if rounds < len(plan):
