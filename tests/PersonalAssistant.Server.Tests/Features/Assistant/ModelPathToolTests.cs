@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using PersonalAssistant.Language;
+using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Tests.Infrastructure;
+using static PersonalAssistant.Server.Tests.Features.Assistant.Chat;
+
+namespace PersonalAssistant.Server.Tests.Features.Assistant;
+
+/// <summary>
+/// What running the conversation scenarios through a model (tests/conversations/fake_model.py) found missing or
+/// wrong in the tools: French bare hours, repeating events, the clock-change gap, renaming and re-prioritising.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class ModelPathToolTests(ProviderFixture fixture) : IClassFixture<ProviderFixture>
+{
+    private static readonly TimeZoneInfo Toronto = TimeZoneInfo.FindSystemTimeZoneById("America/Toronto");
+
+    private AssistantApp App => fixture.App;
+
+    private FakeChatCompletionsServer Provider => fixture.Provider;
+
+    [Theory]
+    [InlineData("11h", "finalement mets plutôt 11h", 11, 0)]
+    [InlineData("à 18h", "plutôt à 18h", 18, 0)]
+    [InlineData("21h30", "mets-le à 21h30", 21, 30)]
+    [InlineData("17 h", "non, 17 h", 17, 0)]
+    [InlineData("4pm", "actually make it 4pm instead", 16, 0)]
+    public async Task ABareHour_MovesTheReminder_KeepingItsDay(string when, string message, int hour, int minute)
+    {
+        var user = await Accounts.RegisterAndLoginAsync(App);
+        using var client = user.Client(App);
+        var tomorrow = App.Today(Toronto).AddDays(1);
+        using var created = await client.PostAsJsonAsync("/api/v1/reminders",
+            new { text = "appeler la mairie", when = tomorrow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T10:00:00" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var conversation = await StartAsync(client);
+        Provider.Script(ScriptedReply.Call("update_item", new { item = "mairie", when, keepDay = true }), ScriptedReply.Text("ok"));
+
+        await SayAsync(client, conversation, message);
+
+        var reminder = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reminders/{id}");
+        var at = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(reminder.GetProperty("nextAt").GetString()!, CultureInfo.InvariantCulture), Toronto);
+        Assert.Equal((tomorrow, hour, minute), (DateOnly.FromDateTime(at.DateTime), at.Hour, at.Minute));
+    }
+
+    [Theory]
+    [InlineData("17h", "fr", 17, 0)]
+    [InlineData("à 9h", "fr", 9, 0)]
+    [InlineData("21h30", "fr", 21, 30)]
+    [InlineData("tomorrow at 5pm", "fr", 17, 0)] // words in their own language still win
+    [InlineData("demain à 8h", "en", 8, 0)]
+    public void TimeWords_WithoutALanguageOfTheirOwn_AreReadInThePersonsLanguage(string words, string language, int hour, int minute)
+    {
+        var zone = DateTimeZoneProviders.Tzdb["Europe/Paris"];
+        var now = Instant.FromUtc(2026, 11, 18, 14, 0);
+
+        var read = TimeInput.Read(words, zone, now, LanguageEngine.CreateDefault(), language);
+
+        Assert.NotNull(read?.When.Instant);
+        Assert.Equal((hour, minute), (read.When.Instant!.Value.Hour, read.When.Instant!.Value.Minute));
+    }
+
+    [Theory]
+    [InlineData("March 14 at 2:30am", "2:30")]
+    [InlineData("2027-03-14T02:15", "2:15")]
+    [InlineData("le 14 mars à 2h30", "2:30")]
+    public async Task ATimeInTheSpringForwardGap_IsSavedAfterIt_AndTheToolSaysWhy(string when, string said)
+    {
+        var user = await Accounts.RegisterAndLoginAsync(App);
+        using var client = user.Client(App);
+        var conversation = await StartAsync(client);
+        Provider.Script(ScriptedReply.Call("add_reminder", new { text = "check the baby monitor", when }), ScriptedReply.Text("ok"));
+
+        var reply = await SayAsync(client, conversation, "remind me then to check the baby monitor");
+
+        var (_, id) = Assert.Single(Actions(reply));
+        var reminder = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reminders/{id}");
+        var at = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(reminder.GetProperty("nextAt").GetString()!, CultureInfo.InvariantCulture), Toronto);
+        Assert.Equal((new DateOnly(2027, 3, 14), 3), (DateOnly.FromDateTime(at.DateTime), at.Hour));
+        var result = JsonSerializer.Deserialize<JsonElement>(ToolMessages().Last());
+        Assert.Contains(said, result.GetProperty("note").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOrdinaryTime_HasNoNote()
+    {
+        var user = await Accounts.RegisterAndLoginAsync(App);
+        using var client = user.Client(App);
+        var conversation = await StartAsync(client);
+        Provider.Script(ScriptedReply.Call("add_reminder", new { text = "stretch", when = "March 14 at 3:30am" }), ScriptedReply.Text("ok"));
+
+        await SayAsync(client, conversation, "remind me to stretch on March 14 at 3:30am");
+
+        var result = JsonSerializer.Deserialize<JsonElement>(ToolMessages().Last());
+        Assert.True(!result.TryGetProperty("note", out var note) || note.ValueKind == JsonValueKind.Null);
+    }
+
+    [Theory]
+    [InlineData("every weekday at 9:30am", null, "BYDAY=MO,TU,WE,TH,FR")]
+    [InlineData("monday at 9:30am", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "BYDAY=MO,TU,WE,TH,FR")]
+    [InlineData("lundi à 9h30", "FREQ=MONTHLY;BYDAY=1MO", "BYDAY=1MO")]
+    public async Task AnEvent_Repeats_FromItsWordsOrTheRule(string start, string? repeat, string expected)
+    {
+        var user = await Accounts.RegisterAndLoginAsync(App);
+        using var client = user.Client(App);
+        var conversation = await StartAsync(client);
+        Provider.Script(ScriptedReply.Call("add_event", new { title = "team standup", start, repeat }), ScriptedReply.Text("ok"));
+
+        var reply = await SayAsync(client, conversation, "team standup every weekday at 9:30");
+
+        var (kind, id) = Assert.Single(Actions(reply));
+        Assert.Equal("event.created", kind);
+        var item = await client.GetFromJsonAsync<JsonElement>($"/api/v1/events/{id}");
+        Assert.Contains(expected, item.GetProperty("rrule").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("task", "/api/v1/tasks", "{\"title\":\"call the dentist\"}", "title")]
+    [InlineData("reminder", "/api/v1/reminders", "{\"text\":\"call the dentist\",\"when\":\"tomorrow at 9am\"}", "text")]
+    [InlineData("event", "/api/v1/events", "{\"title\":\"call the dentist\",\"start\":\"tomorrow at 9am\"}", "title")]
+    [InlineData("note", "/api/v1/notes", "{\"title\":\"call the dentist\",\"body\":\"ask about the bill\"}", "title")]
+    public async Task AnItem_IsRenamed_AndUndoPutsTheNameBack(string kind, string path, string body, string field)
+    {
+        var user = await Accounts.RegisterAndLoginAsync(App);
+        using var client = user.Client(App);
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var created = await client.PostAsync(path, content);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var conversation = await StartAsync(client);
+        Provider.Script(ScriptedReply.Call("edit_item", new { item = "dentist", title = "call the orthodontist", kind }), ScriptedReply.Text("ok"));
+
+        var reply = await SayAsync(client, conversation, "rename the dentist one to call the orthodontist");
+
+        Assert.Equal(("item.edited", id), Assert.Single(Actions(reply)));
+        Assert.Equal("call the orthodontist", (await client.GetFromJsonAsync<JsonElement>($"{path}/{id}")).GetProperty(field).GetString());
+        Assert.Contains("call the orthodontist", ToolMessages().Last(), StringComparison.Ordinal);
+
+        await SayAsync(client, conversation, "undo");
+        Assert.Equal("call the dentist", (await client.GetFromJsonAsync<JsonElement>($"{path}/{id}")).GetProperty(field).GetString());
+    }
+
+    [Fact]
+    public async Task ATask_IsReprioritised_ByTheOneJustTalkedAbout_AndUndoPutsThePriorityBack()
+    {
+        var user = await Accounts.RegisterAndLoginAsync(App);
+        using var client = user.Client(App);
+        var conversation = await StartAsync(client);
+        Provider.Script(
+            ScriptedReply.Call("add_task", new { title = "renew the passport" }), ScriptedReply.Text("ok"),
+            ScriptedReply.Call("edit_item", new { priority = "High" }), ScriptedReply.Text("ok"));
+        var added = await SayAsync(client, conversation, "renew the passport");
+        var (_, id) = Assert.Single(Actions(added));
+
+        var reply = await SayAsync(client, conversation, "that one is urgent");
+
+        Assert.Equal(("item.edited", id), Assert.Single(Actions(reply)));
+        Assert.Equal("high", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{id}")).GetProperty("priority").GetString());
+        await SayAsync(client, conversation, "undo");
+        Assert.Equal("medium", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{id}")).GetProperty("priority").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"item\":\"passport\"}")]
+    [InlineData("{\"item\":\"passport\",\"priority\":\"urgent\"}")]
+    [InlineData("{\"item\":\"nothing like it\",\"title\":\"x\"}")]
+    public async Task AnEditThatCannotBeDone_ChangesNothing_AndSaysWhy(string arguments)
+    {
+        var user = await Accounts.RegisterAndLoginAsync(App);
+        using var client = user.Client(App);
+        using var created = await client.PostAsJsonAsync("/api/v1/tasks", new { title = "renew the passport" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var conversation = await StartAsync(client);
+        Provider.Script(ScriptedReply.Call("edit_item", JsonSerializer.Deserialize<JsonElement>(arguments)), ScriptedReply.Text("ok"));
+
+        var reply = await SayAsync(client, conversation, "change the passport task");
+
+        Assert.Empty(Actions(reply));
+        var task = await client.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{id}");
+        Assert.Equal(("renew the passport", "medium"), (task.GetProperty("title").GetString(), task.GetProperty("priority").GetString()));
+        Assert.Contains("\"ok\":false", ToolMessages().Last(), StringComparison.Ordinal);
+    }
+
+    private List<string> ToolMessages() =>
+        Provider.Requests.SelectMany(r => r["messages"]!.AsArray()).Where(m => m!["role"]!.GetValue<string>() == "tool")
+            .Select(m => m!["content"]!.ToString()).ToList();
+}
