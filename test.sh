@@ -7,8 +7,7 @@
 #
 # Suites: dotnet format; the .NET build; the .NET tests on SQLite, then every integration test again on
 # PostgreSQL with Redis; the language engine against the NLU corpus (fails below 97%); the conversation scenarios
-# against the real host on SQLite (a ratchet gate: conv_gate and conv_max_harm below), and again through the model
-# path with a scripted fake model (model_gate and model_max_harm); the web app's lint, type
+# against the real host on SQLite (a ratchet gate: conv_gate and conv_max_harm below); the web app's lint, type
 # check, unit tests and API-client check; browser end-to-end
 # tests in headless chromium against the real host (SQLite and PostgreSQL); shellcheck of the scripts.
 #
@@ -20,14 +19,14 @@ cd "$repo" || exit 2
 
 skip_e2e=false
 keep=false
+# The public scenarios again through the model path (the host configured for an OpenAI-compatible model, which is
+# the scripted fake tests/conversations/fake_model.py; see tests/conversations/MODEL.md): gate and most harmful.
+model_gate=95
+model_max_harm=0
 # The conversation gate: the share of public scenarios that must pass and the most harmful ones allowed. Raise
 # them as the assistant improves (issue 15 aims at 95 and 0); never lower them to make a run pass.
 conv_gate=95
 conv_max_harm=0
-# The same scenarios through the model path (the host configured for an OpenAI-compatible model, which is the
-# scripted fake tests/conversations/fake_model.py): the tools, their echoes and questions, the history sent.
-model_gate=95
-model_max_harm=0
 for arg in "$@"; do
   case "$arg" in
     --skip-e2e) skip_e2e=true ;;
@@ -258,8 +257,10 @@ if $build_ok; then
   fi
 fi
 
-score_conversations() { # score_conversations <name> <runner output> <gate %> <most harmful>: records the gate
-  local name="$1" out="$2" gate="$3" max_harm="$4" score harm passed failed
+# score_scenarios <label> <runner output> <gate %> <max harmful>: prints the failures and the table, then records the
+# set as one pass/fail step from the runner's last lines ("harmful: H", "N passed, M failed").
+score_scenarios() {
+  local label="$1" out="$2" gate="$3" max_harm="$4" score harm passed failed
   grep '^FAIL' "$out" | cut -c1-400 || true
   sed -n '/^category/,$p' "$out"
   score="$(tail -n 1 "$out")"
@@ -268,9 +269,9 @@ score_conversations() { # score_conversations <name> <runner output> <gate %> <m
   failed="${score#*, }"; failed="${failed%% failed*}"
   if [[ "$passed" =~ ^[0-9]+$ && "$failed" =~ ^[0-9]+$ && "$harm" =~ ^[0-9]+$ ]] \
     && (( passed * 100 >= (passed + failed) * gate && harm <= max_harm )); then
-    record "$name ($passed of $((passed + failed)), $harm harmful; gate $gate%, ≤ $max_harm harmful)" 1 0
+    record "$label ($passed of $((passed + failed)), $harm harmful; gate $gate%, ≤ $max_harm harmful)" 1 0
   else
-    record "$name (${score}, ${harm:-?} harmful; gate $gate%, ≤ $max_harm harmful)" 0 1
+    record "$label (${score}, ${harm:-?} harmful; gate $gate%, ≤ $max_harm harmful)" 0 1
   fi
 }
 
@@ -292,7 +293,7 @@ if $build_ok; then
   if start_host model --RateLimits:AuthPerIp:PermitLimit=1000000 --Assistant:Provider=OpenAI --Assistant:Model=scripted \
       --Assistant:BaseUrl="http://127.0.0.1:$fake_port/v1" --Assistant:ApiKey=not-needed \
     && python3 "$scenarios/run.py" --base "$host_url" "$scenarios/public.jsonl" --auth-limit 0 > "$work/conversations-model.txt" 2>&1; then
-    score_conversations "conversation scenarios through a model" "$work/conversations-model.txt" "$model_gate" "$model_max_harm"
+    score_scenarios "conversation scenarios through a model" "$work/conversations-model.txt" "$model_gate" "$model_max_harm"
   else
     tail -n 20 "$work/conversations-model.txt" "$work/fake-model.log" >&2 || true
     record "conversation scenarios through a model (the fake model, the host or the runner failed)" 0 1

@@ -65,7 +65,6 @@ internal sealed partial class AssistantTools(
         Tool(nameof(Forget), ToolNames.Forget, "Forget a remembered fact. Asks the person to confirm first."),
         Tool(nameof(UpdateItem), ToolNames.UpdateItem, "Move a task, reminder or event to a new time or by some minutes, found by its words or the one just talked about. Never create a new item to change one."),
         Tool(nameof(DeleteItem), ToolNames.DeleteItem, "Delete a task, reminder, event or note found by its words or the one just talked about. Asks the person to confirm first."),
-        Tool(nameof(EditItem), ToolNames.EditItem, "Rename a task, reminder, event or note, or change a task's priority, found by its words or the one just talked about. Never create a new item to change one."),
         Tool(nameof(AddMore), ToolNames.AddMore, "Add more items to the list the person just added to (\"and eggs too\")."),
     ];
 
@@ -188,7 +187,6 @@ internal static class ToolNames
     public const string UpdateItem = "update_item";
     public const string DeleteItem = "delete_item";
     public const string AddMore = "add_more";
-    public const string EditItem = "edit_item";
 }
 
 /// <summary>Whether an event's title names other people ("lunch with Julie", "réunion avec Marc"), which needs a yes first.</summary>

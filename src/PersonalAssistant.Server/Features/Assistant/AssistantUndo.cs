@@ -122,8 +122,6 @@ internal sealed partial class AssistantUndo(
                 return Removed(await memories.DeleteAsync(person, action.EntityId, cancellationToken));
             case ActionKinds.ItemUpdated or ActionKinds.ItemDeleted:
                 return await PutBackAsync(action, person, cancellationToken);
-            case ActionKinds.ItemEdited:
-                return await UneditAsync(action, person, cancellationToken);
             default:
                 break;
         }

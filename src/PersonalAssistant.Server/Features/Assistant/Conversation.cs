@@ -111,7 +111,6 @@ internal static class ActionKinds
     public const string Deleted = "deleted";
     public const string ItemUpdated = "item.updated";
     public const string ItemDeleted = "item.deleted";
-    public const string ItemEdited = "item.edited";
 }
 
 internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
