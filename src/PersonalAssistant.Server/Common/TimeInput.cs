@@ -38,10 +38,15 @@ internal static partial class TimeInput
     public sealed record Reading(ParsedTime? Time, bool OutOfRange);
 
     /// <summary>The time read, or null when the text names none (or one outside the supported years).</summary>
-    public static ParsedTime? Read(string text, DateTimeZone zone, Instant now, LanguageEngine engine) => Interpret(text, zone, now, engine).Time;
+    public static ParsedTime? Read(string text, DateTimeZone zone, Instant now, LanguageEngine engine, string? language = null) =>
+        Interpret(text, zone, now, engine, language).Time;
 
-    /// <summary>Reads a time field, telling an unreadable text from one outside the supported years.</summary>
-    public static Reading Interpret(string text, DateTimeZone zone, Instant now, LanguageEngine engine)
+    /// <summary>
+    /// Reads a time field, telling an unreadable text from one outside the supported years. Words are read in the
+    /// language they are in; <paramref name="language"/> (the person's) is tried when that reads nothing, so that a
+    /// bare "17h" or "11h", which holds no word to tell its language by, is still read in French.
+    /// </summary>
+    public static Reading Interpret(string text, DateTimeZone zone, Instant now, LanguageEngine engine, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(zone);
@@ -57,8 +62,25 @@ internal static partial class TimeInput
             return new Reading(null, false);
         }
 
-        var parsed = engine.ParseTime(text, new ParseContext(now.InZone(zone).LocalDateTime, zone));
+        var context = new ParseContext(now.InZone(zone).LocalDateTime, zone);
+        var parsed = engine.ParseTime(text, context) ?? (language is null ? null : engine.ParseTime(text, context with { Language = language }));
         return parsed is not null && !InRange(parsed.When) ? new Reading(null, true) : new Reading(parsed, false);
+    }
+
+    /// <summary>
+    /// The wall-clock time the words say when a spring-forward change skips it in <paramref name="zone"/> ("2:30am"
+    /// on the night the clocks jump from 2:00 to 3:00): the engine then saves the first time after the gap, and the
+    /// person must be told. Read by resolving the same words on a clock without changes (UTC) at the same wall time.
+    /// </summary>
+    public static LocalDateTime? SkippedWallTime(string text, DateTimeZone zone, Instant now, LanguageEngine engine, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(zone);
+        var wallNow = now.InZone(zone).LocalDateTime;
+        var said = IsoDateStart().IsMatch(text.Trim())
+            ? LocalPatterns.Select(p => p.Parse(text.Trim())).FirstOrDefault(r => r.Success)?.Value
+            : Interpret(text, DateTimeZone.Utc, wallNow.InUtc().ToInstant(), engine, language).Time?.When.Instant?.LocalDateTime;
+        return said is { } local && zone.MapLocal(local).Count == 0 ? local : null;
     }
 
     public static bool InRange(Moment moment) => moment.Date.Year is >= MinYear and <= MaxYear;

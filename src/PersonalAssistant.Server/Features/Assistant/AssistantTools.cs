@@ -69,7 +69,7 @@ internal sealed partial class AssistantTools(
     ];
 
     /// <summary>A time in words or ISO, read by the language engine in the person's zone.</summary>
-    private ParsedTime? ReadTime(string words) => TimeInput.Read(words, Person.Zone, Person.Now.ToInstant(), engine);
+    private ParsedTime? ReadTime(string words) => TimeInput.Read(words, Person.Zone, Person.Now.ToInstant(), engine, Person.Locale);
 
     private AIFunction Tool(string method, string name, string description) =>
         AIFunctionFactory.Create(typeof(AssistantTools).GetMethod(method)!, this, name, description);

@@ -148,7 +148,7 @@ internal sealed partial class AssistantTurn(
     /// <summary>Which of the offered times the answer picks: "7pm", "evening", "le matin", "the first"...</summary>
     private string? Choose(string answer, PendingQuestion pending, TurnContext turn)
     {
-        var options = (pending.Alternatives ?? []).Select(o => TimeInput.Read(o, turn.Person.Zone, turn.Person.Now.ToInstant(), engine)?.When).ToList();
+        var options = (pending.Alternatives ?? []).Select(o => TimeInput.Read(o, turn.Person.Zone, turn.Person.Now.ToInstant(), engine, turn.Language)?.When).ToList();
         if (options.Count == 0 || options.Any(o => o is null))
         {
             return null;

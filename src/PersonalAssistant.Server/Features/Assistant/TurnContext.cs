@@ -67,9 +67,11 @@ internal sealed record PendingQuestion(
 
 /// <summary>
 /// What a tool answers: done (with the echo of what was understood), a question for the person, a listing, or a
-/// short error. The model reads it as JSON; the offline engine writes its reply from it.
+/// short error. The model reads it as JSON; the offline engine writes its reply from it. <see cref="Note"/> is a
+/// sentence for the model to pass on with the echo (a time moved out of a clock-change gap); the offline engine says
+/// the same from its own reading of the message.
 /// </summary>
-internal sealed record ToolResult(bool Ok, string? Done = null, string? Question = null, IReadOnlyList<string>? Lines = null, string? Error = null)
+internal sealed record ToolResult(bool Ok, string? Done = null, string? Question = null, IReadOnlyList<string>? Lines = null, string? Error = null, string? Note = null)
 {
     public static ToolResult Success(string done) => new(true, Done: done);
 

@@ -331,7 +331,7 @@ internal sealed class EventService(AppDbContext db, LanguageEngine engine, TimeP
 
     private ParsedStart? ReadStart(string text, DateTimeZone zone, PersonNow person, Dictionary<string, string[]> errors)
     {
-        var reading = TimeInput.Interpret(text, zone, person.Now.ToInstant(), engine);
+        var reading = TimeInput.Interpret(text, zone, person.Now.ToInstant(), engine, person.Locale);
         if (reading is { Time: { When.Instant: { } start } parsed })
         {
             return new ParsedStart(start, parsed.RRule, parsed.DurationMinutes);

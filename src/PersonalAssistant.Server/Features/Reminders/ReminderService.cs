@@ -270,7 +270,7 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
     /// <summary>The anchor, rule and next occurrence from a <c>when</c> (ISO or words) and an optional RRULE.</summary>
     private Schedule? ReadSchedule(string when, string? rule, DateTimeZone zone, PersonNow person, Dictionary<string, string[]> errors)
     {
-        var reading = TimeInput.Interpret(when, zone, person.Now.ToInstant(), engine);
+        var reading = TimeInput.Interpret(when, zone, person.Now.ToInstant(), engine, person.Locale);
         var parsed = reading.Time;
         LocalDateTime? anchor = parsed is { When: var moment } ? moment.Instant?.LocalDateTime ?? moment.Date.At(new LocalTime(9, 0)) : null;
         var spokenRule = parsed?.RRule;

@@ -26,7 +26,7 @@ internal static class TaskDue
             return true;
         }
 
-        var reading = TimeInput.Interpret(text, person.Zone, person.Now.ToInstant(), engine);
+        var reading = TimeInput.Interpret(text, person.Zone, person.Now.ToInstant(), engine, person.Locale);
         if (reading.OutOfRange)
         {
             error = TimeInput.OutOfRangeMessage(person.Locale);

@@ -14,15 +14,16 @@ internal sealed partial class AssistantTools
         [Description("Length in minutes (default 60).")] int? durationMinutes = null,
         [Description("Where. Optional.")] string? location = null,
         [Description("The other people involved, if any. Optional.")] string? withPeople = null,
+        [Description("An RFC 5545 RRULE when it repeats and the start words do not say so (\"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\"). Optional.")] string? repeat = null,
         CancellationToken cancellationToken = default)
     {
-        var arguments = new Dictionary<string, object?> { ["title"] = title, ["start"] = start, ["durationMinutes"] = durationMinutes, ["location"] = location, ["withPeople"] = withPeople };
+        var arguments = new Dictionary<string, object?> { ["title"] = title, ["start"] = start, ["durationMinutes"] = durationMinutes, ["location"] = location, ["withPeople"] = withPeople, ["repeat"] = repeat };
         if (AskWhenAmbiguous(ToolNames.AddEvent, "start", start, arguments) is { } question)
         {
             return question;
         }
 
-        var request = new EventRequest(title, start, durationMinutes, Location: location);
+        var request = new EventRequest(title, start, durationMinutes, Location: location, RRule: string.IsNullOrWhiteSpace(repeat) ? null : repeat);
         if (Invalid(request) is { } invalid)
         {
             return invalid;
@@ -41,7 +42,9 @@ internal sealed partial class AssistantTools
         }
 
         var startAt = DateTimeOffset.Parse(item.Start, CultureInfo.InvariantCulture);
-        return await DidAsync(ActionKinds.EventCreated, $"{item.Title}, {FriendlyTime.Describe(startAt, Person)}", item.Id);
+        var repeats = item.RRule is null ? string.Empty : Text("Tools.Reminders.Repeating");
+        var done = await DidAsync(ActionKinds.EventCreated, $"{item.Title}, {FriendlyTime.Describe(startAt, Person)}{repeats}", item.Id);
+        return done with { Note = SkippedNote(start, startAt) };
     }
 
     [Description("List calendar events.")]

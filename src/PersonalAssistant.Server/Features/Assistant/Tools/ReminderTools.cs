@@ -32,7 +32,8 @@ internal sealed partial class AssistantTools
 
         var at = reminder.NextAt is { } next ? $", {FriendlyTime.Describe(next, Person)}" : string.Empty;
         var repeats = reminder.RRule is null ? string.Empty : Text("Tools.Reminders.Repeating");
-        return await DidAsync(ActionKinds.ReminderCreated, $"{reminder.Text}{at}{repeats}", reminder.Id);
+        var done = await DidAsync(ActionKinds.ReminderCreated, $"{reminder.Text}{at}{repeats}", reminder.Id);
+        return done with { Note = SkippedNote(when, reminder.NextAt) };
     }
 
     [Description("List upcoming reminders.")]

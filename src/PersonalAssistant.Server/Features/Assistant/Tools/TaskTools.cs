@@ -33,7 +33,8 @@ internal sealed partial class AssistantTools
 
         var summary = task.DueAt is { } at ? $"{task.Title}, {FriendlyTime.Describe(at, Person)}"
             : task.DueDate is { } date ? $"{task.Title}, {FriendlyTime.Describe(date, Person)}" : task.Title;
-        return await DidAsync(ActionKinds.TaskCreated, summary, task.Id);
+        var done = await DidAsync(ActionKinds.TaskCreated, summary, task.Id);
+        return done with { Note = due is null ? null : SkippedNote(due, task.DueAt) };
     }
 
     [Description("List tasks.")]
