@@ -18,24 +18,26 @@ namespace PersonalAssistant.Server.Tests.Features.Assistant;
 [Trait("Category", "Integration")]
 public sealed class TurnRoundTripTests(TurnRoundTripTests.CountingApp fixture, ITestOutputHelper output) : IClassFixture<TurnRoundTripTests.CountingApp>
 {
+    // Ceilings (SQLite, one statement a command; 2026-12-05): before this work a capture took 8, a list add of two
+    // items 18, undo 10. The clock is frozen, so the conversation's time does not change between the message and
+    // the reply: in production the stored message also updates the conversation's time (one more statement).
     [Theory]
-    [InlineData("capture", "call mom tomorrow at 3pm", 0)]
-    [InlineData("capture-fr", "rappelle-moi d'appeler le garage demain à 10h", 0)]
-    [InlineData("task", "buy milk friday", 0)]
-    [InlineData("question", "what do I have today?", 0)]
-    [InlineData("list-add", "add eggs and butter to the grocery list", 0)]
-    [InlineData("brain-dump", "buy milk, call the dentist tomorrow and pay rent by friday", 0)]
+    [InlineData("capture", "call mom tomorrow at 3pm", 7)]
+    [InlineData("capture-fr", "rappelle-moi d'appeler le garage demain à 10h", 7)]
+    [InlineData("task", "buy milk friday", 7)]
+    [InlineData("question", "what do I have today?", 7)]
+    [InlineData("list-add", "add eggs and butter to the grocery list", 11)]
+    [InlineData("brain-dump", "buy milk, call the dentist tomorrow and pay rent by friday", 11)]
     public async Task Turn_StaysUnderItsCeiling(string kind, string text, int ceiling)
     {
         var (client, conversation) = await fixture.ConversationAsync();
         using (client)
         {
-            await SayAsync(client, conversation, "water the plants tomorrow"); // the conversation has a past turn
+            await SayAsync(client, conversation, "add bread to the grocery list"); // a past turn; the default list exists
 
             var commands = await fixture.Counter.CountAsync(() => SayAsync(client, conversation, text));
 
-            Report(kind, commands);
-            Assert.True(ceiling == 0 || commands.Count <= ceiling, $"{kind}: {commands.Count} commands, ceiling {ceiling}");
+            Assert.True(Report(kind, commands) <= ceiling, $"{kind}: more than {ceiling} commands");
         }
     }
 
@@ -49,20 +51,31 @@ public sealed class TurnRoundTripTests(TurnRoundTripTests.CountingApp fixture, I
 
             var commands = await fixture.Counter.CountAsync(() => SayAsync(client, conversation, "undo"));
 
-            Report("undo", commands);
+            Assert.True(Report("undo", commands) <= 7, "undo: more than 7 commands");
             Assert.StartsWith("Undone", Text(await fixture.LastReplyAsync(client, conversation)), StringComparison.Ordinal);
-            Assert.True(commands.Count <= 0 || true, $"undo: {commands.Count} commands");
         }
     }
 
-    private void Report(string kind, IReadOnlyList<string> commands)
+    /// <summary>
+    /// Writes the commands to the test output and answers how many count: the sign-in's session and profile reads are
+    /// cached for a few seconds per person (a busy test machine can outlast that between two messages), so they are
+    /// listed but not counted.
+    /// </summary>
+    private int Report(string kind, IReadOnlyList<string> commands)
     {
-        output.WriteLine($"{kind}: {commands.Count} commands");
+        var counted = commands.Count(c => !Cached(c));
+        output.WriteLine($"{kind}: {counted} commands");
         foreach (var command in commands)
         {
-            output.WriteLine("  " + command.ReplaceLineEndings(" "));
+            var text = command.ReplaceLineEndings(" ");
+            output.WriteLine((Cached(command) ? "  (cached per person, not counted) " : "  ") + (text.Length > 160 ? text[..160] : text));
         }
+
+        return counted;
     }
+
+    private static bool Cached(string command) =>
+        command.Contains("FROM \"Sessions\"", StringComparison.Ordinal) || command.Contains("FROM \"AspNetUsers\"", StringComparison.Ordinal);
 
     /// <summary>A host whose database commands are counted; one per test class.</summary>
     public sealed class CountingApp : IAsyncLifetime
@@ -140,7 +153,7 @@ public sealed class TurnRoundTripTests(TurnRoundTripTests.CountingApp fixture, I
 
         private T Record<T>(DbCommand command, T result)
         {
-            Volatile.Read(ref _recording)?.Enqueue(command.CommandText.Length > 160 ? command.CommandText[..160] : command.CommandText);
+            Volatile.Read(ref _recording)?.Enqueue(command.CommandText);
             return result;
         }
     }
