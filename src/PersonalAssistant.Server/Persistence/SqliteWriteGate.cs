@@ -12,9 +12,11 @@ namespace PersonalAssistant.Server.Persistence;
 /// host's writes queue here instead, without a thread: each <c>SaveChanges</c> (and each standalone
 /// <c>ExecuteUpdate</c>/<c>ExecuteDelete</c>) waits its turn asynchronously, then finds the database free. Writers
 /// from elsewhere (another process, an explicit transaction) are still possible, so every connection also gets
-/// SQLite's own busy handler, which waits in steps of a few milliseconds instead of 150.
+/// SQLite's own busy handler, which waits in steps of a few milliseconds instead of 150, and the configured
+/// <c>synchronous</c> setting (<see cref="DatabaseOptions.SqliteSynchronous"/>: with <c>Full</c>, each commit waits for
+/// the disk, and the commits of sixteen turns queue behind each other).
 /// </summary>
-internal sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
+internal sealed class SqliteWriteGate(string synchronous) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
 {
     /// <summary>How long SQLite's own busy handler waits for a lock before the statement fails.</summary>
     private const int BusyTimeoutMilliseconds = 30_000;
@@ -25,6 +27,11 @@ internal sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbCommandInter
     private readonly ConditionalWeakTable<object, object> _holders = [];
 
     private static readonly object Held = new();
+
+    /// <summary>The native connections already set up (a pooled connection keeps its handle and its settings).</summary>
+    private readonly ConditionalWeakTable<object, object> _prepared = [];
+
+    private readonly string _pragma = $"PRAGMA synchronous={(string.Equals(synchronous, "Full", StringComparison.OrdinalIgnoreCase) ? "FULL" : "NORMAL")};";
 
     public void Dispose() => _gate.Dispose();
 
@@ -136,19 +143,21 @@ internal sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbCommandInter
 
     // --- Every connection: SQLite's busy handler (a native setting of the open handle, no statement)
 
-    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SetBusyTimeout(connection);
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Prepare(connection);
 
     public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        SetBusyTimeout(connection);
+        Prepare(connection);
         return Task.CompletedTask;
     }
 
-    private static void SetBusyTimeout(DbConnection connection)
+    private void Prepare(DbConnection connection)
     {
-        if (connection is SqliteConnection { Handle: { } handle })
+        if (connection is SqliteConnection { Handle: { } handle } && !_prepared.TryGetValue(handle, out _))
         {
             SQLitePCL.raw.sqlite3_busy_timeout(handle, BusyTimeoutMilliseconds);
+            SQLitePCL.raw.sqlite3_exec(handle, _pragma);
+            _prepared.AddOrUpdate(handle, Held);
         }
     }
 
