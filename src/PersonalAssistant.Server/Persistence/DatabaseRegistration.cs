@@ -26,8 +26,10 @@ internal static class DatabaseRegistration
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), storage);
+                var writes = new SqliteWriteGate(database.SqliteSynchronous); // one per database file this host opens
+                services.AddSingleton(writes);
                 services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(
-                    options => ConfigureSqlite(options, sqlite, database), database.ContextPoolSize);
+                    options => ConfigureSqlite(options, sqlite, database).AddInterceptors(writes), database.ContextPoolSize);
                 break;
         }
 
@@ -94,7 +96,7 @@ internal static class DatabaseRegistration
         return builder.ConnectionString;
     }
 
-    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString, DatabaseOptions database) =>
+    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString, DatabaseOptions database) =>
         options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(database.CommandTimeoutSeconds));
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString, DatabaseOptions database) =>

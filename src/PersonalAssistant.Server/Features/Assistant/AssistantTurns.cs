@@ -37,8 +37,9 @@ internal sealed partial class AssistantTurn(
     /// <summary>Answers the person's message <paramref name="messageId"/>; returns the stored reply (null if the message is gone).</summary>
     public async Task<MessageResponse?> RunAsync(Guid userId, long messageId, CancellationToken cancellationToken)
     {
-        // One round trip: the message and its conversation (tracked: the open question and the time change).
-        var found = await db.ConversationMessages.Where(m => m.Id == messageId && m.UserId == userId)
+        // One round trip: the message and its conversation. Not tracked: the tools' saves must not write the
+        // conversation halfway through the turn; it is attached and written once, with the reply.
+        var found = await db.ConversationMessages.AsNoTracking().Where(m => m.Id == messageId && m.UserId == userId)
             .Select(m => new { Message = m, Conversation = db.Conversations.Single(c => c.Id == m.ConversationId && c.UserId == userId) })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
@@ -47,6 +48,7 @@ internal sealed partial class AssistantTurn(
         }
 
         var (message, conversation) = (found.Message, found.Conversation);
+        var (storedState, storedAt) = (conversation.Pending, conversation.UpdatedAt);
 
         var person = await clock.NowAsync(userId, cancellationToken);
         var detected = engine.Detect(message.Text);
@@ -78,13 +80,22 @@ internal sealed partial class AssistantTurn(
             CreatedAt = time.GetUtcNow(),
         };
         db.ConversationMessages.Add(stored);
-        conversation.Pending = DialogueState.Write(turn.Pending, turn.Last, turn.Language);
-        conversation.UpdatedAt = stored.CreatedAt;
+        SaveState(conversation, DialogueState.Write(turn.Pending, turn.Last, turn.Language), storedState, stored.CreatedAt, storedAt);
         await db.SaveChangesAsync(CancellationToken.None); // the reply, the conversation and the turn's undo log together
         LogTurn(logger, conversation.Id, message.Id, turn.Actions.Count, stored.Text.Length);
         var answer = MessageResponse.From(stored);
         await hub.Clients.User(user).SendAsync(AssistantHub.TurnCompleted, answer, CancellationToken.None);
         return answer;
+    }
+
+    /// <summary>The conversation's new state and time, as one UPDATE of what changed, saved with the reply.</summary>
+    private void SaveState(Conversation conversation, string? state, string? storedState, DateTimeOffset at, DateTimeOffset storedAt)
+    {
+        conversation.Pending = storedState; // as read: the attached entity's original values
+        conversation.UpdatedAt = storedAt;
+        db.Conversations.Attach(conversation);
+        conversation.Pending = state;
+        conversation.UpdatedAt = at;
     }
 
     /// <summary>"undo", and yes/no or a time that answers the question left open; null when the message is for the engine.</summary>

@@ -63,19 +63,22 @@ internal sealed partial class AssistantUndo(
         return Words.Contains(string.Join(' ', words));
     }
 
+    /// <summary>Reverses the latest turn's actions; the caller saves the log's marks (the turn saves them with its reply).</summary>
     public async Task<UndoReport> UndoLatestAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var userId = turn.Person.UserId;
         var since = time.GetUtcNow() - Window;
         var recent = db.AssistantActions.Where(a => a.UserId == userId && a.UndoneAt == null && a.CreatedAt >= since);
-        var latestTurn = await recent.OrderByDescending(a => a.CreatedAt).Select(a => (long?)a.TurnMessageId).FirstOrDefaultAsync(cancellationToken);
-        if (latestTurn is null)
+        // One round trip: the actions of the latest turn that did something.
+        var actions = await recent
+            .Where(a => a.TurnMessageId == recent.OrderByDescending(l => l.CreatedAt).Select(l => (long?)l.TurnMessageId).FirstOrDefault())
+            .OrderByDescending(a => a.CreatedAt).ToListAsync(cancellationToken);
+        if (actions.Count == 0)
         {
             return new UndoReport([], []);
         }
 
-        var actions = await recent.Where(a => a.TurnMessageId == latestTurn).OrderByDescending(a => a.CreatedAt).ToListAsync(cancellationToken);
         var undone = new List<string>();
         var failed = new List<string>();
         foreach (var action in actions)
@@ -85,7 +88,7 @@ internal sealed partial class AssistantUndo(
             action.UndoneAt = time.GetUtcNow();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // The log's "undone" marks are saved with the turn's reply (the turn's one save).
         undone.Reverse();
         failed.Reverse();
         return new UndoReport(undone, failed);

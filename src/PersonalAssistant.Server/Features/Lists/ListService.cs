@@ -22,12 +22,22 @@ internal sealed class ListService(AppDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<ListResponse>> ListAsync(PersonNow person, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
+        // One round trip once the default list exists (always, after the first time).
+        var lists = await ReadListsAsync(person, cancellationToken);
+        if (lists.Count > 0 && lists[0].IsDefault)
+        {
+            return lists;
+        }
+
         await EnsureDefaultAsync(person, cancellationToken);
-        return await db.Lists.AsNoTracking().Where(l => l.UserId == person.UserId)
+        return await ReadListsAsync(person, cancellationToken);
+    }
+
+    private Task<List<ListResponse>> ReadListsAsync(PersonNow person, CancellationToken cancellationToken) =>
+        db.Lists.AsNoTracking().Where(l => l.UserId == person.UserId)
             .OrderByDescending(l => l.IsDefault).ThenBy(l => l.CreatedAt)
             .Select(l => new ListResponse(l.Id, l.Name, l.IsDefault, l.Items.Count(i => !i.Checked), l.Items.Count, l.CreatedAt))
             .ToListAsync(cancellationToken);
-    }
 
     public async Task<Outcome<ListResponse>> CreateAsync(PersonNow person, ListRequest request, CancellationToken cancellationToken)
     {
@@ -173,6 +183,73 @@ internal sealed class ListService(AppDbContext db, TimeProvider time)
         db.ListItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         return ListItemResponse.From(item);
+    }
+
+    /// <summary>
+    /// Adds several items at once, as <see cref="AddItemAsync"/> does one by one (an item already on the list gets the
+    /// quantity added and comes back <c>Merged</c>), in one read and one save. Stops at the first item refused: what
+    /// came before it is added, and the refusal is returned with it.
+    /// </summary>
+    public async Task<(IReadOnlyList<ListItemResponse> Added, Failure? Refused)> AddItemsAsync(
+        PersonNow person, Guid id, IReadOnlyList<AddItemRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(requests);
+        var keys = requests.Select(r => ListItem.KeyOf(r.Text?.Trim() ?? string.Empty)).Where(k => k.Length > 0).Distinct().ToList();
+        var found = await db.Lists.Where(l => l.Id == id && l.UserId == person.UserId)
+            .Select(l => new { Count = l.Items.Count(), Open = l.Items.Where(i => !i.Checked && keys.Contains(i.Key)).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return ([], NotFound(person));
+        }
+
+        var open = found.Open.GroupBy(i => i.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var count = found.Count;
+        var added = new List<ListItemResponse>();
+        Failure? refused = null;
+        foreach (var request in requests)
+        {
+            if (Failure.Check(request, person.Locale) is { } invalid)
+            {
+                refused = invalid;
+                break;
+            }
+
+            var text = request.Text.Trim();
+            var key = ListItem.KeyOf(text);
+            if (key.Length == 0)
+            {
+                refused = NeedsLetters(person);
+                break;
+            }
+
+            if (open.TryGetValue(key, out var existing))
+            {
+                existing.Quantity = Math.Min(9999, existing.Quantity + (request.Quantity ?? 1));
+                added.Add(ListItemResponse.From(existing) with { Merged = true });
+                continue;
+            }
+
+            if (count >= MaxItemsPerList)
+            {
+                refused = Failure.Conflict(person.Locale, "Lists.Full.Title", "Lists.Full.Detail", MaxItemsPerList);
+                break;
+            }
+
+            var item = new ListItem { ListId = id, UserId = person.UserId, Text = text, Key = key, Quantity = request.Quantity ?? 1, CreatedAt = time.GetUtcNow() };
+            db.ListItems.Add(item);
+            open[key] = item;
+            count++;
+            added.Add(ListItemResponse.From(item));
+        }
+
+        if (added.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return (added, refused);
     }
 
     /// <summary>Checks, unchecks, renames an item or changes its quantity.</summary>

@@ -25,28 +25,19 @@ internal sealed partial class AssistantTools
             return problem!;
         }
 
-        var added = new List<string>();
-        foreach (var text in items.Where(i => !string.IsNullOrWhiteSpace(i)))
+        var requests = items.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => new AddItemRequest(Clip(i.Trim(), ListItemConfiguration.MaxTextLength))).ToList();
+        var (added, refused) = await lists.AddItemsAsync(Person, target.Id, requests, cancellationToken);
+        foreach (var item in added)
         {
-            var request = new AddItemRequest(Clip(text.Trim(), ListItemConfiguration.MaxTextLength));
-            var result = await lists.AddItemAsync(Person, target.Id, request, cancellationToken);
-            switch (result.Value)
-            {
-                case { Merged: false } item:
-                    await RecordAsync(ActionKinds.ListItemAdded, item.Text, item.Id, target.Id);
-                    added.Add(item.Text);
-                    break;
-                case { } merged:
-                    // A merge adds the request's quantity (1) to the item, so undo puts back one less.
-                    await RecordAsync(ActionKinds.ListItemMerged, merged.Text, merged.Id, target.Id, (merged.Quantity - 1).ToString(CultureInfo.InvariantCulture));
-                    added.Add(merged.Text);
-                    break;
-                default:
-                    return added.Count == 0 ? Failed(result.Failure) : ToolResult.Success($"{string.Join(", ", added)} → {DisplayName(target)}");
-            }
+            // A merge adds the request's quantity (1) to the item, so undo puts back one less.
+            await (item.Merged
+                ? RecordAsync(ActionKinds.ListItemMerged, item.Text, item.Id, target.Id, (item.Quantity - 1).ToString(CultureInfo.InvariantCulture))
+                : RecordAsync(ActionKinds.ListItemAdded, item.Text, item.Id, target.Id));
         }
 
-        return ToolResult.Success($"{string.Join(", ", added)} → {DisplayName(target)}");
+        return added.Count == 0 && refused is not null
+            ? Failed(refused)
+            : ToolResult.Success($"{string.Join(", ", added.Select(i => i.Text))} → {DisplayName(target)}");
     }
 
     [Description("Show a list.")]

@@ -1,0 +1,175 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace PersonalAssistant.Server.Persistence;
+
+/// <summary>
+/// SQLite takes one writer at a time. When a second connection finds the database locked, Microsoft.Data.Sqlite
+/// retries by putting the thread to sleep for 150 ms at a time, so sixteen chat turns writing at once waited
+/// hundreds of milliseconds each (scripts/bench-chat.sh: p50 310 ms, p99 4 s) while the cores were idle. This
+/// host's writes queue here instead, without a thread: each <c>SaveChanges</c> (and each standalone
+/// <c>ExecuteUpdate</c>/<c>ExecuteDelete</c>) waits its turn asynchronously, then finds the database free. Writers
+/// from elsewhere (another process, an explicit transaction) are still possible, so every connection also gets
+/// SQLite's own busy handler, which waits in steps of a few milliseconds instead of 150, and the configured
+/// <c>synchronous</c> setting (<see cref="DatabaseOptions.SqliteSynchronous"/>: with <c>Full</c>, each commit waits for
+/// the disk, and the commits of sixteen turns queue behind each other).
+/// </summary>
+internal sealed class SqliteWriteGate(string synchronous) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
+{
+    /// <summary>How long SQLite's own busy handler waits for a lock before the statement fails.</summary>
+    private const int BusyTimeoutMilliseconds = 30_000;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>The contexts inside a gated <c>SaveChanges</c>, and the commands that hold the gate themselves.</summary>
+    private readonly ConditionalWeakTable<object, object> _holders = [];
+
+    private static readonly object Held = new();
+
+    /// <summary>The native connections already set up (a pooled connection keeps its handle and its settings).</summary>
+    private readonly ConditionalWeakTable<object, object> _prepared = [];
+
+    private readonly string _pragma = $"PRAGMA synchronous={(string.Equals(synchronous, "Full", StringComparison.OrdinalIgnoreCase) ? "FULL" : "NORMAL")};";
+
+    public void Dispose() => _gate.Dispose();
+
+    // --- SaveChanges: one at a time (an explicit transaction already holds SQLite's lock: no gate inside it)
+
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && context.ChangeTracker.HasChanges())
+        {
+            await _gate.WaitAsync(cancellationToken);
+            _holders.AddOrUpdate(context, Held);
+        }
+
+        return result;
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && context.ChangeTracker.HasChanges())
+        {
+            _gate.Wait();
+            _holders.AddOrUpdate(context, Held);
+        }
+
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Leave(eventData?.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Leave(eventData?.Context);
+        return result;
+    }
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(eventData?.Context);
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Leave(eventData?.Context);
+
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(eventData?.Context);
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesCanceled(DbContextEventData eventData) => Leave(eventData?.Context);
+
+    // --- A write outside SaveChanges (ExecuteUpdate, ExecuteDelete, raw SQL): the gate around that one statement
+
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (Standalone(command, eventData))
+        {
+            await _gate.WaitAsync(cancellationToken);
+            _holders.AddOrUpdate(command, Held);
+        }
+
+        return result;
+    }
+
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        if (Standalone(command, eventData))
+        {
+            _gate.Wait();
+            _holders.AddOrUpdate(command, Held);
+        }
+
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Leave(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Leave(command);
+        return result;
+    }
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(command);
+        return Task.CompletedTask;
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Leave(command);
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(command);
+        return Task.CompletedTask;
+    }
+
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Leave(command);
+
+    // --- Every connection: SQLite's busy handler (a native setting of the open handle, no statement)
+
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Prepare(connection);
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Prepare(connection);
+        return Task.CompletedTask;
+    }
+
+    private void Prepare(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle } && !_prepared.TryGetValue(handle, out _))
+        {
+            SQLitePCL.raw.sqlite3_busy_timeout(handle, BusyTimeoutMilliseconds);
+            SQLitePCL.raw.sqlite3_exec(handle, _pragma);
+            _prepared.AddOrUpdate(handle, Held);
+        }
+    }
+
+    private bool Standalone(DbCommand command, CommandEventData eventData) =>
+        command.Transaction is null && eventData.Context is { } context && context.Database.CurrentTransaction is null
+        && !_holders.TryGetValue(context, out _) && !command.CommandText.TrimStart().StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase);
+
+    private void Leave(object? holder)
+    {
+        if (holder is not null && _holders.Remove(holder))
+        {
+            _gate.Release();
+        }
+    }
+}
