@@ -159,7 +159,7 @@ internal sealed partial class Interpreter(Lexicon lex)
             return Timed(intent, text, t, mentions, context);
         }
 
-        return new ParsedAction { Intent = Intents.Chat };
+        return Arbitrate(text, t, start, mentions, context);
     }
 
     // ------------------------------------------------------------------ intents
