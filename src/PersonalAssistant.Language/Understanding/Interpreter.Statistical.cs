@@ -1,5 +1,4 @@
 using PersonalAssistant.Language.Text;
-using PersonalAssistant.Language.Time;
 using PersonalAssistant.Language.Understanding.Statistical;
 
 namespace PersonalAssistant.Language.Understanding;
@@ -8,7 +7,8 @@ namespace PersonalAssistant.Language.Understanding;
 /// The statistical intent layer as an arbiter (ADR 0013): asked only when no rule recognised the message, it may
 /// name the kind of capture the rules missed ("besoin de papier toilette", "ma cheffe s'appelle Karine, retiens-le",
 /// "I already called the plumber"); the grammar still fills every field (title, time, items). It never turns a
-/// question or small talk into an item, and stays silent below <see cref="ArbiterConfidence"/>.
+/// question or small talk into an item, and stays silent below <see cref="ArbiterConfidence"/>. It reads the whole
+/// message once the grammar and the brain-dump split found nothing, so a part of a brain dump is read by the rules.
 /// </summary>
 internal sealed partial class Interpreter
 {
@@ -21,8 +21,9 @@ internal sealed partial class Interpreter
         .. lex.Conversation.Venting, .. lex.Conversation.HowAreYou, .. lex.Conversation.WhoAreYou, .. lex.Conversation.Farewells,
         .. lex.Conversation.Acknowledgements, .. lex.Conversation.QuestionOpeners.Phrases]);
 
-    private ParsedAction Arbitrate(string text, Token[] t, int start, List<Mention> mentions, ParseContext context)
+    private ParsedAction Arbitrate(string text, Token[] t, ParseContext context)
     {
+        var start = SkipPoliteness(t, 0);
         var nothing = new ParsedAction { Intent = Intents.Chat };
         var question = t.Any(x => x.Is("?"));
         if (question || start >= t.Length || Conversation.Contains(t))
@@ -36,6 +37,7 @@ internal sealed partial class Interpreter
             return nothing;
         }
 
+        var mentions = temporal.Recognize(t);
         return guess.Label switch
         {
             IntentLabels.Reminder => Timed(Intents.ReminderCreate, text, t, mentions, context, lex.ReminderCues),

@@ -26,7 +26,7 @@ internal sealed partial class Interpreter(Lexicon lex)
             return several;
         }
 
-        return [action];
+        return [action.Intent == Intents.Chat ? Arbitrate(text, tokens, context) : action];
     }
 
     public ParsedTime? ParseTime(Token[] tokens, ParseContext context)
@@ -159,7 +159,7 @@ internal sealed partial class Interpreter(Lexicon lex)
             return Timed(intent, text, t, mentions, context);
         }
 
-        return Arbitrate(text, t, start, mentions, context);
+        return new ParsedAction { Intent = Intents.Chat };
     }
 
     // ------------------------------------------------------------------ intents
