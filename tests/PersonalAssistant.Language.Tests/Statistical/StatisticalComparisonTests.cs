@@ -8,6 +8,18 @@ namespace PersonalAssistant.Language.Tests.Statistical;
 public sealed class StatisticalComparisonTests(ITestOutputHelper output)
 {
     [Fact]
+    public void TrainingCost()
+    {
+        foreach (var per in new[] { 10, 60, 100, 160, 60 })
+        {
+            var w = Stopwatch.StartNew();
+            var c = IntentClassifier.Train([English.Create(), French.Create()], per);
+            var ok = HeldOut.Load().Count(r => c.Classify(r.Text).Label == r.Label);
+            output.WriteLine($"per={per} n={c.TrainingSize} {w.ElapsedMilliseconds} ms heldout={ok}");
+        }
+    }
+
+    [Fact]
     public void Compare()
     {
         var watch = Stopwatch.StartNew();
