@@ -31,7 +31,7 @@ internal sealed partial class Interpreter
             return nothing;
         }
 
-        var guess = IntentClassifier.Default.Classify(t);
+        var guess = IntentClassifier.Of(lex).Classify(t);
         if (guess.Confidence < ArbiterConfidence)
         {
             return nothing;
@@ -42,47 +42,11 @@ internal sealed partial class Interpreter
         {
             IntentLabels.Reminder => Timed(Intents.ReminderCreate, text, t, mentions, context, lex.ReminderCues),
             IntentLabels.Task => Timed(Intents.TaskCreate, text, t, mentions, context, lex.TaskLists, lex.TaskCues),
-            IntentLabels.Event when mentions.Count > 0 => Timed(Intents.EventCreate, text, t, mentions, context, lex.CalendarCues, lex.EventVerbs),
             IntentLabels.Grocery => Grocery(text, t, start),
             IntentLabels.Memory => new ParsedAction { Intent = Intents.MemoryRemember, Body = Rest(text, t, start) },
             IntentLabels.Note => new ParsedAction { Intent = Intents.NoteCreate, Body = Rest(text, t, start) },
             IntentLabels.Complete => Complete(text, t),
             _ => nothing,
-        };
-    }
-
-    internal static readonly string? MeasureMode = Environment.GetEnvironmentVariable("PA_STAT_MODE");
-
-    private ParsedAction ClassifierFirst(string text, Token[] t, ParseContext context, ParsedAction rules)
-    {
-        var guess = IntentClassifier.Default.Classify(t);
-        var kind = rules.Intent switch
-        {
-            Intents.AddMore => IntentLabels.Grocery,
-            Intents.ItemUpdate or Intents.ItemDelete or Intents.ReminderSnooze => IntentLabels.Change,
-            Intents.TaskList => IntentLabels.Question,
-            Intents.SuggestNext or Intents.TaskBreakdown => IntentLabels.Chat,
-            _ => rules.Intent,
-        };
-        if (kind == guess.Label)
-        {
-            return rules;
-        }
-
-        var start = SkipPoliteness(t, 0);
-        var mentions = temporal.Recognize(t);
-        return guess.Label switch
-        {
-            IntentLabels.Reminder => Timed(Intents.ReminderCreate, text, t, mentions, context, lex.ReminderCues),
-            IntentLabels.Task => Timed(Intents.TaskCreate, text, t, mentions, context, lex.TaskLists, lex.TaskCues),
-            IntentLabels.Event => Timed(Intents.EventCreate, text, t, mentions, context, lex.CalendarCues, lex.EventVerbs),
-            IntentLabels.Grocery => Grocery(text, t, start),
-            IntentLabels.Memory => new ParsedAction { Intent = Intents.MemoryRemember, Body = Rest(text, t, start) },
-            IntentLabels.Note => new ParsedAction { Intent = Intents.NoteCreate, Body = Rest(text, t, start) },
-            IntentLabels.Complete => Complete(text, t),
-            IntentLabels.Expense when MoneyRecognizer.Find(t, lex) is { } money => Expense(text, t, money, context, mentions),
-            IntentLabels.Change => Change(text, t, start, mentions, context) ?? new ParsedAction { Intent = Intents.Chat },
-            _ => new ParsedAction { Intent = Intents.Chat },
         };
     }
 }

@@ -21,18 +21,12 @@ internal sealed partial class Interpreter(Lexicon lex)
     {
         tokens = corrector.Correct(tokens);
         var action = InterpretOne(text, tokens, context);
-
         if (SplitSeveral(text, tokens, context, action) is { Count: > 0 } several)
         {
             return several;
         }
 
-        if (MeasureMode == "first")
-        {
-            return [ClassifierFirst(text, tokens, context, action)];
-        }
-
-        return [action.Intent == Intents.Chat && MeasureMode != "off" ? Arbitrate(text, tokens, context) : action];
+        return [action.Intent == Intents.Chat ? Arbitrate(text, tokens, context) : action];
     }
 
     public ParsedTime? ParseTime(Token[] tokens, ParseContext context)

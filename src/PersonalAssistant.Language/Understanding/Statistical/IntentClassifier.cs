@@ -21,7 +21,7 @@ internal sealed class IntentClassifier
     private const float LearningRate = 0.4f;
     private const float Regularization = 1e-6f;
 
-    private static readonly Lazy<IntentClassifier> Shared = new(() => Train([English.Create(), French.Create()]));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IntentClassifier>> Shared = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly string[] labels;
     private readonly float[] weights;
@@ -35,8 +35,8 @@ internal sealed class IntentClassifier
         TrainingSize = trainingSize;
     }
 
-    /// <summary>The classifier of the default lexicons (English and French), trained on first use, once per process.</summary>
-    public static IntentClassifier Default => Shared.Value;
+    /// <summary>The classifier of one language, trained on its lexicon's templates on first use, once per process (not per engine or host).</summary>
+    public static IntentClassifier Of(Lexicon lexicon) => Shared.GetOrAdd(lexicon.Code, _ => new Lazy<IntentClassifier>(() => Train([lexicon]))).Value;
 
     public int TrainingSize { get; }
 
