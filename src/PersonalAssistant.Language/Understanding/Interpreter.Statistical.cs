@@ -26,7 +26,8 @@ internal sealed partial class Interpreter
         var start = SkipPoliteness(t, 0);
         var nothing = new ParsedAction { Intent = Intents.Chat };
         var question = t.Any(x => x.Is("?"));
-        if (question || start >= t.Length || Conversation.Contains(t))
+        // "j'ai pris le lait": crossed off a list by the assistant's list reader, not a completion to guess
+        if (question || start >= t.Length || Conversation.Contains(t) || lex.Conversation.ListGotCues.Match(t, start) > 0)
         {
             return nothing;
         }
