@@ -295,6 +295,7 @@ internal static partial class English
             ["money"] = ["budget", "pay", "rent", "invoice", "bank", "expenses", "refund"],
         },
         Conversation = EnglishConversation.Create(),
+        Templates = EnglishTemplates.Create(),
         ClauseLinks = Of("also", "then", "plus", "and then", "and also"),
         SubjectPronouns = Of("i", "we"),
         ShoppingVerbs = Of("buy", "get", "pick up", "grab"),

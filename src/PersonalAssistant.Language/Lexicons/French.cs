@@ -262,6 +262,7 @@ internal static partial class French
             ["money"] = ["payer", "loyer", "banque", "virement", "remboursement", "comptes"],
         },
         Conversation = FrenchConversation.Create(),
+        Templates = FrenchTemplates.Create(),
         ClauseLinks = Of("aussi", "puis", "ensuite", "et puis", "et aussi", "et ensuite"),
         SubjectPronouns = Of("je", "j'", "on", "il faut que je", "il faut que j'", "faut que je", "faut que j'"),
         ShoppingVerbs = Of("acheter", "achète", "racheter", "rachète", "prendre du", "prendre des", "prendre de la"),

@@ -315,4 +315,7 @@ internal sealed class Lexicon
 
     /// <summary>Questions about stored things, list changes, small talk and casual undo (<see cref="ConversationWords"/>).</summary>
     public ConversationWords Conversation { get; init; } = ConversationWords.Empty;
+
+    /// <summary>The sentences the statistical intent layer is trained on (ADR 0013).</summary>
+    public IntentTemplates Templates { get; init; } = IntentTemplates.Empty;
 }

@@ -26,7 +26,7 @@ internal sealed partial class Interpreter(Lexicon lex)
             return several;
         }
 
-        return [action];
+        return [action.Intent == Intents.Chat ? Arbitrate(text, tokens, context) : action];
     }
 
     public ParsedTime? ParseTime(Token[] tokens, ParseContext context)
