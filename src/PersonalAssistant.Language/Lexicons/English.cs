@@ -238,7 +238,7 @@ internal static partial class English
             ("high", ["high priority", "top priority", "urgent", "it's urgent", "its urgent", "this is urgent", "asap",
                 "very important", "priority high", "high pri", "critical", "priority: high"]),
             ("medium", ["medium priority", "normal priority", "priority medium", "mid priority", "priority: medium"]),
-            ("low", ["low priority", "priority low", "not urgent", "no rush", "whenever", "low pri", "priority: low",
+            ("low", ["low priority", "priority low", "not urgent", "isn't urgent", "isnt urgent", "is not urgent", "not a priority", "no rush", "whenever", "low pri", "priority: low",
                 "someday"])),
         Pronouns = Of("it", "this", "that", "this one", "that one", "this task", "the task", "this thing"),
         LeadingFillers = Of("to", "and", "at", "on", "by", "for", "about", "that", "then", "also", "me", "2", "please",

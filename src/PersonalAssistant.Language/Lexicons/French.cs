@@ -124,7 +124,7 @@ internal static partial class French
         MonthlyMarkers = Of("de chaque mois", "de tous les mois", "du mois", "chaque mois", "tous les mois", "de chaque mois-ci"),
 
         Politeness = Of("salut", "bonjour", "hey", "peux tu", "tu peux", "pourrais tu", "est ce que tu peux", "stp", "svp",
-            "s'il te plaît", "s'il vous plaît", "merci de", "ok", "alors", "euh"),
+            "s'il te plaît", "s'il vous plaît", "merci de", "ok", "alors", "euh", "voilà", "voila"),
         ReminderCues = Of("rappelle moi", "rappelle moi de", "rappelle moi d'", "rappelles moi", "rappelle moi à",
             "fais moi penser à", "fais moi penser", "fait moi penser", "rappel", "rappel :", "mets un rappel",
             "mets un rappel pour", "ajoute un rappel", "crée un rappel", "n'oublie pas de me rappeler", "pense à me rappeler",
