@@ -53,9 +53,9 @@ internal sealed partial class Interpreter
     private ParsedAction? Delete(string text, Token[] t, int start, List<Mention> mentions, ParseContext context)
     {
         var verb = Words.DeleteVerbs.Match(t, start, out var impliedKind);
-        if (verb == 0 || lex.GroceryLists.Contains(t) || lex.ReminderCues.Match(t, start + verb) > 0)
+        if (verb == 0 || lex.GroceryLists.Contains(t) || lex.ReminderCues.Match(t, start + verb) > 0 || Words.DoneTails.MatchEndingAt(t, LastWord(t) + 1) > 0)
         {
-            return null;
+            return null; // "trash is done" is a thing done, not a thing to delete
         }
 
         // "delete the dentist on friday": the day says which one, it is not part of the name

@@ -34,37 +34,32 @@ internal sealed partial class Interpreter
 
         string? target = null;
         string? kind = null;
-        int from;
-        if (Words.RenameReferred.Match(t, i) is var referred and > 0)
+        var from = -1;
+        if (Words.RenameVerbs.Match(t, i) is var verb and > 0)
         {
+            // "rename X to Y", "renomme la réunion en …": the old name up to the first separator
+            for (var k = i + verb + 1; k < t.Length && from < 0; k++)
+            {
+                if (Words.RenameSeparators.Match(t, k) is var separator and > 0)
+                {
+                    var named = TargetOf(text, t, i + verb, k, []);
+                    (target, kind) = (named.Target, named.Kind);
+                    from = named.Target is not null || named.Referred ? k + separator : -1;
+                }
+            }
+        }
+
+        if (from < 0 && Words.RenameReferred.Match(t, i) is var referred and > 0)
+        {
+            // "call it Y instead", "renomme-le en Y": the item just talked about
             from = i + referred;
             if (from < t.Length && Words.RenameSeparators.Match(t, from) is var sep and > 0)
             {
                 from += sep;
             }
         }
-        else if (Words.RenameVerbs.Match(t, i) is var verb and > 0)
-        {
-            var separator = -1;
-            for (var k = i + verb + 1; k < t.Length; k++)
-            {
-                if (Words.RenameSeparators.Match(t, k) > 0)
-                {
-                    separator = k;
-                    break;
-                }
-            }
 
-            if (separator < 0)
-            {
-                return null;
-            }
-
-            var named = TargetOf(text, t, i + verb, separator, []);
-            (target, kind) = (named.Target, named.Kind);
-            from = separator + Words.RenameSeparators.Match(t, separator);
-        }
-        else
+        if (from < 0)
         {
             return null;
         }
@@ -78,7 +73,7 @@ internal sealed partial class Interpreter
     /// <summary>"make the taxes high priority", "clean the fridge isn't urgent, set it to low priority", "mets les impôts en priorité haute".</summary>
     private ParsedAction? Reprioritise(string text, Token[] t, int start, List<Mention> mentions)
     {
-        if (mentions.Count > 0 || lex.Priorities.Find(t, 0, out _, out var priority) < 0)
+        if (mentions.Count > 0 || lex.Priorities.Find(t, 0, out _, out var priority) < 0 || lex.TaskLists.Contains(t) || (lex.TaskCues.Match(t, start) > 0 && Words.PriorityVerbs.Match(t, start) == 0))
         {
             return null;
         }
