@@ -71,7 +71,7 @@ internal static partial class French
         DayParts = Groups(
             (DayPart.Morning, ["matin", "matins", "le matin", "dans la matinée", "en matinée", "matinée", "au matin"]),
             (DayPart.Afternoon, ["après midi", "l'après midi", "dans l'après midi", "en après midi", "aprem", "aprèm"]),
-            (DayPart.Evening, ["soir", "soirs", "le soir", "en soirée", "dans la soirée", "soirée"]),
+            (DayPart.Evening, ["soir", "soirs", "le soir", "en soirée", "dans la soirée", "cette soirée"]),
             (DayPart.Tonight, ["la nuit", "nuit"]),
             (DayPart.EndOfDay, ["en fin de journée", "fin de journée", "la fin de la journée", "fin de la journée",
                 "la fin de journée"])),

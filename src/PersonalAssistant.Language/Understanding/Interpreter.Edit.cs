@@ -95,10 +95,21 @@ internal sealed partial class Interpreter
 
         var removed = new bool[t.Length];
         MarkAll(t, removed, lex.Priorities);
-        MarkAll(t, removed, Words.PriorityVerbs);
         MarkAll(t, removed, Words.PriorityNoise);
-        MarkAll(t, removed, lex.Pronouns);
         MarkAll(t, removed, lex.Politeness);
+        for (var i = 0; i < t.Length; i++)
+        {
+            // the verb, and the "it" right after it ("set it to low priority", "passe-le en priorité basse")
+            if (Words.PriorityVerbs.Match(t, i) is var verb and > 0)
+            {
+                Mark(removed, i, i + verb);
+                if (i + verb < t.Length && lex.Pronouns.Match(t, i + verb) is var pronoun and > 0)
+                {
+                    Mark(removed, i + verb, i + verb + pronoun);
+                }
+            }
+        }
+
         for (var i = 0; i < t.Length; i++)
         {
             removed[i] |= t[i].IsPunctuation;
