@@ -7,9 +7,9 @@
 #
 # Suites: dotnet format; the .NET build; the .NET tests on SQLite, then every integration test again on
 # PostgreSQL with Redis; the language engine against the NLU corpus (fails below 97%); the conversation scenarios
-# against the real host on SQLite (a ratchet gate: conv_gate and conv_max_harm below); the web app's lint, type
-# check, unit tests and API-client check; browser end-to-end
-# tests in headless chromium against the real host (SQLite and PostgreSQL); shellcheck of the scripts.
+# against the real host on SQLite (a ratchet gate: conv_gate and conv_max_harm below), then our own variations of them
+# on the same host (var_gate, var_max_harm); the web app's lint, type check, unit tests and API-client check; browser
+# end-to-end tests in headless chromium against the real host (SQLite and PostgreSQL); shellcheck of the scripts.
 #
 # Options: --skip-e2e (no browser), --keep (leave the temp folder for inspection).
 set -uo pipefail
@@ -27,6 +27,10 @@ model_max_harm=0
 # them as the assistant improves (issue 15 aims at 95 and 0); never lower them to make a run pass.
 conv_gate=95
 conv_max_harm=0
+# The same for our own variations of every public scenario (tests/conversations/variations.jsonl), which stand for
+# the unseen set phrased differently (issue 15: 90% and zero harmful).
+var_gate=90
+var_max_harm=0
 for arg in "$@"; do
   case "$arg" in
     --skip-e2e) skip_e2e=true ;;
@@ -229,27 +233,43 @@ if $build_ok; then
   fi
 fi
 
+# score_scenarios <label> <runner output> <gate %> <max harmful>: prints the failures and the table, then records the
+# set as one pass/fail step from the runner's last lines ("harmful: H", "N passed, M failed").
+score_scenarios() {
+  local label="$1" out="$2" gate="$3" max_harm="$4" score harm passed failed
+  grep '^FAIL' "$out" | cut -c1-400 || true
+  sed -n '/^category/,$p' "$out"
+  score="$(tail -n 1 "$out")"
+  harm="$(grep -E '^harmful: ' "$out" | tail -n 1)"; harm="${harm#harmful: }"
+  passed="${score%% passed*}"
+  failed="${score#*, }"; failed="${failed%% failed*}"
+  if [[ "$passed" =~ ^[0-9]+$ && "$failed" =~ ^[0-9]+$ && "$harm" =~ ^[0-9]+$ ]] \
+    && (( passed * 100 >= (passed + failed) * gate && harm <= max_harm )); then
+    record "$label ($passed of $((passed + failed)), $harm harmful; gate $gate%, ≤ $max_harm harmful)" 1 0
+  else
+    record "$label (${score}, ${harm:-?} harmful; gate $gate%, ≤ $max_harm harmful)" 0 1
+  fi
+}
+
 if $build_ok; then
   # The conversation scenarios (../shared/conversations when present, else the copy in tests/conversations): each
   # registers a fresh person on a real host on SQLite, sends its messages and checks what really changed through
   # the REST API. Gate: at least $conv_gate% of the scenarios pass and at most $conv_max_harm did harm (a ratchet
-  # at the level reached so far; issue 15's target is 95% and zero harmful).
+  # at the level reached so far; issue 15's target is 95% and zero harmful). Then, on the same host, our own
+  # variations of every public scenario (tests/conversations/variations.jsonl: other wording, names, items, typos,
+  # both languages), gated by $var_gate% and $var_max_harm harmful: a rule that only fits the public wording fails there.
   log "Conversation scenarios on SQLite (gate: $conv_gate% passed, at most $conv_max_harm harmful)"
   scenarios="$repo/../shared/conversations"
   [ -f "$scenarios/public.jsonl" ] && [ -f "$scenarios/run.py" ] || scenarios="$repo/tests/conversations"
   if start_host conversations --RateLimits:AuthPerIp:PermitLimit=1000000 \
     && python3 "$scenarios/run.py" --base "$host_url" "$scenarios/public.jsonl" --auth-limit 0 > "$work/conversations.txt" 2>&1; then
-    grep '^FAIL' "$work/conversations.txt" | cut -c1-400 || true
-    sed -n '/^category/,$p' "$work/conversations.txt"
-    conv_score="$(tail -n 1 "$work/conversations.txt")"
-    conv_harm="$(grep -E '^harmful: ' "$work/conversations.txt" | tail -n 1)"; conv_harm="${conv_harm#harmful: }"
-    conv_passed="${conv_score%% passed*}"
-    conv_failed="${conv_score#*, }"; conv_failed="${conv_failed%% failed*}"
-    if [[ "$conv_passed" =~ ^[0-9]+$ && "$conv_failed" =~ ^[0-9]+$ && "$conv_harm" =~ ^[0-9]+$ ]] \
-      && (( conv_passed * 100 >= (conv_passed + conv_failed) * conv_gate && conv_harm <= conv_max_harm )); then
-      record "conversation scenarios ($conv_passed of $((conv_passed + conv_failed)), $conv_harm harmful; gate $conv_gate%, ≤ $conv_max_harm harmful)" 1 0
+    score_scenarios "conversation scenarios" "$work/conversations.txt" "$conv_gate" "$conv_max_harm"
+    log "Conversation variations on SQLite (gate: $var_gate% passed, at most $var_max_harm harmful)"
+    if python3 "$scenarios/run.py" --base "$host_url" "$repo/tests/conversations/variations.jsonl" --auth-limit 0 > "$work/variations.txt" 2>&1; then
+      score_scenarios "conversation variations" "$work/variations.txt" "$var_gate" "$var_max_harm"
     else
-      record "conversation scenarios (${conv_score}, ${conv_harm:-?} harmful; gate $conv_gate%, ≤ $conv_max_harm harmful)" 0 1
+      tail -n 20 "$work/variations.txt" >&2 || true
+      record "conversation variations (the runner failed)" 0 1
     fi
   else
     tail -n 20 "$work/conversations.txt" >&2 || true

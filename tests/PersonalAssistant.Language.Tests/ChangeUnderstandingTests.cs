@@ -100,7 +100,7 @@ public sealed class ChangeUnderstandingTests
     }
 
     [Theory]
-    [InlineData("loyer payé ✅", "fr", "loyer payé")]
+    [InlineData("loyer payé ✅", "fr", "loyer")]
     [InlineData("called the landlord, that's done", "en", "called the landlord")]
     [InlineData("c'est bon j'ai fini la lessive", "fr", "lessive")]
     [InlineData("marque le dossier CAF comme fait", "fr", "dossier CAF")]

@@ -67,4 +67,28 @@ internal sealed class ChangeLexicon
 
     /// <summary>Words that may follow a yes without changing it ("yes please", "oui vas-y").</summary>
     public required IReadOnlyList<string> Courtesies { get; init; }
+
+    /// <summary>Verbs that rename an item named after them: "rename", "renomme" (the new name follows a <see cref="RenameSeparators"/> word).</summary>
+    public PhraseSet<bool> RenameVerbs { get; init; } = Phrases.Of();
+
+    /// <summary>What renames the item just talked about, the new name right after: "call it", "rename it to", "renomme-le en".</summary>
+    public PhraseSet<bool> RenameReferred { get; init; } = Phrases.Of();
+
+    /// <summary>The word between the old name and the new one: "to", "as", "en".</summary>
+    public PhraseSet<bool> RenameSeparators { get; init; } = Phrases.Of();
+
+    /// <summary>Words at the end of a new name that are not part of it: "instead", "plutôt".</summary>
+    public PhraseSet<bool> RenameTails { get; init; } = Phrases.Of();
+
+    /// <summary>Verbs that, with a priority ("high priority", "priorité haute"), change an existing task's priority: "make", "set", "mets", "passe".</summary>
+    public PhraseSet<bool> PriorityVerbs { get; init; } = Phrases.Of();
+
+    /// <summary>Little words around a priority that do not name the task: "as", "to", "is", "en", "c'est".</summary>
+    public PhraseSet<bool> PriorityNoise { get; init; } = Phrases.Of();
+
+    /// <summary>What, at the end of an addition, points at the list just shown: "to it", "to that list", "dessus".</summary>
+    public PhraseSet<bool> ListReferences { get; init; } = Phrases.Of();
+
+    /// <summary>What opens an addition to the list just used even without a closing "too": "and", "oh and", "et".</summary>
+    public PhraseSet<bool> AlsoAlone { get; init; } = Phrases.Of();
 }

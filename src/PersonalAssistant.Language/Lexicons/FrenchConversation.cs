@@ -53,7 +53,7 @@ internal static class FrenchConversation
             "raye", "rayer", "barre", "barrer", "ôte", "ote", "coche", "cocher", "vire", "virer", "sors", "sortir", "tu peux enlever",
             "tu peux retirer"),
         ListAddCues = Of("ajoute", "rajoute", "mets", "remets", "note", "ajouter", "tu peux ajouter", "rajouter"),
-        ListClearCues = Of("vide", "vider", "efface tout", "supprime tout", "enlève tout", "retire tout", "vide moi",
+        ListClearCues = Of("vide", "vider", "efface tout", "efface toute", "vide toute", "supprime toute", "vide moi toute", "supprime tout", "enlève tout", "retire tout", "vide moi",
             "remets à zéro", "réinitialise", "nettoie", "tu peux vider"),
         ListGotCues = Of("j'ai pris", "j'ai acheté", "j'ai eu", "on a pris", "on a acheté", "pris", "acheté", "j'ai trouvé",
             "c'est acheté"),

@@ -67,7 +67,14 @@ internal sealed class ConversationReader(Lexicon lex)
     public ListChange? ReadListChange(Token[] t)
     {
         var start = Skip(t, 0);
-        if (start >= t.Length || MoneyRecognizer.Find(t, lex) is not null)
+        var last = t.Length;
+        while (last > 0 && t[last - 1].IsPunctuation)
+        {
+            last--;
+        }
+
+        // "add wood glue to that list": the list just shown, which the host knows
+        if (start >= t.Length || MoneyRecognizer.Find(t, lex) is not null || lex.Change.ListReferences.MatchEndingAt(t, last) > 0)
         {
             return null;
         }
@@ -164,9 +171,9 @@ internal sealed class ConversationReader(Lexicon lex)
 
         // "ma liste de tâches", "my to do list": the to-do list; "ma liste bricolage": a list of its own name
         var taskList = words.TaskListNames.Find(t, 0, out var taskLength, out _);
-        if (taskList >= 0 && taskList + taskLength > at + length)
+        if (taskList >= 0 && (taskList + taskLength > at + length || (taskList < at && taskList + taskLength == at + length && !noise.Contains(t[at - 1].Norm))))
         {
-            return false;
+            return false; // "ma liste de tâches", "my task list"
         }
 
         var after = at + length;

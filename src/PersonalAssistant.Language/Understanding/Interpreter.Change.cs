@@ -26,9 +26,10 @@ internal sealed partial class Interpreter
             mentions = withHour;
         }
 
-        return Delete(text, t, start)
+        return Delete(text, t, start, mentions, context)
             ?? Appointment(text, t, start, mentions, context)
             ?? Done(text, t, start, mentions)
+            ?? Edit(text, t, start, mentions)
             ?? Move(text, t, start, mentions, context)
             ?? SnoozeNamed(text, t, start)
             ?? Correction(text, t, start, mentions, context)
@@ -49,15 +50,18 @@ internal sealed partial class Interpreter
     }
 
     /// <summary>"delete the call mom task", "annule le rendez-vous chez le dentiste", "stop reminding me about the meds".</summary>
-    private ParsedAction? Delete(string text, Token[] t, int start)
+    private ParsedAction? Delete(string text, Token[] t, int start, List<Mention> mentions, ParseContext context)
     {
         var verb = Words.DeleteVerbs.Match(t, start, out var impliedKind);
-        if (verb == 0 || lex.GroceryLists.Contains(t) || lex.ReminderCues.Match(t, start + verb) > 0)
+        if (verb == 0 || lex.GroceryLists.Contains(t) || lex.ReminderCues.Match(t, start + verb) > 0 || Words.DoneTails.MatchEndingAt(t, LastWord(t) + 1) > 0)
         {
-            return null;
+            return null; // "trash is done" is a thing done, not a thing to delete
         }
 
-        var (target, kind, referred) = TargetOf(text, t, start + verb, t.Length, []);
+        // "delete the dentist on friday": the day says which one, it is not part of the name
+        var days = mentions.Where(m => m.Kind == MentionKind.Date && m.Start >= start + verb).ToList();
+        var day = days.Count > 0 ? TemporalResolver.Resolve(days, context.Now, context.Zone).When : null;
+        var (target, kind, referred) = TargetOf(text, t, start + verb, t.Length, day is null ? [] : [.. days.Select(m => (m.Start, m.End))]);
         if (target is null && !referred)
         {
             return null;
@@ -67,7 +71,7 @@ internal sealed partial class Interpreter
         var otherwise = lex.TodoVerbs.Match(t, start) > 0 && impliedKind is null
             ? Title(text, t, new bool[t.Length], [lex.TaskCues])
             : null;
-        return new ParsedAction { Intent = Intents.ItemDelete, Target = target, TargetKind = impliedKind ?? kind, Title = otherwise };
+        return new ParsedAction { Intent = Intents.ItemDelete, Target = target, TargetKind = impliedKind ?? kind, Title = otherwise, When = day };
     }
 
     /// <summary>"loyer payé ✅", "called the landlord, that's done", "c'est bon j'ai fini la lessive", "marque le dossier CAF comme fait".</summary>

@@ -16,6 +16,7 @@ internal sealed partial class Interpreter
     {
         if (whole.Intent is Intents.NoteCreate or Intents.MemoryRemember or Intents.TaskList or Intents.SuggestNext
             or Intents.TaskBreakdown or Intents.TaskComplete or Intents.ReminderSnooze
+            || (whole.Intent == Intents.ItemUpdate && (whole.Priority is not null || whole.Title is not null))
             || (whole.Intent == Intents.GroceryAdd && lex.GroceryLists.Contains(t)))
         {
             return null;

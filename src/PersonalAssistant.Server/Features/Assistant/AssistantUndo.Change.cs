@@ -28,6 +28,11 @@ internal sealed partial class AssistantUndo
             return false;
         }
 
+        if (action.Kind == ActionKinds.ItemUpdated && (kept.Title is not null || kept.Priority is not null))
+        {
+            return await EditBackAsync(action, kept, person, cancellationToken); // a rename or a new priority
+        }
+
         if (action.Kind == ActionKinds.ItemUpdated)
         {
             return kept.Kind switch
@@ -48,4 +53,13 @@ internal sealed partial class AssistantUndo
             _ => false,
         };
     }
+
+    private async Task<bool> EditBackAsync(AssistantAction action, Restorable kept, PersonNow person, CancellationToken cancellationToken) => kept.Kind switch
+    {
+        ItemRef.Task when kept.Priority is { } priority => (await tasks.UpdateAsync(person, action.EntityId, new UpdateTaskRequest(Priority: priority), cancellationToken)).Succeeded,
+        ItemRef.Task => (await tasks.UpdateAsync(person, action.EntityId, new UpdateTaskRequest(Title: kept.Title), cancellationToken)).Succeeded,
+        ItemRef.Reminder => (await reminders.UpdateAsync(person, action.EntityId, new UpdateReminderRequest(Text: kept.Title), cancellationToken)).Succeeded,
+        ItemRef.Event => (await events.UpdateAsync(person, action.EntityId, new UpdateEventRequest(Title: kept.Title), cancellationToken)).Succeeded,
+        _ => false,
+    };
 }

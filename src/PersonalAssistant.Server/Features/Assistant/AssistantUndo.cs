@@ -60,7 +60,22 @@ internal sealed partial class AssistantUndo(
             }
         }
 
-        return Words.Contains(string.Join(' ', words));
+        var rest = string.Join(' ', words);
+        if (Words.Contains(rest))
+        {
+            return true;
+        }
+
+        // two ways of saying it in a row: "never mind, undo", "laisse tomber, annule"
+        for (var split = 1; split < words.Count; split++)
+        {
+            if (Words.Contains(string.Join(' ', words.Take(split))) && Words.Contains(string.Join(' ', words.Skip(split))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reverses the latest turn's actions; the caller saves the log's marks (the turn saves them with its reply).</summary>

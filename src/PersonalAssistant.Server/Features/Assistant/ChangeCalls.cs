@@ -11,7 +11,21 @@ internal static class ChangeCalls
         ArgumentNullException.ThrowIfNull(action);
         return action.Intent switch
         {
-            Intents.ItemDelete => (ToolNames.DeleteItem, new() { ["item"] = action.Target, ["kind"] = action.TargetKind, ["otherwise"] = action.Title }),
+            Intents.ItemDelete => (ToolNames.DeleteItem, new()
+            {
+                ["item"] = action.Target,
+                ["kind"] = action.TargetKind,
+                ["otherwise"] = action.Title,
+                ["on"] = action.When?.Date.ToString("yyyy'-'MM'-'dd", System.Globalization.CultureInfo.InvariantCulture),
+            }),
+            _ when action.Title is not null || action.Priority is not null => (ToolNames.UpdateItem, new()
+            {
+                ["item"] = action.Target,
+                ["kind"] = action.TargetKind,
+                ["title"] = action.Title,
+                ["priority"] = action.Priority,
+                ["otherwise"] = action.Body,
+            }),
             Intents.AddMore => (ToolNames.AddMore, new() { ["items"] = action.Items }),
             _ when action.Shift => (ToolNames.UpdateItem, new() { ["item"] = action.Target, ["kind"] = action.TargetKind, ["shiftMinutes"] = action.Minutes }),
             _ => (ToolNames.UpdateItem, new()

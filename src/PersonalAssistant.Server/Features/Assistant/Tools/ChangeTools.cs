@@ -28,8 +28,16 @@ internal sealed partial class AssistantTools
         [Description("True when only a time of day was said: the item keeps its day.")] bool keepDay = false,
         [Description("True when only a day was said: the item keeps its time of day.")] bool keepTime = false,
         [Description("Other readings of a time without am/pm (ISO 8601): the one nearest the item's time is taken. Optional.")] IReadOnlyList<string>? alternatives = null,
+        [Description("A new name for the item, when it is renamed. Optional.")] string? title = null,
+        [Description("A task's new priority: low, medium or high. Optional.")] string? priority = null,
+        [Description("A task to add instead when nothing matches a new priority. Optional.")] string? otherwise = null,
         CancellationToken cancellationToken = default)
     {
+        if (!string.IsNullOrWhiteSpace(title) || !string.IsNullOrWhiteSpace(priority))
+        {
+            return await EditItemAsync(item, kind, title, priority, otherwise, cancellationToken);
+        }
+
         var arguments = new Dictionary<string, object?>
         {
             ["when"] = when,
@@ -91,10 +99,12 @@ internal sealed partial class AssistantTools
         [Description("The item's words; omit for the item just talked about.")] string? item = null,
         [Description("task, reminder, event or note, when the person said which. Optional.")] string? kind = null,
         [Description("A task to add instead when nothing matches (\"cancel the gym membership\" may be a thing to do). Optional.")] string? otherwise = null,
+        [Description("The day the item is on (YYYY-MM-DD), when the person said it (\"the dentist on friday\"). Optional.")] string? on = null,
         CancellationToken cancellationToken = default)
     {
         var arguments = new Dictionary<string, object?> { ["kind"] = kind };
-        var (found, problem) = await FindItemAsync(item, kind, ToolNames.DeleteItem, arguments, [ItemRef.Task, ItemRef.Reminder, ItemRef.Event, ItemRef.Note], cancellationToken);
+        var day = DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsedDay) ? parsedDay : (DateOnly?)null;
+        var (found, problem) = await FindItemAsync(item, kind, ToolNames.DeleteItem, arguments, [ItemRef.Task, ItemRef.Reminder, ItemRef.Event, ItemRef.Note], cancellationToken, day);
         if (found is null)
         {
             return otherwise is { Length: > 0 } && problem is { Ok: false } ? await AddTask(otherwise, cancellationToken: cancellationToken) : problem!;
@@ -193,7 +203,7 @@ internal sealed partial class AssistantTools
     /// a question when several fit equally, a refusal when none does.
     /// </summary>
     private async Task<(Candidate? Item, ToolResult? Problem)> FindItemAsync(
-        string? words, string? kind, string tool, Dictionary<string, object?> arguments, string[] kinds, CancellationToken cancellationToken)
+        string? words, string? kind, string tool, Dictionary<string, object?> arguments, string[] kinds, CancellationToken cancellationToken, DateOnly? on = null)
     {
         var allowed = kind is { Length: > 0 } && kinds.Contains(kind) ? [kind] : kinds;
         if (words is { } direct && direct.Split(':') is [var k, var raw] && allowed.Contains(k) && Guid.TryParse(raw, out var id))
@@ -214,6 +224,12 @@ internal sealed partial class AssistantTools
         }
 
         var candidates = await CandidatesAsync(allowed, cancellationToken);
+        if (on is { } day && candidates.Where(c => OnDay(c, day)).ToList() is { Count: > 0 } thatDay
+            && ToolMatching.Best(thatDay, c => c.Title, words).Count > 0)
+        {
+            candidates = thatDay; // "delete the dentist on friday" when two dentists exist
+        }
+
         var best = ToolMatching.Best(candidates, c => c.Title, words);
         switch (best.Count)
         {
@@ -296,4 +312,8 @@ internal sealed partial class AssistantTools
 }
 
 /// <summary>What undo keeps of a changed or deleted item: its kind, title, previous time, rule and length.</summary>
-internal sealed record Restorable(string Kind, string? Title, string? When, string? Rule = null, int? Minutes = null);
+internal sealed record Restorable(string Kind, string? Title, string? When, string? Rule = null, int? Minutes = null)
+{
+    /// <summary>A task's previous priority, when the change was one of priority.</summary>
+    public string? Priority { get; init; }
+}

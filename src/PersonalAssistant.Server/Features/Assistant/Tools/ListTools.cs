@@ -57,6 +57,8 @@ internal sealed partial class AssistantTools
             return Failed(result.Failure);
         }
 
+        // "add eggs to it" / "rajoute des pommes dessus" right after: the list just shown is the one meant
+        turn.Last = new ItemRef(ItemRef.List, target.Id, DisplayName(target), time.GetUtcNow(), target.Id);
         return ToolResult.Listing(
             items.Count == 0 ? Text("Tools.Lists.Empty", DisplayName(target)) : $"{DisplayName(target)}:",
             items.Select(i => i.Quantity > 1 ? $"{i.Text} ×{i.Quantity}" : i.Text).ToList());
