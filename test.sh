@@ -277,24 +277,6 @@ if $build_ok; then
   fi
 fi
 
-# score_scenarios <label> <runner output> <gate %> <max harmful>: prints the failures and the table, then records the
-# set as one pass/fail step from the runner's last lines ("harmful: H", "N passed, M failed").
-score_scenarios() {
-  local label="$1" out="$2" gate="$3" max_harm="$4" score harm passed failed
-  grep '^FAIL' "$out" | cut -c1-400 || true
-  sed -n '/^category/,$p' "$out"
-  score="$(tail -n 1 "$out")"
-  harm="$(grep -E '^harmful: ' "$out" | tail -n 1)"; harm="${harm#harmful: }"
-  passed="${score%% passed*}"
-  failed="${score#*, }"; failed="${failed%% failed*}"
-  if [[ "$passed" =~ ^[0-9]+$ && "$failed" =~ ^[0-9]+$ && "$harm" =~ ^[0-9]+$ ]] \
-    && (( passed * 100 >= (passed + failed) * gate && harm <= max_harm )); then
-    record "$label ($passed of $((passed + failed)), $harm harmful; gate $gate%, ≤ $max_harm harmful)" 1 0
-  else
-    record "$label (${score}, ${harm:-?} harmful; gate $gate%, ≤ $max_harm harmful)" 0 1
-  fi
-}
-
 if $build_ok; then
   # The public scenarios again through the model path: a host configured for an OpenAI-compatible model whose
   # base URL is the scripted fake (tests/conversations/fake_model.py playing model-script.jsonl: the tool calls a
