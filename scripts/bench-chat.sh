@@ -74,7 +74,7 @@ cpu() { awk '{ print $14 + $15 }' "/proc/$host_pid/stat"; }
 
 echo "Host: Release build on SQLite, $(nproc) cores shared with the load generators (and whatever else runs on the machine)"
 turns=("$load" "$(head -n 1 "$work/urls")" --method POST --header "Prefer: wait=30" --urls "$work/urls" --tokens "$work/tokens"
-  --bodies "$work/bodies" --concurrency $concurrency)
+  --bodies "$work/bodies" --concurrency "$concurrency")
 "${turns[@]}" --seconds 10 --warmup 5 --label warm-up >/dev/null
 wrk -t 1 -c $concurrency -d 5s "$base/health/live" >/dev/null
 
