@@ -33,6 +33,19 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
     public string DataDirectory => _dataDirectory;
 
     /// <summary>
+    /// Makes this host a replica of <paramref name="first"/> (started before it): the same database (on SQLite, the same
+    /// data directory, where the file lives), Redis and rate-limit namespace, as two instances of one deployment.
+    /// </summary>
+    public AssistantApp ReplicaOf(AssistantApp first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        With("RateLimits:KeyPrefix", $"pa-test:{first._instance}");
+        return first._database?.ConnectionString is { } postgres
+            ? With("ConnectionStrings:Postgres", postgres)
+            : With("Storage:DataDirectory", first.DataDirectory);
+    }
+
+    /// <summary>
     /// The host's clock: frozen at <see cref="Start"/> unless <see cref="WithRunningClock"/> was called; a test moves
     /// it with <see cref="TestClock.Advance"/> (expiries, lockout windows, "tomorrow") instead of waiting.
     /// </summary>
