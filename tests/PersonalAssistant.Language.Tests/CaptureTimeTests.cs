@@ -55,6 +55,8 @@ public sealed class CaptureTimeTests
     [InlineData("rappelle-moi ce soir à 9h de fermer le garage", "2026-11-18T21:00:00+01:00")]
     [InlineData("rappelle-moi ce soir à 8h de fermer les volets", "2026-11-18T20:00:00+01:00")]
     [InlineData("rappelle-moi à 10h d'appeler Paul", "2026-11-19T10:00:00+01:00")]
+    [InlineData("rappelle-moi de payer la cantine demain à 8h", "2026-11-19T08:00:00+01:00")]
+    [InlineData("payer l'abonnement internet le 10 de chaque mois à 8h", "2026-12-10T08:00:00+01:00")]
     [InlineData("dîner demain soir à 8h30", "2026-11-19T20:30:00+01:00")]
     public void AnHourThatSaysItsHalfOfTheDay_DoesNotAsk(string text, string when)
     {

@@ -85,6 +85,22 @@ public sealed class ChangeUnderstandingTests
     }
 
     [Theory]
+    [InlineData("delete the dentist on friday", "en", "dentist")]
+    [InlineData("cancel thursday's yoga class", "en", "yoga class")]
+    [InlineData("remove friday's dentist appointment", "en", "dentist appointment")]
+    [InlineData("cancel tomorrow's team lunch", "en", "team lunch")]
+    [InlineData("annule le yoga de jeudi", "fr", "yoga")]
+    [InlineData("supprime le dentiste de vendredi", "fr", "dentiste")]
+    public void ADelete_WithADay_TakesTheDayToPickTheItem_NotAsPartOfItsName(string text, string language, string target)
+    {
+        var action = First(text, Now, Zone, language);
+
+        Assert.Equal(Intents.ItemDelete, action.Intent);
+        Assert.Equal(target, action.Target);
+        Assert.NotNull(action.When);
+    }
+
+    [Theory]
     [InlineData("snooze that 10 minutes", "en", null, 10)]
     [InlineData("snooze the stretch reminder for half an hour", "en", "stretch", 30)]
     [InlineData("remind me again in 15 minutes", "en", null, 15)]

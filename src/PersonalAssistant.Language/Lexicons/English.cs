@@ -29,10 +29,10 @@ internal static partial class English
         OrdinalSuffixes = Of("st", "nd", "rd", "th"),
 
         Weekdays = Groups(
-            (IsoDayOfWeek.Monday, ["monday", "mondays"]), (IsoDayOfWeek.Tuesday, ["tuesday", "tuesdays"]),
-            (IsoDayOfWeek.Wednesday, ["wednesday", "wednesdays"]), (IsoDayOfWeek.Thursday, ["thursday", "thursdays"]),
-            (IsoDayOfWeek.Friday, ["friday", "fridays"]), (IsoDayOfWeek.Saturday, ["saturday", "saturdays"]),
-            (IsoDayOfWeek.Sunday, ["sunday", "sundays"])),
+            (IsoDayOfWeek.Monday, ["monday", "mondays", "monday's"]), (IsoDayOfWeek.Tuesday, ["tuesday", "tuesdays", "tuesday's"]),
+            (IsoDayOfWeek.Wednesday, ["wednesday", "wednesdays", "wednesday's"]), (IsoDayOfWeek.Thursday, ["thursday", "thursdays", "thursday's"]),
+            (IsoDayOfWeek.Friday, ["friday", "fridays", "friday's"]), (IsoDayOfWeek.Saturday, ["saturday", "saturdays", "saturday's"]),
+            (IsoDayOfWeek.Sunday, ["sunday", "sundays", "sunday's"])),
         WeekdayAbbreviations = Groups(
             (IsoDayOfWeek.Monday, ["mon"]), (IsoDayOfWeek.Tuesday, ["tue", "tues"]), (IsoDayOfWeek.Wednesday, ["wed"]),
             (IsoDayOfWeek.Thursday, ["thu", "thur", "thurs"]), (IsoDayOfWeek.Friday, ["fri"]),
@@ -46,15 +46,15 @@ internal static partial class English
             (9, ["september", "sept", "sep"]), (10, ["october", "oct"]), (11, ["november", "nov"]),
             (12, ["december", "dec"])),
         DayWords = Groups(
-            (new DayWord(0), ["today", "later today"]),
-            (new DayWord(0, DayPart.Tonight), ["tonight", "tonite", "later tonight"]),
+            (new DayWord(0), ["today", "later today", "today's"]),
+            (new DayWord(0, DayPart.Tonight), ["tonight", "tonite", "later tonight", "tonight's"]),
             (new DayWord(0, DayPart.Morning), ["this morning"]),
             (new DayWord(0, DayPart.Afternoon), ["this afternoon"]),
             (new DayWord(0, DayPart.Evening), ["this evening"]),
-            (new DayWord(1), ["tomorrow", "tmrw", "tmr", "tmrow", "tomorow", "tommorow", "tommorrow", "2moro", "2morrow"]),
+            (new DayWord(1), ["tomorrow", "tomorrow's", "tmrw", "tmr", "tmrow", "tomorow", "tommorow", "tommorrow", "2moro", "2morrow"]),
             (new DayWord(1, DayPart.Tonight), ["tomorrow night"]),
             (new DayWord(2), ["the day after tomorrow", "day after tomorrow"]),
-            (new DayWord(-1), ["yesterday", "yday", "yest"]),
+            (new DayWord(-1), ["yesterday", "yesterday's", "yday", "yest"]),
             (new DayWord(-1, DayPart.Tonight), ["last night", "yesterday evening", "yesterday night"])),
         SpecialDates = Groups(
             (SpecialDate.NextWeek, ["next week"]),

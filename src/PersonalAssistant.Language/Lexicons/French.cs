@@ -273,7 +273,7 @@ internal static partial class French
         Possessives = Of("mon", "ma", "mes", "notre", "nos", "le", "la", "les"),
         AlternateStart = Of("un", "une"),
         AlternateEnd = Of("sur deux", "sur 2"),
-        AssumedHoursFrom = 9,
+        AssumedHoursFrom = 8,
         SpokenHourMarkers = Of("heure", "heures"),
         GluedElisions = ["qu", "j", "d", "l", "m", "n", "s", "t", "c"],
         AccentedLetters = "éèêëàâçùûîïôœÉÈÊÀÇ",

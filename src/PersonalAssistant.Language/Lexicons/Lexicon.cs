@@ -299,8 +299,9 @@ internal sealed class Lexicon
     public required PhraseSet<bool> AlternateEnd { get; init; }
 
     /// <summary>
-    /// Where clocks are read on 24 hours, the hours from which a short "8h" is taken as said; below it ("3h", "à 5h")
-    /// the morning and the evening are both likely and the assistant asks. 0 where clocks are read on 12 hours.
+    /// Where clocks are read on 24 hours, the hours from which a short "8h" is taken as said (a French "à 8h" is 08:00:
+    /// the evening is written "20h"); below it ("3h", "à 5h", "7h") the morning and the evening are both likely and the
+    /// assistant asks. 0 where clocks are read on 12 hours.
     /// </summary>
     public required int AssumedHoursFrom { get; init; }
 

@@ -189,7 +189,9 @@ internal sealed class TemporalRecognizer(Lexicon lex)
             return Recurrence(i, i + wg, new(TimeUnit.Week, 1, weekdays, 0, null));
         }
 
-        if (lex.Weekdays.Match(t, i, out var plural) is var pl and > 0 && t[i].Norm.EndsWith('s') && !t[i].Norm.EndsWith("ss", StringComparison.Ordinal))
+        // "mondays" repeats; "monday's class" is one day's (a possessive: an apostrophe before the s)
+        if (lex.Weekdays.Match(t, i, out var plural) is var pl and > 0 && t[i].Norm.EndsWith('s') && !t[i].Norm.EndsWith("ss", StringComparison.Ordinal)
+            && char.IsLetter(t[i].Norm[^2]))
         {
             return Recurrence(i, i + pl, new(TimeUnit.Week, 1, [plural], 0, null));
         }
