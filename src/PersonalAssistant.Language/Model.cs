@@ -106,6 +106,12 @@ public sealed record ParsedAction
     /// <see cref="When"/> is then the first instant after the gap, and the person should be told.
     /// </summary>
     public LocalDateTime? SkippedTime { get; init; }
+
+    /// <summary>
+    /// True when only the statistical layer named the kind, and not surely enough to act on: the host says what it
+    /// understood and asks before doing it ("never 'Got it' on a guess").
+    /// </summary>
+    public bool Guessed { get; init; }
 }
 
 /// <summary>What a message meant: its language and one or more actions (never none: "chat" when nothing else fits).</summary>

@@ -7,13 +7,17 @@ namespace PersonalAssistant.Language.Understanding;
 /// The statistical intent layer as an arbiter (ADR 0013): asked only when no rule recognised the message, it may
 /// name the kind of capture the rules missed ("besoin de papier toilette", "ma cheffe s'appelle Karine, retiens-le",
 /// "I already called the plumber"); the grammar still fills every field (title, time, items). It never turns a
-/// question or small talk into an item, and stays silent below <see cref="ArbiterConfidence"/>. It reads the whole
+/// question or small talk into an item; between <see cref="GuessConfidence"/> and <see cref="ArbiterConfidence"/> its
+/// capture is marked <see cref="ParsedAction.Guessed"/> (the host asks first), and below it stays silent. It reads the whole
 /// message once the grammar and the brain-dump split found nothing, so a part of a brain dump is read by the rules.
 /// </summary>
 internal sealed partial class Interpreter
 {
     /// <summary>How sure the classifier must be before the rules' "nothing" becomes a capture.</summary>
     internal const float ArbiterConfidence = 0.7f;
+
+    /// <summary>From here up to <see cref="ArbiterConfidence"/> the capture is a guess: the host asks before acting.</summary>
+    internal const float GuessConfidence = 0.5f;
 
     private PhraseSet<bool>? conversation;
 
@@ -33,13 +37,13 @@ internal sealed partial class Interpreter
         }
 
         var guess = IntentClassifier.Of(lex).Classify(t);
-        if (guess.Confidence < ArbiterConfidence)
+        if (guess.Confidence < GuessConfidence)
         {
             return nothing;
         }
 
         var mentions = temporal.Recognize(t);
-        return guess.Label switch
+        var action = guess.Label switch
         {
             IntentLabels.Reminder => Timed(Intents.ReminderCreate, text, t, mentions, context, lex.ReminderCues),
             IntentLabels.Task => Timed(Intents.TaskCreate, text, t, mentions, context, lex.TaskLists, lex.TaskCues),
@@ -49,5 +53,6 @@ internal sealed partial class Interpreter
             IntentLabels.Complete => Complete(text, t),
             _ => nothing,
         };
+        return guess.Confidence < ArbiterConfidence && action.Intent != Intents.Chat ? action with { Guessed = true } : action;
     }
 }

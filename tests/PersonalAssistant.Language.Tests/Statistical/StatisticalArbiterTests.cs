@@ -50,6 +50,28 @@ public sealed class StatisticalArbiterTests
     }
 
     [Theory]
+    [InlineData("faut réserver les billets de train", "fr")]
+    [InlineData("les gouttières à nettoyer", "fr")]
+    [InlineData("la facture d'électricité", "fr")]
+    [InlineData("don't let me forget the recycling", "en")]
+    public void ACaptureOnlyTheClassifierSuspects_IsMarkedGuessed(string text, string language)
+    {
+        var action = Read(text, language);
+
+        Assert.NotEqual(Intents.Chat, action.Intent);
+        Assert.True(action.Guessed, $"{action.Intent} not guessed");
+    }
+
+    [Theory]
+    [InlineData("besoin de beurre et de farine", "fr")]
+    [InlineData("i already called the plumber", "en")]
+    [InlineData("remind me to call the vet tomorrow at 10am", "en")]
+    public void ACaptureTheRulesOrAConfidentClassifierRead_IsNotAGuess(string text, string language)
+    {
+        Assert.False(Read(text, language).Guessed);
+    }
+
+    [Theory]
     [InlineData("ugh today was awful", "en")]
     [InlineData("i'm so tired of everything", "en")]
     [InlineData("what's the weather like?", "en")]

@@ -25,7 +25,8 @@ internal sealed partial class AssistantTools(
     TurnContext turn, AppDbContext db, LanguageEngine engine, TimeProvider time, TaskService tasks, ReminderService reminders,
     EventService events, NoteService notes, ListService lists, ExpenseService expenses, MemoryService memories)
 {
-    private static readonly TimeSpan QuestionLifetime = TimeSpan.FromMinutes(30);
+    /// <summary>How long a question the assistant asked waits for its answer.</summary>
+    internal static readonly TimeSpan QuestionLifetime = TimeSpan.FromMinutes(30);
 
     private PersonNow Person => turn.Person;
 
@@ -109,7 +110,7 @@ internal sealed partial class AssistantTools(
         return ToolResult.Ask(question + Text("Tools.YesNo"));
     }
 
-    private static Dictionary<string, JsonElement> Serialize(Dictionary<string, object?> arguments) =>
+    internal static Dictionary<string, JsonElement> Serialize(Dictionary<string, object?> arguments) =>
         arguments.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => JsonSerializer.SerializeToElement(a.Value), StringComparer.Ordinal);
 
     private async Task<ToolResult> DidAsync(string kind, string summary, Guid entityId, string? previous = null, bool undoable = true)

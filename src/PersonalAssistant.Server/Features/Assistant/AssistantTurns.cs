@@ -204,7 +204,7 @@ internal sealed partial class AssistantTurn(
         var reply = new StringBuilder();
         try
         {
-            var client = engines.ForTurn(turn.Person, turn.Language, turn.Channel);
+            var client = engines.ForTurn(turn);
             var chatOptions = new ChatOptions { Tools = [.. tools.All()], ToolMode = ChatToolMode.Auto };
             await foreach (var update in client.GetStreamingResponseAsync(messages, chatOptions, timeout.Token))
             {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using PersonalAssistant.Language;
-using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.LanguageModels;
 
 namespace PersonalAssistant.Server.Features.Assistant;
@@ -20,9 +19,10 @@ internal sealed class ChatEngines(LanguageModel model, LanguageEngine engine, IL
     /// </summary>
     public bool ReadsContext => model.Client is not null;
 
-    public IChatClient ForTurn(PersonNow person, string language, string channel)
+    public IChatClient ForTurn(TurnContext turn)
     {
-        var inner = model.Client ?? new OfflineChatClient(engine, person, language, channel);
+        ArgumentNullException.ThrowIfNull(turn);
+        var inner = model.Client ?? new OfflineChatClient(engine, turn);
         return new ChatClientBuilder(inner)
             .UseFunctionInvocation(loggers, invocation =>
             {

@@ -11,8 +11,12 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// the language engine and answers with tool calls, then writes the reply from the tools' results with
 /// <see cref="Replies"/>. The agent pipeline (function invocation, tools, transcript) is the same as with a model.
 /// </summary>
-internal sealed partial class OfflineChatClient(LanguageEngine engine, PersonNow person, string language, string channel) : IChatClient
+internal sealed partial class OfflineChatClient(LanguageEngine engine, TurnContext turn) : IChatClient
 {
+    private readonly PersonNow person = turn.Person;
+    private readonly string language = turn.Language;
+    private readonly string channel = turn.Channel;
+
     /// <summary>What the reply must add to the echo of this turn ("2:30 AM doesn't exist that day…").</summary>
     private readonly List<string> notes = [];
 
@@ -62,6 +66,11 @@ internal sealed partial class OfflineChatClient(LanguageEngine engine, PersonNow
         if (InsteadOfCaptures(text, context, parsed) is { } answered)
         {
             return answered;
+        }
+
+        if (parsed.Actions is [{ Guessed: true } guessed] && ToCall(guessed, text) is { } guess)
+        {
+            return Text(AskAboutGuess(guess.Tool, guess.Arguments));
         }
 
         var calls = new List<(string Tool, Dictionary<string, object?> Arguments)>();
@@ -143,6 +152,18 @@ internal sealed partial class OfflineChatClient(LanguageEngine engine, PersonNow
             .Select(r => (names.GetValueOrDefault(r.CallId, string.Empty), Replies.Read(r.Result))).ToList();
         var reply = Replies.ForResults(results, language, channel);
         return notes.Count == 0 ? reply : Replies.Fit(string.Join(channel == Channels.Sms ? " " : "\n\n", [reply, .. notes]), channel);
+    }
+
+    /// <summary>
+    /// A capture only the statistical layer guessed: say what was understood and ask; "yes" carries out the call kept
+    /// with the question (as a confirmation), anything else is read afresh.
+    /// </summary>
+    private string AskAboutGuess(string tool, Dictionary<string, object?> arguments)
+    {
+        var question = Replies.Guessed(tool, arguments, language);
+        turn.Pending = new PendingQuestion(PendingQuestion.Confirm, tool, AssistantTools.Serialize(arguments), question,
+            person.Now.ToInstant().ToDateTimeOffset() + AssistantTools.QuestionLifetime);
+        return question;
     }
 
     private static ChatResponse Calls(IEnumerable<(string Tool, Dictionary<string, object?> Arguments)> calls)

@@ -88,6 +88,34 @@ internal static partial class Replies
         return Texts.Format(locale, "Reply.TimeSkipped", said.ToString(pattern, culture), instead.ToString(pattern, culture));
     }
 
+    /// <summary>
+    /// What a guessed capture would do, as a yes/no question: "Should I add this to your tasks: “book the train
+    /// tickets”? (yes/no)". The words are the ones the call would store.
+    /// </summary>
+    public static string Guessed(string tool, IReadOnlyDictionary<string, object?> arguments, string locale)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        string? Argument(string name) => arguments.GetValueOrDefault(name) switch
+        {
+            IEnumerable<string> items => string.Join(", ", items),
+            { } value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+            null => null,
+        };
+
+        var (key, what) = tool switch
+        {
+            ToolNames.AddReminder => ("Reply.Guess.Reminder", Argument("text")),
+            ToolNames.AddNote => ("Reply.Guess.Note", Argument("text")),
+            ToolNames.AddToList => ("Reply.Guess.List", Argument("items")),
+            ToolNames.Remember => ("Reply.Guess.Memory", Argument("fact")),
+            ToolNames.CompleteTask => ("Reply.Guess.Complete", Argument("task")),
+            ToolNames.AddEvent => ("Reply.Guess.Event", Argument("title")),
+            ToolNames.AddExpense => ("Reply.Guess.Expense", Argument("description")),
+            _ => ("Reply.Guess.Task", Argument("title")),
+        };
+        return Texts.Format(locale, key, what ?? string.Empty) + Texts.Get(locale, "Tools.YesNo");
+    }
+
     /// <summary>Small talk and feelings: a short, kind answer that leads to one small action.</summary>
     public static string Conversational(string text, string locale)
     {
