@@ -41,7 +41,7 @@ internal sealed partial class ReminderService
     /// <summary>
     /// Acts on a nudge: on the reminder <paramref name="reminderId"/> (a push action names it), or on the latest nudge
     /// not acted on yet when null (a reply in the chat or by SMS). DONE and SKIP acknowledge this occurrence (a
-    /// one-off is done, a series moves to its next time); SNOOZE asks again in <paramref name="minutes"/> (default
+    /// one-off is done, a series keeps its next time); SNOOZE asks again in <paramref name="minutes"/> (default
     /// <see cref="DefaultSnoozeMinutes"/>); SMALLER breaks the linked task into small steps saved as subtasks, or
     /// first makes the reminder's words a task linked to it. Not found when there is no such nudge.
     /// </summary>
@@ -71,9 +71,42 @@ internal sealed partial class ReminderService
             case NudgeCommand.Smaller:
                 return await SmallerAsync(person, id, cancellationToken);
             default:
-                var acknowledged = await AcknowledgeAsync(person, id, cancellationToken);
-                return acknowledged.Value is { } a ? new NudgeActed(command, a) : acknowledged.Failure!;
+                var answered = await AnswerOccurrenceAsync(person, id, cancellationToken);
+                return answered.Value is { } a ? new NudgeActed(command, a) : answered.Failure!;
         }
+    }
+
+    /// <summary>
+    /// DONE or SKIP: the occurrence nudged about needs nothing more. A one-off is acknowledged; a series keeps its next
+    /// occurrence (the dispatcher moved it there already), or goes back to its rule when the nudge was a snoozed or held
+    /// repeat of the occurrence.
+    /// </summary>
+    private async Task<Outcome<ReminderResponse>> AnswerOccurrenceAsync(PersonNow person, Guid id, CancellationToken cancellationToken)
+    {
+        var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.Id == id && r.UserId == person.UserId, cancellationToken);
+        if (reminder is null)
+        {
+            return NotFound(person);
+        }
+
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        if (reminder.RRule is null)
+        {
+            reminder.Status = ReminderStatuses.Acknowledged;
+            reminder.NextAt = null;
+        }
+        else if (reminder.Status is ReminderStatuses.Snoozed or ReminderStatuses.Held)
+        {
+            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(reminder.TimeZone) ?? DateTimeZone.Utc;
+            var anchor = Recurrences.AnchorPattern.Parse(reminder.AnchorLocal).Value;
+            reminder.NextAt = Recurrences.Next(reminder.RRule, anchor, zone, now)?.ToDateTimeOffset();
+            reminder.Status = reminder.NextAt is null ? ReminderStatuses.Acknowledged : ReminderStatuses.Scheduled;
+        }
+
+        reminder.UpdatedAt = now.ToDateTimeOffset();
+        ActedOn(reminder);
+        await db.SaveChangesAsync(cancellationToken);
+        return Describe(reminder, now, upcoming: true);
     }
 
     /// <summary>Puts a reminder back as it was before a DONE or SKIP (undo), if it has not changed since.</summary>
