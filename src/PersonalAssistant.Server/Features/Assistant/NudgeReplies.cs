@@ -65,8 +65,15 @@ internal sealed partial class AssistantTools
             return invalid;
         }
 
+        // The item talked about since the latest nudge (or with none pending) is what a bare "done!" means, as before.
+        var pending = await reminders.LatestNudgeAsync(Person, cancellationToken);
+        if (turn.Last is { } last && (pending is null || pending.Value.NudgedAt <= last.At) && await AboutLastItemAsync(what, last, minutes, cancellationToken) is { } said)
+        {
+            return said;
+        }
+
         // Nothing waiting: a kind word, and nothing changes.
-        if (await reminders.LatestNudgeAsync(Person, cancellationToken) is not { } latest)
+        if (pending is not { } latest)
         {
             return ToolResult.Success(Text("Tools.Nudge.None"));
         }
@@ -103,6 +110,22 @@ internal sealed partial class AssistantTools
                 var previous = $"{before.Status}|{before.NextAt?.ToString("O", CultureInfo.InvariantCulture)}";
                 await RecordAsync(ActionKinds.ReminderAcknowledged, reminder.Text, reminder.Id, previous: previous);
                 return ToolResult.Success(Text(what == NudgeCommand.Done ? "Tools.Nudge.Done" : "Tools.Nudge.Skipped", reminder.Text));
+        }
+    }
+
+    /// <summary>The command applied to the item the conversation is about, through the existing tools; null when it does not fit that item.</summary>
+    private async Task<ToolResult?> AboutLastItemAsync(NudgeCommand command, ItemRef last, int? minutes, CancellationToken cancellationToken)
+    {
+        switch (command, last.Kind)
+        {
+            case (NudgeCommand.Done, ItemRef.Task):
+                var completed = await CompleteTask(cancellationToken: cancellationToken);
+                return completed is { Ok: true, Done: { } title } ? ToolResult.Success(Text("Reply.Completed", title)) : completed;
+            case (NudgeCommand.Snooze, ItemRef.Reminder):
+                var snoozed = await SnoozeReminder(minutes, cancellationToken: cancellationToken);
+                return snoozed is { Ok: true, Done: { } what } ? ToolResult.Success(Text("Reply.Done", what)) : snoozed;
+            default:
+                return null;
         }
     }
 
