@@ -34,6 +34,10 @@ public sealed class Keywords
         DistressPhrases = [.. Set(l => l.DistressPhrases)];
         CompanionMarkers = Set(l => l.CompanionMarkers);
         NextRequests = Set(l => l.NextRequests);
+        NudgeDone = Set(l => l.NudgeDone);
+        NudgeSnooze = Set(l => l.NudgeSnooze);
+        NudgeSkip = Set(l => l.NudgeSkip);
+        NudgeSmaller = Set(l => l.NudgeSmaller);
         MorningAnswers = Set(l => l.MorningAnswers);
         EveningAnswers = Set(l => l.EveningAnswers);
         FirstAnswers = Set(l => l.FirstAnswers);
@@ -100,6 +104,18 @@ public sealed class Keywords
 
     /// <summary>A whole message that asks for the next suggestion ("next", "suivant").</summary>
     public IReadOnlySet<string> NextRequests { get; }
+
+    /// <summary>A whole reply to a nudge that says it is done ("done", "fait").</summary>
+    public IReadOnlySet<string> NudgeDone { get; }
+
+    /// <summary>A reply to a nudge that asks again later, alone or before minutes ("snooze 20", "plus tard 20").</summary>
+    public IReadOnlySet<string> NudgeSnooze { get; }
+
+    /// <summary>A whole reply to a nudge that lets this occurrence go ("skip", "passer").</summary>
+    public IReadOnlySet<string> NudgeSkip { get; }
+
+    /// <summary>A whole reply to a nudge that asks for small steps ("smaller", "plus petit").</summary>
+    public IReadOnlySet<string> NudgeSmaller { get; }
 
     /// <summary>Words of an answer that pick the morning reading of an ambiguous time ("morning", "matin").</summary>
     public IReadOnlySet<string> MorningAnswers { get; }

@@ -250,6 +250,18 @@ internal sealed class Lexicon
     /// <summary>A whole message that asks for the next suggestion ("next").</summary>
     public required IReadOnlyList<string> NextRequests { get; init; }
 
+    /// <summary>A whole reply to a nudge that says it is done ("done").</summary>
+    public required IReadOnlyList<string> NudgeDone { get; init; }
+
+    /// <summary>A reply to a nudge that asks again later, alone or before a number of minutes ("snooze", "snooze 20").</summary>
+    public required IReadOnlyList<string> NudgeSnooze { get; init; }
+
+    /// <summary>A whole reply to a nudge that lets this time go ("skip").</summary>
+    public required IReadOnlyList<string> NudgeSkip { get; init; }
+
+    /// <summary>A whole reply to a nudge that asks for small steps ("smaller").</summary>
+    public required IReadOnlyList<string> NudgeSmaller { get; init; }
+
     /// <summary>Words of an answer that pick the morning reading of an ambiguous time.</summary>
     public required IReadOnlyList<string> MorningAnswers { get; init; }
 

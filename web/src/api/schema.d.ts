@@ -1577,6 +1577,8 @@ export interface components {
              * @description A task of the person's to link.
              */
             taskId?: null | string;
+            /** @description Goes through quiet hours and the daily cap. By default a reminder whose time falls in the person's quiet hours is urgent (that moment was asked for), any other is not. */
+            urgent?: null | boolean;
         };
         /** @description A new task. */
         CreateTaskRequest: {
@@ -1617,7 +1619,7 @@ export interface components {
             at: string;
             /** @description Where it went (web: the in-app notifications). */
             channel: string;
-            /** @description sent, sent-late, skipped-to-briefing (older than the grace window) or superseded (a later occurrence went instead). */
+            /** @description sent, sent-late, skipped-to-briefing (older than the grace window), superseded (a later occurrence went instead), held-quiet-hours (sent when quiet hours ended), capped (beyond the daily cap: to the briefing) or held-ignored (nudges paused after three ignored: to the briefing). */
             outcome: string;
             /**
              * Format: date-time
@@ -2056,7 +2058,7 @@ export interface components {
              * @description The notification's id.
              */
             id: string;
-            /** @description What it is about: reminder. */
+            /** @description What it is about: reminder (a nudge), or nudges-paused (the assistant stopped nudging about an ignored reminder). */
             kind: string;
             /** @description The words shown, in the person's language. */
             text: string;
@@ -2505,8 +2507,12 @@ export interface components {
              * @description The linked task, if any.
              */
             taskId: null | string;
-            /** @description scheduled, delivered, acknowledged, snoozed or cancelled. */
+            /** @description scheduled, delivered, acknowledged, snoozed, held (during quiet hours, until they end) or cancelled. */
             status: string;
+            /** @description Goes through quiet hours and the daily cap. */
+            urgent: boolean;
+            /** @description Its nudges are paused after three ignored in a row (it goes to the briefing) until the person acts on it. */
+            nudgesPaused: boolean;
             /** @description The next occurrences (up to 5), so a repeating schedule can be checked at a glance. */
             upcoming: string[];
             /** @description The latest delivery attempts, newest first. */
@@ -2740,6 +2746,8 @@ export interface components {
             channels?: null | string[];
             /** @description scheduled (reactivate) or cancelled. */
             status?: null | string;
+            /** @description Goes through quiet hours and the daily cap. A new time inside the person's quiet hours makes it urgent unless this says false. */
+            urgent?: null | boolean;
         };
         /** @description Changes to a task; absent fields stay as they are. An empty `due` ("") clears the due date. */
         UpdateTaskRequest: {

@@ -47,6 +47,7 @@ internal sealed partial class AssistantTools(
         Tool(nameof(AddReminder), ToolNames.AddReminder, "Remind the person of something at a time, once or repeating. Create reminders without asking."),
         Tool(nameof(ListReminders), ToolNames.ListReminders, "List the person's next reminders."),
         Tool(nameof(SnoozeReminder), ToolNames.SnoozeReminder, "Push the latest delivered reminder (or the one named) back by some minutes."),
+        Tool(nameof(ActOnNudge), ToolNames.ActOnNudge, "The person's one-word reply to the latest nudge (DONE, SNOOZE 20, SKIP, SMALLER; FAIT, PLUS TARD 20, PASSER, PLUS PETIT): act on that reminder."),
         Tool(nameof(AddNote), ToolNames.AddNote, "Save a note."),
         Tool(nameof(SearchNotes), ToolNames.SearchNotes, "Find the person's notes by words."),
         Tool(nameof(AddEvent), ToolNames.AddEvent, "Put an event in the person's calendar. Events with other people are confirmed first."),
@@ -168,6 +169,7 @@ internal static class ToolNames
     public const string AddReminder = "add_reminder";
     public const string ListReminders = "list_reminders";
     public const string SnoozeReminder = "snooze_reminder";
+    public const string ActOnNudge = "act_on_nudge";
     public const string AddNote = "add_note";
     public const string SearchNotes = "search_notes";
     public const string AddEvent = "add_event";

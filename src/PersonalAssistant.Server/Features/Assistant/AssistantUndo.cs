@@ -123,6 +123,9 @@ internal sealed partial class AssistantUndo(
                 return (await tasks.UpdateAsync(person, action.EntityId, new UpdateTaskRequest(Status: action.Previous ?? TaskStatuses.Open), cancellationToken)).Succeeded;
             case ActionKinds.ReminderCreated:
                 return Removed(await reminders.DeleteAsync(person, action.EntityId, cancellationToken));
+            case ActionKinds.ReminderAcknowledged when action.Previous?.Split('|') is [var status, var next]:
+                DateTimeOffset? nextAt = next.Length == 0 ? null : DateTimeOffset.Parse(next, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+                return (await reminders.RestoreAsync(person, action.EntityId, status, nextAt, cancellationToken)).Succeeded;
             case ActionKinds.NoteCreated:
                 return Removed(await notes.DeleteAsync(person, action.EntityId, cancellationToken));
             case ActionKinds.EventCreated:

@@ -41,5 +41,5 @@ internal static class ChangeCalls
     }
 
     /// <summary>The tools whose answer is the whole sentence of the reply ("Moved "dentist" to Friday 2:30 PM.").</summary>
-    public static bool SaysItAll(string tool) => tool is ToolNames.UpdateItem or ToolNames.DeleteItem;
+    public static bool SaysItAll(string tool) => tool is ToolNames.UpdateItem or ToolNames.DeleteItem or ToolNames.ActOnNudge;
 }

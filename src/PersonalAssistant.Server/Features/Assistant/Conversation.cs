@@ -108,6 +108,7 @@ internal static class ActionKinds
     public const string ExpenseCreated = "expense.created";
     public const string MemoryCreated = "memory.created";
     public const string ReminderSnoozed = "reminder.snoozed";
+    public const string ReminderAcknowledged = "reminder.acknowledged";
     public const string Deleted = "deleted";
     public const string ItemUpdated = "item.updated";
     public const string ItemDeleted = "item.deleted";

@@ -111,7 +111,7 @@ internal static class DialogueState
     public static ItemRef? Of(string actionKind, Guid id, string summary, Guid? containerId, DateTimeOffset at) => actionKind switch
     {
         ActionKinds.TaskCreated or ActionKinds.TaskCompleted => new(ItemRef.Task, id, summary, at),
-        ActionKinds.ReminderCreated or ActionKinds.ReminderSnoozed => new(ItemRef.Reminder, id, summary, at),
+        ActionKinds.ReminderCreated or ActionKinds.ReminderSnoozed or ActionKinds.ReminderAcknowledged => new(ItemRef.Reminder, id, summary, at),
         ActionKinds.EventCreated => new(ItemRef.Event, id, summary, at),
         ActionKinds.NoteCreated => new(ItemRef.Note, id, summary, at),
         ActionKinds.ListItemAdded or ActionKinds.ListItemMerged => new(ItemRef.List, id, summary, at, containerId),

@@ -51,6 +51,11 @@ internal sealed partial class OfflineChatClient(LanguageEngine engine, TurnConte
     /// <summary>One tool call per thing asked for ("milk, call the dentist tomorrow and pay rent by friday" is three).</summary>
     private ChatResponse Understand(string text)
     {
+        if (NudgeReplies.Read(text, engine.Keywords) is { } reply)
+        {
+            return Calls([(ToolNames.ActOnNudge, new Dictionary<string, object?> { ["command"] = reply.Command.ToString().ToLowerInvariant(), ["minutes"] = reply.Minutes })]);
+        }
+
         if (engine.Keywords.NextRequests.Contains(TextKeys.Fold(text)))
         {
             return Calls([(ToolNames.SuggestNextTask, new Dictionary<string, object?>())]);

@@ -182,10 +182,10 @@ internal static partial class Replies
         var text = new StringBuilder(heading);
         for (var i = 0; i < lines.Count; i++)
         {
-            text.Append(sms ? (i == 0 ? " " : "; ") : tool == ToolNames.BreakDownTask ? $"\n{i + 1}. " : "\n- ").Append(lines[i]);
+            text.Append(sms ? (i == 0 ? " " : "; ") : tool is ToolNames.BreakDownTask or ToolNames.ActOnNudge ? $"\n{i + 1}. " : "\n- ").Append(lines[i]);
         }
 
-        if (tool == ToolNames.BreakDownTask)
+        if (tool is ToolNames.BreakDownTask or ToolNames.ActOnNudge)
         {
             text.Append(sms ? ". " : "\n\n").Append(Texts.Get(locale, "Reply.StartWithTheFirst"));
         }

@@ -38,6 +38,9 @@ internal sealed class Notification
 internal static class NotificationKinds
 {
     public const string Reminder = "reminder";
+
+    /// <summary>The assistant stopped nudging about a reminder that was ignored three times (said once).</summary>
+    public const string NudgesPaused = "nudges-paused";
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

@@ -50,6 +50,19 @@ internal sealed partial class NotificationService(AppDbContext db, IPersonEvents
         return Describe(read);
     }
 
+    /// <summary>Which of these notifications were read (for the reminder dispatcher: a nudge read is not ignored).</summary>
+    public async Task<IReadOnlySet<Guid>> ReadAmongAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var read = await db.Set<Notification>().AsNoTracking().Where(n => ids.Contains(n.Id) && n.ReadAt != null).Select(n => n.Id).ToListAsync(cancellationToken);
+        return read.ToHashSet();
+    }
+
     /// <summary>Adds a notification to the current unit of work; the caller saves it (with its own rows) and then publishes it.</summary>
     public NotificationResponse Stage(NotificationDraft draft)
     {

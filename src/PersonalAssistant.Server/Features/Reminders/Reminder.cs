@@ -34,6 +34,18 @@ internal sealed class Reminder
 
     public string Status { get; set; } = ReminderStatuses.Scheduled;
 
+    /// <summary>Goes through quiet hours, the daily cap and the pause after ignored nudges (the person asked for that moment).</summary>
+    public bool Urgent { get; set; }
+
+    /// <summary>Nudges of this reminder ignored in a row; at <see cref="NudgeDiscipline.IgnoredLimit"/> its nudges pause until the person acts on it.</summary>
+    public int IgnoredNudges { get; set; }
+
+    /// <summary>The in-app notification of the latest nudge, until the dispatcher has judged whether it was ignored (or the person acted).</summary>
+    public Guid? LastNudgeId { get; set; }
+
+    /// <summary>When the latest nudge the person has not acted on yet was sent (UTC): what a DONE or SNOOZE reply is about.</summary>
+    public DateTimeOffset? LastNudgeAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -80,6 +92,15 @@ internal static class DeliveryOutcomes
 
     /// <summary>A later occurrence of the same reminder was due too and went instead (one nudge, not a burst).</summary>
     public const string Superseded = "superseded";
+
+    /// <summary>Due during the person's quiet hours: not sent then; the reminder goes out when they end, marked held.</summary>
+    public const string HeldQuietHours = "held-quiet-hours";
+
+    /// <summary>A recurring nudge beyond the person's daily cap: not sent, kept for the next briefing.</summary>
+    public const string Capped = "capped";
+
+    /// <summary>The reminder's nudges are paused after three ignored in a row: not sent, kept for the next briefing.</summary>
+    public const string HeldIgnored = "held-ignored";
 }
 
 internal static class ReminderStatuses
@@ -90,10 +111,13 @@ internal static class ReminderStatuses
     public const string Snoozed = "snoozed";
     public const string Cancelled = "cancelled";
 
-    /// <summary>A filter, not a status: the reminders still in play (scheduled, snoozed, or delivered and not yet acknowledged).</summary>
+    /// <summary>Held during the person's quiet hours: it goes out when they end (<see cref="Reminder.NextAt"/>).</summary>
+    public const string Held = "held";
+
+    /// <summary>A filter, not a status: the reminders still in play (scheduled, snoozed, held, or delivered and not yet acknowledged).</summary>
     public const string Active = "active";
 
-    public static readonly string[] InPlay = [Scheduled, Snoozed, Delivered];
+    public static readonly string[] InPlay = [Scheduled, Snoozed, Held, Delivered];
 }
 
 internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>

@@ -12,13 +12,15 @@ namespace PersonalAssistant.Server.Features.Reminders;
 /// <param name="TimeZone">IANA zone of the schedule; the person's own by default.</param>
 /// <param name="Channels">web, sms or email; the person's preferred channels by default.</param>
 /// <param name="TaskId">A task of the person's to link.</param>
+/// <param name="Urgent">Goes through quiet hours and the daily cap. By default a reminder whose time falls in the person's quiet hours is urgent (that moment was asked for), any other is not.</param>
 internal sealed record CreateReminderRequest(
     [property: Required, StringLength(ReminderConfiguration.MaxTextLength, MinimumLength = 1)] string Text,
     [property: Required, StringLength(200, MinimumLength = 1)] string When,
     [property: StringLength(ReminderConfiguration.MaxRuleLength), JsonPropertyName("rrule")] string? RRule = null,
     [property: StringLength(64)] string? TimeZone = null,
     [property: MaxLength(3)] IReadOnlyList<string>? Channels = null,
-    Guid? TaskId = null);
+    Guid? TaskId = null,
+    bool? Urgent = null);
 
 /// <summary>Changes to a reminder; absent fields stay. An empty <c>rrule</c> ("") makes it a one-off.</summary>
 /// <param name="Text">What to be reminded of.</param>
@@ -26,12 +28,14 @@ internal sealed record CreateReminderRequest(
 /// <param name="RRule">A new RRULE, or "" for none.</param>
 /// <param name="Channels">Replaces the channels.</param>
 /// <param name="Status">scheduled (reactivate) or cancelled.</param>
+/// <param name="Urgent">Goes through quiet hours and the daily cap. A new time inside the person's quiet hours makes it urgent unless this says false.</param>
 internal sealed record UpdateReminderRequest(
     [property: StringLength(ReminderConfiguration.MaxTextLength, MinimumLength = 1)] string? Text = null,
     [property: StringLength(200, MinimumLength = 1)] string? When = null,
     [property: StringLength(ReminderConfiguration.MaxRuleLength), JsonPropertyName("rrule")] string? RRule = null,
     [property: MaxLength(3)] IReadOnlyList<string>? Channels = null,
-    [property: AllowedValues(null, ReminderStatuses.Scheduled, ReminderStatuses.Cancelled)] string? Status = null);
+    [property: AllowedValues(null, ReminderStatuses.Scheduled, ReminderStatuses.Cancelled)] string? Status = null,
+    bool? Urgent = null);
 
 /// <param name="Minutes">1 to 1440.</param>
 internal sealed record SnoozeRequest([property: Range(1, 24 * 60)] int Minutes);
@@ -39,12 +43,12 @@ internal sealed record SnoozeRequest([property: Range(1, 24 * 60)] int Minutes);
 internal sealed record ReminderQuery : IPaged
 {
     /// <summary>
-    /// One status (scheduled, delivered, acknowledged, snoozed or cancelled), or active for those still in play:
-    /// scheduled, snoozed, and delivered but not yet acknowledged. All reminders when absent.
+    /// One status (scheduled, delivered, acknowledged, snoozed, held or cancelled), or active for those still in play:
+    /// scheduled, snoozed, held, and delivered but not yet acknowledged. All reminders when absent.
     /// </summary>
     [FromQuery(Name = "status")]
     [AllowedValues(null, ReminderStatuses.Active, ReminderStatuses.Scheduled, ReminderStatuses.Delivered, ReminderStatuses.Acknowledged, ReminderStatuses.Snoozed,
-        ReminderStatuses.Cancelled)]
+        ReminderStatuses.Held, ReminderStatuses.Cancelled)]
     public string? Status { get; init; }
 
     [FromQuery(Name = "page")]
@@ -65,7 +69,9 @@ internal sealed record ReminderQuery : IPaged
 /// <param name="RRule">The RRULE, or null for a one-off.</param>
 /// <param name="Channels">Where it is delivered.</param>
 /// <param name="TaskId">The linked task, if any.</param>
-/// <param name="Status">scheduled, delivered, acknowledged, snoozed or cancelled.</param>
+/// <param name="Status">scheduled, delivered, acknowledged, snoozed, held (during quiet hours, until they end) or cancelled.</param>
+/// <param name="Urgent">Goes through quiet hours and the daily cap.</param>
+/// <param name="NudgesPaused">Its nudges are paused after three ignored in a row (it goes to the briefing) until the person acts on it.</param>
 /// <param name="Upcoming">The next occurrences (up to 5), so a repeating schedule can be checked at a glance.</param>
 /// <param name="Deliveries">The latest delivery attempts, newest first.</param>
 /// <param name="CreatedAt">When it was created (UTC).</param>
@@ -81,6 +87,8 @@ internal sealed record ReminderResponse(
     IReadOnlyList<string> Channels,
     Guid? TaskId,
     string Status,
+    bool Urgent,
+    bool NudgesPaused,
     IReadOnlyList<string> Upcoming,
     IReadOnlyList<DeliveryResponse> Deliveries,
     DateTimeOffset CreatedAt,
@@ -90,7 +98,7 @@ internal sealed record ReminderResponse(
 /// <summary>What became of one occurrence.</summary>
 /// <param name="At">When it was handled (UTC).</param>
 /// <param name="Channel">Where it went (web: the in-app notifications).</param>
-/// <param name="Outcome">sent, sent-late, skipped-to-briefing (older than the grace window) or superseded (a later occurrence went instead).</param>
+/// <param name="Outcome">sent, sent-late, skipped-to-briefing (older than the grace window), superseded (a later occurrence went instead), held-quiet-hours (sent when quiet hours ended), capped (beyond the daily cap: to the briefing) or held-ignored (nudges paused after three ignored: to the briefing).</param>
 /// <param name="Occurrence">The occurrence it is about (UTC).</param>
 /// <param name="LateBySeconds">How late it was handled, in seconds (0 when on time).</param>
 internal sealed record DeliveryResponse(DateTimeOffset At, string Channel, string Outcome, DateTimeOffset Occurrence, long LateBySeconds);

@@ -72,12 +72,14 @@ internal sealed class ReminderDispatchGate
 }
 
 /// <summary>What one pass did.</summary>
-internal sealed record DispatchTally(int Sent, int Late, int SkippedToBriefing, int Superseded, int Deduplicated)
+internal sealed record DispatchTally(int Sent, int Late, int SkippedToBriefing, int Superseded, int Deduplicated,
+    int HeldQuietHours = 0, int Capped = 0, int HeldIgnored = 0)
 {
     public static readonly DispatchTally None = new(0, 0, 0, 0, 0);
 
     public DispatchTally Plus(DispatchTally other) => new(Sent + other.Sent, Late + other.Late, SkippedToBriefing + other.SkippedToBriefing,
-        Superseded + other.Superseded, Deduplicated + other.Deduplicated);
+        Superseded + other.Superseded, Deduplicated + other.Deduplicated, HeldQuietHours + other.HeldQuietHours, Capped + other.Capped,
+        HeldIgnored + other.HeldIgnored);
 }
 
 /// <summary>
@@ -123,6 +125,10 @@ internal sealed partial class ReminderDispatcher(
             if (tally != DispatchTally.None)
             {
                 LogDispatched(logger, tally.Sent, tally.Late, tally.SkippedToBriefing, tally.Superseded, tally.Deduplicated);
+                if (tally.HeldQuietHours + tally.Capped + tally.HeldIgnored > 0)
+                {
+                    LogHeld(logger, tally.HeldQuietHours, tally.Capped, tally.HeldIgnored);
+                }
             }
 
             return tally;
@@ -150,8 +156,11 @@ internal sealed partial class ReminderDispatcher(
             }
 
             var userIds = due.Select(r => r.UserId).Distinct().ToList();
-            var locales = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-                .Select(u => new { u.Id, u.Locale }).ToDictionaryAsync(u => u.Id, u => u.Locale, cancellationToken);
+            var recipients = (await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+                    .Select(u => new { u.Id, u.Locale, u.TimeZone, u.Preferences }).ToListAsync(cancellationToken))
+                .ToDictionary(u => u.Id, u => new Recipient(u.Locale, DateTimeZoneProviders.Tzdb.GetZoneOrNull(u.TimeZone) ?? DateTimeZone.Utc, u.Preferences));
+            var ledger = await NudgeLedger.ReadAsync(db, userIds, now, cancellationToken);
+            var readNudges = await notifications.ReadAmongAsync([.. due.Where(r => r.LastNudgeId != null).Select(r => r.LastNudgeId!.Value)], cancellationToken);
             var reminderIds = due.Select(r => r.Id).ToList();
             var earliest = due.Min(r => r.NextAt!.Value);
             var recorded = (await db.Set<ReminderDelivery>().AsNoTracking()
@@ -161,17 +170,21 @@ internal sealed partial class ReminderDispatcher(
 
             foreach (var reminder in due)
             {
-                var locale = locales.GetValueOrDefault(reminder.UserId, Locales.English);
-                var (result, notification) = Dispatch(reminder, now, locale, recorded);
+                var recipient = recipients.GetValueOrDefault(reminder.UserId) ?? new Recipient(Locales.English, DateTimeZone.Utc, new UserPreferences());
+                var (result, staged) = Dispatch(reminder, now, recipient, recorded, ledger, readNudges);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
                     tally = tally.Plus(result);
                     metrics.Record(result);
-                    if (notification is not null)
+                    foreach (var notification in staged)
                     {
                         published.Add((reminder.UserId, notification));
-                        metrics.Sent(now - notification.Occurrence!.Value);
+                        if (notification.Kind == NotificationKinds.Reminder)
+                        {
+                            ledger.Count(reminder.UserId, Instant.FromDateTimeOffset(now));
+                            metrics.Sent(now - notification.Occurrence!.Value);
+                        }
                     }
                 }
                 catch (DbUpdateException exception) when (IsDuplicate(exception))
@@ -199,7 +212,7 @@ internal sealed partial class ReminderDispatcher(
         {
             return await db.Reminders.FromSqlInterpolated($"""
                 SELECT * FROM "Reminders"
-                WHERE "Status" IN ('scheduled', 'snoozed') AND "NextAt" <= {now}
+                WHERE "Status" IN ('scheduled', 'snoozed', 'held') AND "NextAt" <= {now}
                 ORDER BY "NextAt"
                 LIMIT {batch}
                 FOR UPDATE SKIP LOCKED
@@ -207,14 +220,19 @@ internal sealed partial class ReminderDispatcher(
         }
 
         return await db.Reminders
-            .Where(r => (r.Status == ReminderStatuses.Scheduled || r.Status == ReminderStatuses.Snoozed) && r.NextAt != null && r.NextAt <= now)
+            .Where(r => (r.Status == ReminderStatuses.Scheduled || r.Status == ReminderStatuses.Snoozed || r.Status == ReminderStatuses.Held)
+                && r.NextAt != null && r.NextAt <= now)
             .OrderBy(r => r.NextAt).Take(batch).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Records the reminder's due occurrences, stages the one notification and moves the reminder on.</summary>
-    private (DispatchTally Tally, NotificationResponse? Notification) Dispatch(
-        Reminder reminder, DateTimeOffset now, string locale, HashSet<(Guid, long)> recorded)
+    /// <summary>
+    /// Records the reminder's due occurrences, stages the one notification (or holds it: quiet hours, the daily cap,
+    /// nudges paused after being ignored) and moves the reminder on.
+    /// </summary>
+    private (DispatchTally Tally, List<NotificationResponse> Staged) Dispatch(
+        Reminder reminder, DateTimeOffset now, Recipient recipient, HashSet<(Guid, long)> recorded, NudgeLedger ledger, IReadOnlySet<Guid> readNudges)
     {
+        var locale = recipient.Locale;
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(reminder.TimeZone) ?? DateTimeZone.Utc;
         var anchor = Recurrences.AnchorPattern.Parse(reminder.AnchorLocal).Value;
         var nowInstant = Instant.FromDateTimeOffset(now);
@@ -233,7 +251,9 @@ internal sealed partial class ReminderDispatcher(
         var skipped = 0;
         var superseded = 0;
         var deduplicated = 0;
-        NotificationResponse? notification = null;
+        var (heldQuiet, capped, heldIgnored) = (0, 0, 0);
+        List<NotificationResponse> staged = [];
+        Instant? holdUntil = null;
         var latest = occurrences[^1];
         foreach (var occurrence in occurrences)
         {
@@ -256,16 +276,27 @@ internal sealed partial class ReminderDispatcher(
                 outcome = DeliveryOutcomes.Superseded;
                 superseded++;
             }
+            else if (Hold(reminder, nowInstant, recipient, ledger, readNudges, staged) is { } held)
+            {
+                outcome = held.Outcome;
+                holdUntil = held.Until;
+                heldQuiet += outcome == DeliveryOutcomes.HeldQuietHours ? 1 : 0;
+                capped += outcome == DeliveryOutcomes.Capped ? 1 : 0;
+                heldIgnored += outcome == DeliveryOutcomes.HeldIgnored ? 1 : 0;
+            }
             else
             {
                 var isLate = lateBy >= _options.LateAfter;
                 outcome = isLate ? DeliveryOutcomes.SentLate : DeliveryOutcomes.Sent;
                 sent++;
                 late += isLate ? 1 : 0;
-                var text = isLate
-                    ? Texts.Format(locale, "Notifications.ReminderLate", Durations.Describe(locale, lateBy), reminder.Text)
+                var text = reminder.Status == ReminderStatuses.Held ? Texts.Format(locale, "Notifications.ReminderHeld", reminder.Text)
+                    : isLate ? Texts.Format(locale, "Notifications.ReminderLate", Durations.Describe(locale, lateBy), reminder.Text)
                     : Texts.Format(locale, "Notifications.Reminder", reminder.Text);
-                notification = notifications.Stage(new NotificationDraft(reminder.UserId, NotificationKinds.Reminder, text, reminder.Id, at, isLate));
+                var notification = notifications.Stage(new NotificationDraft(reminder.UserId, NotificationKinds.Reminder, text, reminder.Id, at, isLate));
+                staged.Add(notification);
+                reminder.LastNudgeId = notification.Id;
+                reminder.LastNudgeAt = now;
             }
 
             db.Set<ReminderDelivery>().Add(new ReminderDelivery
@@ -280,7 +311,13 @@ internal sealed partial class ReminderDispatcher(
         }
 
         var next = reminder.RRule is null ? null : Recurrences.Next(reminder.RRule, anchor, zone, latest);
-        if (next is { } following)
+        if (holdUntil is { } quietEnd)
+        {
+            // held, not moved on: the same reminder goes out when the quiet hours end, then follows its rule from there
+            reminder.NextAt = quietEnd.ToDateTimeOffset();
+            reminder.Status = ReminderStatuses.Held;
+        }
+        else if (next is { } following)
         {
             reminder.NextAt = following.ToDateTimeOffset();
             reminder.Status = ReminderStatuses.Scheduled;
@@ -292,7 +329,52 @@ internal sealed partial class ReminderDispatcher(
         }
 
         reminder.UpdatedAt = now;
-        return (new DispatchTally(sent, late, skipped, superseded, deduplicated), notification);
+        return (new DispatchTally(sent, late, skipped, superseded, deduplicated, heldQuiet, capped, heldIgnored), staged);
+    }
+
+    /// <summary>
+    /// Why the occurrence about to be sent is held instead, if it is: the reminder's nudges are paused (ignored three
+    /// times in a row), it falls in the person's quiet hours (held until they end), the previous nudge is the third one
+    /// ignored in a row (pause now, and say so once), or the person's daily cap is reached (recurring reminders only).
+    /// Urgent reminders are never held; one-offs are never capped. Either way the sent ones count towards the cap.
+    /// </summary>
+    private (string Outcome, Instant? Until)? Hold(
+        Reminder reminder, Instant now, Recipient recipient, NudgeLedger ledger, IReadOnlySet<Guid> readNudges, List<NotificationResponse> staged)
+    {
+        if (reminder.Urgent)
+        {
+            return null;
+        }
+
+        if (reminder.IgnoredNudges >= NudgeDiscipline.IgnoredLimit)
+        {
+            return (DeliveryOutcomes.HeldIgnored, null);
+        }
+
+        if (NudgeDiscipline.QuietUntil(now, recipient.Zone, recipient.Preferences) is { } quietEnd)
+        {
+            return (DeliveryOutcomes.HeldQuietHours, quietEnd);
+        }
+
+        // The previous nudge had its chance: read, or acted on (which clears it), it was not ignored.
+        if (reminder.LastNudgeId is { } previous)
+        {
+            reminder.IgnoredNudges = readNudges.Contains(previous) ? 0 : reminder.IgnoredNudges + 1;
+            reminder.LastNudgeId = null;
+            if (reminder.IgnoredNudges >= NudgeDiscipline.IgnoredLimit)
+            {
+                var text = Texts.Format(recipient.Locale, "Notifications.NudgesPaused", reminder.Text);
+                staged.Add(notifications.Stage(new NotificationDraft(reminder.UserId, NotificationKinds.NudgesPaused, text, reminder.Id, null, false)));
+                return (DeliveryOutcomes.HeldIgnored, null);
+            }
+        }
+
+        if (reminder.RRule is not null && ledger.SentToday(reminder.UserId, now, recipient.Zone) >= recipient.Preferences.DailyNudgeCap)
+        {
+            return (DeliveryOutcomes.Capped, null);
+        }
+
+        return null;
     }
 
     private static bool IsDuplicate(DbUpdateException exception) =>
@@ -302,6 +384,9 @@ internal sealed partial class ReminderDispatcher(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Reminders dispatched: {Sent} sent ({Late} late), {Skipped} skipped to the briefing, {Superseded} superseded, {Deduplicated} already recorded")]
     private static partial void LogDispatched(ILogger logger, int sent, int late, int skipped, int superseded, int deduplicated);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nudges held: {QuietHours} in quiet hours, {Capped} over the daily cap, {Ignored} paused after being ignored")]
+    private static partial void LogHeld(ILogger logger, int quietHours, int capped, int ignored);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {ReminderId}: an occurrence was already recorded by another writer; not sent again")]
     private static partial void LogDuplicate(ILogger logger, Guid reminderId);

@@ -4,7 +4,8 @@ namespace PersonalAssistant.Server.Features.Reminders;
 
 /// <summary>
 /// What the dispatcher did, for Prometheus at <c>/metrics</c>: occurrences by outcome (sent on time, sent late, skipped
-/// to the briefing, superseded by a later one), occurrences already recorded by another writer, failed passes, and the
+/// to the briefing, superseded by a later one, held by quiet hours, capped, held after being ignored), nudges held by
+/// reason, occurrences already recorded by another writer, failed passes, and the
 /// delay from an occurrence's time to its sending. Counts only: no person, reminder or text.
 /// </summary>
 internal sealed class ReminderMetrics
@@ -15,12 +16,15 @@ internal sealed class ReminderMetrics
     private readonly Counter<long> _deduplicated;
     private readonly Counter<long> _failedPasses;
     private readonly Histogram<double> _sendDelay;
+    private readonly Counter<long> _held;
 
     public ReminderMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
         _occurrences = meter.CreateCounter<long>("pa.reminders.occurrences", unit: "{occurrence}",
-            description: "Due reminder occurrences handled, by outcome (sent, sent-late, skipped-to-briefing, superseded).");
+            description: "Due reminder occurrences handled, by outcome (sent, sent-late, skipped-to-briefing, superseded, held-quiet-hours, capped, held-ignored).");
+        _held = meter.CreateCounter<long>("pa.nudges.held", unit: "{nudge}",
+            description: "Nudges not sent when due, by reason (quiet-hours: sent when they end; cap and ignored: kept for the briefing).");
         _deduplicated = meter.CreateCounter<long>("pa.reminders.deduplicated", unit: "{occurrence}",
             description: "Occurrences found already recorded (another replica or an earlier pass handled them): not sent again.");
         _failedPasses = meter.CreateCounter<long>("pa.reminders.failed_passes", unit: "{pass}",
@@ -36,6 +40,12 @@ internal sealed class ReminderMetrics
         Add(DeliveryOutcomes.SentLate, tally.Late);
         Add(DeliveryOutcomes.SkippedToBriefing, tally.SkippedToBriefing);
         Add(DeliveryOutcomes.Superseded, tally.Superseded);
+        Add(DeliveryOutcomes.HeldQuietHours, tally.HeldQuietHours);
+        Add(DeliveryOutcomes.Capped, tally.Capped);
+        Add(DeliveryOutcomes.HeldIgnored, tally.HeldIgnored);
+        Held("quiet-hours", tally.HeldQuietHours);
+        Held("cap", tally.Capped);
+        Held("ignored", tally.HeldIgnored);
         if (tally.Deduplicated > 0)
         {
             _deduplicated.Add(tally.Deduplicated);
@@ -45,6 +55,14 @@ internal sealed class ReminderMetrics
     public void Sent(TimeSpan delay) => _sendDelay.Record(Math.Max(0, delay.TotalSeconds));
 
     public void PassFailed() => _failedPasses.Add(1);
+
+    private void Held(string reason, int count)
+    {
+        if (count > 0)
+        {
+            _held.Add(count, new KeyValuePair<string, object?>("reason", reason));
+        }
+    }
 
     private void Add(string outcome, int count)
     {

@@ -16,7 +16,7 @@ namespace PersonalAssistant.Server.Features.Reminders;
 /// and answers an <see cref="Outcome{T}"/> whose texts are in the person's language. Occurrences are computed in the
 /// reminder's zone (DST-correct); firing them is the delivery worker's job.
 /// </summary>
-internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, TaskService tasks, TimeProvider time)
+internal sealed partial class ReminderService(AppDbContext db, LanguageEngine engine, TaskService tasks, TimeProvider time)
 {
     private const int UpcomingCount = 5;
 
@@ -102,6 +102,7 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
             NextAt = s.Next.ToDateTimeOffset(),
             Channels = channels,
             TaskId = request.TaskId,
+            Urgent = request.Urgent ?? NudgeDiscipline.InQuietHours(s.Next, person.Zone, person.Preferences),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -147,6 +148,8 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
                 reminder.RRule = schedule.Rule;
                 reminder.NextAt = schedule.Next.ToDateTimeOffset();
                 reminder.Status = ReminderStatuses.Scheduled;
+                // a time chosen inside the quiet hours is that moment, asked for
+                reminder.Urgent = reminder.Urgent || NudgeDiscipline.InQuietHours(schedule.Next, person.Zone, person.Preferences);
             }
         }
 
@@ -164,6 +167,13 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
         {
             reminder.Text = text.Trim();
         }
+
+        if (request.Urgent is { } urgent)
+        {
+            reminder.Urgent = urgent;
+        }
+
+        ActedOn(reminder);
 
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         if (request.Status == ReminderStatuses.Cancelled)
@@ -230,6 +240,7 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
         reminder.NextAt = now.AddMinutes(request.Minutes);
         reminder.Status = ReminderStatuses.Snoozed;
         reminder.UpdatedAt = now;
+        ActedOn(reminder);
         await db.SaveChangesAsync(cancellationToken);
         return Describe(reminder, Instant.FromDateTimeOffset(now), upcoming: true);
     }
@@ -261,6 +272,7 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
         }
 
         reminder.UpdatedAt = now.ToDateTimeOffset();
+        ActedOn(reminder);
         await db.SaveChangesAsync(cancellationToken);
         return Describe(reminder, now, upcoming: true);
     }
@@ -323,13 +335,13 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
         if (upcoming && reminder.NextAt is { } nextAt && reminder.Status != ReminderStatuses.Cancelled)
         {
             var from = Instant.FromDateTimeOffset(nextAt) - Duration.FromTicks(1);
-            occurrences = reminder.Status == ReminderStatuses.Snoozed
+            occurrences = reminder.Status is ReminderStatuses.Snoozed or ReminderStatuses.Held
                 ? [when!, .. Recurrences.Upcoming(reminder.RRule, anchor, zone, Instant.Max(now, from), UpcomingCount - 1).Select(z => Moment.At(z).ToString())]
                 : Recurrences.Upcoming(reminder.RRule, anchor, zone, from, UpcomingCount).Select(z => Moment.At(z).ToString()).ToList();
         }
 
         return new ReminderResponse(reminder.Id, reminder.Text, when, reminder.NextAt, reminder.TimeZone, reminder.RRule, reminder.Channels,
-            reminder.TaskId, reminder.Status, occurrences,
+            reminder.TaskId, reminder.Status, reminder.Urgent, reminder.IgnoredNudges >= NudgeDiscipline.IgnoredLimit, occurrences,
             reminder.Deliveries.OrderByDescending(d => d.At).Take(20).Select(d => new DeliveryResponse(d.At, d.Channel, d.Outcome, d.Occurrence, (long)d.LateBy.TotalSeconds)).ToList(),
             reminder.CreatedAt, reminder.UpdatedAt, !Recurrences.Expands(reminder.RRule, anchor));
     }

@@ -47,8 +47,9 @@ public sealed class ReminderDaylightSavingDispatchTests
             Guid id;
             using (var client = user.Client(app))
             {
+                // urgent: these nudges are never read here, and an urgent reminder is not paused as ignored (issue 16)
                 using var created = await client.PostAsJsonAsync("/api/v1/reminders",
-                    new { text = "standup notes", when = firstLocal, rrule = Weekdays, timeZone = zone });
+                    new { text = "standup notes", when = firstLocal, rrule = Weekdays, timeZone = zone, urgent = true });
                 Assert.Equal(HttpStatusCode.Created, created.StatusCode);
                 id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             }

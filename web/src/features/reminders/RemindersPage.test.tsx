@@ -24,6 +24,8 @@ function reminder(text: string, nextAt: string, extra: Partial<Reminder> = {}): 
     channels: ['web'],
     taskId: null,
     status: 'scheduled',
+    urgent: false,
+    nudgesPaused: false,
     upcoming: [],
     deliveries: [],
     createdAt: '2026-11-25T08:00:00Z',

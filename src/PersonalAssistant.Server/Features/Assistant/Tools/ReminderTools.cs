@@ -53,7 +53,7 @@ internal sealed partial class AssistantTools
     {
         var candidates = await reminders.SnoozeCandidatesAsync(Person, 200, cancellationToken);
         var target = string.IsNullOrWhiteSpace(reminder)
-            ? SnoozeTarget(candidates)
+            ? await NudgeReferentAsync(cancellationToken) ?? SnoozeTarget(candidates)
             : ToolMatching.Best(candidates, r => r.Text, reminder) is [var named, ..] ? named : null;
         if (target is null)
         {

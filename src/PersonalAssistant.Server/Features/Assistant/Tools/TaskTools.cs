@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Tasks;
 
 namespace PersonalAssistant.Server.Features.Assistant;
@@ -65,6 +66,13 @@ internal sealed partial class AssistantTools
         [Description("The task's words (or its id); omit for the task just talked about (\"I finished it\").")] string? task = null,
         CancellationToken cancellationToken = default)
     {
+        // "I finished it" right after a nudge is about the nudge's reminder
+        if (string.IsNullOrWhiteSpace(task) && await NudgeReferentAsync(cancellationToken) is { } nudged)
+        {
+            var acted = await ActOnNudge(nameof(NudgeCommand.Done), cancellationToken: cancellationToken);
+            return acted.Ok ? ToolResult.Success(nudged.Text) : acted;
+        }
+
         var (found, problem) = string.IsNullOrWhiteSpace(task) && turn.Last is { Kind: ItemRef.Task } last
             ? await FindOpenTaskAsync(last.Id.ToString(), cancellationToken)
             : string.IsNullOrWhiteSpace(task) ? (null, ToolResult.Failed(Text("Tools.Change.NothingReferred"))) : await FindOpenTaskAsync(task, cancellationToken);

@@ -697,6 +697,15 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("IgnoredNudges")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastNudgeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LastNudgeId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("NextAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -724,6 +733,9 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");

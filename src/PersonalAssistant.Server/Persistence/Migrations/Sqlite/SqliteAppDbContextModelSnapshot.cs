@@ -671,6 +671,15 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("IgnoredNudges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastNudgeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LastNudgeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("NextAt")
                         .HasColumnType("INTEGER");
 
@@ -697,6 +706,9 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Urgent")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("UserId")
