@@ -38,6 +38,12 @@ internal sealed class Notification
 internal static class NotificationKinds
 {
     public const string Reminder = "reminder";
+
+    /// <summary>The morning briefing (Features/Briefings).</summary>
+    public const string Briefing = "briefing";
+
+    /// <summary>The evening review (Features/Briefings).</summary>
+    public const string Review = "review";
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

@@ -57,6 +57,23 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
         return [.. found.Select(r => Describe(r, now, upcoming: false))];
     }
 
+    /// <summary>
+    /// The person's reminder occurrences recorded since <paramref name="since"/> with one of <paramref name="outcomes"/>
+    /// (those held for the briefing), oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedOccurrence>> RecordedSinceAsync(
+        PersonNow person, IReadOnlyCollection<string> outcomes, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var wanted = outcomes.ToList();
+        var found = await db.Reminders.AsNoTracking().Where(r => r.UserId == person.UserId)
+            .SelectMany(r => r.Deliveries.Where(d => wanted.Contains(d.Outcome) && d.At >= since)
+                .Select(d => new { ReminderId = r.Id, r.Text, d.Occurrence, d.Outcome, d.At }))
+            .OrderBy(d => d.At).Take(Math.Clamp(limit, 1, 200)).ToListAsync(cancellationToken);
+        return [.. found.Select(d => new RecordedOccurrence(d.ReminderId, d.Text, d.Occurrence, d.Outcome, d.At))];
+    }
+
     public async Task<Outcome<ReminderResponse>> CreateAsync(PersonNow person, CreateReminderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -352,3 +369,6 @@ internal static class RemindersRegistration
         return services;
     }
 }
+
+/// <summary>One recorded occurrence of a reminder: what it said, when it was due, what happened to it and when.</summary>
+internal sealed record RecordedOccurrence(Guid ReminderId, string Text, DateTimeOffset Occurrence, string Outcome, DateTimeOffset RecordedAt);
