@@ -21,7 +21,8 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
             .With("Email:SmtpPort", _smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .With("Email:Security", "None")
             .With("Email:FromAddress", "assistant@example.test")
-            .With("Auth:PublicBaseUrl", "https://assistant.example.test");
+            .With("Auth:PublicBaseUrl", "https://assistant.example.test")
+            .With("Jobs:QueuePollIntervalSeconds", "1"); // emails go out as jobs
     }
 
     public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();

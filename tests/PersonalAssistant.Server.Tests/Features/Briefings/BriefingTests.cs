@@ -119,7 +119,7 @@ public sealed class BriefingTests : IAsyncLifetime
     public async Task MorningBriefing_MoreThanThreeHoursLateAfterDowntime_IsSkipped_AndTomorrowsComes()
     {
         var person = await PersonAsync("Europe/Paris", "en");
-        await AddAsync(person, "/api/v1/tasks", new { title = "taxes", due = "2026-11-20" });
+        await AddAsync(person, "/api/v1/tasks", new { title = "taxes", due = "2026-11-19" });
 
         _app.Clock.Advance(TimeSpan.FromHours(5)); // 12:00 in Paris: the host was down since 07:00
         var late = await RunAsync();
@@ -129,7 +129,7 @@ public sealed class BriefingTests : IAsyncLifetime
         _app.Clock.Advance(TimeSpan.FromHours(19).Add(TimeSpan.FromMinutes(30))); // 08:30 the next day
         await RunAsync();
         var briefing = Assert.Single(await BriefingsAsync(person));
-        Assert.Equal("Morning! First small step: taxes.", briefing.GetProperty("text").GetString());
+        Assert.Equal("Morning! On your list: taxes. First small step: taxes.", briefing.GetProperty("text").GetString());
     }
 
     private async Task<BriefingTally> RunAsync()
