@@ -283,8 +283,17 @@ internal sealed partial class AssistantTurnQueue(IServiceScopeFactory scopes, IO
         return done.Task;
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_lanes.Select(lane => RunLaneAsync(lane.Reader, stoppingToken)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.WhenAll(_lanes.Select(lane => RunLaneAsync(lane.Reader, stoppingToken)));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopped: turns still queued are answered after the restart (TurnRecovery); the host is not failed for it
+        }
+    }
 
     private async Task RunLaneAsync(ChannelReader<TurnWork> lane, CancellationToken stoppingToken)
     {

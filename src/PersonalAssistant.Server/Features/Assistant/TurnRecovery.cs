@@ -31,18 +31,25 @@ internal sealed partial class TurnRecovery(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
-        do
+        try
         {
-            try
+            do
             {
-                await RecoverAsync(stoppingToken);
+                try
+                {
+                    await RecoverAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogFailed(logger, exception);
+                }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
     }
 
     /// <summary>Queues the turns owed; returns how many.</summary>

@@ -21,7 +21,7 @@ internal sealed record NotificationQuery : IPaged
 
 /// <summary>Something the assistant told the person in the app.</summary>
 /// <param name="Id">The notification's id.</param>
-/// <param name="Kind">What it is about: reminder, briefing (the morning briefing) or review (the evening review).</param>
+/// <param name="Kind">What it is about: reminder.</param>
 /// <param name="Text">The words shown, in the person's language.</param>
 /// <param name="ReminderId">The reminder it came from, if any (null once that reminder is deleted).</param>
 /// <param name="Occurrence">The reminder's occurrence it is about (UTC).</param>

@@ -68,8 +68,8 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
         ArgumentNullException.ThrowIfNull(outcomes);
         var wanted = outcomes.ToList();
         var found = await db.Reminders.AsNoTracking().Where(r => r.UserId == person.UserId)
-            .SelectMany(r => r.Deliveries.Where(d => wanted.Contains(d.Outcome) && d.At >= since)
-                .Select(d => new { ReminderId = r.Id, r.Text, d.Occurrence, d.Outcome, d.At }))
+            .Join(db.Set<ReminderDelivery>().Where(d => wanted.Contains(d.Outcome) && d.At >= since), r => r.Id, d => d.ReminderId,
+                (r, d) => new { ReminderId = r.Id, r.Text, d.Occurrence, d.Outcome, d.At })
             .OrderBy(d => d.At).Take(Math.Clamp(limit, 1, 200)).ToListAsync(cancellationToken);
         return [.. found.Select(d => new RecordedOccurrence(d.ReminderId, d.Text, d.Occurrence, d.Outcome, d.At))];
     }

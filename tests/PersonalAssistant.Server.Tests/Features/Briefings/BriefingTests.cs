@@ -126,10 +126,25 @@ public sealed class BriefingTests : IAsyncLifetime
         Assert.Equal(1, late.SkippedLate);
         Assert.Empty(await BriefingsAsync(person));
 
-        _app.Clock.Advance(TimeSpan.FromHours(19).Add(TimeSpan.FromMinutes(30))); // 08:30 the next day
+        _app.Clock.Advance(TimeSpan.FromHours(20).Add(TimeSpan.FromMinutes(30))); // 07:30 UTC, 08:30 in Paris the next day
         await RunAsync();
         var briefing = Assert.Single(await BriefingsAsync(person));
         Assert.Equal("Morning! On your list: taxes. First small step: taxes.", briefing.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task MorningBriefing_CarriesTheRemindersHeldForIt()
+    {
+        var person = await PersonAsync("Europe/Paris", "en");
+        await AddAsync(person, "/api/v1/reminders", new { text = "water the plants", when = "2026-11-18T10:00:00" });
+
+        // the host was down from before 10:00 until 08:30 the next day: beyond the grace window, the reminder waits for the briefing
+        _app.Clock.Advance(TimeSpan.FromHours(25).Add(TimeSpan.FromMinutes(30)));
+        await Dispatch.RunAsync(_app);
+        await RunAsync();
+
+        var briefing = Assert.Single(await BriefingsAsync(person));
+        Assert.Equal("Morning! Kept for this briefing: water the plants.", briefing.GetProperty("text").GetString());
     }
 
     private async Task<BriefingTally> RunAsync()
