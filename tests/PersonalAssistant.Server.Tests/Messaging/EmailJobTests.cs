@@ -36,9 +36,9 @@ public sealed class EmailJobTests
             var sent = Assert.Single(smtp.Received);
             Assert.Contains("Subject: Confirm your email address", sent, StringComparison.Ordinal);
             Assert.Contains(email, sent, StringComparison.Ordinal);
-            var row = await RowAsync(app);
-            Assert.Equal(2, row.Attempts);
+            var row = await RowWithinAsync(app, r => r.SentAt is not null, TimeSpan.FromSeconds(10)); // marked after the SMTP reply
             Assert.NotNull(row.SentAt);
+            Assert.Equal(2, row.Attempts);
             Assert.Equal(string.Empty, row.BodyProtected); // the link is erased once sent
             Assert.Equal(2, smtp.Attempts);
         }
@@ -58,15 +58,9 @@ public sealed class EmailJobTests
         {
             await RegisterAsync(app);
 
-            var until = Environment.TickCount64 + 30_000;
-            QueuedEmail? row = null;
-            while (Environment.TickCount64 < until && (row = await RowAsync(app)).RejectedAt is null)
-            {
-                await Task.Delay(100);
-            }
-
-            Assert.NotNull(row?.RejectedAt);
-            Assert.Equal(550, row!.LastStatus);
+            var row = await RowWithinAsync(app, r => r.RejectedAt is not null, TimeSpan.FromSeconds(30));
+            Assert.NotNull(row.RejectedAt);
+            Assert.Equal(550, row.LastStatus);
             Assert.Equal(1, row.Attempts);
             Assert.Null(await ScheduledJobWithinAsync(app, TimeSpan.FromSeconds(2)));
             Assert.Equal(1, smtp.Attempts);
@@ -87,7 +81,6 @@ public sealed class EmailJobTests
         try
         {
             var email = await RegisterAsync(first);
-            await Task.Delay(500);
             Assert.Empty(smtp.Received);
             await first.DisposeAsync(); // the host stops; the email and its job are stored
 
@@ -97,7 +90,7 @@ public sealed class EmailJobTests
             {
                 Assert.True(await smtp.ReceivedWithinAsync(1, TimeSpan.FromSeconds(30)));
                 Assert.Contains(email, Assert.Single(smtp.Received), StringComparison.Ordinal);
-                Assert.NotNull((await RowAsync(second)).SentAt);
+                Assert.NotNull((await RowWithinAsync(second, r => r.SentAt is not null, TimeSpan.FromSeconds(10))).SentAt);
             }
             finally
             {
@@ -135,6 +128,19 @@ public sealed class EmailJobTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<QueuedEmail>().AsNoTracking().SingleAsync();
+    }
+
+    private static async Task<QueuedEmail> RowWithinAsync(AssistantApp app, Func<QueuedEmail, bool> wanted, TimeSpan deadline)
+    {
+        var until = Environment.TickCount64 + (long)deadline.TotalMilliseconds;
+        var row = await RowAsync(app);
+        while (!wanted(row) && Environment.TickCount64 < until)
+        {
+            await Task.Delay(100);
+            row = await RowAsync(app);
+        }
+
+        return row;
     }
 
     private static async Task<string?> ScheduledJobWithinAsync(AssistantApp app, TimeSpan deadline)

@@ -36,10 +36,14 @@ internal sealed class Briefing
     public Guid? NotificationId { get; set; }
 }
 
+/// <summary>The two kinds, named like the notifications that carry them.</summary>
 internal static class BriefingKinds
 {
-    public const string Morning = "morning";
-    public const string Evening = "evening";
+    /// <summary>The morning briefing.</summary>
+    public const string Morning = "briefing";
+
+    /// <summary>The evening review.</summary>
+    public const string Evening = "review";
 }
 
 internal static class BriefingOutcomes

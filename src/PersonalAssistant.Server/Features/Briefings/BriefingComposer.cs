@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Tasks;
@@ -103,6 +104,23 @@ internal sealed class BriefingComposer(TaskService tasks, EventService events, R
 
         lines.Add(Texts.Get(locale, "Briefings.Evening.Close"));
         return string.Join(' ', lines);
+    }
+
+    /// <summary>What the person's briefing of a kind would say now (held items: those of the last day).</summary>
+    public async Task<Outcome<BriefingPreviewResponse>> PreviewAsync(PersonNow person, BriefingPreviewQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(query);
+        if (Failure.Check(query, person.Locale) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var kind = query.Kind ?? BriefingKinds.Morning;
+        var text = kind == BriefingKinds.Morning
+            ? await MorningAsync(person, person.Now.ToInstant().ToDateTimeOffset().AddDays(-1), cancellationToken)
+            : await EveningAsync(person, cancellationToken);
+        return new BriefingPreviewResponse(kind, text);
     }
 
     /// <summary>The first <see cref="Listed"/> items, then how many more.</summary>

@@ -61,7 +61,7 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
     /// The person's reminder occurrences recorded since <paramref name="since"/> with one of <paramref name="outcomes"/>
     /// (those held for the briefing), oldest first.
     /// </summary>
-    public async Task<IReadOnlyList<RecordedOccurrence>> RecordedSinceAsync(
+    public async Task<IReadOnlyList<RecordedOccurrenceResponse>> RecordedSinceAsync(
         PersonNow person, IReadOnlyCollection<string> outcomes, DateTimeOffset since, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -71,7 +71,7 @@ internal sealed class ReminderService(AppDbContext db, LanguageEngine engine, Ta
             .Join(db.Set<ReminderDelivery>().Where(d => wanted.Contains(d.Outcome) && d.At >= since), r => r.Id, d => d.ReminderId,
                 (r, d) => new { ReminderId = r.Id, r.Text, d.Occurrence, d.Outcome, d.At })
             .OrderBy(d => d.At).Take(Math.Clamp(limit, 1, 200)).ToListAsync(cancellationToken);
-        return [.. found.Select(d => new RecordedOccurrence(d.ReminderId, d.Text, d.Occurrence, d.Outcome, d.At))];
+        return [.. found.Select(d => new RecordedOccurrenceResponse(d.ReminderId, d.Text, d.Occurrence, d.Outcome, d.At))];
     }
 
     public async Task<Outcome<ReminderResponse>> CreateAsync(PersonNow person, CreateReminderRequest request, CancellationToken cancellationToken)
@@ -371,4 +371,4 @@ internal static class RemindersRegistration
 }
 
 /// <summary>One recorded occurrence of a reminder: what it said, when it was due, what happened to it and when.</summary>
-internal sealed record RecordedOccurrence(Guid ReminderId, string Text, DateTimeOffset Occurrence, string Outcome, DateTimeOffset RecordedAt);
+internal sealed record RecordedOccurrenceResponse(Guid ReminderId, string Text, DateTimeOffset Occurrence, string Outcome, DateTimeOffset RecordedAt);

@@ -147,6 +147,27 @@ public sealed class BriefingTests : IAsyncLifetime
         Assert.Equal("Morning! Kept for this briefing: water the plants.", briefing.GetProperty("text").GetString());
     }
 
+    [Fact]
+    public async Task Preview_SaysWhatTheBriefingWouldSay_WithoutSendingIt()
+    {
+        var person = await PersonAsync("Europe/Paris", "fr");
+        await AddAsync(person, "/api/v1/tasks", new { title = "impôts", due = "2026-11-18" });
+        using var client = (await Dispatch.FreshAsync(_app, person)).Client(_app);
+
+        var morning = await client.GetFromJsonAsync<JsonElement>("/api/v1/briefings/preview");
+        Assert.Equal("briefing", morning.GetProperty("kind").GetString());
+        Assert.Equal("Bonjour ! Sur ta liste : impôts. Premier petit pas : impôts.", morning.GetProperty("text").GetString());
+        var evening = await client.GetFromJsonAsync<JsonElement>("/api/v1/briefings/preview?kind=review");
+        Assert.Equal("Pour demain : impôts (sans pression). Bonne soirée.", evening.GetProperty("text").GetString());
+        Assert.Empty(await Dispatch.NotificationsAsync(_app, person));
+
+        using var bad = await client.GetAsync("/api/v1/briefings/preview?kind=weekly");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var anonymous = _app.CreateClient();
+        using var refused = await anonymous.GetAsync("/api/v1/briefings/preview");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
     private async Task<BriefingTally> RunAsync()
     {
         await using var scope = _app.Services.CreateAsyncScope();
