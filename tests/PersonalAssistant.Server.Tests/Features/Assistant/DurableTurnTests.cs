@@ -43,7 +43,7 @@ public sealed class DurableTurnTests
                 Assert.Equal(0, await second.Services.GetRequiredService<TurnRecovery>().RecoverAsync(CancellationToken.None));
                 second.Clock.Advance(TimeSpan.FromMinutes(3)); // the restart took a while: no live host can still be running that turn
 
-                var messages = await MessagesWithinAsync(second, again, conversation, 2, TimeSpan.FromSeconds(30));
+                var messages = await MessagesWithinAsync(second, again, conversation, 2, TimeSpan.FromSeconds(60));
                 Assert.Equal(["user", "assistant"], messages.Select(m => m.GetProperty("role").GetString()));
                 Assert.Equal(messageId, messages[1].GetProperty("replyTo").GetInt64());
                 Assert.Contains("milk", messages[1].GetProperty("text").GetString(), StringComparison.OrdinalIgnoreCase);
