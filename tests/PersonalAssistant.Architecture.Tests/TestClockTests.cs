@@ -25,6 +25,9 @@ public sealed partial class TestClockTests
         ["Host/BackgroundJobsTests.cs"] = "polls, with a deadline, until Hangfire's server (on real time, its own threads) has run the job.",
         ["Features/Notifications/ReminderDispatchLoopTests.cs"] = "waits, with a 5-second deadline (the issue's due-to-send bound), for the hub event of the host's own dispatch loop.",
         ["Messaging/SmtpDeliveryTests.cs"] = "polls, with a deadline, until the queued mail reaches the fake SMTP server.",
+        ["Messaging/EmailJobTests.cs"] = "polls, with a deadline, until Hangfire's server (on real time) has run the email job and marked the row.",
+        ["Messaging/FlakySmtpServer.cs"] = "polls, with a deadline, until the fake SMTP server has received the mail.",
+        ["Features/Assistant/DurableTurnTests.cs"] = "polls, with a deadline, until the restarted host's turn workers (real threads) have stored the reply.",
     };
 
     [Fact]

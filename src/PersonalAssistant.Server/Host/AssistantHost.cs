@@ -9,6 +9,7 @@ using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Features;
 using PersonalAssistant.Server.Features.Assistant;
+using PersonalAssistant.Server.Features.Briefings;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Expenses;
 using PersonalAssistant.Server.Features.Lists;
@@ -72,6 +73,7 @@ internal static class AssistantHost
         services.AddTasks();
         services.AddReminders();
         services.AddNotifications();
+        services.AddBriefings();
         services.AddSingleton<IPersonEvents, HubPersonEvents>();
         services.AddBackgroundJobs(configuration);
         services.AddEvents();

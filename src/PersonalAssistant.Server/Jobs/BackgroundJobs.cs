@@ -260,7 +260,7 @@ internal sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging
 
 /// <summary>
 /// Registers the recurring jobs at start (Hangfire runs each once per schedule across all replicas): database upkeep and
-/// retention at night (UTC), the missed-task check every 15 minutes.
+/// retention at night (UTC), the missed-task check every 15 minutes, the briefings every 5 minutes.
 /// </summary>
 internal sealed class JobSchedules(IRecurringJobManager recurring) : IHostedService
 {
@@ -272,6 +272,8 @@ internal sealed class JobSchedules(IRecurringJobManager recurring) : IHostedServ
             Cron.Daily(3, 0), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurring.AddOrUpdate<Features.Tasks.MissedTasksJob>(Features.Tasks.MissedTasksJob.Id, JobQueues.Default, job => job.RunAsync(CancellationToken.None),
             Features.Tasks.MissedTasksJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurring.AddOrUpdate<Features.Briefings.BriefingJob>(Features.Briefings.BriefingJob.Id, JobQueues.Default, job => job.RunAsync(CancellationToken.None),
+            Features.Briefings.BriefingJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

@@ -85,47 +85,6 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Sm
     }
 }
 
-/// <summary>
-/// SMTP takes hundreds of milliseconds: sending inline would let the answer's timing tell whether an address has an
-/// account (forgot-password, resend-verification, register). Requests queue the message and return; this service
-/// delivers it. A message still queued when the process stops is lost, as an SMTP failure would lose it.
-/// </summary>
-internal sealed class QueuedEmailSender(ILogger<QueuedEmailSender> logger) : BackgroundService, IEmailSender
-{
-    private readonly System.Threading.Channels.Channel<EmailMessage> _queue =
-        System.Threading.Channels.Channel.CreateBounded<EmailMessage>(new System.Threading.Channels.BoundedChannelOptions(1000)
-        {
-            FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
-        });
-
-    public required SmtpEmailSender Smtp { get; init; }
-
-    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
-    {
-        if (!_queue.Writer.TryWrite(message))
-        {
-            logger.LogWarning("The email queue is full; one email was dropped");
-        }
-
-        return Task.CompletedTask;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var message in _queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await Smtp.SendAsync(message, stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Sending an email through SMTP failed");
-            }
-        }
-    }
-}
-
 internal static class MessagingRegistration
 {
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
@@ -133,16 +92,14 @@ internal static class MessagingRegistration
         services.AddValidatedOptions<EmailOptions, EmailOptions.Validator>(EmailOptions.Section);
         services.AddScoped<OutboxSender>();
         services.AddRetainedRows<OutboxMessage>(RetainedKinds.Outbox, m => m.CreatedAt);
+        services.AddRetainedRows<QueuedEmail>(RetainedKinds.Outbox, m => m.CreatedAt);
         var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
         if (email.IsConfigured)
         {
+            // Queued as a durable job (Messaging/EmailJobs.cs): the request never waits on SMTP, and a restart loses nothing.
             services.AddSingleton<SmtpEmailSender>();
-            services.AddSingleton(provider => new QueuedEmailSender(provider.GetRequiredService<ILogger<QueuedEmailSender>>())
-            {
-                Smtp = provider.GetRequiredService<SmtpEmailSender>(),
-            });
-            services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<QueuedEmailSender>());
-            services.AddHostedService(provider => provider.GetRequiredService<QueuedEmailSender>());
+            services.AddScoped<EmailJob>();
+            services.AddScoped<IEmailSender, JobEmailSender>();
         }
         else
         {

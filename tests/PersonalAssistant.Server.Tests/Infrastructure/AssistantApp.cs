@@ -12,11 +12,14 @@ namespace PersonalAssistant.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("pa-test-").FullName;
+    private readonly string _dataDirectory;
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Action<IServiceCollection>> _services = [];
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private TestDatabase? _database;
+
+    /// <summary>A restarted host's: the data directory and database belong to the first host, which cleans them up.</summary>
+    private readonly bool _borrowsStorage;
 
     /// <summary>
     /// Where every host's clock starts: Wednesday 18 November 2026, 14:00 UTC (09:00 in Toronto, 15:00 in Paris), far
@@ -27,8 +30,30 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     public AssistantApp()
     {
+        _dataDirectory = Directory.CreateTempSubdirectory("pa-test-").FullName;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
+
+    private AssistantApp(AssistantApp first)
+    {
+        _dataDirectory = first._dataDirectory;
+        _database = first._database;
+        _borrowsStorage = true;
+        foreach (var (key, value) in first._settings)
+        {
+            _settings[key] = value;
+        }
+
+        Clock = TestClock.Frozen(first.Clock.GetUtcNow());
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>
+    /// The same instance started again: a new host on this one's data directory, database and settings, its clock frozen
+    /// where this one's is. Stop this host first (<c>await app.DisposeAsync()</c>); start the new one with
+    /// <see cref="IAsyncLifetime.InitializeAsync"/> and dispose it when done (the first host still cleans the storage).
+    /// </summary>
+    public AssistantApp Restarted() => new(this);
 
     public string DataDirectory => _dataDirectory;
 
@@ -123,13 +148,18 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     async Task IAsyncLifetime.InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database ??= await TestDatabase.CreateAsync();
         StartServer();
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (_borrowsStorage)
+        {
+            return;
+        }
+
         if (_database is not null)
         {
             await _database.DisposeAsync();

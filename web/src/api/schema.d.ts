@@ -897,6 +897,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/briefings/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What my briefing would say now
+         * @description kind=briefing (the morning briefing, the default) or review (the evening review). Nothing is sent; text is null on a day with nothing to say.
+         */
+        get: operations["PreviewBriefing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lists": {
         parameters: {
             query?: never;
@@ -1486,6 +1506,13 @@ export interface components {
              * @description How long it should take.
              */
             estimatedMinutes?: null | number | string;
+        };
+        /** @description What a briefing would say now. */
+        BriefingPreviewResponse: {
+            /** @description briefing (the morning briefing) or review (the evening review). */
+            kind: string;
+            /** @description The words, in my language; null when there is nothing to say (nothing would be sent). */
+            text: null | string;
         };
         CategoryTotal: {
             category: string;
@@ -5736,6 +5763,46 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PreviewBriefing: {
+        parameters: {
+            query?: {
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingPreviewResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Internal Server Error */

@@ -12,6 +12,8 @@ internal static class AssistantRegistration
         services.AddScoped<AssistantTurn>();
         services.AddSingleton<AssistantTurnQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<AssistantTurnQueue>());
+        services.AddSingleton<TurnRecovery>();
+        services.AddHostedService(provider => provider.GetRequiredService<TurnRecovery>());
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
 
         // With Redis, replies reach the person's sessions whichever replica they are connected to.

@@ -40,9 +40,15 @@ internal sealed partial class AssistantTurn(
         // One round trip: the message and its conversation. Not tracked: the tools' saves must not write the
         // conversation halfway through the turn; it is attached and written once, with the reply.
         var found = await db.ConversationMessages.AsNoTracking().Where(m => m.Id == messageId && m.UserId == userId)
-            .Select(m => new { Message = m, Conversation = db.Conversations.Single(c => c.Id == m.ConversationId && c.UserId == userId) })
+            .Select(m => new
+            {
+                Message = m,
+                Conversation = db.Conversations.Single(c => c.Id == m.ConversationId && c.UserId == userId),
+                // a turn recovered after a restart (TurnRecovery) that another replica answered meanwhile is not run twice
+                Answered = db.ConversationMessages.Any(r => r.ConversationId == m.ConversationId && r.Id > m.Id && r.Role == MessageRoles.Assistant && r.ReplyToId == m.Id),
+            })
             .SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
+        if (found is null || found.Answered)
         {
             return null;
         }
@@ -265,6 +271,9 @@ internal sealed partial class AssistantTurnQueue(IServiceScopeFactory scopes, IO
 
     private readonly ConcurrentDictionary<long, TaskCompletionSource<MessageResponse?>> _waiting = new();
 
+    /// <summary>Whether this process has the turn of <paramref name="messageId"/> queued or running.</summary>
+    public bool IsPending(long messageId) => _waiting.ContainsKey(messageId);
+
     /// <summary>Queues the turn; the returned task completes with the stored reply.</summary>
     public Task<MessageResponse?> Enqueue(Guid userId, Guid conversationId, long messageId)
     {
@@ -274,8 +283,17 @@ internal sealed partial class AssistantTurnQueue(IServiceScopeFactory scopes, IO
         return done.Task;
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_lanes.Select(lane => RunLaneAsync(lane.Reader, stoppingToken)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.WhenAll(_lanes.Select(lane => RunLaneAsync(lane.Reader, stoppingToken)));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopped: turns still queued are answered after the restart (TurnRecovery); the host is not failed for it
+        }
+    }
 
     private async Task RunLaneAsync(ChannelReader<TurnWork> lane, CancellationToken stoppingToken)
     {

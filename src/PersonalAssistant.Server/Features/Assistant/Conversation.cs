@@ -144,6 +144,7 @@ internal sealed class ConversationMessageConfiguration : IEntityTypeConfiguratio
         builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.ConversationId, m.Id });
         builder.HasIndex(m => new { m.UserId, m.Id });
+        builder.HasIndex(m => m.CreatedAt); // TurnRecovery's look for messages without a reply
     }
 }
 

@@ -41,6 +41,12 @@ internal static class NotificationKinds
 
     /// <summary>The assistant stopped nudging about a reminder that was ignored three times (said once).</summary>
     public const string NudgesPaused = "nudges-paused";
+
+    /// <summary>The morning briefing (Features/Briefings).</summary>
+    public const string Briefing = "briefing";
+
+    /// <summary>The evening review (Features/Briefings).</summary>
+    public const string Review = "review";
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

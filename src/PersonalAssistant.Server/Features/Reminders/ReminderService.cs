@@ -57,6 +57,23 @@ internal sealed partial class ReminderService(AppDbContext db, LanguageEngine en
         return [.. found.Select(r => Describe(r, now, upcoming: false))];
     }
 
+    /// <summary>
+    /// The person's reminder occurrences recorded since <paramref name="since"/> with one of <paramref name="outcomes"/>
+    /// (those held for the briefing), oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedOccurrenceResponse>> RecordedSinceAsync(
+        PersonNow person, IReadOnlyCollection<string> outcomes, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var wanted = outcomes.ToList();
+        var found = await db.Reminders.AsNoTracking().Where(r => r.UserId == person.UserId)
+            .Join(db.Set<ReminderDelivery>().Where(d => wanted.Contains(d.Outcome) && d.At >= since), r => r.Id, d => d.ReminderId,
+                (r, d) => new { ReminderId = r.Id, r.Text, d.Occurrence, d.Outcome, d.At })
+            .OrderBy(d => d.At).Take(Math.Clamp(limit, 1, 200)).ToListAsync(cancellationToken);
+        return [.. found.Select(d => new RecordedOccurrenceResponse(d.ReminderId, d.Text, d.Occurrence, d.Outcome, d.At))];
+    }
+
     public async Task<Outcome<ReminderResponse>> CreateAsync(PersonNow person, CreateReminderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -364,3 +381,6 @@ internal static class RemindersRegistration
         return services;
     }
 }
+
+/// <summary>One recorded occurrence of a reminder: what it said, when it was due, what happened to it and when.</summary>
+internal sealed record RecordedOccurrenceResponse(Guid ReminderId, string Text, DateTimeOffset Occurrence, string Outcome, DateTimeOffset RecordedAt);

@@ -97,6 +97,30 @@ internal sealed class TaskService(AppDbContext db, LanguageEngine engine, TaskBr
         return [.. due.Select(t => TaskResponse.From(t, person))];
     }
 
+    /// <summary>Unfinished tasks due on or before <paramref name="day"/> (the ones that rolled over first), for the briefing and the evening review.</summary>
+    public async Task<IReadOnlyList<TaskResponse>> DueThroughAsync(PersonNow person, DateOnly day, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var due = await db.Tasks.AsNoTracking()
+            .Where(t => t.UserId == person.UserId && (t.Status == TaskStatuses.Open || t.Status == TaskStatuses.InProgress) && t.DueDate <= day)
+            .OrderBy(t => t.DueDate).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
+            .Take(Math.Clamp(limit, 1, 200))
+            .ToListAsync(cancellationToken);
+        return [.. due.Select(t => TaskResponse.From(t, person))];
+    }
+
+    /// <summary>Tasks (and steps) completed in [<paramref name="from"/>, <paramref name="to"/>), in the order they were done.</summary>
+    public async Task<IReadOnlyList<TaskResponse>> DoneBetweenAsync(PersonNow person, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var done = await db.Tasks.AsNoTracking()
+            .Where(t => t.UserId == person.UserId && t.Status == TaskStatuses.Done && t.CompletedAt >= from && t.CompletedAt < to)
+            .OrderBy(t => t.CompletedAt)
+            .Take(Math.Clamp(limit, 1, 200))
+            .ToListAsync(cancellationToken);
+        return [.. done.Select(t => TaskResponse.From(t, person))];
+    }
+
     public async Task<Outcome<TaskResponse>> CreateAsync(PersonNow person, CreateTaskRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
