@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.DataProtection;
-using PersonalAssistant.Server.Features.Push;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -16,6 +15,7 @@ using PersonalAssistant.Server.Features.Lists;
 using PersonalAssistant.Server.Features.Memories;
 using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Notifications;
+using PersonalAssistant.Server.Features.Push;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;

@@ -149,45 +149,40 @@ internal sealed partial class ChannelDeliveryService(
         var (_, userId, notification, locale) = delivery;
         try
         {
-            switch (channel)
+            if (channel == IdentityChannels.Push)
             {
-                case IdentityChannels.Push:
-                {
-                    var payload = new PushPayload(Texts.Get(locale, "Push.Title"), notification.Text, notification.Id, notification.ReminderId,
-                        notification.Occurrence, notification.Late, "/",
-                        [
-                            new PushPayloadAction(NotificationActions.Done, Texts.Get(locale, "Push.Action.Done")),
-                            new PushPayloadAction(NotificationActions.Snooze, Texts.Format(locale, "Push.Action.Snooze", NotificationActions.DefaultSnoozeMinutes)),
-                        ],
-                        tokens.Issue(notification.Id));
-                    var (_, tried, result) = await push.SendToAllWithResultAsync(userId, payload, cancellationToken);
-                    return tried == 0 ? new PushResult(PushResultKind.Rejected, ChannelErrors.NoTarget) : result;
-                }
-
-                case IdentityChannels.Sms:
-                {
-                    var phones = await db.PhoneNumbers.AsNoTracking().Where(p => p.UserId == userId && p.VerifiedAt != null)
-                        .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.CreatedAt).Select(p => p.E164).ToListAsync(cancellationToken);
-                    if (phones.Count == 0)
-                    {
-                        return new PushResult(PushResultKind.Rejected, ChannelErrors.NoTarget);
-                    }
-
-                    await sms.SendAsync(new SmsMessage(phones[0], notification.Text, userId), cancellationToken);
-                    return PushResult.Sent;
-                }
-
-                default:
-                {
-                    if (string.IsNullOrEmpty(address) || !addressConfirmed)
-                    {
-                        return new PushResult(PushResultKind.Rejected, ChannelErrors.NoTarget);
-                    }
-
-                    await email.SendAsync(new EmailMessage(address, Texts.Get(locale, "Channels.Email.Subject"), notification.Text, userId), cancellationToken);
-                    return PushResult.Sent;
-                }
+                var payload = new PushPayload(Texts.Get(locale, "Push.Title"), notification.Text, notification.Id, notification.ReminderId,
+                    notification.Occurrence, notification.Late, "/",
+                    [
+                        new PushPayloadAction(NotificationActions.Done, Texts.Get(locale, "Push.Action.Done")),
+                        new PushPayloadAction(NotificationActions.Snooze, Texts.Format(locale, "Push.Action.Snooze", NotificationActions.DefaultSnoozeMinutes)),
+                    ],
+                    tokens.Issue(notification.Id));
+                var (_, tried, result) = await push.SendToAllWithResultAsync(userId, payload, cancellationToken);
+                return tried == 0 ? new PushResult(PushResultKind.Rejected, ChannelErrors.NoTarget) : result;
             }
+
+            if (channel == IdentityChannels.Sms)
+            {
+                var phones = await db.PhoneNumbers.AsNoTracking().Where(p => p.UserId == userId && p.VerifiedAt != null)
+                    .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.CreatedAt).Select(p => p.E164).ToListAsync(cancellationToken);
+                if (phones.Count == 0)
+                {
+                    return new PushResult(PushResultKind.Rejected, ChannelErrors.NoTarget);
+                }
+
+                await sms.SendAsync(new SmsMessage(phones[0], notification.Text, userId), cancellationToken);
+                return PushResult.Sent;
+            }
+
+            // email
+            if (string.IsNullOrEmpty(address) || !addressConfirmed)
+            {
+                return new PushResult(PushResultKind.Rejected, ChannelErrors.NoTarget);
+            }
+
+            await email.SendAsync(new EmailMessage(address, Texts.Get(locale, "Channels.Email.Subject"), notification.Text, userId), cancellationToken);
+            return PushResult.Sent;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
