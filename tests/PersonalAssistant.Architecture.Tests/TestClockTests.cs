@@ -14,6 +14,7 @@ public sealed partial class TestClockTests
     private static readonly Dictionary<string, string> RealClockAllowed = new(StringComparer.Ordinal)
     {
         ["Common/IdsTests.cs"] = "Ids.NewV7() stamps ids with the system clock by design (only a sort prefix); the test compares against it.",
+        ["Fakes/FakePushService.cs"] = "a push service checks a VAPID token's expiry against its own clock; Lib.Net.Http.WebPush stamps it from the system clock.",
     };
 
     /// <summary>Files that may wait in real time, each with its reason: none of them waits for time to pass.</summary>
@@ -28,6 +29,7 @@ public sealed partial class TestClockTests
         ["Messaging/EmailJobTests.cs"] = "polls, with a deadline, until Hangfire's server (on real time) has run the email job and marked the row.",
         ["Messaging/FlakySmtpServer.cs"] = "polls, with a deadline, until the fake SMTP server has received the mail.",
         ["Features/Assistant/DurableTurnTests.cs"] = "polls, with a deadline, until the restarted host's turn workers (real threads) have stored the reply.",
+        ["Features/Push/PushEndToEndTests.cs"] = "polls, with a deadline, until Hangfire's server (on real time) has run the delivery job and the fake push service has the message.",
     };
 
     [Fact]

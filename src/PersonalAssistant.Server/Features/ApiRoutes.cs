@@ -12,6 +12,7 @@ using PersonalAssistant.Server.Features.Mfa;
 using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Notifications;
 using PersonalAssistant.Server.Features.Profile;
+using PersonalAssistant.Server.Features.Push;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Sessions;
 using PersonalAssistant.Server.Features.Tasks;
@@ -48,6 +49,7 @@ internal static class ApiRoutes
         api.MapReminderEndpoints();
         api.MapNotificationEndpoints();
         api.MapBriefingEndpoints();
+        api.MapPushEndpoints();
         api.MapListEndpoints();
         api.MapExpenseEndpoints();
         api.MapMemoryEndpoints();

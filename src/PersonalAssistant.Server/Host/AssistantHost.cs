@@ -16,6 +16,7 @@ using PersonalAssistant.Server.Features.Lists;
 using PersonalAssistant.Server.Features.Memories;
 using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Notifications;
+using PersonalAssistant.Server.Features.Push;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
@@ -74,6 +75,7 @@ internal static class AssistantHost
         services.AddReminders();
         services.AddNotifications();
         services.AddBriefings();
+        services.AddChannels();
         services.AddSingleton<IPersonEvents, HubPersonEvents>();
         services.AddBackgroundJobs(configuration);
         services.AddEvents();
