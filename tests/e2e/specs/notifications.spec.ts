@@ -37,7 +37,7 @@ test.describe('notifications', () => {
     const bell = page.getByRole('button', { name: /^Notifications/ });
     await expect(bell).toHaveAccessibleName('Notifications');
     await bell.click();
-    const list = page.getByRole('region', { name: 'Notifications' });
+    const list = page.getByRole('region', { name: 'Notifications', exact: true });
     await expect(list.getByText('Nothing new. Reminders you set show up here.')).toBeVisible();
     await picture(page, 'bell-empty-1280-light');
     await page.keyboard.press('Escape');
