@@ -2,6 +2,7 @@ using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Admin;
 using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Features.Auth;
+using PersonalAssistant.Server.Features.Push;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Expenses;
 using PersonalAssistant.Server.Features.Lists;
@@ -46,6 +47,7 @@ internal static class ApiRoutes
         api.MapTaskEndpoints();
         api.MapReminderEndpoints();
         api.MapNotificationEndpoints();
+        api.MapPushEndpoints();
         api.MapListEndpoints();
         api.MapExpenseEndpoints();
         api.MapMemoryEndpoints();

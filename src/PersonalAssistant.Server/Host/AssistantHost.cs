@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.DataProtection;
+using PersonalAssistant.Server.Features.Push;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -72,6 +73,7 @@ internal static class AssistantHost
         services.AddTasks();
         services.AddReminders();
         services.AddNotifications();
+        services.AddChannels();
         services.AddSingleton<IPersonEvents, HubPersonEvents>();
         services.AddBackgroundJobs(configuration);
         services.AddEvents();

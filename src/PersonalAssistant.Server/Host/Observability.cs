@@ -20,7 +20,7 @@ internal static class Observability
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("System.Runtime", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics",
                     "Microsoft.AspNetCore.RateLimiting", "Microsoft.EntityFrameworkCore",
-                    Features.Reminders.ReminderMetrics.MeterName, Jobs.JobMetrics.MeterName)
+                    Features.Reminders.ReminderMetrics.MeterName, Jobs.JobMetrics.MeterName, Features.Push.ChannelMetrics.MeterName)
                 .AddPrometheusExporter());
         return builder;
     }

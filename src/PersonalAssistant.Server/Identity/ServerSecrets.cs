@@ -26,6 +26,7 @@ internal sealed class ServerSecrets
         JwtSigningKey = Derive("jwt-signing-v1");
         CodeHashingKey = Derive("code-hashing-v1");
         KeyRingWrappingKey = Derive("data-protection-key-ring-v1");
+        ActionTokenKey = Derive("notification-action-token-v1");
     }
 
     public byte[] JwtSigningKey { get; }
@@ -33,6 +34,9 @@ internal sealed class ServerSecrets
     public byte[] CodeHashingKey { get; }
 
     public byte[] KeyRingWrappingKey { get; }
+
+    /// <summary>Signs the tokens a push notification's buttons act with (no sign-in in a service worker).</summary>
+    public byte[] ActionTokenKey { get; }
 
     private byte[] Derive(string purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, _master, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose));

@@ -10,7 +10,7 @@ internal sealed class UserPreferences
     /// <summary>At most this many unrequested nudges a day (0 turns them off).</summary>
     public int DailyNudgeCap { get; set; } = 6;
 
-    /// <summary>Channels in order of preference: web, sms, email.</summary>
+    /// <summary>Channels in order of preference: web, push, sms, email (the in-app one is always written).</summary>
     public List<string> PreferredChannels { get; set; } = [Channels.Web];
 
     public string ReplyStyle { get; set; } = ReplyStyles.Brief;
@@ -32,7 +32,10 @@ internal static class Channels
     public const string Sms = "sms";
     public const string Email = "email";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Web, Sms, Email };
+    /// <summary>Web push to the browsers the person subscribed.</summary>
+    public const string Push = "push";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Web, Push, Sms, Email };
 
     /// <summary>
     /// Channels as a client sent them, trimmed and lower-cased; null when the list is empty or holds anything that is

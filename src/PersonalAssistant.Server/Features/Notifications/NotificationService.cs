@@ -50,6 +50,16 @@ internal sealed partial class NotificationService(AppDbContext db, IPersonEvents
         return Describe(read);
     }
 
+    /// <summary>
+    /// One notification and its owner, for work that runs without a signed-in person (delivering it on the person's
+    /// channels, acting on it from a push notification's button); null when it no longer exists.
+    /// </summary>
+    public async Task<(Guid UserId, NotificationResponse Notification)?> FindForDeliveryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await db.Set<Notification>().AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        return found is null ? null : (found.UserId, Describe(found));
+    }
+
     /// <summary>Adds a notification to the current unit of work; the caller saves it (with its own rows) and then publishes it.</summary>
     public NotificationResponse Stage(NotificationDraft draft)
     {

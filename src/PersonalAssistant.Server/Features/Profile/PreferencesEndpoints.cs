@@ -116,7 +116,7 @@ internal static class PreferencesEndpoints
 /// <param name="QuietHoursStart">No unrequested nudges from this time…</param>
 /// <param name="QuietHoursEnd">…until this time (may be the next day).</param>
 /// <param name="DailyNudgeCap">At most this many unrequested nudges a day (0 to 50; 0 turns them off).</param>
-/// <param name="PreferredChannels">web, sms, email, in order of preference.</param>
+/// <param name="PreferredChannels">web, push, sms, email, in order of preference.</param>
 /// <param name="ReplyStyle">brief or detailed.</param>
 /// <param name="MorningBriefingTime">When the day's plan arrives, or null for none.</param>
 /// <param name="EveningReviewTime">When the evening review arrives, or null for none.</param>

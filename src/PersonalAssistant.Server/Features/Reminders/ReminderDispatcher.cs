@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Push;
 using PersonalAssistant.Server.Features.Notifications;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Localization;
@@ -92,6 +93,7 @@ internal sealed record DispatchTally(int Sent, int Late, int SkippedToBriefing, 
 internal sealed partial class ReminderDispatcher(
     AppDbContext db,
     NotificationService notifications,
+    ChannelDeliveryService channels,
     ReminderDispatchGate gate,
     ReminderMetrics metrics,
     TimeProvider time,
@@ -189,6 +191,7 @@ internal sealed partial class ReminderDispatcher(
         }
 
         await notifications.PublishAsync(published, cancellationToken);
+        channels.Enqueue(published.Select(p => p.Item2.Id));
         return (claimed, tally);
     }
 
