@@ -20,6 +20,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
 async function picture(page: Page, name: string): Promise<void> {
   const directory = process.env.E2E_SCREENSHOT_DIR;
   if (directory) {
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+    });
     await page.screenshot({ path: `${directory}/${name}.png` });
   }
 }

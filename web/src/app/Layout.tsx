@@ -107,7 +107,7 @@ export function Layout() {
             {t('app.name')}
           </NavLink>
           {status === 'signedIn' && (
-            <div className="ml-auto md:order-last">
+            <div className="ml-auto">
               <NotificationBell />
             </div>
           )}

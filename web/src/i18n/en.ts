@@ -480,6 +480,7 @@ export const en = {
   'settings.push.devices': 'Devices with notifications on',
   'settings.push.lastSuccess': 'Last delivered {when}',
   'settings.push.never': 'Nothing delivered yet',
+  'settings.push.unnamed': 'A browser',
   'settings.push.remove': 'Remove {device}',
   'settings.push.unavailable': 'Notifications on devices are not available on this server yet.',
 } as const;

@@ -484,6 +484,7 @@ export const fr: Messages = {
   'settings.push.devices': 'Appareils avec les notifications activées',
   'settings.push.lastSuccess': 'Dernière livraison {when}',
   'settings.push.never': 'Rien de livré pour l’instant',
+  'settings.push.unnamed': 'Un navigateur',
   'settings.push.remove': 'Retirer {device}',
   'settings.push.unavailable': 'Les notifications sur les appareils ne sont pas encore disponibles sur ce serveur.',
 };

@@ -98,15 +98,36 @@ export function PushSection() {
             <div className="flex flex-wrap gap-3">
               {isOn ? (
                 <>
-                  <button type="button" disabled={busy} onClick={() => { test.mutate(); }} className={primaryButton}>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => {
+                      test.mutate();
+                    }}
+                    className={primaryButton}
+                  >
                     {t('settings.push.test')}
                   </button>
-                  <button type="button" disabled={busy} onClick={() => { turnOff.mutate(); }} className={quietButton}>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => {
+                      turnOff.mutate();
+                    }}
+                    className={quietButton}
+                  >
                     {t('settings.push.turnOff')}
                   </button>
                 </>
               ) : (
-                <button type="button" disabled={busy} onClick={() => { turnOn.mutate(); }} className={primaryButton}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => {
+                    turnOn.mutate();
+                  }}
+                  className={primaryButton}
+                >
                   {t('settings.push.turnOn')}
                 </button>
               )}
@@ -121,27 +142,32 @@ export function PushSection() {
           <>
             <h3 className="text-lg font-medium">{t('settings.push.devices')}</h3>
             <ul className={listFrame}>
-              {subscriptions.data.map((subscription) => (
-                <li key={subscription.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-4">
-                  <div>
-                    <p className="font-medium">{subscription.label}</p>
-                    <p className={mutedText}>
-                      {subscription.lastSuccessAt
-                        ? t('settings.push.lastSuccess', { when: formatDateTime(language, subscription.lastSuccessAt, timeZone) })
-                        : t('settings.push.never')}
-                    </p>
-                  </div>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => { remove.mutate(subscription.id); }}
-                    aria-label={t('settings.push.remove', { device: subscription.label })}
-                    className={quietButton}
-                  >
-                    {t('settings.phones.remove')}
-                  </button>
-                </li>
-              ))}
+              {subscriptions.data.map((subscription) => {
+                const label = subscription.label ?? t('settings.push.unnamed');
+                return (
+                  <li key={subscription.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-4">
+                    <div>
+                      <p className="font-medium">{label}</p>
+                      <p className={mutedText}>
+                        {subscription.lastSuccessAt
+                          ? t('settings.push.lastSuccess', { when: formatDateTime(language, subscription.lastSuccessAt, timeZone) })
+                          : t('settings.push.never')}
+                      </p>
+                    </div>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => {
+                        remove.mutate(subscription.id);
+                      }}
+                      aria-label={t('settings.push.remove', { device: label })}
+                      className={quietButton}
+                    >
+                      {t('settings.phones.remove')}
+                    </button>
+                  </li>
+                );
+              })}
             </ul>
           </>
         )}
