@@ -166,6 +166,10 @@ test.describe('push', () => {
     await page.getByRole('button', { name: 'Move Notifications on your devices up' }).click();
     await page.getByRole('button', { name: 'Save preferences' }).click();
     await expect(page.getByText('Saved.')).toBeVisible();
+    const directory = process.env.E2E_SCREENSHOT_DIR;
+    if (directory) {
+      await page.screenshot({ path: `${directory}/settings-channels-push-1280-light.png`, fullPage: true });
+    }
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reminders' }).click();
     await page.getByLabel('Remind me to').fill('stretch for two minutes');
