@@ -14,6 +14,7 @@ public sealed partial class TestClockTests
     private static readonly Dictionary<string, string> RealClockAllowed = new(StringComparer.Ordinal)
     {
         ["Common/IdsTests.cs"] = "Ids.NewV7() stamps ids with the system clock by design (only a sort prefix); the test compares against it.",
+        ["Fakes/FakePushService.cs"] = "a push service checks a VAPID token's expiry against its own clock; Lib.Net.Http.WebPush stamps it from the system clock.",
     };
 
     /// <summary>Files that may wait in real time, each with its reason: none of them waits for time to pass.</summary>
@@ -25,6 +26,7 @@ public sealed partial class TestClockTests
         ["Host/BackgroundJobsTests.cs"] = "polls, with a deadline, until Hangfire's server (on real time, its own threads) has run the job.",
         ["Features/Notifications/ReminderDispatchLoopTests.cs"] = "waits, with a 5-second deadline (the issue's due-to-send bound), for the hub event of the host's own dispatch loop.",
         ["Messaging/SmtpDeliveryTests.cs"] = "polls, with a deadline, until the queued mail reaches the fake SMTP server.",
+        ["Features/Push/PushEndToEndTests.cs"] = "polls, with a deadline, until Hangfire's server (on real time) has run the delivery job and the fake push service has the message.",
     };
 
     [Fact]

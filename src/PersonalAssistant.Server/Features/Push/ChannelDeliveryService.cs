@@ -60,7 +60,15 @@ internal sealed partial class ChannelDeliveryService(
         ArgumentNullException.ThrowIfNull(notificationIds);
         foreach (var id in notificationIds)
         {
-            jobs.Create<ChannelDeliveryService>(service => service.DeliverAsync(id, null, CancellationToken.None), new Hangfire.States.EnqueuedState(JobQueues.Critical));
+            try
+            {
+                jobs.Create<ChannelDeliveryService>(service => service.DeliverAsync(id, null, CancellationToken.None), new Hangfire.States.EnqueuedState(JobQueues.Critical));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The notification is committed and in the app; one that cannot be queued must not stop the others.
+                LogEnqueueFailed(logger, exception, id);
+            }
         }
     }
 
@@ -222,6 +230,9 @@ internal sealed partial class ChannelDeliveryService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} on {Channel}: {Outcome} ({Error}), attempt {Attempt}")]
     private static partial void LogAttempt(ILogger logger, Guid notificationId, string channel, string outcome, string? error, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notification {NotificationId} is in the app but its channel delivery could not be queued")]
+    private static partial void LogEnqueueFailed(ILogger logger, Exception exception, Guid notificationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notification {NotificationId} on {Channel} failed: {ErrorType}")]
     private static partial void LogSendFailed(ILogger logger, string channel, Guid notificationId, string errorType);

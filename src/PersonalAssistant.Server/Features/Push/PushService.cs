@@ -232,12 +232,13 @@ internal sealed partial class PushService(
             errors["endpoint"] = [Texts.Get(locale, "Push.Endpoint")];
         }
 
-        if (!IsPublicKey(request.Keys.P256dh))
+        // The binder lets a JSON object without its members through; the annotations on nested records are not run.
+        if (request.Keys?.P256dh is not { } p256dh || !IsPublicKey(p256dh))
         {
             errors["keys.p256dh"] = [Texts.Get(locale, "Push.P256dh")];
         }
 
-        if (!IsBase64Url(request.Keys.Auth, 16))
+        if (request.Keys?.Auth is not { } auth || !IsBase64Url(auth, 16))
         {
             errors["keys.auth"] = [Texts.Get(locale, "Push.Auth")];
         }

@@ -13,14 +13,14 @@ namespace PersonalAssistant.Server.Tests.Features.Push;
 
 /// <summary>
 /// The buttons of a push notification (done, snooze), posted by a service worker with the payload's action token, or by
-/// the signed-in owner. The token is taken from the payload the fake push service decrypted. Also one delivery end to
-/// end through the host's own Hangfire server (no test calls the job).
+/// the signed-in owner. The token is taken from the payload the fake push service decrypted; the delivery job is run
+/// directly (the job server is off), as in <see cref="PushDeliveryTests"/>.
 /// </summary>
 [Trait("Category", "Integration")]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes the host through IAsyncLifetime.")]
 public sealed class NotificationActionTests : IAsyncLifetime
 {
-    private readonly AssistantApp _app = new AssistantApp().With("Reminders:Dispatch", "false").With("Jobs:QueuePollIntervalSeconds", "1");
+    private readonly AssistantApp _app = new AssistantApp().With("Reminders:Dispatch", "false").With("Jobs:Workers", "0");
     private FakePushService _push = null!;
 
     public async Task InitializeAsync()
@@ -119,10 +119,7 @@ public sealed class NotificationActionTests : IAsyncLifetime
         Assert.Equal("acknowledged", (await Dispatch.ReminderAsync(_app, user, reminderId)).GetProperty("status").GetString());
     }
 
-    /// <summary>
-    /// A person with push on, a reminder due in five minutes, the clock moved, one dispatch pass; then the host's own
-    /// Hangfire server (polling every second) runs the delivery job and the browser receives it.
-    /// </summary>
+    /// <summary>A person with push on, a reminder due in five minutes, the clock moved, one dispatch pass, its delivery job run.</summary>
     private async Task<(TestUser User, FakeBrowser Browser, Guid ReminderId)> PushedReminderAsync(string text)
     {
         var user = await Accounts.RegisterAndLoginAsync(_app);
@@ -148,10 +145,10 @@ public sealed class NotificationActionTests : IAsyncLifetime
 
         _app.Clock.Advance(TimeSpan.FromMinutes(5));
         await Dispatch.RunAsync(_app);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (_push.Delivered(browser).Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(60))
+        var notificationId = Assert.Single(await Dispatch.NotificationsAsync(_app, user)).GetProperty("id").GetGuid();
+        await using (var scope = _app.Services.CreateAsyncScope())
         {
-            await Task.Delay(100); // the job server runs on the real clock: wait for its poll, not for a fixed time
+            await scope.ServiceProvider.GetRequiredService<ChannelDeliveryService>().DeliverAsync(notificationId, 0, CancellationToken.None);
         }
 
         Assert.Equal($"Reminder: {text}", Assert.Single(_push.Delivered(browser)).GetProperty("body").GetString());

@@ -76,6 +76,11 @@ public sealed class PushDeliveryTests : IAsyncLifetime
         Assert.Empty(await OutboxEmailsAsync(user));
         var subscription = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/push/subscriptions")).EnumerateArray());
         Assert.Equal(_app.Clock.GetUtcNow(), subscription.GetProperty("lastSuccessAt").GetDateTimeOffset());
+
+        using var scraper = _app.CreateClient();
+        var metrics = await MetricsScrape.UntilAsync(scraper, "pa_channel_deliveries_total");
+        Assert.Matches("""pa_channel_deliveries_total\{[^}]*channel="push"[^}]*outcome="sent"[^}]*\} 1""", metrics);
+        Assert.DoesNotContain("take the pills", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
