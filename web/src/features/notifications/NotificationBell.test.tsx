@@ -9,6 +9,9 @@ import type { Language } from '../../i18n';
 import { NotificationBell } from './NotificationBell';
 import type { AppNotification } from './notifications';
 
+/** The first render loads the modules: on a busy machine that takes more than the default second. */
+const slow = { timeout: 5_000 };
+
 /** Stands in for the shared hub connection: the bell subscribes through it, the test plays the server's events. */
 function fakeHub() {
   const handlers = new Map<string, (payload: never) => void>();
@@ -76,7 +79,7 @@ describe('NotificationBell', () => {
     stubNotifications([note('n2', 'Call mom'), note('n1', 'Water the plants', { readAt: '2026-11-18T13:00:00Z' }), note('n0', 'Pay rent')]);
     renderBell();
 
-    expect(await screen.findByRole('button', { name: 'Notifications, 2 unread' })).toHaveAttribute('aria-expanded', 'false');
+    expect(await screen.findByRole('button', { name: 'Notifications, 2 unread' }, slow)).toHaveAttribute('aria-expanded', 'false');
   });
 
   it('opens on the recent ones, newest first, and marks the unread ones read', async () => {
@@ -84,7 +87,7 @@ describe('NotificationBell', () => {
     const api = stubNotifications([note('n2', 'Call mom'), note('n1', 'Water the plants', { readAt: '2026-11-18T13:00:00Z' })]);
     renderBell();
 
-    await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }, slow));
 
     const panel = screen.getByRole('region', { name: 'Notifications' });
     const items = await within(panel).findAllByRole('listitem');
@@ -93,7 +96,7 @@ describe('NotificationBell', () => {
     await waitFor(() => {
       expect(api.posted().map((c) => c.path)).toEqual(['/api/v1/notifications/n2/read']);
     });
-    expect(await screen.findByRole('button', { name: 'Notifications' })).toHaveAttribute('aria-expanded', 'true');
+    expect(await screen.findByRole('button', { name: 'Notifications' }, slow)).toHaveAttribute('aria-expanded', 'true');
     // Still tagged while the list is open, so nothing changes under the person's eyes.
     expect(within(panel).getByText('Call mom')).toHaveTextContent('New');
   });
@@ -103,9 +106,9 @@ describe('NotificationBell', () => {
     stubNotifications([]);
     renderBell();
 
-    await user.click(await screen.findByRole('button', { name: 'Notifications' }));
+    await user.click(await screen.findByRole('button', { name: 'Notifications' }, slow));
 
-    expect(await screen.findByText('Nothing new. Reminders you set show up here.')).toBeInTheDocument();
+    expect(await screen.findByText('Nothing new. Reminders you set show up here.', {}, slow)).toBeInTheDocument();
   });
 
   it('says calmly when a late one was for, without alarm colours', async () => {
@@ -113,9 +116,9 @@ describe('NotificationBell', () => {
     stubNotifications([note('n1', 'Late by 2 h: Call mom', { late: true, occurrence: '2026-11-18T12:00:00Z', readAt: '2026-11-18T14:01:00Z' })]);
     renderBell();
 
-    await user.click(await screen.findByRole('button', { name: 'Notifications' }));
+    await user.click(await screen.findByRole('button', { name: 'Notifications' }, slow));
 
-    const when = await screen.findByText(/it was for/);
+    const when = await screen.findByText(/it was for/, {}, slow);
     expect(when.className).not.toMatch(/red|rose|orange/);
     expect(screen.getByText('Late by 2 h: Call mom').className).not.toMatch(/red|rose|orange/);
   });
@@ -124,7 +127,7 @@ describe('NotificationBell', () => {
     const user = userEvent.setup();
     stubNotifications([]);
     renderBell();
-    const bell = await screen.findByRole('button', { name: 'Notifications' });
+    const bell = await screen.findByRole('button', { name: 'Notifications' }, slow);
 
     await user.click(bell);
     expect(screen.getByRole('region', { name: 'Notifications' })).toHaveFocus();
@@ -139,8 +142,8 @@ describe('NotificationBell', () => {
     const user = userEvent.setup();
     stubNotifications([]);
     renderBell();
-    await user.click(await screen.findByRole('button', { name: 'Notifications' }));
-    await screen.findByText('Nothing new. Reminders you set show up here.');
+    await user.click(await screen.findByRole('button', { name: 'Notifications' }, slow));
+    await screen.findByText('Nothing new. Reminders you set show up here.', {}, slow);
 
     await user.tab(); // the link to the reminders
     await user.tab(); // out of the list
@@ -152,7 +155,7 @@ describe('NotificationBell', () => {
   it('announces a new one from the hub and counts it', async () => {
     const api = stubNotifications([]);
     const { hub } = renderBell();
-    await screen.findByRole('button', { name: 'Notifications' });
+    await screen.findByRole('button', { name: 'Notifications' }, slow);
     await waitFor(() => {
       expect(hub.started).toBe(1);
     });
@@ -163,7 +166,7 @@ describe('NotificationBell', () => {
       hub.emit('notification', arrived);
     });
 
-    expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' }, slow)).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('New notification: Take the pills');
   });
 
@@ -184,8 +187,8 @@ describe('NotificationBell', () => {
     stubNotifications([note('n1', 'Appeler maman'), note('n0', 'Arroser les plantes')]);
     renderBell(fakeHub(), 'fr');
 
-    await user.click(await screen.findByRole('button', { name: 'Notifications, 2 non lues' }));
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 2 non lues' }, slow));
 
-    expect(await screen.findByText('Appeler maman')).toHaveTextContent('Nouveau');
+    expect(await screen.findByText('Appeler maman', {}, slow)).toHaveTextContent('Nouveau');
   });
 });

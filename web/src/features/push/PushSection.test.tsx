@@ -5,6 +5,9 @@ import { problem, stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
 import { PushSection } from './PushSection';
 
+/** The first render loads the modules: on a busy machine that takes more than the default second. */
+const slow = { timeout: 5_000 };
+
 const publicKey = 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U';
 
 /** The browser's side of push, in memory: permission, the service worker registration and its push manager. */
@@ -91,15 +94,15 @@ describe('PushSection', () => {
     const api = stubPushHost();
     renderWithClient(<PushSection />);
 
-    await user.click(await screen.findByRole('button', { name: 'Turn on for this device' }));
+    await user.click(await screen.findByRole('button', { name: 'Turn on for this device' }, slow));
 
-    expect(await screen.findByText('Done: this device will show reminders.')).toBeInTheDocument();
+    expect(await screen.findByText('Done: this device will show reminders.', {}, slow)).toBeInTheDocument();
     expect(browser.state.registered).toEqual(['/sw.js']);
     expect(browser.state.subscribedWith[0]).toHaveLength(65); // an uncompressed P-256 public key
     const saved = api.posted().find((c) => c.path === '/api/v1/push/subscriptions');
     expect(saved?.body).toEqual({ endpoint: 'http://127.0.0.1:9999/push/abc', keys: { p256dh: 'p256', auth: 'secret' }, label: expect.any(String) as string });
-    expect(await screen.findByText('On for this device.')).toBeInTheDocument();
-    expect(await screen.findByRole('button', { name: /^Remove / })).toBeInTheDocument();
+    expect(await screen.findByText('On for this device.', {}, slow)).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: /^Remove / }, slow)).toBeInTheDocument();
   });
 
   it('sends a test and turns off: unsubscribes and removes the subscription from the server', async () => {
@@ -107,19 +110,19 @@ describe('PushSection', () => {
     fakeBrowserPush('default');
     const api = stubPushHost();
     renderWithClient(<PushSection />);
-    await user.click(await screen.findByRole('button', { name: 'Turn on for this device' }));
+    await user.click(await screen.findByRole('button', { name: 'Turn on for this device' }, slow));
 
-    await user.click(await screen.findByRole('button', { name: 'Send me a test' }));
-    expect(await screen.findByText('Test sent. It should pop up in a few seconds.')).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Send me a test' }, slow));
+    expect(await screen.findByText('Test sent. It should pop up in a few seconds.', {}, slow)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Turn off for this device' }));
 
-    expect(await screen.findByText('This device will no longer show reminders.')).toBeInTheDocument();
+    expect(await screen.findByText('This device will no longer show reminders.', {}, slow)).toBeInTheDocument();
     expect(api.posted().map((c) => `${c.method} ${c.path}`)).toEqual([
       'POST /api/v1/push/subscriptions',
       'POST /api/v1/push/test',
       'DELETE /api/v1/push/subscriptions/sub-1',
     ]);
-    expect(await screen.findByRole('button', { name: 'Turn on for this device' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Turn on for this device' }, slow)).toBeInTheDocument();
   });
 
   it('says so when the person blocks notifications', async () => {
@@ -128,9 +131,9 @@ describe('PushSection', () => {
     const api = stubPushHost();
     renderWithClient(<PushSection />);
 
-    await user.click(await screen.findByRole('button', { name: 'Turn on for this device' }));
+    await user.click(await screen.findByRole('button', { name: 'Turn on for this device' }, slow));
 
-    expect(await screen.findByText(/Notifications are blocked for this site/)).toBeInTheDocument();
+    expect(await screen.findByText(/Notifications are blocked for this site/, {}, slow)).toBeInTheDocument();
     expect(api.posted()).toEqual([]);
   });
 
@@ -138,7 +141,7 @@ describe('PushSection', () => {
     stubPushHost();
     renderWithClient(<PushSection />);
 
-    expect(await screen.findByText(/This browser cannot show notifications from the app/)).toBeInTheDocument();
+    expect(await screen.findByText(/This browser cannot show notifications from the app/, {}, slow)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Turn on for this device' })).not.toBeInTheDocument();
   });
 
@@ -147,10 +150,10 @@ describe('PushSection', () => {
     fakeBrowserPush('granted');
     stubPushHost();
     renderWithClient(<PushSection />);
-    await user.click(await screen.findByRole('button', { name: 'Turn on for this device' }));
+    await user.click(await screen.findByRole('button', { name: 'Turn on for this device' }, slow));
     stubApi({ 'GET /api/v1/push/subscriptions': () => [], 'POST /api/v1/push/test': () => problem(503, 'Push is down') });
 
-    await user.click(await screen.findByRole('button', { name: 'Send me a test' }));
+    await user.click(await screen.findByRole('button', { name: 'Send me a test' }, slow));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('That did not work. Please try again in a moment.');
   });

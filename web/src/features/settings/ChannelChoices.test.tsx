@@ -6,6 +6,9 @@ import { stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
 import { ChannelChoices } from './ChannelChoices';
 
+/** The first render loads the modules: on a busy machine that takes more than the default second. */
+const slow = { timeout: 5_000 };
+
 function Harness({ initial, emailConfirmed, seen }: { initial: string[]; emailConfirmed: boolean; seen: string[][] }) {
   const [value, setValue] = useState(initial);
   return (
@@ -31,7 +34,7 @@ describe('ChannelChoices', () => {
     stubApi({ 'GET /api/v1/users/me/phone-numbers': () => [{ ...verifiedPhone, verified: false }] });
     renderWithClient(<Harness initial={['web']} emailConfirmed={false} seen={[]} />);
 
-    const sms = await screen.findByRole('checkbox', { name: 'Text message' });
+    const sms = await screen.findByRole('checkbox', { name: 'Text message' }, slow);
     expect(sms).toBeDisabled();
     expect(sms).toHaveAccessibleDescription('Needs a confirmed phone number (see Phone numbers above).');
     expect(screen.getByRole('checkbox', { name: 'Email' })).toHaveAccessibleDescription(
@@ -50,7 +53,7 @@ describe('ChannelChoices', () => {
     const seen: string[][] = [];
     renderWithClient(<Harness initial={['web']} emailConfirmed seen={seen} />);
 
-    const sms = await screen.findByRole('checkbox', { name: /Text message/ });
+    const sms = await screen.findByRole('checkbox', { name: /Text message/ }, slow);
     await waitFor(() => {
       expect(sms).toBeEnabled();
     });
@@ -75,14 +78,14 @@ describe('ChannelChoices', () => {
     });
     renderWithClient(<Harness initial={['web']} emailConfirmed seen={[]} />);
 
-    expect(await screen.findByRole('checkbox', { name: 'Notifications on your devices' })).toBeEnabled();
+    expect(await screen.findByRole('checkbox', { name: 'Notifications on your devices' }, slow)).toBeEnabled();
   });
 
   it('speaks French', async () => {
     stubApi({ 'GET /api/v1/users/me/phone-numbers': () => [] });
     renderWithClient(<Harness initial={['web']} emailConfirmed={false} seen={[]} />, 'fr');
 
-    expect(await screen.findByRole('checkbox', { name: 'Texto' })).toHaveAccessibleDescription(
+    expect(await screen.findByRole('checkbox', { name: 'Texto' }, slow)).toHaveAccessibleDescription(
       'Il faut un numéro confirmé (voir Numéros de téléphone plus haut).',
     );
   });
