@@ -19,7 +19,7 @@ test.describe('accounts', () => {
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
     const banner = page.getByRole('banner');
     await expect(banner.getByRole('link', { name: 'Robin' })).toBeVisible();
-    await expect(page.getByText('This device')).toBeVisible();
+    await expect(page.getByText('This device', { exact: true })).toBeVisible();
     expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
 
     await page.reload();

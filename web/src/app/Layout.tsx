@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FocusEvent, type MouseEvent } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../features/auth/AuthProvider';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useI18n, type MessageKey } from '../i18n';
 import { quietButton } from '../ui/styles';
 
@@ -105,6 +106,11 @@ export function Layout() {
           >
             {t('app.name')}
           </NavLink>
+          {status === 'signedIn' && (
+            <div className="ml-auto">
+              <NotificationBell />
+            </div>
+          )}
           <nav aria-label={t('nav.label')} ref={navRef} onBlur={closeOnFocusLeaving} className="max-md:shrink-0">
             <button
               ref={menuButtonRef}

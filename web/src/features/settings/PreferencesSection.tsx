@@ -4,6 +4,8 @@ import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
 import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { ChannelChoices } from './ChannelChoices';
+import { useAuth } from '../auth/AuthProvider';
 
 type Preferences = components['schemas']['PreferencesDto'];
 const preferencesKey = ['preferences'] as const;
@@ -27,6 +29,7 @@ export function PreferencesSection() {
 
 function PreferencesForm({ initial }: { initial: Preferences }) {
   const { t } = useI18n();
+  const { user } = useAuth();
   const queryClient = useQueryClient();
   const [form, setForm] = useState(initial);
   const [saved, setSaved] = useState<string | null>(null);
@@ -110,6 +113,14 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
           }}
         />
       </div>
+      <ChannelChoices
+        value={form.preferredChannels}
+        emailConfirmed={user?.emailConfirmed === true}
+        error={errors.preferredChannels}
+        onChange={(channels) => {
+          set({ preferredChannels: channels });
+        }}
+      />
       <fieldset className="flex flex-wrap gap-3">
         <legend className="mb-2 text-base font-medium">{t('settings.preferences.replyStyle')}</legend>
         {(['brief', 'detailed'] as const).map((style) => (
