@@ -212,7 +212,7 @@ internal sealed partial class ChannelDeliveryService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (outcome == DeliveryAttemptOutcomes.Sent)
+        catch (DbUpdateException exception) when (outcome == DeliveryAttemptOutcomes.Sent && exception.IsUniqueViolation())
         {
             // Another run recorded this channel's success first (the unique key): it was sent once, as it should be.
             db.ChangeTracker.Clear();

@@ -189,7 +189,7 @@ internal sealed partial class ReminderDispatcher(
                         }
                     }
                 }
-                catch (DbUpdateException exception) when (IsDuplicate(exception))
+                catch (DbUpdateException exception) when (exception.IsUniqueViolation())
                 {
                     // Another writer recorded one of these occurrences first: EF rolled back to its savepoint; nothing
                     // of this reminder is saved, and the next pass sees the record and moves the reminder on.
@@ -379,10 +379,6 @@ internal sealed partial class ReminderDispatcher(
 
         return null;
     }
-
-    private static bool IsDuplicate(DbUpdateException exception) =>
-        exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
-            or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Reminders dispatched: {Sent} sent ({Late} late), {Skipped} skipped to the briefing, {Superseded} superseded, {Deduplicated} already recorded")]
