@@ -3,7 +3,6 @@ using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Features.Notifications;
-using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Localization;
@@ -156,7 +155,7 @@ internal sealed partial class ChannelDeliveryService(
                     notification.Occurrence, notification.Late, "/",
                     [
                         new PushPayloadAction(NotificationActions.Done, Texts.Get(locale, "Push.Action.Done")),
-                        new PushPayloadAction(NotificationActions.Snooze, Texts.Format(locale, "Push.Action.Snooze", ReminderService.DefaultSnoozeMinutes)),
+                        new PushPayloadAction(NotificationActions.Snooze, Texts.Format(locale, "Push.Action.Snooze", NotificationActions.DefaultSnoozeMinutes)),
                     ],
                     tokens.Issue(notification.Id));
                 var (_, tried, result) = await push.SendToAllWithResultAsync(userId, payload, cancellationToken);

@@ -42,4 +42,5 @@ internal static class NotificationActions
 {
     public const string Done = "done";
     public const string Snooze = "snooze";
+    public const int DefaultSnoozeMinutes = 10;
 }
