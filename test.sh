@@ -51,35 +51,54 @@ log() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 # ---------------------------------------------------------------------------------------------------------------
 # Results: every suite adds its passed and failed counts; checks that are not test runners count as one each.
 summary="$work/summary.tsv"
+failures="$work/failures.txt"
 : > "$summary"
+: > "$failures"
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$summary"; }
 check() { # check <name> <command...>: a pass/fail step counted as one
   local name="$1"; shift
-  if "$@"; then record "$name" 1 0; else record "$name" 0 1; echo "FAILED: $name" >&2; fi
+  if "$@"; then record "$name" 1 0; else record "$name" 0 1; echo "FAILED: $name" >&2; echo "$name: the check failed (its output is above)" >> "$failures"; fi
 }
 # Counts from TRX (dotnet test) and JUnit XML (vitest, playwright) files; a missing file means the suite crashed.
 count_results() { # count_results <name> <file...>
   local name="$1"; shift
   local counts
-  counts="$(python3 - "$@" <<'PY'
+  counts="$(python3 - "$failures" "$name" "$@" <<'PY'
 import sys, xml.etree.ElementTree as ET
 passed = failed = 0
-for path in sys.argv[1:]:
+failures_file, suite_name = sys.argv[1], sys.argv[2]
+names = []
+for path in sys.argv[3:]:
     try:
         root = ET.parse(path).getroot()
     except Exception:
         failed += 1
+        names.append((f'{path}: unreadable, the suite crashed', ''))
         continue
     if root.tag.endswith('TestRun'):
         c = root.find('.//{*}Counters')
         passed += int(c.get('passed', 0))
         failed += int(c.get('failed', 0)) + int(c.get('error', 0)) + int(c.get('timeout', 0)) + int(c.get('aborted', 0))
+        for r in root.iter('{*}UnitTestResult'):
+            if r.get('outcome') not in ('Passed', 'NotExecuted'):
+                message = r.find('.//{*}ErrorInfo/{*}Message')
+                names.append((r.get('testName', '?'), message.text if message is not None and message.text else ''))
     else:
         suites = [root] if root.tag == 'testsuite' else root.findall('testsuite')
         for s in suites:
             t = int(s.get('tests', 0)); f = int(s.get('failures', 0)) + int(s.get('errors', 0)); sk = int(s.get('skipped', 0))
             passed += t - f - sk
             failed += f
+            for case in s.iter('testcase'):
+                problem = case.find('failure')
+                if problem is None:
+                    problem = case.find('error')
+                if problem is not None:
+                    names.append((f"{case.get('classname', '')} {case.get('name', '?')}".strip(), problem.get('message') or problem.text or ''))
+with open(failures_file, 'a') as out:
+    for test, message in names:
+        first_lines = ' | '.join(line.strip() for line in message.strip().splitlines()[:3])[:400]
+        out.write(f'{suite_name}: {test}\n    {first_lines}\n')
 print(passed, failed)
 PY
 )"
@@ -340,6 +359,10 @@ log "shellcheck"
 check "shellcheck" shellcheck test.sh .ci/run scripts/*.sh
 
 # ---------------------------------------------------------------------------------------------------------------
+if [ -s "$failures" ]; then
+  log "Failed tests (name, then the first lines of the error)"
+  cat "$failures"
+fi
 log "Summary ($(( $(date +%s) - started )) s)"
 python3 - "$summary" <<'PY'
 import sys

@@ -43,9 +43,9 @@ public sealed partial class SliceConventionTests
 
     /// <summary>
     /// Outside the integrator, a feature may use another feature's public API only (ADR 0010): its service and the
-    /// requests, queries, responses and drafts the service speaks (a reminder checks its task through
-    /// <c>TaskService</c>; the reminder dispatcher hands a <c>NotificationDraft</c> to <c>NotificationService</c>); never
-    /// its endpoints, entities or helpers.
+    /// requests, queries, commands, responses and drafts the service speaks (a reminder checks its task through
+    /// <c>TaskService</c>; the reminder dispatcher hands a <c>NotificationDraft</c> to <c>NotificationService</c>; a
+    /// push action gives a <c>NudgeCommand</c> to <c>ReminderService</c>); never its endpoints, entities or helpers.
     /// </summary>
     [Fact]
     public void Features_DoNotReachIntoEachOther()
@@ -71,7 +71,7 @@ public sealed partial class SliceConventionTests
     }
 
     private static bool IsPublicApi(Type type) =>
-        new[] { "Service", "Request", "Query", "Response", "Draft" }.Any(suffix => type.Name.EndsWith(suffix, StringComparison.Ordinal));
+        new[] { "Service", "Request", "Query", "Command", "Response", "Draft" }.Any(suffix => type.Name.EndsWith(suffix, StringComparison.Ordinal));
 
     [Fact]
     public void ApiHandlers_AreNamedStaticMethodsOfAnEndpointsClass()

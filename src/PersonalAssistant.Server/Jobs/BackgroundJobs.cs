@@ -49,8 +49,11 @@ internal sealed class JobsOptions
 
     public int RetryMaxDelaySeconds { get; set; } = 3600;
 
-    /// <summary>Seconds between two looks at the queues when idle (SQLite and PostgreSQL storage).</summary>
-    public int QueuePollIntervalSeconds { get; set; } = 5;
+    /// <summary>
+    /// Seconds between two looks at the queues when idle. On SQLite it is the most a queued delivery waits for a worker;
+    /// on PostgreSQL a new job also wakes the workers at once (<c>LISTEN</c>/<c>NOTIFY</c>), so this is only the fallback.
+    /// </summary>
+    public int QueuePollIntervalSeconds { get; set; } = 1;
 
     /// <summary>The SQLite job file, under <c>Storage:DataDirectory</c> unless absolute.</summary>
     public string SqliteFile { get; set; } = "jobs.db";
@@ -176,6 +179,7 @@ internal static class BackgroundJobsRegistration
                 SchemaName = "hangfire",
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = poll,
+                EnableLongPolling = true,
                 UseSlidingInvisibilityTimeout = true,
             };
             var connectionString = DatabaseRegistration.PostgresConnectionString(configuration.GetConnectionString("Postgres")!, database);

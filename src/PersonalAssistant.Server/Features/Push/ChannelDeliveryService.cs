@@ -3,6 +3,7 @@ using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Features.Notifications;
+using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Localization;
@@ -54,8 +55,29 @@ internal sealed partial class ChannelDeliveryService(
 {
     private static readonly string[] Proactive = [IdentityChannels.Push, IdentityChannels.Sms, IdentityChannels.Email];
 
+    /// <summary>
+    /// Queues the delivery of notifications already committed: one <c>critical</c> job each for the people with a
+    /// proactive channel turned on or a browser subscribed (which the job records as not consented); the others have
+    /// only the in-app channel, where the notification already is.
+    /// </summary>
+    public async Task EnqueueAsync(IReadOnlyCollection<(Guid UserId, Guid NotificationId)> committed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(committed);
+        if (committed.Count == 0)
+        {
+            return;
+        }
+
+        var userIds = committed.Select(c => c.UserId).Distinct().ToList();
+        var reachable = (await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Preferences }).ToListAsync(cancellationToken))
+            .Where(u => u.Preferences.PreferredChannels.Any(Proactive.Contains)).Select(u => u.Id).ToHashSet();
+        reachable.UnionWith(await db.Set<PushSubscription>().AsNoTracking().Where(s => userIds.Contains(s.UserId)).Select(s => s.UserId).Distinct()
+            .ToListAsync(cancellationToken));
+        Enqueue(committed.Where(c => reachable.Contains(c.UserId)).Select(c => c.NotificationId));
+    }
+
     /// <summary>Queues the delivery of notifications already committed (one <c>critical</c> job each).</summary>
-    public void Enqueue(IEnumerable<Guid> notificationIds)
+    private void Enqueue(IEnumerable<Guid> notificationIds)
     {
         ArgumentNullException.ThrowIfNull(notificationIds);
         foreach (var id in notificationIds)
@@ -155,7 +177,7 @@ internal sealed partial class ChannelDeliveryService(
                     notification.Occurrence, notification.Late, "/",
                     [
                         new PushPayloadAction(NotificationActions.Done, Texts.Get(locale, "Push.Action.Done")),
-                        new PushPayloadAction(NotificationActions.Snooze, Texts.Format(locale, "Push.Action.Snooze", NotificationActions.DefaultSnoozeMinutes)),
+                        new PushPayloadAction(NotificationActions.Snooze, Texts.Format(locale, "Push.Action.Snooze", ReminderService.DefaultSnoozeMinutes)),
                     ],
                     tokens.Issue(notification.Id));
                 var (_, tried, result) = await push.SendToAllWithResultAsync(userId, payload, cancellationToken);

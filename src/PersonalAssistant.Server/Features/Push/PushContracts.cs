@@ -42,5 +42,4 @@ internal static class NotificationActions
 {
     public const string Done = "done";
     public const string Snooze = "snooze";
-    public const int DefaultSnoozeMinutes = 10;
 }

@@ -148,24 +148,13 @@ internal sealed partial class PushService(
             return Failure.Conflict(person.Locale, "Push.NothingToAct.Title", "Push.NothingToAct.Detail");
         }
 
-        if (request.Action == NotificationActions.Snooze)
+        // the same acting as a DONE or SNOOZE reply in the chat: a series keeps its next occurrence, and the nudge counts
+        // as answered (not ignored)
+        var command = request.Action == NotificationActions.Snooze ? NudgeCommand.Snooze : NudgeCommand.Done;
+        var acted = await reminders.ActOnNudgeAsync(person, reminderId, command, request.Minutes, cancellationToken);
+        if (acted.Failure is { } failure)
         {
-            var snoozed = await reminders.SnoozeAsync(person, reminderId, new SnoozeRequest(request.Minutes ?? NotificationActions.DefaultSnoozeMinutes), cancellationToken);
-            if (snoozed.Failure is { } failure)
-            {
-                return failure;
-            }
-        }
-        else if (await reminders.GetAsync(person, reminderId, cancellationToken) is { Value: { } reminder }
-                 && !(reminder.RRule is not null && reminder.NextAt > notification.Notification.Occurrence))
-        {
-            // A series the dispatcher already moved on to a later occurrence has nothing left to acknowledge for this
-            // one: acknowledging would skip that next occurrence.
-            var acknowledged = await reminders.AcknowledgeAsync(person, reminderId, cancellationToken);
-            if (acknowledged.Failure is { } failure)
-            {
-                return failure;
-            }
+            return failure;
         }
 
         await notifications.MarkReadAsync(person, notificationId, cancellationToken);

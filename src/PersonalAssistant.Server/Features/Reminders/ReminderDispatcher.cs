@@ -114,9 +114,19 @@ internal sealed partial class ReminderDispatcher(
         try
         {
             var tally = DispatchTally.None;
+            var oneByOne = false;
             while (true)
             {
-                var (claimed, batch) = await DispatchBatchAsync(cancellationToken);
+                var (claimed, batch, conflicted) = await DispatchBatchAsync(oneByOne, cancellationToken);
+                if (conflicted)
+                {
+                    // Another writer recorded an occurrence of this batch first: nothing of it was saved; take the
+                    // batch again reminder by reminder, so that the conflict loses one reminder's work, not the batch's.
+                    oneByOne = true;
+                    continue;
+                }
+
+                oneByOne = false;
                 tally = tally.Plus(batch);
                 if (claimed < _options.BatchSize)
                 {
@@ -141,12 +151,15 @@ internal sealed partial class ReminderDispatcher(
         }
     }
 
-    private async Task<(int Claimed, DispatchTally Tally)> DispatchBatchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims one batch and dispatches it in one transaction: the whole batch in one save (one round trip on PostgreSQL),
+    /// or, after a conflict, each reminder in its own save (a savepoint), so that a conflict loses only that reminder.
+    /// </summary>
+    private async Task<(int Claimed, DispatchTally Tally, bool Conflicted)> DispatchBatchAsync(bool oneByOne, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var now = time.GetUtcNow();
-        var published = new List<(Guid, NotificationResponse)>();
-        var tally = DispatchTally.None;
+        var saved = new List<(Guid UserId, DispatchTally Result, List<NotificationResponse> Staged)>();
         int claimed;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -154,7 +167,7 @@ internal sealed partial class ReminderDispatcher(
             claimed = due.Count;
             if (due.Count == 0)
             {
-                return (0, tally);
+                return (0, DispatchTally.None, false);
             }
 
             var userIds = due.Select(r => r.UserId).Distinct().ToList();
@@ -170,42 +183,76 @@ internal sealed partial class ReminderDispatcher(
                     .Select(d => new { d.ReminderId, d.Occurrence }).ToListAsync(cancellationToken))
                 .Select(d => (d.ReminderId, d.Occurrence.UtcTicks)).ToHashSet();
 
+            var deduplicated = DispatchTally.None;
             foreach (var reminder in due)
             {
                 var recipient = recipients.GetValueOrDefault(reminder.UserId) ?? new Recipient(Locales.English, DateTimeZone.Utc, new UserPreferences());
                 var (result, staged) = Dispatch(reminder, now, recipient, recorded, ledger, readNudges);
+
+                // Counted at once, so the next reminder of this person in the batch sees the cap (a batch that
+                // conflicts is read again from scratch, ledger included).
+                foreach (var notification in staged.Where(n => n.Kind == NotificationKinds.Reminder))
+                {
+                    ledger.Count(reminder.UserId, Instant.FromDateTimeOffset(now));
+                }
+
+                if (oneByOne)
+                {
+                    try
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+                    catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+                    {
+                        // Another writer recorded one of these occurrences first: EF rolled back to its savepoint;
+                        // nothing of this reminder is saved, and the next pass sees the record and moves it on. Only
+                        // its unsaved changes are dropped: the rest of the batch stays tracked.
+                        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
+                        {
+                            entry.State = EntityState.Detached;
+                        }
+
+                        deduplicated = deduplicated.Plus(DispatchTally.None with { Deduplicated = 1 });
+                        LogDuplicate(logger, reminder.Id);
+                        continue;
+                    }
+                }
+
+                saved.Add((reminder.UserId, result, staged));
+            }
+
+            if (!oneByOne)
+            {
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
-                    tally = tally.Plus(result);
-                    metrics.Record(result);
-                    foreach (var notification in staged)
-                    {
-                        published.Add((reminder.UserId, notification));
-                        if (notification.Kind == NotificationKinds.Reminder)
-                        {
-                            ledger.Count(reminder.UserId, Instant.FromDateTimeOffset(now));
-                            metrics.Sent(now - notification.Occurrence!.Value);
-                        }
-                    }
                 }
                 catch (DbUpdateException exception) when (exception.IsUniqueViolation())
                 {
-                    // Another writer recorded one of these occurrences first: EF rolled back to its savepoint; nothing
-                    // of this reminder is saved, and the next pass sees the record and moves the reminder on.
+                    await transaction.RollbackAsync(cancellationToken);
                     db.ChangeTracker.Clear();
-                    tally = tally.Plus(DispatchTally.None with { Deduplicated = 1 });
-                    metrics.Record(DispatchTally.None with { Deduplicated = 1 });
-                    LogDuplicate(logger, reminder.Id);
+                    return (claimed, DispatchTally.None, true);
                 }
             }
 
             await transaction.CommitAsync(cancellationToken);
-        }
+            metrics.Record(deduplicated);
+            var tally = deduplicated;
+            foreach (var (_, result, staged) in saved)
+            {
+                tally = tally.Plus(result);
+                metrics.Record(result);
+                foreach (var notification in staged.Where(n => n.Kind == NotificationKinds.Reminder))
+                {
+                    metrics.Sent(now - notification.Occurrence!.Value);
+                }
+            }
 
-        await notifications.PublishAsync(published, cancellationToken);
-        channels.Enqueue(published.Select(p => p.Item2.Id));
-        return (claimed, tally);
+            var published = saved.SelectMany(s => s.Staged.Select(n => (s.UserId, n))).ToList();
+            await notifications.PublishAsync(published, cancellationToken);
+            await channels.EnqueueAsync(published.Select(p => (p.UserId, p.n.Id)).ToList(), cancellationToken);
+            return (claimed, tally, false);
+        }
     }
 
     private async Task<List<Reminder>> ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken)

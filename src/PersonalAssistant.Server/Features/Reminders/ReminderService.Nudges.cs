@@ -16,7 +16,7 @@ internal enum NudgeCommand
 }
 
 /// <summary>What a reply to a nudge did: the reminder as it is now and, for SMALLER, the steps saved as subtasks of <paramref name="Task"/>.</summary>
-internal sealed record NudgeActed(NudgeCommand Command, ReminderResponse Reminder, TaskResponse? Task = null, BreakdownResponse? Breakdown = null);
+internal sealed record NudgeResponse(NudgeCommand Command, ReminderResponse Reminder, TaskResponse? Task = null, BreakdownResponse? Breakdown = null);
 
 /// <summary>
 /// Replies to nudges (issue 16), for every channel that carries them: the web chat today, push actions and SMS later.
@@ -45,7 +45,7 @@ internal sealed partial class ReminderService
     /// <see cref="DefaultSnoozeMinutes"/>); SMALLER breaks the linked task into small steps saved as subtasks, or
     /// first makes the reminder's words a task linked to it. Not found when there is no such nudge.
     /// </summary>
-    public async Task<Outcome<NudgeActed>> ActOnNudgeAsync(
+    public async Task<Outcome<NudgeResponse>> ActOnNudgeAsync(
         PersonNow person, Guid? reminderId, NudgeCommand command, int? minutes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -67,12 +67,12 @@ internal sealed partial class ReminderService
         {
             case NudgeCommand.Snooze:
                 var snoozed = await SnoozeAsync(person, id, new SnoozeRequest(minutes ?? DefaultSnoozeMinutes), cancellationToken);
-                return snoozed.Value is { } s ? new NudgeActed(command, s) : snoozed.Failure!;
+                return snoozed.Value is { } s ? new NudgeResponse(command, s) : snoozed.Failure!;
             case NudgeCommand.Smaller:
                 return await SmallerAsync(person, id, cancellationToken);
             default:
                 var answered = await AnswerOccurrenceAsync(person, id, cancellationToken);
-                return answered.Value is { } a ? new NudgeActed(command, a) : answered.Failure!;
+                return answered.Value is { } a ? new NudgeResponse(command, a) : answered.Failure!;
         }
     }
 
@@ -126,7 +126,7 @@ internal sealed partial class ReminderService
         return Describe(reminder, Instant.FromDateTimeOffset(reminder.UpdatedAt), upcoming: true);
     }
 
-    private async Task<Outcome<NudgeActed>> SmallerAsync(PersonNow person, Guid id, CancellationToken cancellationToken)
+    private async Task<Outcome<NudgeResponse>> SmallerAsync(PersonNow person, Guid id, CancellationToken cancellationToken)
     {
         var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.Id == id && r.UserId == person.UserId, cancellationToken);
         if (reminder is null)
@@ -161,7 +161,7 @@ internal sealed partial class ReminderService
         reminder.UpdatedAt = time.GetUtcNow();
         ActedOn(reminder);
         await db.SaveChangesAsync(cancellationToken);
-        return new NudgeActed(NudgeCommand.Smaller, Describe(reminder, Instant.FromDateTimeOffset(reminder.UpdatedAt), upcoming: true), task, steps);
+        return new NudgeResponse(NudgeCommand.Smaller, Describe(reminder, Instant.FromDateTimeOffset(reminder.UpdatedAt), upcoming: true), task, steps);
     }
 
     /// <summary>The person did something with the reminder: its latest nudge is answered, and nudges resume if they were paused.</summary>

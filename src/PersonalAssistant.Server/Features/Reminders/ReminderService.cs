@@ -262,7 +262,11 @@ internal sealed partial class ReminderService(AppDbContext db, LanguageEngine en
         return Describe(reminder, Instant.FromDateTimeOffset(now), upcoming: true);
     }
 
-    /// <summary>Got it: a one-off is done, a repeating one moves to its next occurrence.</summary>
+    /// <summary>
+    /// Got it: a one-off is done. For a repeating one it answers the nudge still waiting for an answer, if there is one
+    /// (the series keeps the next occurrence the dispatcher already moved it to, as a DONE reply does); otherwise the
+    /// coming occurrence is done in advance and the series moves past it.
+    /// </summary>
     public async Task<Outcome<ReminderResponse>> AcknowledgeAsync(PersonNow person, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -270,6 +274,11 @@ internal sealed partial class ReminderService(AppDbContext db, LanguageEngine en
         if (reminder is null)
         {
             return NotFound(person);
+        }
+
+        if (reminder.LastNudgeAt is not null)
+        {
+            return await AnswerOccurrenceAsync(person, id, cancellationToken);
         }
 
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());

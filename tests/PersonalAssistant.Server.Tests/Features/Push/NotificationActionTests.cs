@@ -119,8 +119,32 @@ public sealed class NotificationActionTests : IAsyncLifetime
         Assert.Equal("acknowledged", (await Dispatch.ReminderAsync(_app, user, reminderId)).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Done_OnARepeat_AnswersTheNudge_AndKeepsTheNextOccurrence()
+    {
+        var (user, browser, reminderId) = await PushedReminderAsync("stretch", "FREQ=DAILY");
+        var payload = Assert.Single(_push.Delivered(browser));
+        var next = (await Dispatch.ReminderAsync(_app, user, reminderId)).GetProperty("nextAt").GetDateTimeOffset();
+        using var worker = _app.CreateClient();
+        using (var done = await worker.PostAsJsonAsync($"/api/v1/notifications/{payload.GetProperty("notificationId").GetGuid()}/actions",
+                   new { action = "done", token = payload.GetProperty("actionToken").GetString() }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
+        }
+
+        var reminder = await Dispatch.ReminderAsync(_app, user, reminderId);
+        Assert.Equal("scheduled", reminder.GetProperty("status").GetString());
+        Assert.Equal(next, reminder.GetProperty("nextAt").GetDateTimeOffset());
+
+        // answered, like a DONE reply: the nudge no longer waits and will not count as ignored
+        await using var scope = _app.Services.CreateAsyncScope();
+        var row = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Reminders.AsNoTracking().SingleAsync(r => r.Id == reminderId);
+        Assert.Null(row.LastNudgeAt);
+        Assert.Null(row.LastNudgeId);
+    }
+
     /// <summary>A person with push on, a reminder due in five minutes, the clock moved, one dispatch pass, its delivery job run.</summary>
-    private async Task<(TestUser User, FakeBrowser Browser, Guid ReminderId)> PushedReminderAsync(string text)
+    private async Task<(TestUser User, FakeBrowser Browser, Guid ReminderId)> PushedReminderAsync(string text, string? rrule = null)
     {
         var user = await Accounts.RegisterAndLoginAsync(_app);
         var browser = _push.NewBrowser();
@@ -139,7 +163,7 @@ public sealed class NotificationActionTests : IAsyncLifetime
         }
 
         var when = _app.Clock.GetUtcNow().AddMinutes(5).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-        using var created = await client.PostAsJsonAsync("/api/v1/reminders", new { text, when });
+        using var created = await client.PostAsJsonAsync("/api/v1/reminders", new { text, when, rrule });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var reminderId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 

@@ -183,6 +183,33 @@ public sealed class ReminderDispatchTests : IAsyncLifetime
         Assert.Equal("delivered", read.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task GotIt_OnADeliveredRepeat_KeepsTheNextOccurrence_AndInAdvanceSkipsIt()
+    {
+        var user = await Accounts.RegisterAndLoginAsync(_app);
+        var due = _app.Clock.GetUtcNow().AddMinutes(5);
+        var reminder = await CreateAsync(user, new { text = "water the plants", when = Iso(due), rrule = "FREQ=DAILY" });
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Dispatch.RunAsync(_app);
+        Assert.Single(await Dispatch.NotificationsAsync(_app, user));
+        Assert.Equal(due.AddDays(1), (await Dispatch.ReminderAsync(_app, user, reminder)).GetProperty("nextAt").GetDateTimeOffset());
+
+        user = await Dispatch.FreshAsync(_app, user);
+        using var client = user.Client(_app);
+
+        // "got it" answers today's nudge: tomorrow's occurrence stays (it used to be skipped)
+        using (var gotIt = await client.PostAsync($"/api/v1/reminders/{reminder}/acknowledge", null))
+        {
+            var answered = await gotIt.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("scheduled", answered.GetProperty("status").GetString());
+            Assert.Equal(due.AddDays(1), answered.GetProperty("nextAt").GetDateTimeOffset());
+        }
+
+        // with no nudge waiting, "got it" means tomorrow's is done in advance
+        using var inAdvance = await client.PostAsync($"/api/v1/reminders/{reminder}/acknowledge", null);
+        Assert.Equal(due.AddDays(2), (await inAdvance.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("nextAt").GetDateTimeOffset());
+    }
+
     private async Task<Guid> CreateAsync(TestUser user, object request)
     {
         user = await Dispatch.FreshAsync(_app, user);
