@@ -79,7 +79,7 @@ for path in sys.argv[3:]:
         c = root.find('.//{*}Counters')
         passed += int(c.get('passed', 0))
         failed += int(c.get('failed', 0)) + int(c.get('error', 0)) + int(c.get('timeout', 0)) + int(c.get('aborted', 0))
-        for r in root.iter('{*}UnitTestResult'):
+        for r in root.iterfind('.//{*}UnitTestResult'):
             if r.get('outcome') not in ('Passed', 'NotExecuted'):
                 message = r.find('.//{*}ErrorInfo/{*}Message')
                 names.append((r.get('testName', '?'), message.text if message is not None and message.text else ''))
