@@ -88,6 +88,55 @@ public sealed class DurableTurnTests
         }
     }
 
+    [Fact]
+    public async Task MessageOwed_IsTakenByOneReplicaOnly_WhenTwoLookAtOnce()
+    {
+        var origin = new AssistantApp();
+        await ((IAsyncLifetime)origin).InitializeAsync();
+        var user = await Accounts.RegisterAndLoginAsync(origin);
+        await origin.Services.GetRequiredService<AssistantTurnQueue>().StopAsync(CancellationToken.None);
+        long messageId;
+        using (var client = user.Client(origin))
+        {
+            var conversation = await Chat.StartAsync(client);
+            using var sent = await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "buy milk tomorrow" });
+            Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+            messageId = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messageId").GetInt64();
+        }
+
+        await origin.DisposeAsync();
+
+        // two replicas come up on that database; neither answers (their turn workers are stopped), so whoever takes the
+        // message keeps it pending where it can be seen
+        var first = origin.Restarted();
+        await ((IAsyncLifetime)first).InitializeAsync();
+        var second = new AssistantApp().ReplicaOf(first);
+        await ((IAsyncLifetime)second).InitializeAsync();
+        try
+        {
+            var queues = new[] { first, second }.Select(app => app.Services.GetRequiredService<AssistantTurnQueue>()).ToArray();
+            foreach (var queue in queues)
+            {
+                await queue.StopAsync(CancellationToken.None);
+            }
+
+            // both replicas' recovery loops tick at the same moment, and both are asked once more directly
+            first.Clock.Advance(TimeSpan.FromMinutes(3));
+            second.Clock.Advance(TimeSpan.FromMinutes(3));
+            await Task.WhenAll(
+                first.Services.GetRequiredService<TurnRecovery>().RecoverAsync(CancellationToken.None),
+                second.Services.GetRequiredService<TurnRecovery>().RecoverAsync(CancellationToken.None));
+            await Task.Delay(500); // the loops' passes, started by the clock, finish
+
+            Assert.Equal(1, queues.Count(q => q.IsPending(messageId)));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)second).DisposeAsync();
+            await ((IAsyncLifetime)first).DisposeAsync();
+        }
+    }
+
     private static async Task<List<JsonElement>> MessagesWithinAsync(AssistantApp app, TestUser user, Guid conversation, int count, TimeSpan deadline)
     {
         using var client = user.Client(app);
