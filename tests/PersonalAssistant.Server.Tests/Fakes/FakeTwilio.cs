@@ -75,7 +75,7 @@ public sealed class FakeTwilio : IAsyncDisposable
 
         var sid = "SM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         Received.Enqueue(request with { Status = 201, Sid = sid });
-        var now = DateTimeOffset.UtcNow.ToString("ddd, dd MMM yyyy HH:mm:ss +0000", CultureInfo.InvariantCulture);
+        const string now = "Wed, 18 Nov 2026 14:00:00 +0000"; // Twilio's RFC 2822 dates; the server does not read them
         return Results.Json(
             new Dictionary<string, object?>
             {
