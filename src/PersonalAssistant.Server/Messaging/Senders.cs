@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Jobs;
+using PersonalAssistant.Server.Messaging.Sms;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Messaging;
@@ -106,8 +107,8 @@ internal static class MessagingRegistration
             services.AddScoped<IEmailSender>(provider => provider.GetRequiredService<OutboxSender>());
         }
 
-        // SMS providers arrive with the SMS channel; until then every SMS is simulated into the outbox.
-        services.AddScoped<ISmsSender>(provider => provider.GetRequiredService<OutboxSender>());
+        // Twilio when configured, otherwise the outbox (Messaging/Sms/TwilioSmsSender.cs).
+        services.AddSms(configuration);
         return services;
     }
 }

@@ -8,6 +8,7 @@ using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Messaging;
+using PersonalAssistant.Server.Messaging.Sms;
 using PersonalAssistant.Server.Persistence;
 using IdentityChannels = PersonalAssistant.Server.Identity.Channels;
 
@@ -205,6 +206,17 @@ internal sealed partial class ChannelDeliveryService(
 
             await email.SendAsync(new EmailMessage(address, Texts.Get(locale, "Channels.Email.Subject"), notification.Text, userId), cancellationToken);
             return PushResult.Sent;
+        }
+        catch (SmsPermanentException exception)
+        {
+            // The provider refused the number or the message for good (Messaging/Sms): the next channel, at once.
+            LogSendFailed(logger, channel, delivery.NotificationId, exception.GetType().Name);
+            return new PushResult(PushResultKind.Rejected, SmsErrors.Of(exception.Code));
+        }
+        catch (SmsTransientException exception)
+        {
+            LogSendFailed(logger, channel, delivery.NotificationId, exception.GetType().Name);
+            return new PushResult(PushResultKind.Transient, SmsErrors.Of(exception.Code));
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

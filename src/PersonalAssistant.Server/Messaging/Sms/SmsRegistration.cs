@@ -1,0 +1,28 @@
+using PersonalAssistant.Server.Common;
+
+namespace PersonalAssistant.Server.Messaging.Sms;
+
+internal static class SmsRegistration
+{
+    /// <summary>Twilio when it is configured; otherwise the outbox (simulator mode).</summary>
+    public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<TwilioSendOptions, TwilioSendOptions.Validator>(TwilioSendOptions.Section);
+        services.AddScoped<ISmsSendLog, NoSmsSendLog>();
+        var twilio = configuration.ReadValidated(TwilioSendOptions.Section, new TwilioSendOptions.Validator());
+        if (twilio.IsConfigured)
+        {
+            services.AddTransient<TwilioBaseUrlHandler>();
+            services.AddHttpClient(TwilioSmsSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(twilio.TimeoutSeconds))
+                .AddHttpMessageHandler<TwilioBaseUrlHandler>();
+            services.AddScoped<TwilioSmsSender>();
+            services.AddScoped<ISmsSender>(provider => provider.GetRequiredService<TwilioSmsSender>());
+        }
+        else
+        {
+            services.AddScoped<ISmsSender>(provider => provider.GetRequiredService<OutboxSender>());
+        }
+
+        return services;
+    }
+}
