@@ -10,6 +10,7 @@ internal static class AssistantRegistration
         services.AddScoped<AssistantUndo>();
         services.AddScoped<Jobs.IRetainedData, ConversationRetention>();
         services.AddScoped<AssistantTurn>();
+        services.AddScoped<SmsConversationService>();
         services.AddSingleton<AssistantTurnQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<AssistantTurnQueue>());
         services.AddSingleton<TurnRecovery>();
