@@ -71,7 +71,7 @@ internal sealed partial class InboundSmsJob(
 
     /// <summary>Feeds imported texts (already given to <paramref name="userId"/>) to the assistant, oldest first; no SMS replies: the person is in the web app.</summary>
     [Queue(JobQueues.Default)]
-    public async Task ImportAsync(Guid userId, IReadOnlyList<Guid> smsIds, CancellationToken cancellationToken)
+    public async Task ImportAsync(Guid userId, Guid[] smsIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(smsIds);
         var texts = await db.Set<SmsMessage>().AsNoTracking().Where(m => smsIds.Contains(m.Id) && m.UserId == userId)

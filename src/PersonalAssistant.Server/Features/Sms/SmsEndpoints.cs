@@ -183,7 +183,8 @@ internal static partial class SmsEndpoints
 
         if (claimed.Count > 0)
         {
-            jobs.Create<InboundSmsJob>(job => job.ImportAsync(person.UserId, claimed, CancellationToken.None), new EnqueuedState(JobQueues.Default));
+            var ids = claimed.ToArray();
+            jobs.Create<InboundSmsJob>(job => job.ImportAsync(person.UserId, ids, CancellationToken.None), new EnqueuedState(JobQueues.Default));
         }
 
         return TypedResults.Ok(new SmsImportResponse(claimed.Count));
