@@ -11,6 +11,7 @@ internal static class AssistantRegistration
         services.AddScoped<Jobs.IRetainedData, ConversationRetention>();
         services.AddScoped<AssistantTurn>();
         services.AddScoped<SmsConversationService>();
+        services.AddScoped<Sms.ISmsTurns>(provider => provider.GetRequiredService<SmsConversationService>());
         services.AddSingleton<AssistantTurnQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<AssistantTurnQueue>());
         services.AddSingleton<TurnRecovery>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PersonalAssistant.Server.Features.Sms;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Persistence;
 
@@ -9,7 +10,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// <c>sms</c> channel, made on the first text), each text a turn answered there and then. The caller is a background
 /// job, so it may wait for the turn; the reply comes back to be texted.
 /// </summary>
-internal sealed class SmsConversationService(AppDbContext db, AssistantTurn turns, TimeProvider time)
+internal sealed class SmsConversationService(AppDbContext db, AssistantTurn turns, TimeProvider time) : ISmsTurns
 {
     /// <summary>The person's SMS conversation, made when they have none.</summary>
     public async Task<Guid> ConversationOfAsync(Guid userId, CancellationToken cancellationToken)

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
-using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Features.Profile;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
@@ -25,7 +24,7 @@ namespace PersonalAssistant.Server.Features.Sms;
 internal sealed partial class InboundSmsJob(
     AppDbContext db,
     PhoneNumberService phoneNumbers,
-    SmsConversationService conversations,
+    ISmsTurns conversations,
     ISmsSender sender,
     LanguageEngine engine,
     IOptions<TwilioOptions> twilio,
