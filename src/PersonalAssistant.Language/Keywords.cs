@@ -35,6 +35,9 @@ public sealed class Keywords
         CompanionMarkers = Set(l => l.CompanionMarkers);
         NextRequests = Set(l => l.NextRequests);
         NudgeDone = Set(l => l.NudgeDone);
+        SmsStop = Set(l => l.SmsStop);
+        SmsStart = Set(l => l.SmsStart);
+        SmsHelp = Set(l => l.SmsHelp);
         NudgeSnooze = Set(l => l.NudgeSnooze);
         NudgeSkip = Set(l => l.NudgeSkip);
         NudgeSmaller = Set(l => l.NudgeSmaller);
@@ -104,6 +107,15 @@ public sealed class Keywords
 
     /// <summary>A whole message that asks for the next suggestion ("next", "suivant").</summary>
     public IReadOnlySet<string> NextRequests { get; }
+
+    /// <summary>A whole text message that opts the number out ("stop", "arret").</summary>
+    public IReadOnlySet<string> SmsStop { get; }
+
+    /// <summary>A whole text message that opts the number back in ("start", "unstop").</summary>
+    public IReadOnlySet<string> SmsStart { get; }
+
+    /// <summary>A whole text message that asks for help ("help", "aide").</summary>
+    public IReadOnlySet<string> SmsHelp { get; }
 
     /// <summary>A whole reply to a nudge that says it is done ("done", "fait").</summary>
     public IReadOnlySet<string> NudgeDone { get; }

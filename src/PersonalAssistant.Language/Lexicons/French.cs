@@ -236,6 +236,8 @@ internal static partial class French
             "submergé", "crevée", "crevé"],
         CompanionMarkers = ["avec"],
         NextRequests = ["suivant", "suivante"],
+        SmsStop = ["arrêt"],
+        SmsHelp = ["aide"],
         NudgeDone = ["fait"],
         NudgeSnooze = ["plus tard"],
         NudgeSkip = ["passer"],

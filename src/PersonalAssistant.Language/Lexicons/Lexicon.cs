@@ -250,6 +250,15 @@ internal sealed class Lexicon
     /// <summary>A whole message that asks for the next suggestion ("next").</summary>
     public required IReadOnlyList<string> NextRequests { get; init; }
 
+    /// <summary>A whole text message that opts the number out of every SMS ("stop"); carrier keywords.</summary>
+    public IReadOnlyList<string> SmsStop { get; init; } = [];
+
+    /// <summary>A whole text message that opts the number back in ("start").</summary>
+    public IReadOnlyList<string> SmsStart { get; init; } = [];
+
+    /// <summary>A whole text message that asks what the SMS program is ("help").</summary>
+    public IReadOnlyList<string> SmsHelp { get; init; } = [];
+
     /// <summary>A whole reply to a nudge that says it is done ("done").</summary>
     public required IReadOnlyList<string> NudgeDone { get; init; }
 

@@ -15,6 +15,7 @@ using PersonalAssistant.Server.Features.Profile;
 using PersonalAssistant.Server.Features.Push;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Sessions;
+using PersonalAssistant.Server.Features.Sms;
 using PersonalAssistant.Server.Features.Tasks;
 
 namespace PersonalAssistant.Server.Features;
@@ -50,6 +51,7 @@ internal static class ApiRoutes
         api.MapNotificationEndpoints();
         api.MapBriefingEndpoints();
         api.MapPushEndpoints();
+        api.MapSmsEndpoints();
         api.MapListEndpoints();
         api.MapExpenseEndpoints();
         api.MapMemoryEndpoints();

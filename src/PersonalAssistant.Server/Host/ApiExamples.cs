@@ -26,7 +26,7 @@ internal static class ApiExamples
         ["DisableMfaRequest"] = """{"password":"maple orbit lantern 47","method":"recovery","code":"k7m2p-x9q4r"}""",
         ["RecoveryCodesResponse"] = """{"recoveryCodes":["k7m2p-x9q4r","b3n8t-w2z6h","…"]}""",
         ["AddPhoneNumberRequest"] = """{"number":"06 12 34 56 78","region":"FR"}""",
-        ["PhoneNumberResponse"] = """{"id":"0193a5c3-0a11-7c4e-9d2f-5b8e6a1f0c3d","number":"+33612345678","verified":true,"primary":true,"createdAt":"2026-11-25T14:10:00+00:00"}""",
+        ["PhoneNumberResponse"] = """{"id":"0193a5c3-0a11-7c4e-9d2f-5b8e6a1f0c3d","number":"+33612345678","verified":true,"primary":true,"createdAt":"2026-11-25T14:10:00+00:00","optedOut":false}""",
         ["PhoneCodeRequest"] = """{"code":"381920"}""",
         ["PreferencesDto"] = """{"quietHoursStart":"22:00","quietHoursEnd":"08:00","dailyNudgeCap":6,"preferredChannels":["sms","web"],"replyStyle":"brief","morningBriefingTime":"08:30","eveningReviewTime":null,"defaultCurrency":"CAD","missesBeforeBreakdown":3}""",
         ["GrantRoleRequest"] = """{"role":"premium"}""",

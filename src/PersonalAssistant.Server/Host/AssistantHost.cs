@@ -18,6 +18,7 @@ using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Notifications;
 using PersonalAssistant.Server.Features.Push;
 using PersonalAssistant.Server.Features.Reminders;
+using PersonalAssistant.Server.Features.Sms;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
@@ -76,6 +77,7 @@ internal static class AssistantHost
         services.AddNotifications();
         services.AddBriefings();
         services.AddChannels();
+        services.AddSms();
         services.AddSingleton<IPersonEvents, HubPersonEvents>();
         services.AddBackgroundJobs(configuration);
         services.AddEvents();
@@ -162,6 +164,7 @@ internal static class AssistantHost
         app.MapApiReference();
         app.MapApi();
         app.MapCalendarFeed();
+        app.MapTwilioWebhooks();
         // The bearer handler records the token's expiry; SignalR closes the connection then (SessionConnections also
         // does, by the injected clock, and on revocation).
         app.MapJobsDashboard();

@@ -20,7 +20,8 @@ internal static class Observability
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("System.Runtime", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics",
                     "Microsoft.AspNetCore.RateLimiting", "Microsoft.EntityFrameworkCore",
-                    Features.Reminders.ReminderMetrics.MeterName, Jobs.JobMetrics.MeterName, Features.Push.ChannelMetrics.MeterName)
+                    Features.Reminders.ReminderMetrics.MeterName, Jobs.JobMetrics.MeterName, Features.Push.ChannelMetrics.MeterName,
+                    Features.Sms.SmsMetrics.MeterName)
                 .AddPrometheusExporter());
         return builder;
     }

@@ -16,6 +16,9 @@ internal sealed class PhoneNumber
 
     public bool IsPrimary { get; set; }
 
+    /// <summary>When the number texted STOP (or a carrier reported it opted out): no SMS goes to it until START.</summary>
+    public DateTimeOffset? OptedOutAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public bool IsVerified => VerifiedAt is not null;

@@ -1015,6 +1015,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sms/simulator/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The simulator thread of one of my numbers
+         * @description Texts from the number and the replies to it, oldest first (the last 100).
+         */
+        get: operations["ListSimulatorThread"];
+        put?: never;
+        /**
+         * Text the assistant from one of my numbers (simulator)
+         * @description Only while Twilio is not configured (404 otherwise). From must be one of my verified numbers (administrators: any). The text goes through the same handling as a real one; replies land in the thread. Rate-limited.
+         */
+        post: operations["SimulateSms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand my texts from before I signed up to the assistant
+         * @description Texts from my verified numbers received in the last 24 hours while nobody had verified them, oldest first, in my SMS conversation. Each is imported once.
+         */
+        post: operations["ImportSms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lists": {
         parameters: {
             query?: never;
@@ -2490,7 +2534,8 @@ export interface components {
          *       "number": "+33612345678",
          *       "verified": true,
          *       "primary": true,
-         *       "createdAt": "2026-11-25T14:10:00+00:00"
+         *       "createdAt": "2026-11-25T14:10:00+00:00",
+         *       "optedOut": false
          *     }
          */
         PhoneNumberResponse: {
@@ -2510,6 +2555,8 @@ export interface components {
              * @description When it was added (UTC).
              */
             createdAt: string;
+            /** @description The number texted STOP: no SMS goes to it until it texts START. */
+            optedOut: boolean;
         };
         /**
          * @description The person's preferences. Times are local, "HH:mm", or null for "not set".
@@ -2785,6 +2832,41 @@ export interface components {
             lastSeenAt: string;
             /** @description True for the session making this request. */
             current: boolean;
+        };
+        /** @description The recorded text. */
+        SimulatedSmsResponse: {
+            /**
+             * Format: uuid
+             * @description Its id.
+             */
+            id: string;
+        };
+        /** @description A text typed in the simulator. */
+        SimulateSmsRequest: {
+            /** @description One of my verified numbers, E.164 (e.g. "+15145550100"). */
+            from: string;
+            /** @description What I text. */
+            text: string;
+        };
+        /** @description One text of a simulator thread. */
+        SimulatorMessageResponse: {
+            /** @description "inbound" (from the number) or "outbound" (a reply to it). */
+            direction: string;
+            /** @description The text. */
+            text: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            at: string;
+        };
+        /** @description How many texts went to the assistant. */
+        SmsImportResponse: {
+            /**
+             * Format: int32
+             * @description Texts handed over (0 when none were waiting).
+             */
+            imported: number | string;
         };
         SnoozeRequest: {
             /**
@@ -6255,6 +6337,189 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListSimulatorThread: {
+        parameters: {
+            query: {
+                number: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulatorMessageResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SimulateSms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulateSmsRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulatedSmsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportSms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsImportResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -50,6 +50,9 @@ internal sealed class RateLimitOptions
     /// <summary>The whole instance, SMS codes sent in an hour: a ceiling on the SMS bill.</summary>
     public RateLimitRule SmsCodesPerInstance { get; set; } = new() { PermitLimit = 500, WindowSeconds = 3600 };
 
+    /// <summary>Per client IP, on provider webhooks (Twilio's inbound SMS): Twilio calls from a few addresses, so it is generous.</summary>
+    public RateLimitRule WebhooksPerIp { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
+
     /// <summary>Per account, on messages to the assistant (each one may call a paid model).</summary>
     public RateLimitRule AssistantTurnsPerAccount { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 
@@ -72,6 +75,7 @@ internal sealed class RateLimitOptions
             Check(failures, "SmsCodesPerAccount", options.SmsCodesPerAccount);
             Check(failures, "SmsCodesPerNumber", options.SmsCodesPerNumber);
             Check(failures, "SmsCodesPerInstance", options.SmsCodesPerInstance);
+            Check(failures, "WebhooksPerIp", options.WebhooksPerIp);
             return failures.ToResult();
         }
 

@@ -17,6 +17,7 @@ internal enum RateLimitKind
     SmsCodesPerAccount,
     SmsCodesPerNumber,
     SmsCodesPerInstance,
+    WebhooksPerIp,
 }
 
 /// <summary>
@@ -27,6 +28,7 @@ internal enum RateLimitKind
 internal sealed class RateLimits : IDisposable
 {
     public const string AuthPerIpPolicy = "auth-per-ip";
+    public const string WebhooksPerIpPolicy = "webhooks-per-ip";
 
     private readonly IOptions<RateLimitOptions> _options;
     private readonly IConnectionMultiplexer? _redis;
@@ -95,6 +97,7 @@ internal sealed class RateLimits : IDisposable
         RateLimitKind.SmsCodesPerAccount => _options.Value.SmsCodesPerAccount,
         RateLimitKind.SmsCodesPerNumber => _options.Value.SmsCodesPerNumber,
         RateLimitKind.SmsCodesPerInstance => _options.Value.SmsCodesPerInstance,
+        RateLimitKind.WebhooksPerIp => _options.Value.WebhooksPerIp,
         _ => _options.Value.ResendPerTarget,
     };
 }
@@ -134,6 +137,8 @@ internal static class RateLimitRegistration
         {
             options.AddPolicy(RateLimits.AuthPerIpPolicy, context => context.RequestServices.GetRequiredService<RateLimits>()
                 .Partition(RateLimitKind.AuthPerIp, context.Connection.RemoteIpAddress?.ToString() ?? "unknown"));
+            options.AddPolicy(RateLimits.WebhooksPerIpPolicy, context => context.RequestServices.GetRequiredService<RateLimits>()
+                .Partition(RateLimitKind.WebhooksPerIp, context.Connection.RemoteIpAddress?.ToString() ?? "unknown"));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);

@@ -10,6 +10,8 @@ internal static class AssistantRegistration
         services.AddScoped<AssistantUndo>();
         services.AddScoped<Jobs.IRetainedData, ConversationRetention>();
         services.AddScoped<AssistantTurn>();
+        services.AddScoped<SmsConversationService>();
+        services.AddScoped<Sms.ISmsTurns>(provider => provider.GetRequiredService<SmsConversationService>());
         services.AddSingleton<AssistantTurnQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<AssistantTurnQueue>());
         services.AddSingleton<TurnRecovery>();

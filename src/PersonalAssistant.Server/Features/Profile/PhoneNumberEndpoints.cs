@@ -242,7 +242,9 @@ internal sealed record PhoneCodeRequest([property: Required, StringLength(16)] s
 /// <param name="Verified">Proven with a code.</param>
 /// <param name="Primary">The number SMS goes to first.</param>
 /// <param name="CreatedAt">When it was added (UTC).</param>
-internal sealed record PhoneNumberResponse(Guid Id, string Number, bool Verified, bool Primary, DateTimeOffset CreatedAt)
+/// <param name="OptedOut">The number texted STOP: no SMS goes to it until it texts START.</param>
+internal sealed record PhoneNumberResponse(Guid Id, string Number, bool Verified, bool Primary, DateTimeOffset CreatedAt, bool OptedOut)
 {
-    public static PhoneNumberResponse From(PhoneNumberEntity phone) => new(phone.Id, phone.E164, phone.IsVerified, phone.IsPrimary, phone.CreatedAt);
+    public static PhoneNumberResponse From(PhoneNumberEntity phone) =>
+        new(phone.Id, phone.E164, phone.IsVerified, phone.IsPrimary, phone.CreatedAt, phone.OptedOutAt is not null);
 }

@@ -3,6 +3,7 @@ using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Features.Notifications;
+using PersonalAssistant.Server.Features.Profile;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
@@ -47,6 +48,7 @@ internal sealed partial class ChannelDeliveryService(
     PushService push,
     NotificationActionTokens tokens,
     ISmsSender sms,
+    PhoneNumberService phoneNumbers,
     IEmailSender email,
     IBackgroundJobClient jobs,
     IOptions<JobsOptions> jobOptions,
@@ -187,14 +189,13 @@ internal sealed partial class ChannelDeliveryService(
 
             if (channel == IdentityChannels.Sms)
             {
-                var phones = await db.PhoneNumbers.AsNoTracking().Where(p => p.UserId == userId && p.VerifiedAt != null)
-                    .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.CreatedAt).Select(p => p.E164).ToListAsync(cancellationToken);
-                if (phones.Count == 0)
+                // A number that texted STOP takes nothing (PhoneNumberService answers only numbers still opted in).
+                if (await phoneNumbers.SmsTargetAsync(userId, cancellationToken) is not { } number)
                 {
                     return new PushResult(PushResultKind.Rejected, ChannelErrors.NoTarget);
                 }
 
-                await sms.SendAsync(new SmsMessage(phones[0], notification.Text, userId), cancellationToken);
+                await sms.SendAsync(new SmsMessage(number, notification.Text, userId), cancellationToken);
                 return PushResult.Sent;
             }
 

@@ -1,0 +1,192 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PersonalAssistant.Language;
+using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Profile;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Jobs;
+using PersonalAssistant.Server.Localization;
+using PersonalAssistant.Server.Messaging;
+using PersonalAssistant.Server.Persistence;
+using OutgoingSms = PersonalAssistant.Server.Messaging.SmsMessage;
+
+namespace PersonalAssistant.Server.Features.Sms;
+
+/// <summary>
+/// Handles one recorded inbound text, after the webhook (or the simulator) has answered: STOP/START/HELP first (whole
+/// message, any case, accents and punctuation ignored), then the sender: an unknown number is told how to sign up, a
+/// deactivated account gets a short neutral reply, an opted-out number gets nothing, and anything else is a turn of the
+/// assistant in the person's SMS conversation (nudge replies such as DONE or SNOOZE 20 included: the assistant reads them
+/// first). A text is handled once: the job claims it (received → handled) before acting, and gives it back on a failure
+/// so Hangfire's retry finds it again.
+/// </summary>
+internal sealed partial class InboundSmsJob(
+    AppDbContext db,
+    PhoneNumberService phoneNumbers,
+    ISmsTurns conversations,
+    ISmsSender sender,
+    LanguageEngine engine,
+    IOptions<TwilioOptions> twilio,
+    IOptions<AuthOptions> auth,
+    SmsMetrics metrics,
+    TimeProvider time,
+    ILogger<InboundSmsJob> logger)
+{
+    /// <summary>How long a text from an unknown number is kept for its sender to import after signing up.</summary>
+    public static readonly TimeSpan UnknownKeptFor = TimeSpan.FromHours(24);
+
+    [Queue(JobQueues.Critical)]
+    public async Task HandleAsync(Guid smsId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claimed = await db.Set<SmsMessage>()
+            .Where(m => m.Id == smsId && m.Direction == SmsDirections.Inbound && m.Status == SmsStatuses.Received)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, SmsStatuses.Handled).SetProperty(m => m.HandledAt, now).SetProperty(m => m.UpdatedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return; // gone, or handled by another run
+        }
+
+        var sms = await db.Set<SmsMessage>().AsNoTracking().SingleAsync(m => m.Id == smsId, cancellationToken);
+        try
+        {
+            var outcome = await ActAsync(sms, cancellationToken);
+            metrics.Inbound(outcome);
+            LogHandled(logger, sms.Id, outcome, sms.Body.Length);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await db.Set<SmsMessage>().Where(m => m.Id == smsId)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, SmsStatuses.Received).SetProperty(m => m.HandledAt, (DateTimeOffset?)null), CancellationToken.None);
+            throw;
+        }
+
+        // Texts from numbers nobody verified are kept one day for an import, then go.
+        var cutoff = now - UnknownKeptFor;
+        await db.Set<SmsMessage>().Where(m => m.UserId == null && m.Direction == SmsDirections.Inbound && m.CreatedAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Feeds imported texts (already given to <paramref name="userId"/>) to the assistant, oldest first; no SMS replies: the person is in the web app.</summary>
+    [Queue(JobQueues.Default)]
+    public async Task ImportAsync(Guid userId, Guid[] smsIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(smsIds);
+        var texts = await db.Set<SmsMessage>().AsNoTracking().Where(m => smsIds.Contains(m.Id) && m.UserId == userId)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => new { m.Id, m.Body }).ToListAsync(cancellationToken);
+        foreach (var text in texts)
+        {
+            if (Keyword(text.Body) is not null)
+            {
+                continue; // STOP, START and HELP were answered when they came
+            }
+
+            await conversations.AnswerAsync(userId, text.Body, cancellationToken);
+            LogImported(logger, text.Id, userId);
+        }
+    }
+
+    private async Task<string> ActAsync(SmsMessage sms, CancellationToken cancellationToken)
+    {
+        var verified = await phoneNumbers.FindVerifiedAsync(sms.From, cancellationToken);
+        var ownerId = verified?.UserId;
+        if (twilio.Value.IsDedicated
+            && await db.Set<SmsNumber>().AsNoTracking().Where(n => n.E164 == sms.To).Select(n => (Guid?)n.UserId).FirstOrDefaultAsync(cancellationToken) is { } dedicatedTo)
+        {
+            // Dedicated mode: the number texted names the person, whatever phone they text from.
+            ownerId = dedicatedTo;
+        }
+
+        var owner = ownerId is { } id
+            ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Locale, u.IsActive }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var locale = owner?.Locale ?? Locales.English;
+        if (owner is not null)
+        {
+            await db.Set<SmsMessage>().Where(m => m.Id == sms.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UserId, owner.Id), cancellationToken);
+        }
+
+        switch (Keyword(sms.Body))
+        {
+            case SmsKeyword.Stop:
+                await phoneNumbers.SetOptedOutAsync(sms.From, optedOut: true, cancellationToken);
+                await ReplyAsync(sms.From, Texts.Get(locale, "Sms.Stopped"), owner?.Id, cancellationToken);
+                return "stop";
+            case SmsKeyword.Start:
+                await phoneNumbers.SetOptedOutAsync(sms.From, optedOut: false, cancellationToken);
+                await ReplyAsync(sms.From, Texts.Get(locale, "Sms.Started"), owner?.Id, cancellationToken);
+                return "start";
+            case SmsKeyword.Help when verified is not { OptedOut: true }:
+                await ReplyAsync(sms.From, Texts.Get(locale, "Sms.Help"), owner?.Id, cancellationToken);
+                return "help";
+        }
+
+        if (verified is { OptedOut: true })
+        {
+            return "opted-out"; // nothing goes to a number that texted STOP, but the STOP confirmation
+        }
+
+        if (owner is null)
+        {
+            // One sign-up text per number per day, however many texts it sends.
+            var since = time.GetUtcNow() - UnknownKeptFor;
+            var told = await db.Set<SmsMessage>().AsNoTracking().AnyAsync(
+                m => m.From == sms.From && m.UserId == null && m.Id != sms.Id && m.Direction == SmsDirections.Inbound && m.Status == SmsStatuses.Handled && m.CreatedAt >= since,
+                cancellationToken);
+            if (!told)
+            {
+                await ReplyAsync(sms.From, Texts.Format(locale, "Sms.Unknown", RegisterLink()), null, cancellationToken);
+            }
+
+            return "unknown";
+        }
+
+        if (!owner.IsActive)
+        {
+            await ReplyAsync(sms.From, Texts.Get(locale, "Sms.Deactivated"), owner.Id, cancellationToken);
+            return "deactivated";
+        }
+
+        var reply = await conversations.AnswerAsync(owner.Id, sms.Body, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(reply))
+        {
+            await ReplyAsync(sms.From, reply, owner.Id, cancellationToken);
+        }
+
+        return "assistant";
+    }
+
+    /// <summary>STOP, START or HELP when the whole text is one (lexicon words, folded); null otherwise.</summary>
+    private SmsKeyword? Keyword(string body)
+    {
+        var folded = TextKeys.Fold(body);
+        var words = engine.Keywords;
+        return words.SmsStop.Contains(folded) ? SmsKeyword.Stop
+            : words.SmsStart.Contains(folded) ? SmsKeyword.Start
+            : words.SmsHelp.Contains(folded) ? SmsKeyword.Help
+            : null;
+    }
+
+    private string RegisterLink()
+    {
+        var baseUrl = twilio.Value.PublicBaseUrl is { Length: > 0 } twilioUrl ? twilioUrl : auth.Value.PublicBaseUrl ?? string.Empty;
+        return baseUrl.TrimEnd('/') + "/register";
+    }
+
+    private Task ReplyAsync(string to, string text, Guid? userId, CancellationToken cancellationToken) =>
+        sender.SendAsync(new OutgoingSms(to, text, userId), cancellationToken);
+
+    private enum SmsKeyword
+    {
+        Stop,
+        Start,
+        Help,
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbound SMS {SmsId} handled: {Outcome} ({Length} characters)")]
+    private static partial void LogHandled(ILogger logger, Guid smsId, string outcome, int length);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbound SMS {SmsId} imported by {UserId}")]
+    private static partial void LogImported(ILogger logger, Guid smsId, Guid userId);
+}
