@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using PersonalAssistant.Server.Localization;
+using PersonalAssistant.Server.Messaging.Sms;
 
 namespace PersonalAssistant.Server.Host;
 
@@ -26,6 +27,19 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         var problem = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(bad, locale),
+            // The SMS provider failed while a request was sending a text (a verification code): say so, not "server error".
+            SmsPermanentException => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = Texts.Get(locale, "Problem.SmsRefused.Title"),
+                Detail = Texts.Get(locale, "Problem.SmsRefused.Detail"),
+            },
+            SmsTransientException => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = Texts.Get(locale, "Problem.SmsUnavailable.Title"),
+                Detail = Texts.Get(locale, "Problem.SmsUnavailable.Detail"),
+            },
             _ => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -36,7 +50,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(
 
         var status = problem.Status ?? StatusCodes.Status500InternalServerError;
         var endpoint = httpContext.GetEndpoint()?.DisplayName ?? "(no endpoint)";
-        if (status >= 500)
+        if (status >= 500 && exception is SmsTransientException)
+        {
+            LogSmsUnavailable(logger, httpContext.Request.Method, endpoint);
+        }
+        else if (status >= 500)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, endpoint);
         }
@@ -51,6 +69,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Endpoint}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string endpoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The SMS provider could not take a text sent by {Method} {Endpoint}")]
+    private static partial void LogSmsUnavailable(ILogger logger, string method, string endpoint);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a bad request on {Method} {Endpoint}: {Status}")]
     private static partial void LogRejected(ILogger logger, string method, string endpoint, int status);

@@ -108,7 +108,7 @@ internal static class MessagingRegistration
         }
 
         // Twilio when configured, otherwise the outbox (Messaging/Sms/TwilioSmsSender.cs).
-        services.AddSms(configuration);
+        services.AddSmsSender(configuration);
         return services;
     }
 }

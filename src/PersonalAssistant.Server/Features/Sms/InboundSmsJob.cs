@@ -8,6 +8,7 @@ using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Messaging;
+using PersonalAssistant.Server.Messaging.Sms;
 using PersonalAssistant.Server.Persistence;
 using OutgoingSms = PersonalAssistant.Server.Messaging.SmsMessage;
 

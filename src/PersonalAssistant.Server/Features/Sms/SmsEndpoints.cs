@@ -11,6 +11,7 @@ using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Messaging;
+using PersonalAssistant.Server.Messaging.Sms;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Sms;
@@ -194,6 +195,7 @@ internal static partial class SmsEndpoints
         AppDbContext db, TimeProvider time, string sid, string from, string to, string body, CancellationToken cancellationToken, Guid? id = null)
     {
         var now = time.GetUtcNow();
+        var segments = SmsSegments.Analyze(body);
         var message = new SmsMessage
         {
             Id = id ?? Ids.NewV7(),
@@ -202,8 +204,8 @@ internal static partial class SmsEndpoints
             From = from,
             To = to,
             Body = body,
-            Segments = SmsEncodings.Segments(body),
-            Encoding = SmsEncodings.Of(body),
+            Segments = segments.Segments,
+            Encoding = SmsEncodings.Name(segments.Encoding),
             Status = SmsStatuses.Received,
             CreatedAt = now,
             UpdatedAt = now,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Messaging.Sms;
 
 namespace PersonalAssistant.Server.Features.Sms;
 
@@ -61,24 +62,8 @@ internal static class SmsEncodings
     public const string Gsm7 = "gsm7";
     public const string Ucs2 = "ucs2";
 
-    /// <summary>GSM-7 when every character is in the GSM 03.38 basic set or its extension table, else UCS-2.</summary>
-    public static string Of(string text) => text.All(c => Basic.Contains(c, StringComparison.Ordinal) || Extension.Contains(c, StringComparison.Ordinal)) ? Gsm7 : Ucs2;
-
-    /// <summary>Segments of a text: 160/153 characters in GSM-7 (extension characters count twice), 70/67 in UCS-2.</summary>
-    public static int Segments(string text)
-    {
-        if (Of(text) == Gsm7)
-        {
-            var units = text.Sum(c => Extension.Contains(c, StringComparison.Ordinal) ? 2 : 1);
-            return units <= 160 ? 1 : (units + 152) / 153;
-        }
-
-        var length = text.Length;
-        return length <= 70 ? 1 : (length + 66) / 67;
-    }
-
-    private const string Basic = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-    private const string Extension = "^{}\\[~]|€\f";
+    /// <summary>How the log names an encoding (the counting itself is <see cref="SmsSegments"/>).</summary>
+    public static string Name(SmsEncoding encoding) => encoding == SmsEncoding.Gsm7 ? Gsm7 : Ucs2;
 }
 
 internal static class SmsStatuses
@@ -97,6 +82,8 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
 {
     public const int MaxBodyLength = 1600;
 
+    public const int MaxStatusLength = 16;
+
     public void Configure(EntityTypeBuilder<SmsMessage> builder)
     {
         builder.ToTable("SmsMessages");
@@ -106,7 +93,7 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
         builder.Property(m => m.To).HasMaxLength(32);
         builder.Property(m => m.Body).HasMaxLength(MaxBodyLength);
         builder.Property(m => m.Encoding).HasMaxLength(8);
-        builder.Property(m => m.Status).HasMaxLength(16);
+        builder.Property(m => m.Status).HasMaxLength(MaxStatusLength);
         builder.Property(m => m.Price).HasPrecision(12, 5);
         builder.Property(m => m.PriceUnit).HasMaxLength(8);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,6 @@
-using PersonalAssistant.Server.Common;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PersonalAssistant.Server.Features.Profile;
+using PersonalAssistant.Server.Messaging.Sms;
 
 namespace PersonalAssistant.Server.Features.Sms;
 
@@ -7,10 +8,11 @@ internal static class SmsRegistration
 {
     public static IServiceCollection AddSms(this IServiceCollection services)
     {
-        services.AddValidatedOptions<TwilioOptions, TwilioOptions.Validator>(TwilioOptions.Section);
+        // TwilioOptions are registered with the sender (Messaging/Sms/SmsRegistration.cs): one class for both directions.
         services.AddSingleton<TwilioSignatureValidator>();
         services.AddSingleton<SmsMetrics>();
         services.AddScoped<InboundSmsJob>();
+        services.Replace(ServiceDescriptor.Scoped<ISmsSendLog, SmsMessageLog>()); // after the sender's no-op default
 
         // The Profile feature's service for verified numbers: the SMS channel and the channel delivery ask it.
         services.AddScoped<PhoneNumberService>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PersonalAssistant.Server.Messaging.Sms;
 using Twilio.Security;
 
 namespace PersonalAssistant.Server.Features.Sms;

@@ -5,11 +5,11 @@ namespace PersonalAssistant.Server.Messaging.Sms;
 internal static class SmsRegistration
 {
     /// <summary>Twilio when it is configured; otherwise the outbox (simulator mode).</summary>
-    public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSmsSender(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<TwilioSendOptions, TwilioSendOptions.Validator>(TwilioSendOptions.Section);
+        services.AddValidatedOptions<TwilioOptions, TwilioOptions.Validator>(TwilioOptions.Section);
         services.AddScoped<ISmsSendLog, NoSmsSendLog>();
-        var twilio = configuration.ReadValidated(TwilioSendOptions.Section, new TwilioSendOptions.Validator());
+        var twilio = configuration.ReadValidated(TwilioOptions.Section, new TwilioOptions.Validator());
         if (twilio.IsConfigured)
         {
             services.AddTransient<TwilioBaseUrlHandler>();

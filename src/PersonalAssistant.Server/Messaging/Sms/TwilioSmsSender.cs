@@ -9,7 +9,7 @@ using TwilioPhoneNumber = Twilio.Types.PhoneNumber;
 namespace PersonalAssistant.Server.Messaging.Sms;
 
 /// <summary>
-/// Sends SMS through Twilio's REST API with the official client: a reply longer than <see cref="TwilioSendOptions.ReplyLimit"/>
+/// Sends SMS through Twilio's REST API with the official client: a reply longer than <see cref="TwilioOptions.ReplyLimit"/>
 /// is split into numbered parts (<see cref="SmsSplitter"/>), sent one after the other, each with the status callback set.
 /// Failures are classified: <see cref="SmsPermanentException"/> when sending again cannot help (invalid, unsubscribed or
 /// unreachable number…), <see cref="SmsTransientException"/> otherwise (carrier or queue trouble, 429, 5xx, a timeout).
@@ -17,7 +17,7 @@ namespace PersonalAssistant.Server.Messaging.Sms;
 /// </summary>
 internal sealed partial class TwilioSmsSender(
     IHttpClientFactory httpClients,
-    IOptions<TwilioSendOptions> options,
+    IOptions<TwilioOptions> options,
     ISmsSendLog sendLog,
     ILogger<TwilioSmsSender> logger) : ISmsSender
 {
@@ -98,7 +98,7 @@ internal sealed partial class TwilioSmsSender(
         }
     }
 
-    private TwilioRestClient CreateClient(TwilioSendOptions settings)
+    private TwilioRestClient CreateClient(TwilioOptions settings)
     {
         var http = new SystemNetHttpClient(httpClients.CreateClient(HttpClientName));
         return settings.UsesApiKey
@@ -110,8 +110,8 @@ internal sealed partial class TwilioSmsSender(
     private static partial void LogPartSent(ILogger logger, string sid, int part, int parts, int segments, SmsEncoding encoding, string status);
 }
 
-/// <summary>Sends the client's requests for https://api.twilio.com to <see cref="TwilioSendOptions.ApiBaseUrl"/> instead (a local fake in tests).</summary>
-internal sealed class TwilioBaseUrlHandler(IOptions<TwilioSendOptions> options) : DelegatingHandler
+/// <summary>Sends the client's requests for https://api.twilio.com to <see cref="TwilioOptions.ApiBaseUrl"/> instead (a local fake in tests).</summary>
+internal sealed class TwilioBaseUrlHandler(IOptions<TwilioOptions> options) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -3,9 +3,12 @@ using System.Security.Cryptography;
 using System.Text;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PersonalAssistant.Server.Features.Sms;
 using PersonalAssistant.Server.Persistence;
 using PersonalAssistant.Server.Tests.Infrastructure;
+using ISmsSender = PersonalAssistant.Server.Messaging.ISmsSender;
+using OutboxSender = PersonalAssistant.Server.Messaging.OutboxSender;
 
 namespace PersonalAssistant.Server.Tests.Features.Sms;
 
@@ -22,7 +25,9 @@ internal static partial class TwilioWebhook
     public static AssistantApp Configure(AssistantApp app, string mode = "shared") => app
         .With("Twilio:AccountSid", AccountSid).With("Twilio:AuthToken", AuthToken).With("Twilio:PhoneNumber", InstanceNumber)
         .With("Twilio:PublicBaseUrl", PublicBaseUrl).With("Twilio:NumberMode", mode)
-        .With("Reminders:Dispatch", "false").With("Jobs:Workers", "0");
+        .With("Reminders:Dispatch", "false").With("Jobs:Workers", "0")
+        // replies are read from the outbox here; the Twilio REST side is TwilioSmsSenderTests' (against FakeTwilio)
+        .WithServices(services => services.Replace(ServiceDescriptor.Scoped<ISmsSender>(provider => provider.GetRequiredService<OutboxSender>())));
 
     /// <summary>Twilio's signature: base64 HMAC-SHA1 with the auth token over the URL followed by each parameter's name and value, sorted by name.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350", Justification = "Twilio's webhook signature is HMAC-SHA1; the test signs as Twilio does.")]

@@ -29,6 +29,7 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
     private const string PublicBaseUrl = "https://assistant.example.org";
 
     private readonly RecordingSendLog _sendLog = new();
+    private bool _logInTheTable;
     private FakeTwilio _twilio = null!;
     private AssistantApp? _app;
 
@@ -99,7 +100,7 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
     public async Task ApiKeyAndMessagingService_AreUsedWhenSet()
     {
         await StartAsync(("Twilio:ApiKeySid", FakeTwilio.ApiKeySid), ("Twilio:ApiKeySecret", FakeTwilio.ApiKeySecret),
-            ("Twilio:MessagingServiceSid", "MG0123456789abcdef0123456789abcdef"), ("Twilio:PublicBaseUrl", null));
+            ("Twilio:MessagingServiceSid", "MG0123456789abcdef0123456789abcdef"));
 
         var result = Assert.Single(await SendAsync(new SmsMessage(To, "Done.", null)));
 
@@ -107,7 +108,7 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
         Assert.Equal(FakeTwilio.ApiKeySid, request.User);
         Assert.Equal(FakeTwilio.AccountSid, request.AccountSid);
         Assert.Equal((null, "MG0123456789abcdef0123456789abcdef"), (request.From, request.MessagingServiceSid));
-        Assert.Null(request.StatusCallback);
+        Assert.Equal(PublicBaseUrl + "/webhooks/twilio/status", request.StatusCallback);
         Assert.Equal("accepted", result.Status);
     }
 
@@ -138,6 +139,42 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
 
         Assert.Equal(code, failed.Code);
         Assert.Equal(status, Assert.Single(_twilio.Received).Status);
+    }
+
+    [Fact]
+    public async Task EveryPartSent_IsLoggedInTheSmsTable_WithItsSidSegmentsAndStatus_WithoutTheText()
+    {
+        _logInTheTable = true;
+        await StartAsync();
+        var reply = string.Join(' ', Enumerable.Repeat("This sentence is forty characters long.", 16));
+        var results = await SendAsync(new SmsMessage(To, reply, null));
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<AppDbContext>()
+            .Set<PersonalAssistant.Server.Features.Sms.SmsMessage>().AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync();
+        Assert.Equal(results.Select(r => r.Sid), rows.Select(r => r.MessageSid));
+        Assert.All(rows, row =>
+        {
+            Assert.Equal("outbound", row.Direction);
+            Assert.Equal((From, To, "gsm7", string.Empty), (row.From, row.To, row.Encoding, row.Body));
+        });
+        Assert.Equal(results.Select(r => r.Segments), rows.Select(r => r.Segments));
+    }
+
+    [Theory]
+    [InlineData(30003, 400, HttpStatusCode.ServiceUnavailable)]
+    [InlineData(0, 500, HttpStatusCode.ServiceUnavailable)]
+    [InlineData(21614, 400, HttpStatusCode.UnprocessableEntity)]
+    public async Task AVerificationCode_TheProviderCannotTake_IsAClearProblem_NotAServerError(int code, int status, HttpStatusCode expected)
+    {
+        await StartAsync();
+        var user = await Accounts.RegisterAndLoginAsync(App);
+        _twilio.Script.Enqueue((code, status));
+        using var client = user.Client(App);
+        using var added = await client.PostAsJsonAsync("/api/v1/users/me/phone-numbers", new { number = To });
+
+        var problem = await added.AssertProblemAsync(expected);
+        Assert.Contains("text message", problem.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -236,11 +273,12 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
     [Fact]
     public void PartlySetOrOutOfRangeSettings_FailValidation()
     {
-        var validator = new TwilioSendOptions.Validator();
-        Assert.True(validator.Validate(null, new TwilioSendOptions()).Succeeded);
-        Assert.True(validator.Validate(null, new TwilioSendOptions { AccountSid = FakeTwilio.AccountSid, AuthToken = "t", PhoneNumber = From }).Succeeded);
+        var validator = new TwilioOptions.Validator();
+        Assert.True(validator.Validate(null, new TwilioOptions()).Succeeded);
+        Assert.True(validator.Validate(null, new TwilioOptions { AccountSid = FakeTwilio.AccountSid, AuthToken = "t", PhoneNumber = From, PublicBaseUrl = PublicBaseUrl }).Succeeded);
+        Assert.True(validator.Validate(null, new TwilioOptions { AccountSid = FakeTwilio.AccountSid, AuthToken = "t", PhoneNumber = From }).Failed); // webhooks need it
 
-        var failed = validator.Validate(null, new TwilioSendOptions { AccountSid = FakeTwilio.AccountSid, ReplyLimit = 5, ApiKeySid = "SK1", ApiBaseUrl = "ftp://x" });
+        var failed = validator.Validate(null, new TwilioOptions { AccountSid = FakeTwilio.AccountSid, ReplyLimit = 5, ApiKeySid = "SK1", ApiBaseUrl = "ftp://x" });
         Assert.True(failed.Failed);
         var message = string.Join("; ", failed.Failures!);
         Assert.Contains("Twilio: is partly set", message, StringComparison.Ordinal);
@@ -256,7 +294,13 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
             .With("Reminders:Dispatch", "false").With("Jobs:Workers", "0").With("Jobs:RetryAttempts", "3")
             .With("Twilio:AccountSid", FakeTwilio.AccountSid).With("Twilio:AuthToken", FakeTwilio.AuthToken)
             .With("Twilio:PhoneNumber", From).With("Twilio:PublicBaseUrl", PublicBaseUrl).With("Twilio:ApiBaseUrl", _twilio.BaseUrl)
-            .WithServices(services => services.Replace(ServiceDescriptor.Singleton<ISmsSendLog>(_sendLog)));
+            .WithServices(services =>
+            {
+                if (!_logInTheTable)
+                {
+                    services.Replace(ServiceDescriptor.Singleton<ISmsSendLog>(_sendLog));
+                }
+            });
         foreach (var (key, value) in overrides)
         {
             app.With(key, value);

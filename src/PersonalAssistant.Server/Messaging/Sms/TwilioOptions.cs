@@ -4,13 +4,16 @@ using PersonalAssistant.Server.Common;
 namespace PersonalAssistant.Server.Messaging.Sms;
 
 /// <summary>
-/// Sending SMS through Twilio (section <c>Twilio</c>, shared with the inbound webhook's options). Twilio is used when
-/// <see cref="AccountSid"/>, credentials (the auth token, or an API key and its secret) and a sender (a phone number or a
-/// messaging service) are set; otherwise every SMS goes to the outbox (simulator mode).
+/// Twilio (section <c>Twilio</c>, issue 17), read by the sender here and by the inbound webhook (<c>Features/Sms</c>).
+/// Twilio is used when <see cref="AccountSid"/>, credentials (the auth token, or an API key and its secret) and a sender
+/// (a phone number or a messaging service) are set; otherwise the instance is in simulator mode: every SMS goes to the
+/// outbox and the SMS simulator is open.
 /// </summary>
-internal sealed class TwilioSendOptions
+internal sealed class TwilioOptions
 {
     public const string Section = "Twilio";
+    public const string SharedMode = "shared";
+    public const string DedicatedMode = "dedicated";
 
     /// <summary>The account (AC…): the REST API's path and, with the auth token, its basic authentication.</summary>
     public string? AccountSid { get; set; }
@@ -28,8 +31,16 @@ internal sealed class TwilioSendOptions
     /// <summary>A messaging service (MG…) that picks the sender; preferred over <see cref="PhoneNumber"/> when both are set.</summary>
     public string? MessagingServiceSid { get; set; }
 
-    /// <summary>The server's public address; Twilio posts delivery statuses to <c>{PublicBaseUrl}/webhooks/twilio/status</c>.</summary>
+    /// <summary>
+    /// The public URL Twilio calls (e.g. https://assistant.example.org): webhook signatures are computed over it, never over
+    /// the request's host, and Twilio posts delivery statuses to <c>{PublicBaseUrl}/webhooks/twilio/status</c>.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary><c>shared</c>: one number, the sender's number names the person; <c>dedicated</c>: a number per person, the <c>To</c> number names them.</summary>
+    public string NumberMode { get; set; } = SharedMode;
+
+    public bool IsDedicated => string.Equals(NumberMode, DedicatedMode, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The REST API's address (tests point it at a local fake).</summary>
     public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
@@ -51,11 +62,26 @@ internal sealed class TwilioSendOptions
     public Uri? StatusCallback =>
         string.IsNullOrEmpty(PublicBaseUrl) ? null : new Uri(PublicBaseUrl.TrimEnd('/') + "/webhooks/twilio/status", UriKind.Absolute);
 
-    internal sealed class Validator : IValidateOptions<TwilioSendOptions>
+    internal sealed class Validator : IValidateOptions<TwilioOptions>
     {
-        public ValidateOptionsResult Validate(string? name, TwilioSendOptions options)
+        public ValidateOptionsResult Validate(string? name, TwilioOptions options)
         {
             var failures = new OptionsFailures();
+            if (!string.Equals(options.NumberMode, SharedMode, StringComparison.OrdinalIgnoreCase) && !options.IsDedicated)
+            {
+                failures.Add("Twilio:NumberMode", $"must be shared or dedicated, not '{options.NumberMode}'.");
+            }
+
+            if (!string.IsNullOrEmpty(options.PhoneNumber) && !IsE164(options.PhoneNumber))
+            {
+                failures.Add("Twilio:PhoneNumber", "must be an E.164 number such as +15145550100.");
+            }
+
+            if (options.IsConfigured && string.IsNullOrWhiteSpace(options.PublicBaseUrl))
+            {
+                failures.Add("Twilio:PublicBaseUrl", "is required with Twilio: webhook signatures are checked against it.");
+            }
+
             if (options.ReplyLimit is < SmsSplitter.MinimumLimit or > 1600)
             {
                 failures.Add("Twilio:ReplyLimit", $"must be between {SmsSplitter.MinimumLimit} and 1600.");
@@ -90,6 +116,8 @@ internal sealed class TwilioSendOptions
 
             return failures.ToResult();
         }
+
+        private static bool IsE164(string value) => value.Length is >= 8 and <= 16 && value[0] == '+' && value.Skip(1).All(char.IsAsciiDigit);
 
         private static bool IsHttpUrl(string? value) =>
             Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using PersonalAssistant.Server.Messaging.Sms;
+using PersonalAssistant.Server.Persistence;
+using OutboundSms = PersonalAssistant.Server.Messaging.SmsMessage;
+
+namespace PersonalAssistant.Server.Features.Sms;
+
+/// <summary>
+/// The sender's log of outbound parts, in the SMS table beside the inbound texts: one row per part with Twilio's id,
+/// segments, encoding and first status (the status webhook moves it on; usage and costs are counted from these rows).
+/// The text itself is not copied: the conversation already holds it.
+/// </summary>
+internal sealed class SmsMessageLog(AppDbContext db, IOptions<TwilioOptions> twilio, TimeProvider time) : ISmsSendLog
+{
+    public async Task RecordAsync(OutboundSms message, SmsPartResult part, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(part);
+        var now = time.GetUtcNow();
+        var settings = twilio.Value;
+        db.Set<SmsMessage>().Add(new SmsMessage
+        {
+            Direction = SmsDirections.Outbound,
+            MessageSid = part.Sid,
+            UserId = part.UserId,
+            From = settings.PhoneNumber ?? string.Empty, // empty when a messaging service picks the sender
+            To = message.To,
+            Segments = part.Segments,
+            Encoding = SmsEncodings.Name(part.Encoding),
+            Status = part.Status.Length > SmsMessageConfiguration.MaxStatusLength ? part.Status[..SmsMessageConfiguration.MaxStatusLength] : part.Status,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
