@@ -85,6 +85,16 @@ internal sealed class PhoneNumberConfiguration : IEntityTypeConfiguration<PhoneN
     }
 }
 
+internal sealed class SmsOptOutConfiguration : IEntityTypeConfiguration<SmsOptOut>
+{
+    public void Configure(EntityTypeBuilder<SmsOptOut> builder)
+    {
+        builder.ToTable("SmsOptOuts");
+        builder.HasKey(o => o.E164);
+        builder.Property(o => o.E164).HasMaxLength(32);
+    }
+}
+
 internal sealed class VerificationCodeConfiguration : IEntityTypeConfiguration<VerificationCode>
 {
     public void Configure(EntityTypeBuilder<VerificationCode> builder)

@@ -24,6 +24,18 @@ internal sealed class PhoneNumber
     public bool IsVerified => VerifiedAt is not null;
 }
 
+/// <summary>
+/// A number that texted STOP, whoever holds it (an unknown number included): a number added to an account later starts
+/// opted out, and nothing is texted to it until it texts START.
+/// </summary>
+internal sealed class SmsOptOut
+{
+    /// <summary>E.164.</summary>
+    public string E164 { get; set; } = string.Empty;
+
+    public DateTimeOffset OptedOutAt { get; set; }
+}
+
 internal enum VerificationPurpose
 {
     PhoneVerification,

@@ -54,6 +54,24 @@ internal sealed class ConversationMessage
     public string? Actions { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>What the person wrote in <paramref name="conversation"/>, trimmed at the ends only, which becomes the conversation's latest.</summary>
+    public static ConversationMessage FromPerson(Conversation conversation, string text, long? replyTo, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(text);
+        conversation.UpdatedAt = now;
+        return new ConversationMessage
+        {
+            ConversationId = conversation.Id,
+            UserId = conversation.UserId,
+            Role = MessageRoles.User,
+            Channel = conversation.Channel,
+            Text = text.Trim(),
+            ReplyToId = replyTo,
+            CreatedAt = now,
+        };
+    }
 }
 
 internal static class MessageRoles

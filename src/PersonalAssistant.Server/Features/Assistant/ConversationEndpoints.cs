@@ -146,20 +146,9 @@ internal static class ConversationEndpoints
             return Problems.Of(RequestLocale.Of(context), StatusCodes.Status404NotFound, "Problem.NotFound.Title", "Conversations.ReplyToNotFound.Detail");
         }
 
-        var now = time.GetUtcNow();
-        var message = new ConversationMessage
-        {
-            ConversationId = id,
-            UserId = userId,
-            Role = MessageRoles.User,
-            Channel = conversation.Channel,
-            Text = request.Text.Trim(),
-            ReplyToId = request.ReplyTo,
-            CreatedAt = now,
-        };
+        var message = ConversationMessage.FromPerson(conversation, request.Text, request.ReplyTo, time.GetUtcNow());
         db.ConversationMessages.Add(message);
         conversation.Title ??= Titled(message.Text);
-        conversation.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
 
         var reply = turns.Enqueue(userId, id, message.Id);

@@ -12,46 +12,35 @@ namespace PersonalAssistant.Server.Features.Assistant;
 /// </summary>
 internal sealed class SmsConversationService(AppDbContext db, AssistantTurn turns, TimeProvider time) : ISmsTurns
 {
-    /// <summary>The person's SMS conversation, made when they have none.</summary>
-    public async Task<Guid> ConversationOfAsync(Guid userId, CancellationToken cancellationToken)
+    /// <summary>Stores the text as written (trimmed at the ends; no expansion) in the person's SMS conversation, made when they have none.</summary>
+    public async Task<long> AddAsync(Guid userId, string text, CancellationToken cancellationToken)
     {
-        var existing = await db.Conversations.AsNoTracking().Where(c => c.UserId == userId && c.Channel == Channels.Sms && !c.Archived)
-            .OrderByDescending(c => c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (existing is { } id)
+        var now = time.GetUtcNow();
+        var conversation = await db.Conversations.Where(c => c.UserId == userId && c.Channel == Channels.Sms && !c.Archived)
+            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (conversation is null)
         {
-            return id;
+            conversation = new Conversation { UserId = userId, Channel = Channels.Sms, CreatedAt = now, UpdatedAt = now };
+            db.Conversations.Add(conversation);
         }
 
-        var now = time.GetUtcNow();
-        var conversation = new Conversation { UserId = userId, Channel = Channels.Sms, CreatedAt = now, UpdatedAt = now };
-        db.Conversations.Add(conversation);
-        await db.SaveChangesAsync(cancellationToken);
-        return conversation.Id;
-    }
-
-    /// <summary>
-    /// Stores <paramref name="text"/> as written (no trimming inside, no expansion) as the person's message in their SMS
-    /// conversation and runs the turn; answers the assistant's reply, fitted to SMS. Null when the turn gave none.
-    /// </summary>
-    public async Task<string?> AnswerAsync(Guid userId, string text, CancellationToken cancellationToken)
-    {
-        var conversationId = await ConversationOfAsync(userId, cancellationToken);
-        var now = time.GetUtcNow();
-        var message = new ConversationMessage
-        {
-            ConversationId = conversationId,
-            UserId = userId,
-            Role = MessageRoles.User,
-            Channel = Channels.Sms,
-            Text = text.Trim(),
-            CreatedAt = now,
-        };
+        var message = ConversationMessage.FromPerson(conversation, text, replyTo: null, now);
         db.ConversationMessages.Add(message);
-        await db.Conversations.Where(c => c.Id == conversationId && c.UserId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        var reply = await turns.RunAsync(userId, message.Id, cancellationToken);
-        return reply?.Text;
+        return message.Id;
+    }
+
+    /// <summary>Runs the turn and answers the reply fitted to SMS; when the message was answered before (a job run again), that reply.</summary>
+    public async Task<string?> AnswerAsync(Guid userId, long messageId, CancellationToken cancellationToken)
+    {
+        if (await turns.RunAsync(userId, messageId, cancellationToken) is { } reply)
+        {
+            return reply.Text;
+        }
+
+        return await db.ConversationMessages.AsNoTracking()
+            .Where(m => m.UserId == userId && m.ReplyToId == messageId && m.Role == MessageRoles.Assistant)
+            .OrderBy(m => m.Id).Select(m => m.Text).FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ internal static class PhoneNumberEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("", ListPhoneNumbers).WithName("ListPhoneNumbers").WithSummary("My phone numbers");
         group.MapPost("", AddPhoneNumber).WithName("AddPhoneNumber").WithSummary("Add a phone number and text it a code")
-            .WithDescription("Any common format; normalised to E.164 (region defaults to US, or send an ISO 3166 region such as FR). Needs a confirmed email (403 otherwise). A number verified on another account answers the same, but no code reaches it.")
+            .WithDescription("Any common format; normalised to E.164 (region defaults to US, or send an ISO 3166 region such as FR). Needs a confirmed email (403 otherwise). A number verified on another account answers the same, but no code reaches it. A number that texted STOP is added opted out (optedOut: true) and gets no code until it texts START.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/verify", VerifyPhoneNumber).WithName("VerifyPhoneNumber").WithSummary("Confirm a number with its code")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
@@ -44,8 +44,8 @@ internal static class PhoneNumberEndpoints
     }
 
     public static async Task<Results<Created<PhoneNumberResponse>, ValidationProblem, ProblemHttpResult>> AddPhoneNumber(
-        AddPhoneNumberRequest request, UserManager<AppUser> users, AppDbContext db, VerificationCodes codes, AuditLog audit, TimeProvider time,
-        HttpContext context, CancellationToken cancellationToken)
+        AddPhoneNumberRequest request, UserManager<AppUser> users, AppDbContext db, PhoneNumberService phoneNumbers, VerificationCodes codes, AuditLog audit,
+        TimeProvider time, HttpContext context, CancellationToken cancellationToken)
     {
         var region = string.IsNullOrWhiteSpace(request.Region) ? "US" : request.Region.Trim().ToUpperInvariant();
         if (!Phones.GetSupportedRegions().Contains(region))
@@ -90,12 +90,15 @@ internal static class PhoneNumberEndpoints
         // A number verified on another account answers like any other (the answer must not tell who uses it), but
         // no code is texted to it: it could never be verified here, and its owner must not receive codes.
         var takenElsewhere = await db.PhoneNumbers.AnyAsync(p => p.E164 == e164 && p.VerifiedAt != null, cancellationToken);
-        var phone = new PhoneNumberEntity { UserId = userId, E164 = e164, CreatedAt = time.GetUtcNow() };
+        // A number that texted STOP starts opted out: no code is texted to it until it texts START (the app says so).
+        var optedOutAt = await phoneNumbers.OptedOutAtAsync(e164, cancellationToken);
+        var phone = new PhoneNumberEntity { UserId = userId, E164 = e164, CreatedAt = time.GetUtcNow(), OptedOutAt = optedOutAt };
         db.PhoneNumbers.Add(phone);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(AuditActions.PhoneAdded, AuditOutcome.Success, ClientInfo.From(context), userId, userId,
-            takenElsewhere ? "verified on another account: no code sent" : null, cancellationToken);
-        var sent = await codes.SendAsync(user, VerificationPurpose.PhoneVerification, phone.Id, e164, cancellationToken, deliver: !takenElsewhere);
+            takenElsewhere ? "verified on another account: no code sent" : optedOutAt is not null ? "opted out by STOP: no code sent" : null, cancellationToken);
+        var sent = await codes.SendAsync(user, VerificationPurpose.PhoneVerification, phone.Id, e164, cancellationToken,
+            deliver: !takenElsewhere && optedOutAt is null);
         if (!sent.IsAllowed)
         {
             return sent.ToProblem(context);
@@ -159,7 +162,8 @@ internal static class PhoneNumberEndpoints
 
         var user = await users.FindByIdAsync(userId.ToString());
         var takenElsewhere = await db.PhoneNumbers.AnyAsync(p => p.E164 == phone.E164 && p.VerifiedAt != null && p.UserId != userId, cancellationToken);
-        var sent = await codes.SendAsync(user!, VerificationPurpose.PhoneVerification, phone.Id, phone.E164, cancellationToken, deliver: !takenElsewhere);
+        var sent = await codes.SendAsync(user!, VerificationPurpose.PhoneVerification, phone.Id, phone.E164, cancellationToken,
+            deliver: !takenElsewhere && phone.OptedOutAt is null);
         return sent.IsAllowed ? TypedResults.Accepted((string?)null) : sent.ToProblem(context);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Profile;
@@ -25,16 +26,39 @@ internal sealed class PhoneNumberService(AppDbContext db, TimeProvider time)
             .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.CreatedAt).Select(p => p.E164).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
-    /// Opts <paramref name="e164"/> out of every SMS (STOP) or back in (START), on every account row holding it (verified
-    /// or not: the person who texted STOP asked for no SMS at all). Answers how many rows changed.
+    /// Opts <paramref name="e164"/> out of every SMS (STOP) or back in (START): on every account row holding it (verified
+    /// or not: the person who texted STOP asked for no SMS at all) and in the list of opted-out numbers, which a number
+    /// added later starts from. Answers how many account rows changed.
     /// </summary>
     public async Task<int> SetOptedOutAsync(string e164, bool optedOut, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return optedOut
-            ? await db.PhoneNumbers.Where(p => p.E164 == e164 && p.OptedOutAt == null).ExecuteUpdateAsync(s => s.SetProperty(p => p.OptedOutAt, now), cancellationToken)
-            : await db.PhoneNumbers.Where(p => p.E164 == e164 && p.OptedOutAt != null).ExecuteUpdateAsync(s => s.SetProperty(p => p.OptedOutAt, (DateTimeOffset?)null), cancellationToken);
+        if (!optedOut)
+        {
+            await db.Set<SmsOptOut>().Where(o => o.E164 == e164).ExecuteDeleteAsync(cancellationToken);
+            return await db.PhoneNumbers.Where(p => p.E164 == e164 && p.OptedOutAt != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.OptedOutAt, (DateTimeOffset?)null), cancellationToken);
+        }
+
+        if (!await db.Set<SmsOptOut>().AnyAsync(o => o.E164 == e164, cancellationToken))
+        {
+            db.Set<SmsOptOut>().Add(new SmsOptOut { E164 = e164, OptedOutAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+            {
+                db.ChangeTracker.Clear(); // a STOP at the same moment recorded it
+            }
+        }
+
+        return await db.PhoneNumbers.Where(p => p.E164 == e164 && p.OptedOutAt == null).ExecuteUpdateAsync(s => s.SetProperty(p => p.OptedOutAt, now), cancellationToken);
     }
+
+    /// <summary>When <paramref name="e164"/> texted STOP (and not START since), or null.</summary>
+    public async Task<DateTimeOffset?> OptedOutAtAsync(string e164, CancellationToken cancellationToken) =>
+        await db.Set<SmsOptOut>().AsNoTracking().Where(o => o.E164 == e164).Select(o => (DateTimeOffset?)o.OptedOutAt).FirstOrDefaultAsync(cancellationToken);
 }
 
 /// <summary>A verified number and the account it belongs to.</summary>

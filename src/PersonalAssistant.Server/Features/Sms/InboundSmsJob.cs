@@ -34,9 +34,6 @@ internal sealed partial class InboundSmsJob(
     TimeProvider time,
     ILogger<InboundSmsJob> logger)
 {
-    /// <summary>How long a text from an unknown number is kept for its sender to import after signing up.</summary>
-    public static readonly TimeSpan UnknownKeptFor = TimeSpan.FromHours(24);
-
     [Queue(JobQueues.Critical)]
     public async Task HandleAsync(Guid smsId, CancellationToken cancellationToken)
     {
@@ -59,14 +56,11 @@ internal sealed partial class InboundSmsJob(
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             await db.Set<SmsMessage>().Where(m => m.Id == smsId)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, SmsStatuses.Received).SetProperty(m => m.HandledAt, (DateTimeOffset?)null), CancellationToken.None);
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.Status, SmsStatuses.Received).SetProperty(m => m.HandledAt, (DateTimeOffset?)null).SetProperty(m => m.UpdatedAt, time.GetUtcNow()),
+                    CancellationToken.None);
             throw;
         }
-
-        // Texts from numbers nobody verified are kept one day for an import, then go.
-        var cutoff = now - UnknownKeptFor;
-        await db.Set<SmsMessage>().Where(m => m.UserId == null && m.Direction == SmsDirections.Inbound && m.CreatedAt < cutoff)
-            .ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Feeds imported texts (already given to <paramref name="userId"/>) to the assistant, oldest first; no SMS replies: the person is in the web app.</summary>
@@ -75,7 +69,7 @@ internal sealed partial class InboundSmsJob(
     {
         ArgumentNullException.ThrowIfNull(smsIds);
         var texts = await db.Set<SmsMessage>().AsNoTracking().Where(m => smsIds.Contains(m.Id) && m.UserId == userId)
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => new { m.Id, m.Body }).ToListAsync(cancellationToken);
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(cancellationToken);
         foreach (var text in texts)
         {
             if (Keyword(text.Body) is not null)
@@ -83,7 +77,7 @@ internal sealed partial class InboundSmsJob(
                 continue; // STOP, START and HELP were answered when they came
             }
 
-            await conversations.AnswerAsync(userId, text.Body, cancellationToken);
+            await AnswerAsync(text, userId, cancellationToken);
             LogImported(logger, text.Id, userId);
         }
     }
@@ -131,7 +125,7 @@ internal sealed partial class InboundSmsJob(
         if (owner is null)
         {
             // One sign-up text per number per day, however many texts it sends.
-            var since = time.GetUtcNow() - UnknownKeptFor;
+            var since = time.GetUtcNow() - SmsService.UnknownKeptFor;
             var told = await db.Set<SmsMessage>().AsNoTracking().AnyAsync(
                 m => m.From == sms.From && m.UserId == null && m.Id != sms.Id && m.Direction == SmsDirections.Inbound && m.Status == SmsStatuses.Handled && m.CreatedAt >= since,
                 cancellationToken);
@@ -149,13 +143,29 @@ internal sealed partial class InboundSmsJob(
             return "deactivated";
         }
 
-        var reply = await conversations.AnswerAsync(owner.Id, sms.Body, cancellationToken);
+        var reply = await AnswerAsync(sms, owner.Id, cancellationToken);
         if (!string.IsNullOrWhiteSpace(reply))
         {
             await ReplyAsync(sms.From, reply, owner.Id, cancellationToken);
         }
 
         return "assistant";
+    }
+
+    /// <summary>
+    /// The assistant's answer to the text: stored in the conversation once (the row keeps the message's id), so a run
+    /// after a failure answers that message again (its reply, if the turn had ended) instead of storing the text twice.
+    /// </summary>
+    private async Task<string?> AnswerAsync(SmsMessage sms, Guid userId, CancellationToken cancellationToken)
+    {
+        if (sms.ConversationMessageId is not { } messageId)
+        {
+            messageId = await conversations.AddAsync(userId, sms.Body, cancellationToken);
+            await db.Set<SmsMessage>().Where(m => m.Id == sms.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConversationMessageId, messageId), cancellationToken);
+        }
+
+        return await conversations.AnswerAsync(userId, messageId, cancellationToken);
     }
 
     /// <summary>STOP, START or HELP when the whole text is one (lexicon words, folded); null otherwise.</summary>

@@ -1,33 +1,26 @@
 using System.ComponentModel.DataAnnotations;
-using Hangfire;
-using Hangfire.States;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
-using PersonalAssistant.Server.Features.Profile;
 using PersonalAssistant.Server.Identity;
-using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Localization;
-using PersonalAssistant.Server.Messaging;
 using PersonalAssistant.Server.Messaging.Sms;
-using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Sms;
 
 /// <summary>
 /// Texts in: Twilio's webhook (anonymous, signature-checked, answered at once with empty TwiML), the simulator (a signed-in
 /// person texting as one of their verified numbers while Twilio is not configured), and the import of texts sent before
-/// the sender had an account. Every inbound text is recorded once and handled by <see cref="InboundSmsJob"/>.
+/// the sender had an account. The work is <see cref="SmsService"/>'s; every inbound text is recorded once and handled by
+/// <see cref="InboundSmsJob"/>.
 /// </summary>
 internal static partial class SmsEndpoints
 {
     public const string WebhookPath = "/webhooks/twilio/sms";
     public const string EmptyTwiml = """<?xml version="1.0" encoding="UTF-8"?><Response></Response>""";
-
-    /// <summary>The simulator's instance number when no Twilio number is configured (Twilio's test number).</summary>
-    public const string SimulatorNumber = "+15005550006";
 
     /// <summary>The Twilio webhook, outside the <c>/api/v1</c> group: Twilio cannot sign in; its signature stands for it.</summary>
     public static void MapTwilioWebhooks(this IEndpointRouteBuilder app)
@@ -51,8 +44,8 @@ internal static partial class SmsEndpoints
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReceiveTwilioSms(
-        HttpContext context, TwilioSignatureValidator signatures, IOptions<TwilioOptions> options, AppDbContext db, IBackgroundJobClient jobs,
-        SmsMetrics metrics, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext context, TwilioSignatureValidator signatures, IOptions<TwilioOptions> options, SmsService sms, SmsMetrics metrics,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(SmsEndpoints).FullName!);
         var locale = RequestLocale.Of(context);
@@ -82,33 +75,19 @@ internal static partial class SmsEndpoints
         var to = Field(form, "To");
         var sid = Field(form, "MessageSid") ?? Field(form, "SmsSid");
         var from = Field(form, "From");
-        if (to is null || from is null || sid is null || !await IsOurNumberAsync(db, settings, to, Field(form, "MessagingServiceSid"), cancellationToken))
+        if (to is null || from is null || sid is null || !await sms.IsInstanceNumberAsync(to, Field(form, "MessagingServiceSid"), cancellationToken))
         {
             return Reject(context, metrics, logger, "unknown-to");
         }
 
-        if (await db.Set<SmsMessage>().AnyAsync(m => m.MessageSid == sid, cancellationToken))
-        {
-            metrics.Inbound("duplicate");
-            return Twiml();
-        }
-
-        var body = Field(form, "Body") ?? string.Empty;
-        var recorded = await RecordAsync(db, time, sid, from, to, body[..Math.Min(body.Length, SmsMessageConfiguration.MaxBodyLength)], cancellationToken);
-        if (recorded is null)
-        {
-            metrics.Inbound("duplicate");
-            return Twiml();
-        }
-
-        Enqueue(jobs, recorded.Value, logger);
-        metrics.Inbound("recorded");
+        var recorded = await sms.ReceiveAsync(sid, from, to, Field(form, "Body") ?? string.Empty, cancellationToken);
+        metrics.Inbound(recorded is null ? "duplicate" : "recorded");
         return Twiml();
     }
 
     public static async Task<Results<Accepted<SimulatedSmsResponse>, ValidationProblem, ProblemHttpResult>> SimulateSms(
-        SimulateSmsRequest request, PersonNow person, PhoneNumberService phoneNumbers, IOptions<TwilioOptions> options, AppDbContext db,
-        IBackgroundJobClient jobs, RateLimits limits, TimeProvider time, HttpContext context, ILoggerFactory loggers, CancellationToken cancellationToken)
+        SimulateSmsRequest request, ClaimsPrincipal user, SmsService sms, IAuthorizationService authorization, IOptions<TwilioOptions> options,
+        RateLimits limits, HttpContext context, CancellationToken cancellationToken)
     {
         var locale = RequestLocale.Of(context);
         if (options.Value.IsConfigured)
@@ -116,152 +95,38 @@ internal static partial class SmsEndpoints
             return Problems.Of(locale, StatusCodes.Status404NotFound, "Problem.NotFound.Title", "Sms.SimulatorOff.Detail");
         }
 
-        var from = request.From.Trim();
-        if (!await MayTextAsAsync(context, person, phoneNumbers, from, cancellationToken))
-        {
-            return Problems.Of(locale, StatusCodes.Status403Forbidden, "Problem.Forbidden.Title", "Sms.NotYourNumber.Detail");
-        }
-
-        var decision = await limits.AcquireAsync(RateLimitKind.AssistantTurnsPerAccount, person.UserId.ToString(), cancellationToken);
+        var userId = user.UserId();
+        var decision = await limits.AcquireAsync(RateLimitKind.AssistantTurnsPerAccount, userId.ToString(), cancellationToken);
         if (!decision.IsAllowed)
         {
             return decision.ToProblem(context);
         }
 
-        var id = Ids.NewV7();
-        var recorded = await RecordAsync(db, time, "SIM" + id.ToString("N"), from, options.Value.PhoneNumber ?? SimulatorNumber, request.Text, cancellationToken, id);
-        Enqueue(jobs, recorded!.Value, loggers.CreateLogger(typeof(SmsEndpoints).FullName!));
-        return TypedResults.Accepted($"{ApiRoutes.Prefix}/sms/simulator/messages?number={Uri.EscapeDataString(from)}", new SimulatedSmsResponse(id));
-    }
-
-    public static async Task<Results<Ok<IReadOnlyList<SimulatorMessageResponse>>, ValidationProblem, ProblemHttpResult>> ListSimulatorThread(
-        [Required, StringLength(32)] string number, PersonNow person, PhoneNumberService phoneNumbers, AppDbContext db, HttpContext context,
-        CancellationToken cancellationToken)
-    {
-        var locale = RequestLocale.Of(context);
-        number = number.Trim();
-        if (!await MayTextAsAsync(context, person, phoneNumbers, number, cancellationToken))
+        var from = request.From.Trim();
+        if (await sms.SimulateAsync(userId, await AnyNumberAsync(authorization, user), from, request.Text, cancellationToken) is not { } id)
         {
             return Problems.Of(locale, StatusCodes.Status403Forbidden, "Problem.Forbidden.Title", "Sms.NotYourNumber.Detail");
         }
 
-        var inbound = await db.Set<SmsMessage>().AsNoTracking().Where(m => m.Direction == SmsDirections.Inbound && m.From == number)
-            .OrderByDescending(m => m.CreatedAt).Take(100)
-            .Select(m => new SimulatorMessageResponse(SmsDirections.Inbound, m.Body, m.CreatedAt)).ToListAsync(cancellationToken);
-        var replies = await db.Outbox.AsNoTracking().Where(m => m.Channel == OutboxChannels.Sms && m.Recipient == number)
-            .OrderByDescending(m => m.Id).Take(100)
-            .Select(m => new { m.Id, m.Body, m.CreatedAt }).ToListAsync(cancellationToken);
-        IReadOnlyList<SimulatorMessageResponse> thread =
-        [
-            .. inbound.Concat(replies.OrderBy(r => r.Id).Select(r => new SimulatorMessageResponse(SmsDirections.Outbound, r.Body, r.CreatedAt)))
-                .Select((message, index) => (message, index))
-                .OrderBy(pair => pair.message.At).ThenBy(pair => pair.message.Direction == SmsDirections.Inbound ? 0 : 1).ThenBy(pair => pair.index)
-                .Select(pair => pair.message)
-                .TakeLast(100),
-        ];
-        return TypedResults.Ok(thread);
+        return TypedResults.Accepted($"{ApiRoutes.Prefix}/sms/simulator/messages?number={Uri.EscapeDataString(from)}", new SimulatedSmsResponse(id));
     }
 
-    public static async Task<Ok<SmsImportResponse>> ImportSms(
-        PersonNow person, PhoneNumberService phoneNumbers, AppDbContext db, IBackgroundJobClient jobs, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<SimulatorMessageResponse>>, ValidationProblem, ProblemHttpResult>> ListSimulatorThread(
+        [Required, StringLength(32)] string number, ClaimsPrincipal user, SmsService sms, IAuthorizationService authorization, HttpContext context,
+        CancellationToken cancellationToken)
     {
-        var numbers = (await phoneNumbers.VerifiedOfAsync(person.UserId, cancellationToken)).Select(n => n.Number).ToList();
-        var since = time.GetUtcNow() - InboundSmsJob.UnknownKeptFor;
-        var waiting = await db.Set<SmsMessage>().AsNoTracking()
-            .Where(m => m.UserId == null && m.Direction == SmsDirections.Inbound && m.Status == SmsStatuses.Handled && numbers.Contains(m.From) && m.CreatedAt >= since)
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
-
-        // Each text is claimed for this person in its own statement, so two imports at once never feed one text twice.
-        var claimed = new List<Guid>();
-        foreach (var id in waiting)
-        {
-            if (await db.Set<SmsMessage>().Where(m => m.Id == id && m.UserId == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.UserId, person.UserId).SetProperty(m => m.UpdatedAt, time.GetUtcNow()), cancellationToken) == 1)
-            {
-                claimed.Add(id);
-            }
-        }
-
-        if (claimed.Count > 0)
-        {
-            var ids = claimed.ToArray();
-            jobs.Create<InboundSmsJob>(job => job.ImportAsync(person.UserId, ids, CancellationToken.None), new EnqueuedState(JobQueues.Default));
-        }
-
-        return TypedResults.Ok(new SmsImportResponse(claimed.Count));
+        var thread = await sms.SimulatorThreadAsync(user.UserId(), await AnyNumberAsync(authorization, user), number.Trim(), cancellationToken);
+        return thread is null
+            ? Problems.Of(RequestLocale.Of(context), StatusCodes.Status403Forbidden, "Problem.Forbidden.Title", "Sms.NotYourNumber.Detail")
+            : TypedResults.Ok(thread);
     }
 
-    private static async Task<Guid?> RecordAsync(
-        AppDbContext db, TimeProvider time, string sid, string from, string to, string body, CancellationToken cancellationToken, Guid? id = null)
-    {
-        var now = time.GetUtcNow();
-        var segments = SmsSegments.Analyze(body);
-        var message = new SmsMessage
-        {
-            Id = id ?? Ids.NewV7(),
-            Direction = SmsDirections.Inbound,
-            MessageSid = sid,
-            From = from,
-            To = to,
-            Body = body,
-            Segments = segments.Segments,
-            Encoding = SmsEncodings.Name(segments.Encoding),
-            Status = SmsStatuses.Received,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Set<SmsMessage>().Add(message);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return message.Id;
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            // The same delivery arrived twice at once: the other request recorded it.
-            db.ChangeTracker.Clear();
-            return null;
-        }
-    }
+    public static async Task<Ok<SmsImportResponse>> ImportSms(ClaimsPrincipal user, SmsService sms, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new SmsImportResponse(await sms.ImportAsync(user.UserId(), cancellationToken)));
 
-    private static void Enqueue(IBackgroundJobClient jobs, Guid smsId, ILogger logger)
-    {
-        try
-        {
-            jobs.Create<InboundSmsJob>(job => job.HandleAsync(smsId, CancellationToken.None), new EnqueuedState(JobQueues.Critical));
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Recorded as received: Twilio must still get its answer; the text waits in the table.
-            LogEnqueueFailed(logger, exception, smsId);
-        }
-    }
-
-    private static async Task<bool> IsOurNumberAsync(AppDbContext db, TwilioOptions settings, string to, string? messagingServiceSid, CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrEmpty(settings.PhoneNumber) && to == settings.PhoneNumber)
-        {
-            return true;
-        }
-
-        if (!string.IsNullOrEmpty(settings.MessagingServiceSid) && string.Equals(messagingServiceSid, settings.MessagingServiceSid, StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        return settings.IsDedicated && await db.Set<SmsNumber>().AnyAsync(n => n.E164 == to, cancellationToken);
-    }
-
-    private static async Task<bool> MayTextAsAsync(HttpContext context, PersonNow person, PhoneNumberService phoneNumbers, string number, CancellationToken cancellationToken)
-    {
-        var roles = context.User.FindAll(CurrentUser.RoleClaim).Select(claim => claim.Value);
-        if (AppRoles.PermissionsOf(roles).Contains(Permissions.SmsAdminister))
-        {
-            return true;
-        }
-
-        return (await phoneNumbers.VerifiedOfAsync(person.UserId, cancellationToken)).Any(n => n.Number == number);
-    }
+    /// <summary>Administrators may use the simulator as any number; everyone else as their verified numbers only.</summary>
+    private static async Task<bool> AnyNumberAsync(IAuthorizationService authorization, ClaimsPrincipal user) =>
+        (await authorization.AuthorizeAsync(user, Permissions.Policy(Permissions.SmsAdminister))).Succeeded;
 
     private static ContentHttpResult Twiml() => TypedResults.Content(EmptyTwiml, "text/xml");
 
@@ -277,9 +142,6 @@ internal static partial class SmsEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio webhook refused ({Reason}) from {RemoteAddress}")]
     private static partial void LogRejected(ILogger logger, string reason, string remoteAddress);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Inbound SMS {SmsId} is recorded but its handling could not be queued")]
-    private static partial void LogEnqueueFailed(ILogger logger, Exception exception, Guid smsId);
 }
 
 /// <summary>A text typed in the simulator.</summary>

@@ -49,6 +49,9 @@ internal sealed class SmsMessage
     public DateTimeOffset UpdatedAt { get; set; }
 
     public DateTimeOffset? HandledAt { get; set; }
+
+    /// <summary>An inbound text given to the assistant: the conversation message it became (so a retry never stores it twice).</summary>
+    public long? ConversationMessageId { get; set; }
 }
 
 internal static class SmsDirections

@@ -11,7 +11,9 @@ internal static class SmsRegistration
         // TwilioOptions are registered with the sender (Messaging/Sms/SmsRegistration.cs): one class for both directions.
         services.AddSingleton<TwilioSignatureValidator>();
         services.AddSingleton<SmsMetrics>();
+        services.AddScoped<SmsService>();
         services.AddScoped<InboundSmsJob>();
+        services.AddScoped<SmsUpkeepJob>();
         services.Replace(ServiceDescriptor.Scoped<ISmsSendLog, SmsMessageLog>()); // after the sender's no-op default
 
         // The Profile feature's service for verified numbers: the SMS channel and the channel delivery ask it.

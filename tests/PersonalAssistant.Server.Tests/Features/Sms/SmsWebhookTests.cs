@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PersonalAssistant.Server.Features.Push;
+using PersonalAssistant.Server.Features.Sms;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Messaging;
 using PersonalAssistant.Server.Persistence;
 using PersonalAssistant.Server.Tests.Features.Reminders;
 using PersonalAssistant.Server.Tests.Infrastructure;
@@ -19,7 +22,8 @@ namespace PersonalAssistant.Server.Tests.Features.Sms;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes the host through IAsyncLifetime.")]
 public sealed class SmsWebhookTests : IAsyncLifetime
 {
-    private readonly AssistantApp _app = TwilioWebhook.Configure(new AssistantApp());
+    private readonly AssistantApp _app = TwilioWebhook.Configure(new AssistantApp())
+        .WithServices(services => services.Replace(ServiceDescriptor.Scoped<ISmsSender, FailingSmsSender>()));
 
     public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
 
@@ -272,6 +276,113 @@ public sealed class SmsWebhookTests : IAsyncLifetime
         Assert.False(await check.ServiceProvider.GetRequiredService<AppDbContext>().Conversations.AnyAsync(c => c.UserId == user.Id));
     }
 
+    [Fact]
+    public async Task Stop_FromAnUnknownNumber_IsKept_SoTheNumberAddedLaterStartsOptedOut_AndGetsNoCodeUntilStart()
+    {
+        var number = Infrastructure.Mfa.NewUsNumber().Replace(" ", string.Empty, StringComparison.Ordinal);
+        await TwilioWebhook.TextAsync(_app, number, "STOP");
+        await TwilioWebhook.RunJobsAsync(_app);
+        Assert.StartsWith("You are unsubscribed", Assert.Single(await TwilioWebhook.RepliesToAsync(_app, number)), StringComparison.Ordinal);
+
+        var user = await Accounts.RegisterAndLoginAsync(_app);
+        var e164 = await AddedNumberAsync(user, number);
+        Assert.Equal(number, e164);
+        Assert.True(Assert.Single(await PhonesAsync(user)).GetProperty("optedOut").GetBoolean());
+        Assert.DoesNotContain(await AllTextsToAsync(e164), body => body.Contains("code", StringComparison.OrdinalIgnoreCase));
+
+        // START from the phone opts it back in; a new code then reaches it and it verifies
+        await TwilioWebhook.TextAsync(_app, e164, "START");
+        await TwilioWebhook.RunJobsAsync(_app);
+        Assert.False(Assert.Single(await PhonesAsync(user)).GetProperty("optedOut").GetBoolean());
+        await VerifyAsync(user, e164);
+    }
+
+    [Fact]
+    public async Task Upkeep_QueuesAgainATextLeftReceived_HandledOnce_AndDeletesUnclaimedTextsAfterADay()
+    {
+        var user = await Accounts.RegisterAndLoginAsync(_app);
+        var (_, number) = await Infrastructure.Mfa.AddVerifiedPhoneAsync(_app, user, Infrastructure.Mfa.NewUsNumber());
+        var stranger = Infrastructure.Mfa.NewUsNumber();
+        await TwilioWebhook.TextAsync(_app, stranger, "hello?");
+        await TwilioWebhook.RunJobsAsync(_app);
+
+        // a text whose job is lost: recorded and queued, but the job never runs
+        await TwilioWebhook.TextAsync(_app, number, "remind me at 2 pm to call mom");
+        var lost = TwilioWebhook.Enqueued(_app).Last();
+        await RunUpkeepAsync();
+        Assert.Single(TwilioWebhook.Enqueued(_app), id => id == lost); // too fresh to be taken as stuck
+
+        _app.Clock.Advance(SmsUpkeepJob.StuckAfter + TimeSpan.FromSeconds(1));
+        await RunUpkeepAsync();
+        Assert.Equal(2, TwilioWebhook.Enqueued(_app).Count(id => id == lost));
+
+        // both jobs run: the text is handled once (one reply, one reminder)
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<InboundSmsJob>().HandleAsync(lost, CancellationToken.None);
+        }
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<InboundSmsJob>().HandleAsync(lost, CancellationToken.None);
+        }
+
+        Assert.Single(await TwilioWebhook.RepliesToAsync(_app, number));
+        using var client = (await Dispatch.FreshAsync(_app, user)).Client(_app);
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/reminders")).GetProperty("items").EnumerateArray());
+
+        // the stranger's text stays a day for an import, then goes; the person's texts stay
+        Assert.Contains(await TwilioWebhook.InboundAsync(_app), m => m.From == stranger);
+        _app.Clock.Advance(SmsService.UnknownKeptFor);
+        await RunUpkeepAsync();
+        var left = await TwilioWebhook.InboundAsync(_app);
+        Assert.DoesNotContain(left, m => m.From == stranger);
+        Assert.Contains(left, m => m.Id == lost);
+    }
+
+    [Fact]
+    public async Task Retry_AfterTheReplyCouldNotBeSent_AnswersTheStoredMessage_WithoutStoringOrRunningItTwice()
+    {
+        var user = await Accounts.RegisterAndLoginAsync(_app);
+        var (_, number) = await Infrastructure.Mfa.AddVerifiedPhoneAsync(_app, user, Infrastructure.Mfa.NewUsNumber());
+        await TwilioWebhook.TextAsync(_app, number, "remind me at 2 pm to call mom");
+        var id = TwilioWebhook.Enqueued(_app).Last();
+
+        // the first run's reply fails (the provider is down): the job gives the text back and throws for Hangfire's retry
+        FailingSmsSender.FailNext = 1;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await Assert.ThrowsAsync<HttpRequestException>(() => scope.ServiceProvider.GetRequiredService<InboundSmsJob>().HandleAsync(id, CancellationToken.None));
+        }
+
+        Assert.Equal("received", (await TwilioWebhook.InboundAsync(_app)).Single(m => m.Id == id).Status);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<InboundSmsJob>().HandleAsync(id, CancellationToken.None);
+        }
+
+        using var client = (await Dispatch.FreshAsync(_app, user)).Client(_app);
+        var conversation = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/conversations")).GetProperty("items").EnumerateArray());
+        var messages = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{conversation.GetProperty("id").GetGuid()}/messages"))
+            .GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["user", "assistant"], messages.Select(m => m.GetProperty("role").GetString()));
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/reminders")).GetProperty("items").EnumerateArray());
+        Assert.Equal([messages[1].GetProperty("text").GetString()!], await TwilioWebhook.RepliesToAsync(_app, number));
+    }
+
+    private async Task RunUpkeepAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SmsUpkeepJob>().RunAsync(CancellationToken.None);
+    }
+
+    private async Task<List<string>> AllTextsToAsync(string e164)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Outbox.AsNoTracking()
+            .Where(m => m.Channel == "sms" && m.Recipient == e164).Select(m => m.Body).ToListAsync();
+    }
+
     private async Task SetLocaleAsync(TestUser user, string locale)
     {
         await using var scope = _app.Services.CreateAsyncScope();
@@ -354,4 +465,20 @@ public sealed class SmsWebhookTests : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<PersonalAssistant.Server.Features.Sms.InboundSmsJob>()
             .ImportAsync((Guid)job.Args[0], (Guid[])job.Args[1], CancellationToken.None);
     }
+}
+
+/// <summary>The outbox sender, made to fail the next <see cref="FailNext"/> sends as a provider that is down would.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1812", Justification = "Created by the container.")]
+internal sealed class FailingSmsSender(OutboxSender outbox) : ISmsSender
+{
+    private static int _failNext;
+
+    public static int FailNext
+    {
+        get => Volatile.Read(ref _failNext);
+        set => Volatile.Write(ref _failNext, value);
+    }
+
+    public Task SendAsync(PersonalAssistant.Server.Messaging.SmsMessage message, CancellationToken cancellationToken) =>
+        Interlocked.Decrement(ref _failNext) >= 0 ? throw new HttpRequestException("The SMS provider is down.") : outbox.SendAsync(message, cancellationToken);
 }

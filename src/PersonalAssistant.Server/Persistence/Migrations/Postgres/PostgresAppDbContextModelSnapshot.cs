@@ -948,6 +948,9 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                         .HasMaxLength(1600)
                         .HasColumnType("character varying(1600)");
 
+                    b.Property<long?>("ConversationMessageId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1424,6 +1427,20 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RefreshTokens", (string)null);
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Identity.SmsOptOut", b =>
+                {
+                    b.Property<string>("E164")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("OptedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("E164");
+
+                    b.ToTable("SmsOptOuts", (string)null);
                 });
 
             modelBuilder.Entity("PersonalAssistant.Server.Identity.UserSession", b =>

@@ -922,6 +922,9 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(1600)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ConversationMessageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1398,6 +1401,20 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RefreshTokens", (string)null);
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Identity.SmsOptOut", b =>
+                {
+                    b.Property<string>("E164")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OptedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("E164");
+
+                    b.ToTable("SmsOptOuts", (string)null);
                 });
 
             modelBuilder.Entity("PersonalAssistant.Server.Identity.UserSession", b =>
