@@ -11,6 +11,12 @@ using System.Text;
 // With --tokens, worker i signs in with line i of that file (one person each) instead of --token.
 // With --bodies, each line is "label<TAB>JSON": worker i sends them in turn (starting at line i), and the latencies are
 // also printed per label (a mix of chat turns: captures, a question, a list add, undo...).
+// "twilio-sms" runs the SMS webhook benchmark instead (TwilioSmsLoad.cs).
+if (args.Length > 0 && args[0] == "twilio-sms")
+{
+    return await TwilioSmsLoad.RunAsync(args[1..]);
+}
+
 var options = LoadOptions.Parse(args);
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
 using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
