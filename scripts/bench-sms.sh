@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# SMS webhook benchmark (docs/benchmarks.md, "SMS webhook"): on a private PostgreSQL, 200 people each with a verified
+# SMS webhook benchmark (docs/benchmarks.md, "SMS webhook"): on PostgreSQL, then on SQLite, 200 people each with a verified
 # number; the Release host configured for Twilio, its REST API played on loopback by the load generator
 # (benchmarks/PersonalAssistant.LoadTest, mode twilio-sms). Signed texts are posted to /webhooks/twilio/sms open loop at
 # RATE per second for SECONDS, each number in turn, a mix of captures, a question, a note, a list add, English and French.
@@ -25,18 +25,44 @@ twilio_args=("--Twilio:AccountSid=$account" "--Twilio:AuthToken=$token" "--Twili
   --Twilio:PublicBaseUrl=https://bench.example.org "--Twilio:ApiBaseUrl=http://127.0.0.1:$fake_port"
   --RateLimits:WebhooksPerIp:PermitLimit=1000000)
 start_host() { # start_host [ARGS...]: the host on $host_port, waited for
-  dotnet "$server" --urls "$base" "${pg_args[@]}" "$@" >"$work/host.log" 2>&1 &
+  dotnet "$server" --urls "$base" "$@" >"$work/host.log" 2>&1 &
   host_pid=$!
   for _ in $(seq 1 300); do curl -sf "$base/health/ready" >/dev/null && return 0; sleep 0.2; done
   tail -n 20 "$work/host.log"
   exit 1
 }
 stop_host() { kill "$host_pid" 2>/dev/null || true; while kill -0 "$host_pid" 2>/dev/null; do sleep 0.2; done; host_pid=""; }
+register_one() {
+  curl -sf -o /dev/null -X POST "$base/api/v1/auth/register" -H 'content-type: application/json' \
+    -d "{\"email\":\"bench-$RANDOM@example.test\",\"password\":\"maple orbit lantern 47\",\"displayName\":\"Bench\",\"timeZone\":\"America/New_York\"}"
+}
+status=0
 
-# One person through the API, the others cloned in SQL, each with a verified number +1 555 01x xxxx.
-start_host
-curl -sf -o /dev/null -X POST "$base/api/v1/auth/register" -H 'content-type: application/json' \
-  -d "{\"email\":\"bench-$RANDOM@example.test\",\"password\":\"maple orbit lantern 47\",\"displayName\":\"Bench\",\"timeZone\":\"America/New_York\"}"
+# measure LABEL DB-ARGS...: the load, then exactly-once from the database (the count query's columns, space-separated,
+# printed by count_once on stdin). Each measured text must be recorded once and handled, one conversation message and one reply.
+measure() {
+  local label="$1"; shift
+  start_host "$@" "${twilio_args[@]}"
+  echo "== $label: Release host, $(nproc) cores shared with the load generator; $people people, each texting from a verified number"
+  "$load" twilio-sms "$base" --numbers "$work/numbers" --fake-port "$fake_port" --rate "$rate" --seconds "$seconds" \
+    --auth-token "$token" --account-sid "$account" --to "$instance" --public-url https://bench.example.org --sids "$work/sids" || status=1
+  stop_host
+}
+verdict() { # verdict TEXTS RECORDED HANDLED TURNS REPLIED DUPLICATES
+  echo "Database: $1 texts sent, $2 recorded, $3 handled, $4 conversation messages, $5 answered, duplicate sids: ${6:-0}"
+  if [ "$1" != "$2" ] || [ "$1" != "$3" ] || [ "$1" != "$4" ] || [ "$1" != "$5" ] || [ "${6:-0}" != 0 ]; then
+    echo "Not every text was handled exactly once." >&2
+    status=1
+  fi
+}
+once_sql='SELECT count(*), count(m."Id"), count(CASE WHEN m."Status" = '"'handled'"' THEN 1 END), count(DISTINCT m."ConversationMessageId"),
+  count(CASE WHEN EXISTS (SELECT 1 FROM "ConversationMessages" r WHERE r."ReplyToId" = m."ConversationMessageId" AND r."Role" = '"'assistant'"') THEN 1 END),
+  (SELECT count(*) FROM (SELECT 1 FROM "SmsMessages" d GROUP BY d."MessageSid" HAVING count(*) > 1) x)
+FROM sent s LEFT JOIN "SmsMessages" m ON m."MessageSid" = s.sid'
+
+# --- PostgreSQL: one person through the API, the others cloned in SQL, each with a verified number +1 555 01x xxxx.
+start_host "${pg_args[@]}"
+register_one
 stop_host
 psql_bench -v people="$people" <<'SQL'
 INSERT INTO "AspNetUsers"
@@ -50,27 +76,40 @@ SELECT gen_random_uuid(), "Id", '+1555' || lpad((row_number() OVER (ORDER BY "Id
 FROM "AspNetUsers";
 SQL
 psql_bench -At -c 'SELECT "E164" FROM "PhoneNumbers" ORDER BY "E164"' >"$work/numbers"
+measure "PostgreSQL" "${pg_args[@]}"
+# shellcheck disable=SC2046 # the counts are six words
+verdict $(psql_bench -c "CREATE TEMP TABLE sent(sid text PRIMARY KEY)" -c "\\copy sent FROM '$work/sids'" -At -F ' ' -c "$once_sql")
 
-start_host "${twilio_args[@]}"
-echo "Host: Release build on PostgreSQL, $(nproc) cores shared with the load generator; $people people, each texting from a verified number"
-status=0
-"$load" twilio-sms "$base" --numbers "$work/numbers" --fake-port "$fake_port" --rate "$rate" --seconds "$seconds" \
-  --auth-token "$token" --account-sid "$account" --to "$instance" --public-url https://bench.example.org --sids "$work/sids" || status=$?
-
-# Exactly once, from the database: each measured text recorded once and handled, one person's message and one reply each.
-psql_bench -c "CREATE TEMP TABLE sent(sid text PRIMARY KEY)" -c "\\copy sent FROM '$work/sids'" -At -F ' ' -c "
-SELECT count(*) AS texts,
-  count(m.\"Id\") AS recorded,
-  count(*) FILTER (WHERE m.\"Status\" = 'handled') AS handled,
-  count(DISTINCT m.\"ConversationMessageId\") AS turns,
-  (SELECT count(*) FROM \"SmsMessages\" d GROUP BY d.\"MessageSid\" HAVING count(*) > 1 LIMIT 1) AS duplicates,
-  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM \"ConversationMessages\" r WHERE r.\"ReplyToId\" = m.\"ConversationMessageId\" AND r.\"Role\" = 'assistant')) AS replied
-FROM sent s LEFT JOIN \"SmsMessages\" m ON m.\"MessageSid\" = s.sid" | {
-  read -r texts recorded handled turns duplicates replied
-  echo "Database: $texts texts sent, $recorded recorded, $handled handled, $turns conversation messages, $replied answered, duplicate sids: ${duplicates:-0}"
-  if [ "$texts" != "$recorded" ] || [ "$texts" != "$handled" ] || [ "$texts" != "$turns" ] || [ "$texts" != "$replied" ] || [ -n "$duplicates" ]; then
-    echo "Not every text was handled exactly once." >&2
-    exit 1
-  fi
-} || status=1
+# --- SQLite (the embedded default): the same people and numbers, cloned with Python's sqlite3.
+sqlite_args=(--Database:Provider=Sqlite "--Storage:DataDirectory=$work/sqlite")
+start_host "${sqlite_args[@]}"
+register_one
+stop_host
+python3 - "$work/sqlite/assistant.db" "$people" "$work/numbers" "$work/sids" <<'PY'
+import sqlite3, sys, uuid
+path, people, numbers = sys.argv[1], int(sys.argv[2]), [l.strip() for l in open(sys.argv[3]) if l.strip()]
+db = sqlite3.connect(path)
+db.row_factory = sqlite3.Row
+user = dict(db.execute('SELECT * FROM "AspNetUsers"').fetchone())
+ids = [user["Id"]]
+for i in range(1, people):
+    clone = dict(user, Id=str(uuid.uuid4()).upper(), Email=f"seed{i}@bench.test", NormalizedEmail=f"SEED{i}@BENCH.TEST",
+                 UserName=f"seed{i}@bench.test", NormalizedUserName=f"SEED{i}@BENCH.TEST", SecurityStamp=uuid.uuid4().hex, ConcurrencyStamp=uuid.uuid4().hex)
+    db.execute(f'INSERT INTO "AspNetUsers" ({",".join(chr(34) + k + chr(34) for k in clone)}) VALUES ({",".join("?" * len(clone))})', list(clone.values()))
+    ids.append(clone["Id"])
+for user_id, number in zip(ids, numbers):
+    db.execute('INSERT INTO "PhoneNumbers" ("Id","UserId","E164","VerifiedAt","IsPrimary","CreatedAt") VALUES (?,?,?,?,1,?)',
+               (str(uuid.uuid4()).upper(), user_id, number, user["CreatedAt"], user["CreatedAt"]))
+db.commit()
+PY
+measure "SQLite" "${sqlite_args[@]}"
+# shellcheck disable=SC2046 # the counts are six words
+verdict $(python3 - "$work/sqlite/assistant.db" "$work/sids" "$once_sql" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("CREATE TEMP TABLE sent(sid text PRIMARY KEY)")
+db.executemany("INSERT INTO sent VALUES (?)", [(l.strip(),) for l in open(sys.argv[2]) if l.strip()])
+print(*db.execute(sys.argv[3]).fetchone())
+PY
+)
 exit "$status"

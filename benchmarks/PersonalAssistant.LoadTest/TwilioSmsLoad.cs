@@ -65,11 +65,22 @@ internal static class TwilioSmsLoad
         var sids = new ConcurrentBag<string>();
 
         // Warm-up: one text from every number, paced, not measured (JIT, connection pools, each person's conversation).
+        // Every warm-up reply must be in before the measured texts go, or they would be matched with the wrong texts.
+        var warmUp = Stopwatch.StartNew();
         await SendAllAsync(numbers.Length, Math.Min(rate, 50), record: false);
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        while (replies.Values.Sum(q => q.Count) < numbers.Length && warmUp.Elapsed < TimeSpan.FromSeconds(drain))
+        {
+            await Task.Delay(200);
+        }
+
         var warmReplies = replies.Values.Sum(q => q.Count);
         replies.Clear();
-        Console.WriteLine($"Warm-up: {numbers.Length} texts, {warmReplies} replies");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {numbers.Length} texts, {warmReplies} replies in {warmUp.Elapsed.TotalSeconds:F1} s"));
+        if (warmReplies < numbers.Length)
+        {
+            Console.WriteLine("Not every warm-up text was answered: the host is too slow for the measured round to mean anything.");
+            return 1;
+        }
 
         var total = rate * seconds;
         var clock = Stopwatch.StartNew();
