@@ -76,6 +76,13 @@ export function SimulatorPage() {
   const replied = waitingHere && repliesIn(thread.data) > wait.replies;
   const waiting = waitingHere && !wait.expired && !replied;
 
+  // A reply may follow STOP or START, which pause or resume texts to the number: Settings must not show the old state.
+  useEffect(() => {
+    if (replied) {
+      void queryClient.invalidateQueries({ queryKey: phonesKey });
+    }
+  }, [replied, queryClient]);
+
   // The wait for a reply ends after a while even when none came: the person can still refresh by hand.
   useEffect(() => {
     if (!wait || wait.expired) {
