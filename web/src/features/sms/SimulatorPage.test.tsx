@@ -102,8 +102,14 @@ it('sends with Enter from the chosen number, waits for the reply and shows the t
   const messages = await screen.findByRole('list', { name: '+33612345678' });
   expect(within(messages).getByText(/remind me at 2 pm/)).toBeInTheDocument();
 
+  const phoneLoads = () => host.calls.filter((call) => call.method === 'GET' && call.path === '/api/v1/users/me/phone-numbers').length;
+  const loadsBeforeReply = phoneLoads();
   expect(await screen.findByText('The assistant replied.', {}, { timeout: 5000 })).toBeInTheDocument();
   expect(within(messages).getByText('Got it: call mom, today at 2:00 PM.')).toBeInTheDocument();
+  // A reply may follow STOP or START: the numbers (and their paused state) are read again.
+  await waitFor(() => {
+    expect(phoneLoads()).toBeGreaterThan(loadsBeforeReply);
+  });
   // Times are read in Sam's zone (Paris), not the machine's.
   expect(within(messages).getAllByText(/1:00 PM/)).toHaveLength(2);
 });
