@@ -37,6 +37,10 @@ test.describe('SMS simulator', () => {
     await expect(page.getByRole('combobox', { name: 'Text from' })).toHaveValue(number);
     await expect(page.getByText('Try HELP, STOP, START, or anything you would ask the assistant.')).toBeVisible();
 
+    // The thread is the number's: the code texted to it is already there.
+    const thread = page.getByRole('list', { name: number });
+    await expect(thread.getByRole('listitem').first()).toContainText('Your Personal Assistant code is');
+
     // The reply is written by a background job; the page polls the thread until it appears.
     const box = page.getByRole('textbox', { name: 'Your text' });
     await box.fill('remind me at 2 pm to call mom');
@@ -44,10 +48,7 @@ test.describe('SMS simulator', () => {
     await box.press('Enter');
     await expect(box).toHaveValue('');
     await expect(box).toBeFocused();
-    const thread = page.getByRole('list', { name: number });
     await expect(thread).toContainText('remind me at 2 pm to call mom');
-    // The thread is the number's: the code texted to it comes first, then the text and the assistant's reply.
-    await expect(thread.getByRole('listitem').first()).toContainText('Your Personal Assistant code is');
     await expect(thread.getByRole('listitem').last()).toContainText(/Assistant: .*call mom/);
     await expect(page.getByText('The assistant replied.')).toBeVisible();
 

@@ -139,6 +139,7 @@ it('lets an administrator text as any number', async () => {
 
   expect(await screen.findByRole('combobox', { name: 'Text from' })).toHaveValue('other');
   await user.type(screen.getByRole('textbox', { name: 'Number' }), '+1 514 555 0199');
+  expect(await screen.findByRole('heading', { name: '+15145550199' })).toBeInTheDocument();
   await user.type(screen.getByRole('textbox', { name: 'Your text' }), 'HELP{Enter}');
 
   await waitFor(() => {

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../ui/dates';
 import { emptyState, inputClass, labelClass, mutedText, primaryButton, quietButton } from '../../ui/styles';
 import { useTimeZone } from '../../ui/timeZone';
+import { useSettledValue } from '../../ui/useSettledValue';
 import { useAuth } from '../auth/AuthProvider';
 import { Field, FormAlert, problemMessage } from '../auth/Form';
 import { countSmsSegments } from './segments';
@@ -63,7 +64,9 @@ export function SimulatorPage() {
 
   const defaultChoice = (verified.find((phone) => phone.primary) ?? verified[0])?.number ?? (isAdministrator ? otherNumber : null);
   const selected = choice ?? defaultChoice;
-  const number = selected === otherNumber ? typed.replace(/[\s().-]/g, '') : (selected ?? '');
+  // A typed number is read once typing pauses, so each keystroke is not a request.
+  const settledTyped = useSettledValue(typed);
+  const number = selected === otherNumber ? settledTyped.replace(/[\s().-]/g, '') : (selected ?? '');
   const numberReady = e164.test(number);
 
   const waitingHere = wait !== null && wait.number === number;
@@ -73,6 +76,8 @@ export function SimulatorPage() {
     enabled: numberReady,
     refetchInterval: (query) => (waitingHere && !wait.expired && repliesIn(query.state.data) <= wait.replies ? replyPollInterval : false),
   });
+  // Sending waits for the thread: the replies already in it are what a new reply is told apart from.
+  const sendable = numberReady && thread.isSuccess;
   const replied = waitingHere && repliesIn(thread.data) > wait.replies;
   const waiting = waitingHere && !wait.expired && !replied;
 
@@ -117,7 +122,7 @@ export function SimulatorPage() {
 
   function submit(event: SyntheticEvent) {
     event.preventDefault();
-    if (text.trim() === '' || !numberReady || send.isPending) {
+    if (text.trim() === '' || !sendable || send.isPending) {
       return;
     }
     send.mutate({ from: number, text });
@@ -259,7 +264,7 @@ export function SimulatorPage() {
               onKeyDown={onKeyDown}
               className={`flex-1 resize-y py-2 ${inputClass}`}
             />
-            <button type="submit" disabled={text.trim() === '' || !numberReady || send.isPending} aria-busy={send.isPending || undefined} className={primaryButton}>
+            <button type="submit" disabled={text.trim() === '' || !sendable || send.isPending} aria-busy={send.isPending || undefined} className={primaryButton}>
               {t('simulator.send')}
             </button>
           </div>
