@@ -8,6 +8,8 @@ if (!baseURL) {
 
 export default defineConfig({
   testDir: './specs',
+  // The first account, so the administrator: see global-setup.ts.
+  globalSetup: './global-setup.ts',
   outputDir: './test-results/artifacts',
   fullyParallel: false,
   workers: 1,

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 
 /** Console errors, uncaught exceptions and CSP violations seen while a test ran. */
 export interface PageProblems {
@@ -36,3 +36,39 @@ export const test = base.extend<{ problems: PageProblems }>({
 export { expect };
 
 export const expectedProvider = process.env.E2E_EXPECT_PROVIDER ?? 'Sqlite';
+
+/** The instance's administrator, registered first by global-setup.ts. */
+export const administrator = { email: 'e2e-admin@example.test', password: 'quiet harbour ledger 83' } as const;
+
+/**
+ * The newest message the instance would have sent to `recipient` (an address or a number) on `channel` (email or sms),
+ * read from the outbox as the administrator: no provider is configured in these tests, so messages are kept there.
+ * Waits for it, as messages are sent by background jobs.
+ */
+export async function lastMessageTo(request: APIRequestContext, recipient: string, channel: 'email' | 'sms'): Promise<string> {
+  const login = await request.post('/api/v1/auth/login', { data: { ...administrator, tokenDelivery: 'body' } });
+  expect(login.ok(), await login.text()).toBe(true);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  let body = '';
+  await expect
+    .poll(async () => {
+      const outbox = await request.get('/api/v1/admin/outbox', {
+        params: { recipient, channel },
+        headers: { Authorization: `Bearer ${accessToken}` },
+      });
+      expect(outbox.ok(), await outbox.text()).toBe(true);
+      body = ((await outbox.json()) as { items: { body: string }[] }).items[0]?.body ?? '';
+      return body;
+    })
+    .not.toBe('');
+  return body;
+}
+
+/** Confirms `email` with the link of the confirmation email the instance sent to it. */
+export async function confirmEmail(request: APIRequestContext, email: string): Promise<void> {
+  const link = /https?:\/\/\S*verify-email\?\S+/.exec(await lastMessageTo(request, email, 'email'))?.[0];
+  expect(link, 'a confirmation link in the email').toBeDefined();
+  const query = new URL(link ?? '').searchParams;
+  const response = await request.post('/api/v1/auth/verify-email', { data: { email: query.get('email'), token: query.get('token') } });
+  expect(response.status(), await response.text()).toBe(204);
+}

@@ -13,6 +13,7 @@ import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { NotesPage } from '../features/notes/NotesPage';
 import { RemindersPage } from '../features/reminders/RemindersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SimulatorPage } from '../features/sms/SimulatorPage';
 import { StatusPage } from '../features/status/StatusPage';
 import { TasksPage } from '../features/tasks/TasksPage';
 import { Layout } from './Layout';
@@ -94,6 +95,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth>
             <SettingsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'simulator',
+        element: (
+          <RequireAuth>
+            <SimulatorPage />
           </RequireAuth>
         ),
       },

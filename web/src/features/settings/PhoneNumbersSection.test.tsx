@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { createQueryClient } from '../../api/queryClient';
 import { I18nProvider } from '../../i18n';
@@ -42,7 +43,9 @@ it('adds a number, confirms it with the texted code, and names field errors', as
   render(
     <QueryClientProvider client={createQueryClient({ queries: { retryDelay: 0 } })}>
       <I18nProvider language="en">
-        <PhoneNumbersSection />
+        <MemoryRouter>
+          <PhoneNumbersSection />
+        </MemoryRouter>
       </I18nProvider>
     </QueryClientProvider>,
   );
@@ -60,4 +63,30 @@ it('adds a number, confirms it with the texted code, and names field errors', as
 
   expect(await screen.findByText('Main number')).toBeInTheDocument();
   expect(bodies).toContainEqual({ code: '123456' });
+  expect(screen.getByRole('link', { name: 'Try it in the simulator' })).toHaveAttribute('href', '/simulator');
+});
+
+it.each([
+  ['en', 'Texts paused: this number replied STOP. Text START to resume.'],
+  ['fr', 'SMS en pause : ce numéro a répondu STOP. Envoyez START pour les reprendre.'],
+] as const)('says calmly (%s) that texts to a number that replied STOP are paused', async (language, sentence) => {
+  const phones = [
+    { id: 'p1', number: '+15145550134', verified: true, primary: true, createdAt: '2026-11-25T10:00:00Z', optedOut: true },
+    { id: 'p2', number: '+15145550135', verified: true, primary: false, createdAt: '2026-11-25T10:00:00Z', optedOut: false },
+  ];
+  vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(jsonResponse(phones))));
+  render(
+    <QueryClientProvider client={createQueryClient({ queries: { retryDelay: 0 } })}>
+      <I18nProvider language={language}>
+        <MemoryRouter>
+          <PhoneNumbersSection />
+        </MemoryRouter>
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+
+  const paused = await screen.findByText(sentence);
+  expect(paused).toHaveAttribute('role', 'status');
+  expect(paused.closest('li')).toHaveTextContent('+15145550134');
+  expect(screen.getAllByText(sentence)).toHaveLength(1);
 });

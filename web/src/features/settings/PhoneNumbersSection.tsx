@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
@@ -88,6 +89,12 @@ export function PhoneNumbersSection() {
                     {phone.primary ? t('settings.phones.primary') : phone.verified ? t('settings.phones.verifiedLabel') : t('settings.phones.unverified')}
                   </span>
                 </p>
+                {phone.optedOut && (
+                  // Said plainly and calmly: STOP is the person's choice, not a fault.
+                  <p role="status" className="rounded-lg bg-stone-100 px-4 py-3 text-base text-stone-800 dark:bg-stone-800 dark:text-stone-100">
+                    {t('settings.phones.optedOut')}
+                  </p>
+                )}
                 {!phone.verified && (
                   <div className="flex flex-wrap items-end gap-3">
                     <Field
@@ -146,6 +153,13 @@ export function PhoneNumbersSection() {
               </li>
             ))}
           </ul>
+        )}
+        {phones.data?.some((phone) => phone.verified) && (
+          <p>
+            <Link to="/simulator" className="text-base font-medium text-teal-800 underline dark:text-teal-300">
+              {t('settings.phones.trySimulator')}
+            </Link>
+          </p>
         )}
         <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
           <Field
