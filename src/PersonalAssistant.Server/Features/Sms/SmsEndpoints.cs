@@ -36,7 +36,7 @@ internal static partial class SmsEndpoints
             .WithDescription("Only while Twilio is not configured (404 otherwise). From must be one of my verified numbers (administrators: any). The text goes through the same handling as a real one; replies land in the thread. Rate-limited.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/simulator/messages", ListSimulatorThread).WithName("ListSimulatorThread").WithSummary("The simulator thread of one of my numbers")
-            .WithDescription("Texts from the number and the replies to it, oldest first (the last 100).")
+            .WithDescription("Texts from the number and the replies to it, oldest first (the last 100). Only while Twilio is not configured (404 otherwise).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/imports", ImportSms).WithName("ImportSms").WithSummary("Hand my texts from before I signed up to the assistant")
             .WithDescription("Texts from my verified numbers received in the last 24 hours while nobody had verified them, oldest first, in my SMS conversation. Each is imported once.");
@@ -112,9 +112,14 @@ internal static partial class SmsEndpoints
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SimulatorMessageResponse>>, ValidationProblem, ProblemHttpResult>> ListSimulatorThread(
-        [Required, StringLength(32)] string number, ClaimsPrincipal user, SmsService sms, IAuthorizationService authorization, HttpContext context,
-        CancellationToken cancellationToken)
+        [Required, StringLength(32)] string number, ClaimsPrincipal user, SmsService sms, IAuthorizationService authorization, IOptions<TwilioOptions> options,
+        HttpContext context, CancellationToken cancellationToken)
     {
+        if (options.Value.IsConfigured)
+        {
+            return Problems.Of(RequestLocale.Of(context), StatusCodes.Status404NotFound, "Problem.NotFound.Title", "Sms.SimulatorOff.Detail");
+        }
+
         var thread = await sms.SimulatorThreadAsync(user.UserId(), await AnyNumberAsync(authorization, user), number.Trim(), cancellationToken);
         return thread is null
             ? Problems.Of(RequestLocale.Of(context), StatusCodes.Status403Forbidden, "Problem.Forbidden.Title", "Sms.NotYourNumber.Detail")
