@@ -34,6 +34,7 @@ internal static partial class SmsEndpoints
     {
         app.MapPost(WebhookPath, ReceiveTwilioSms).WithTags("Sms").WithName("ReceiveTwilioSms").ExcludeFromDescription()
             .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.WebhooksPerIpPolicy);
+        app.MapTwilioStatusWebhook();
     }
 
     public static RouteGroupBuilder MapSmsEndpoints(this IEndpointRouteBuilder api)
@@ -265,14 +266,14 @@ internal static partial class SmsEndpoints
 
     private static ContentHttpResult Twiml() => TypedResults.Content(EmptyTwiml, "text/xml");
 
-    private static ProblemHttpResult Reject(HttpContext context, SmsMetrics metrics, ILogger logger, string reason)
+    internal static ProblemHttpResult Reject(HttpContext context, SmsMetrics metrics, ILogger logger, string reason)
     {
         metrics.Rejected(reason);
         LogRejected(logger, reason, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         return Problems.Of(RequestLocale.Of(context), StatusCodes.Status403Forbidden, "Problem.Forbidden.Title", "Sms.WebhookRefused.Detail");
     }
 
-    private static string? Field(Dictionary<string, string> form, string name) =>
+    internal static string? Field(Dictionary<string, string> form, string name) =>
         form.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio webhook refused ({Reason}) from {RemoteAddress}")]

@@ -12,6 +12,7 @@ internal static class SmsRegistration
         services.AddSingleton<TwilioSignatureValidator>();
         services.AddSingleton<SmsMetrics>();
         services.AddScoped<InboundSmsJob>();
+        services.AddScoped<SmsStatusService>();
         services.Replace(ServiceDescriptor.Scoped<ISmsSendLog, SmsMessageLog>()); // after the sender's no-op default
 
         // The Profile feature's service for verified numbers: the SMS channel and the channel delivery ask it.
