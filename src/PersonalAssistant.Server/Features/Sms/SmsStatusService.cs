@@ -6,9 +6,10 @@ namespace PersonalAssistant.Server.Features.Sms;
 /// <summary>
 /// Moves an outbound part's status as Twilio reports it. Callbacks come out of order and more than once: a status only
 /// moves forward (<see cref="SmsStatusOrder"/>), in one conditional UPDATE, so a late "sent" after "delivered", a repeated
-/// callback or two callbacks at once change the row at most once each way. An unknown id or status changes nothing.
+/// callback or two callbacks at once change the row at most once each way. An unknown id or status changes nothing. A part
+/// that became undelivered or failed goes to <see cref="SmsFailureService"/> (once: only the callback that moved it).
 /// </summary>
-internal sealed partial class SmsStatusService(AppDbContext db, SmsMetrics metrics, TimeProvider time, ILogger<SmsStatusService> logger)
+internal sealed partial class SmsStatusService(AppDbContext db, SmsFailureService failures, SmsMetrics metrics, TimeProvider time, ILogger<SmsStatusService> logger)
 {
     /// <summary>Applies <paramref name="status"/> to the outbound part <paramref name="sid"/>; answers whether the row changed.</summary>
     public async Task<bool> RecordAsync(string sid, string status, int? errorCode, CancellationToken cancellationToken)
@@ -37,9 +38,12 @@ internal sealed partial class SmsStatusService(AppDbContext db, SmsMetrics metri
         }
 
         metrics.Outbound(reported);
-        if (errorCode is { } code && SmsStatusOrder.IsFailure(reported))
+        if (SmsStatusOrder.IsFailure(reported))
         {
-            metrics.Failure(code);
+            // Twilio gave up on the part: whatever the code, sending it again is not ours to do now.
+            var part = await db.Set<SmsMessage>().AsNoTracking().Where(m => m.MessageSid == sid && m.Direction == SmsDirections.Outbound)
+                .Select(m => new { m.To, m.UserId }).SingleAsync(cancellationToken);
+            await failures.FailedAsync(part.To, part.UserId, errorCode ?? 0, permanent: true, cancellationToken);
         }
 
         return true;

@@ -19,6 +19,7 @@ internal sealed partial class TwilioSmsSender(
     IHttpClientFactory httpClients,
     IOptions<TwilioOptions> options,
     ISmsSendLog sendLog,
+    ISmsFailures failures,
     ILogger<TwilioSmsSender> logger) : ISmsSender
 {
     public const string HttpClientName = "twilio";
@@ -65,7 +66,15 @@ internal sealed partial class TwilioSmsSender(
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                throw Classify(exception, index + 1, parts.Count);
+                var failure = Classify(exception, index + 1, parts.Count);
+                var (code, permanent) = failure switch
+                {
+                    SmsPermanentException refused => (refused.Code, true),
+                    SmsTransientException failed => (failed.Code, false),
+                    _ => (0, false),
+                };
+                await failures.FailedAsync(message.To, message.UserId, code, permanent, cancellationToken);
+                throw failure;
             }
 
             var local = SmsSegments.Analyze(body);
