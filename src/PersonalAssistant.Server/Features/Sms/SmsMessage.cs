@@ -49,6 +49,12 @@ internal sealed class SmsMessage
     public DateTimeOffset UpdatedAt { get; set; }
 
     public DateTimeOffset? HandledAt { get; set; }
+
+    /// <summary>Outbound: what the part answers and a fingerprint of its text (<see cref="SmsSendKeys.Of"/>), so a retry skips the parts already accepted; null without a key.</summary>
+    public string? SendKey { get; set; }
+
+    /// <summary>Outbound: the part's 1-based position in its text.</summary>
+    public int? Part { get; set; }
 }
 
 internal static class SmsDirections
@@ -100,6 +106,8 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
         builder.HasIndex(m => m.MessageSid).IsUnique().HasFilter("\"MessageSid\" IS NOT NULL");
         builder.HasIndex(m => new { m.From, m.CreatedAt });
         builder.HasIndex(m => new { m.UserId, m.CreatedAt });
+        builder.Property(m => m.SendKey).HasMaxLength(SmsSendKeys.MaxLength);
+        builder.HasIndex(m => new { m.SendKey, m.Part }).HasFilter("\"SendKey\" IS NOT NULL");
     }
 }
 

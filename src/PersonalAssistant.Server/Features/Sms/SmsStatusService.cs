@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PersonalAssistant.Server.Features.Push;
+using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Messaging.Sms;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Sms;
@@ -7,9 +10,10 @@ namespace PersonalAssistant.Server.Features.Sms;
 /// Moves an outbound part's status as Twilio reports it. Callbacks come out of order and more than once: a status only
 /// moves forward (<see cref="SmsStatusOrder"/>), in one conditional UPDATE, so a late "sent" after "delivered", a repeated
 /// callback or two callbacks at once change the row at most once each way. An unknown id or status changes nothing. A part
-/// that became undelivered or failed goes to <see cref="SmsFailureService"/> (once: only the callback that moved it).
+/// that became undelivered or failed goes to <see cref="SmsFailureService"/> (once: only the callback that moved it), and
+/// a nudge's part falls back to the person's next channel (<see cref="ChannelDeliveryService.FallBackAsync"/>).
 /// </summary>
-internal sealed partial class SmsStatusService(AppDbContext db, SmsFailureService failures, SmsMetrics metrics, TimeProvider time, ILogger<SmsStatusService> logger)
+internal sealed partial class SmsStatusService(AppDbContext db, SmsFailureService failures, ChannelDeliveryService channels, SmsMetrics metrics, TimeProvider time, ILogger<SmsStatusService> logger)
 {
     /// <summary>Applies <paramref name="status"/> to the outbound part <paramref name="sid"/>; answers whether the row changed.</summary>
     public async Task<bool> RecordAsync(string sid, string status, int? errorCode, CancellationToken cancellationToken)
@@ -42,8 +46,13 @@ internal sealed partial class SmsStatusService(AppDbContext db, SmsFailureServic
         {
             // Twilio gave up on the part: whatever the code, sending it again is not ours to do now.
             var part = await db.Set<SmsMessage>().AsNoTracking().Where(m => m.MessageSid == sid && m.Direction == SmsDirections.Outbound)
-                .Select(m => new { m.To, m.UserId }).SingleAsync(cancellationToken);
+                .Select(m => new { m.To, m.UserId, m.SendKey }).SingleAsync(cancellationToken);
             await failures.FailedAsync(part.To, part.UserId, errorCode ?? 0, permanent: true, cancellationToken);
+            if (SmsKeys.NotificationOf(part.SendKey) is { } notificationId)
+            {
+                // A nudge the person will not get by text: the next channel in their order takes it (a job, not this request).
+                await channels.FallBackAsync(notificationId, Channels.Sms, SmsErrors.Of(errorCode ?? 0), cancellationToken);
+            }
         }
 
         return true;

@@ -62,6 +62,31 @@ public sealed class SmsFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANudgeTexted_ThenReportedUndelivered_FallsBackToTheNextChannel_Once()
+    {
+        var user = await PersonWithNumberAsync();
+        var notificationId = await NudgeAsync(user, "water the plants");
+        var sid = Assert.Single(_twilio.Accepted).Sid!;
+        var queued = DeliveryJobs(notificationId);
+
+        await SmsStatusWebhookTests.CallbackAsync(_app, sid, "undelivered", errorCode: 30003, to: Number);
+        await SmsStatusWebhookTests.CallbackAsync(_app, sid, "failed", errorCode: 30003, to: Number);
+
+        Assert.Equal(queued + 1, DeliveryJobs(notificationId)); // the callback queued the delivery job once, and sent nothing itself
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ChannelDeliveryService>().DeliverAsync(notificationId, 0, CancellationToken.None);
+        }
+
+        Assert.Single(_twilio.Received);
+        Assert.Equal(
+            [("sms", "failed-permanent", "twilio-30003"), ("sms", "fell-back", "twilio-30003"), ("sms", "sent", null), ("email", "sent", null)],
+            (await AttemptsAsync(notificationId)).Select(a => (a.Channel, a.Outcome, a.Error)));
+        Assert.Equal(["Reminder: water the plants"], await EmailsAsync(user));
+        Assert.Empty(await ToldAsync(user)); // 30003 is the handset, not the number
+    }
+
+    [Fact]
     public async Task SendRefused21610_OptsTheNumberOut_TheSameWay()
     {
         var user = await PersonWithNumberAsync();
@@ -162,6 +187,17 @@ public sealed class SmsFailureTests : IAsyncLifetime
         await using var scope = _app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ChannelDeliveryService>().DeliverAsync(notificationId, 0, CancellationToken.None);
         return notificationId;
+    }
+
+    private int DeliveryJobs(Guid notificationId) =>
+        _app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().EnqueuedJobs("critical", 0, 1000).Select(j => j.Value.Job)
+            .Count(job => job.Type == typeof(ChannelDeliveryService) && (Guid)job.Args[0] == notificationId);
+
+    private async Task<List<string>> EmailsAsync(TestUser user)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Outbox.AsNoTracking()
+            .Where(m => m.UserId == user.Id && m.Channel == "email" && m.Subject == "Reminder").OrderBy(m => m.Id).Select(m => m.Body).ToListAsync();
     }
 
     private async Task<List<DeliveryAttempt>> AttemptsAsync(Guid notificationId)
