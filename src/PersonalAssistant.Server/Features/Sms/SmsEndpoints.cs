@@ -33,7 +33,7 @@ internal static partial class SmsEndpoints
     public static void MapTwilioWebhooks(this IEndpointRouteBuilder app)
     {
         app.MapPost(WebhookPath, ReceiveTwilioSms).WithTags("Sms").WithName("ReceiveTwilioSms").ExcludeFromDescription()
-            .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.WebhooksPerIpPolicy);
+            .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.WebhooksPerIpPolicy).TimedAs("sms");
         app.MapTwilioStatusWebhook();
     }
 

@@ -20,7 +20,7 @@ internal static class SmsStatusWebhook
     public static void MapTwilioStatusWebhook(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, ReceiveTwilioStatus).WithTags("Sms").WithName("ReceiveTwilioStatus").ExcludeFromDescription()
-            .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.WebhooksPerIpPolicy);
+            .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.WebhooksPerIpPolicy).TimedAs("status");
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReceiveTwilioStatus(

@@ -110,6 +110,32 @@ public sealed class SmsStatusWebhookTests : IAsyncLifetime
         Assert.Equal("queued", (await RowAsync(sid)).Status);
     }
 
+    [Fact]
+    public async Task Metrics_CountPartsSegmentsStatusesAndFailures_AndTimeBothWebhooks()
+    {
+        var delivered = await SendAsync("Done.");
+        var failed = await SendAsync(string.Join(' ', Enumerable.Repeat("ça marche.", 20))); // UCS-2 (ç), 219 characters: 4 segments
+        await CallbackAsync(_app, delivered, "delivered");
+        await CallbackAsync(_app, failed, "failed", errorCode: 30008);
+        var inbound = TwilioWebhook.Form("+14155550123", "hello", accountSid: FakeTwilio.AccountSid);
+        using (var texted = await TwilioWebhook.PostAsync(_app, inbound, TwilioWebhook.Sign(TwilioWebhook.PublicBaseUrl + TwilioWebhook.Path, inbound, FakeTwilio.AuthToken)))
+        {
+            Assert.Equal(HttpStatusCode.OK, texted.StatusCode);
+        }
+
+        using var scraper = _app.CreateClient();
+        var metrics = await MetricsScrape.UntilAsync(scraper, "pa_sms_outbound_total", "pa_sms_outbound_segments_total", "pa_sms_failures_total",
+            "pa_sms_webhook_duration_seconds_bucket", "webhook=\"sms\"", "webhook=\"status\"");
+
+        Assert.Matches("""pa_sms_outbound_total\{[^}]*status="queued"[^}]*\} [2-9]""", metrics);
+        Assert.Matches("""pa_sms_outbound_total\{[^}]*status="delivered"[^}]*\} [1-9]""", metrics);
+        Assert.Matches("""pa_sms_outbound_total\{[^}]*status="failed"[^}]*\} [1-9]""", metrics);
+        Assert.Matches("""pa_sms_outbound_segments_total(\{[^}]*\})? ([4-9]|\d\d)""", metrics);
+        Assert.Matches("""pa_sms_failures_total\{[^}]*code="30008"[^}]*\} [1-9]""", metrics);
+        Assert.Matches("""pa_sms_webhook_duration_seconds_count\{[^}]*webhook="status"[^}]*\} [2-9]""", metrics);
+        Assert.Matches("""pa_sms_webhook_duration_seconds_count\{[^}]*webhook="sms"[^}]*\} [1-9]""", metrics);
+    }
+
     /// <summary>Sends one short SMS through the real sender; answers its part's SID.</summary>
     private async Task<string> SendAsync(string text)
     {
