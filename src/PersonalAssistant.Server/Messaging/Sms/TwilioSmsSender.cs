@@ -82,7 +82,16 @@ internal sealed partial class TwilioSmsSender(
                     SmsTransientException failed => (failed.Code, false),
                     _ => (0, false),
                 };
-                await failures.FailedAsync(message.To, message.UserId, code, permanent, cancellationToken);
+                try
+                {
+                    await failures.FailedAsync(message.To, message.UserId, code, permanent, cancellationToken);
+                }
+                catch (Exception handling) when (handling is not OperationCanceledException)
+                {
+                    // The caller must still learn what Twilio said (retry or fall back), whatever became of the report.
+                    LogFailureNotHandled(logger, handling, code);
+                }
+
                 throw failure;
             }
 
@@ -123,6 +132,9 @@ internal sealed partial class TwilioSmsSender(
             ? new TwilioRestClient(settings.ApiKeySid, settings.ApiKeySecret, accountSid: settings.AccountSid, httpClient: http)
             : new TwilioRestClient(settings.AccountSid, settings.AuthToken, accountSid: settings.AccountSid, httpClient: http);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Twilio refused an SMS part (error {Code}) and the failure could not be handled")]
+    private static partial void LogFailureNotHandled(ILogger logger, Exception exception, int code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SMS part {Part}/{Parts} was accepted by Twilio before: not sent again")]
     private static partial void LogPartSkipped(ILogger logger, int part, int parts);
