@@ -28,8 +28,9 @@ public sealed class EndpointSecurityTests
         "/api/v1/auth/reset-password",
         // Calendar apps cannot sign in: the feed is found by the hash of a 256-bit secret, rate-limited per IP, revocable.
         "/calendar/{secret}.ics",
-        // Twilio cannot sign in: the X-Twilio-Signature over Twilio:PublicBaseUrl stands for it (403 otherwise), rate-limited per address.
+        // Twilio cannot sign in (texts in, delivery statuses): the X-Twilio-Signature over Twilio:PublicBaseUrl stands for it (403 otherwise), rate-limited per address.
         "/webhooks/twilio/sms",
+        "/webhooks/twilio/status",
         // A push notification's buttons act from a service worker, which cannot sign in: an HMAC token for that one notification (48 h), rate-limited per IP.
         "/api/v1/notifications/{id:guid}/actions",
         "{**path:clientroute}",

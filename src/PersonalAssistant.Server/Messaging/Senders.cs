@@ -13,7 +13,14 @@ namespace PersonalAssistant.Server.Messaging;
 internal sealed record EmailMessage(string To, string Subject, string Body, Guid? UserId);
 
 /// <summary>An SMS to one number (E.164).</summary>
-internal sealed record SmsMessage(string To, string Body, Guid? UserId);
+/// <param name="To">The number (E.164).</param>
+/// <param name="Body">The text; a long one is split into parts.</param>
+/// <param name="UserId">The person it is for, when known.</param>
+/// <param name="Key">
+/// What this text answers (e.g. <c>notification-{id}</c>, <c>reply-{id}</c>), when sending it again must not repeat it:
+/// the parts the provider already accepted for the same key and text are skipped on a retry. Null sends every part.
+/// </param>
+internal sealed record SmsMessage(string To, string Body, Guid? UserId, string? Key = null);
 
 internal interface IEmailSender
 {

@@ -2239,7 +2239,7 @@ export interface components {
              * @description The notification's id.
              */
             id: string;
-            /** @description What it is about: reminder (a nudge), or nudges-paused (the assistant stopped nudging about an ignored reminder). */
+            /** @description What it is about: reminder (a nudge), nudges-paused (the assistant stopped nudging about an ignored reminder), briefing, review, or sms-undelivered (texts to one of my numbers could not be delivered). */
             kind: string;
             /** @description The words shown, in the person's language. */
             text: string;

@@ -47,6 +47,9 @@ internal static class NotificationKinds
 
     /// <summary>The evening review (Features/Briefings).</summary>
     public const string Review = "review";
+
+    /// <summary>Texts to one of the person's numbers could not be delivered (Features/Sms), said once a day per number.</summary>
+    public const string SmsUndelivered = "sms-undelivered";
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

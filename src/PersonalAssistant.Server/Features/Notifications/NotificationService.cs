@@ -73,6 +73,10 @@ internal sealed partial class NotificationService(AppDbContext db, IPersonEvents
         return found is null ? null : (found.UserId, Describe(found));
     }
 
+    /// <summary>Whether the person was told something of <paramref name="kind"/> since <paramref name="since"/> in a text containing <paramref name="about"/> (to say a thing once).</summary>
+    public Task<bool> HasSinceAsync(Guid userId, string kind, DateTimeOffset since, string about, CancellationToken cancellationToken) =>
+        db.Set<Notification>().AsNoTracking().AnyAsync(n => n.UserId == userId && n.Kind == kind && n.CreatedAt >= since && n.Text.Contains(about), cancellationToken);
+
     /// <summary>Adds a notification to the current unit of work; the caller saves it (with its own rows) and then publishes it.</summary>
     public NotificationResponse Stage(NotificationDraft draft)
     {

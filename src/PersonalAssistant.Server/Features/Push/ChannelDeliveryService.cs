@@ -119,9 +119,9 @@ internal sealed partial class ChannelDeliveryService(
         }
 
         var attempts = await db.Set<DeliveryAttempt>().AsNoTracking().Where(a => a.NotificationId == notificationId).ToListAsync(cancellationToken);
-        if (attempts.Any(a => a.Outcome == DeliveryAttemptOutcomes.Sent))
+        if (attempts.Any(a => a.Outcome == DeliveryAttemptOutcomes.Sent && !attempts.Any(f => f.Channel == a.Channel && f.Outcome == DeliveryAttemptOutcomes.FellBack)))
         {
-            return;
+            return; // delivered (a channel that reported a failure after taking it has fallen back: FallBackAsync)
         }
 
         var turnedOn = person.Preferences.PreferredChannels.Where(Proactive.Contains).Distinct(StringComparer.Ordinal).ToList();
@@ -169,6 +169,32 @@ internal sealed partial class ChannelDeliveryService(
         }
     }
 
+    /// <summary>
+    /// A channel that took the notification reported later that it could not deliver it (an SMS Twilio's status callback
+    /// marked undelivered): the report is recorded as a failed attempt, the channel is left (<c>fell-back</c>), and a job
+    /// goes on with the next channels in the person's order (none left: nothing more). Once per channel and notification;
+    /// nothing when it was not sent there.
+    /// </summary>
+    public async Task FallBackAsync(Guid notificationId, string channel, string error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (await notifications.FindForDeliveryAsync(notificationId, cancellationToken) is not { } found)
+        {
+            return;
+        }
+
+        var attempts = await db.Set<DeliveryAttempt>().AsNoTracking().Where(a => a.NotificationId == notificationId && a.Channel == channel).ToListAsync(cancellationToken);
+        if (attempts.FirstOrDefault(a => a.Outcome == DeliveryAttemptOutcomes.Sent) is not { } sent || attempts.Any(a => a.Outcome == DeliveryAttemptOutcomes.FellBack))
+        {
+            return;
+        }
+
+        var draft = new Delivery(notificationId, found.UserId, found.Notification, string.Empty);
+        await RecordAsync(draft, channel, DeliveryAttemptOutcomes.FailedPermanent, error, sent.Attempt, cancellationToken);
+        await RecordAsync(draft, channel, DeliveryAttemptOutcomes.FellBack, error, sent.Attempt, cancellationToken);
+        Enqueue([notificationId]);
+    }
+
     private async Task<PushResult> SendAsync(string channel, Delivery delivery, string? address, bool addressConfirmed, CancellationToken cancellationToken)
     {
         var (_, userId, notification, locale) = delivery;
@@ -195,7 +221,8 @@ internal sealed partial class ChannelDeliveryService(
                     return new PushResult(PushResultKind.Rejected, ChannelErrors.NoTarget);
                 }
 
-                await sms.SendAsync(new SmsMessage(number, notification.Text, userId), cancellationToken);
+                // Keyed by the notification: a retry after a part failed sends only the parts not yet accepted.
+                await sms.SendAsync(new SmsMessage(number, notification.Text, userId, SmsKeys.Notification(notification.Id)), cancellationToken);
                 return PushResult.Sent;
             }
 

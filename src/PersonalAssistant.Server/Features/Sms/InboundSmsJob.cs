@@ -106,14 +106,14 @@ internal sealed partial class InboundSmsJob(
         {
             case SmsKeyword.Stop:
                 await phoneNumbers.SetOptedOutAsync(sms.From, optedOut: true, cancellationToken);
-                await ReplyAsync(sms.From, Texts.Get(locale, "Sms.Stopped"), owner?.Id, cancellationToken);
+                await ReplyAsync(sms, Texts.Get(locale, "Sms.Stopped"), owner?.Id, cancellationToken);
                 return "stop";
             case SmsKeyword.Start:
                 await phoneNumbers.SetOptedOutAsync(sms.From, optedOut: false, cancellationToken);
-                await ReplyAsync(sms.From, Texts.Get(locale, "Sms.Started"), owner?.Id, cancellationToken);
+                await ReplyAsync(sms, Texts.Get(locale, "Sms.Started"), owner?.Id, cancellationToken);
                 return "start";
             case SmsKeyword.Help when verified is not { OptedOut: true }:
-                await ReplyAsync(sms.From, Texts.Get(locale, "Sms.Help"), owner?.Id, cancellationToken);
+                await ReplyAsync(sms, Texts.Get(locale, "Sms.Help"), owner?.Id, cancellationToken);
                 return "help";
         }
 
@@ -131,7 +131,7 @@ internal sealed partial class InboundSmsJob(
                 cancellationToken);
             if (!told)
             {
-                await ReplyAsync(sms.From, Texts.Format(locale, "Sms.Unknown", RegisterLink()), null, cancellationToken);
+                await ReplyAsync(sms, Texts.Format(locale, "Sms.Unknown", RegisterLink()), null, cancellationToken);
             }
 
             return "unknown";
@@ -139,14 +139,14 @@ internal sealed partial class InboundSmsJob(
 
         if (!owner.IsActive)
         {
-            await ReplyAsync(sms.From, Texts.Get(locale, "Sms.Deactivated"), owner.Id, cancellationToken);
+            await ReplyAsync(sms, Texts.Get(locale, "Sms.Deactivated"), owner.Id, cancellationToken);
             return "deactivated";
         }
 
         var reply = await AnswerAsync(sms, owner.Id, cancellationToken);
         if (!string.IsNullOrWhiteSpace(reply))
         {
-            await ReplyAsync(sms.From, reply, owner.Id, cancellationToken);
+            await ReplyAsync(sms, reply, owner.Id, cancellationToken);
         }
 
         return "assistant";
@@ -185,8 +185,9 @@ internal sealed partial class InboundSmsJob(
         return baseUrl.TrimEnd('/') + "/register";
     }
 
-    private Task ReplyAsync(string to, string text, Guid? userId, CancellationToken cancellationToken) =>
-        sender.SendAsync(new OutgoingSms(to, text, userId), cancellationToken);
+    /// <summary>Keyed by the inbound text: a retry of this job sends only the parts of the same reply not yet accepted.</summary>
+    private Task ReplyAsync(SmsMessage inbound, string text, Guid? userId, CancellationToken cancellationToken) =>
+        sender.SendAsync(new OutgoingSms(inbound.From, text, userId, SmsKeys.Reply(inbound.Id)), cancellationToken);
 
     private enum SmsKeyword
     {

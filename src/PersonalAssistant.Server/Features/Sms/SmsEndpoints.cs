@@ -26,7 +26,8 @@ internal static partial class SmsEndpoints
     public static void MapTwilioWebhooks(this IEndpointRouteBuilder app)
     {
         app.MapPost(WebhookPath, ReceiveTwilioSms).WithTags("Sms").WithName("ReceiveTwilioSms").ExcludeFromDescription()
-            .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.WebhooksPerIpPolicy);
+            .AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.WebhooksPerIpPolicy).TimedAs("sms");
+        app.MapTwilioStatusWebhook();
     }
 
     public static RouteGroupBuilder MapSmsEndpoints(this IEndpointRouteBuilder api)
@@ -135,14 +136,14 @@ internal static partial class SmsEndpoints
 
     private static ContentHttpResult Twiml() => TypedResults.Content(EmptyTwiml, "text/xml");
 
-    private static ProblemHttpResult Reject(HttpContext context, SmsMetrics metrics, ILogger logger, string reason)
+    internal static ProblemHttpResult Reject(HttpContext context, SmsMetrics metrics, ILogger logger, string reason)
     {
         metrics.Rejected(reason);
         LogRejected(logger, reason, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         return Problems.Of(RequestLocale.Of(context), StatusCodes.Status403Forbidden, "Problem.Forbidden.Title", "Sms.WebhookRefused.Detail");
     }
 
-    private static string? Field(Dictionary<string, string> form, string name) =>
+    internal static string? Field(Dictionary<string, string> form, string name) =>
         form.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio webhook refused ({Reason}) from {RemoteAddress}")]

@@ -52,6 +52,12 @@ internal sealed class SmsMessage
 
     /// <summary>An inbound text given to the assistant: the conversation message it became (so a retry never stores it twice).</summary>
     public long? ConversationMessageId { get; set; }
+
+    /// <summary>Outbound: what the part answers and a fingerprint of its text (<see cref="SmsSendKeys.Of"/>), so a retry skips the parts already accepted; null without a key.</summary>
+    public string? SendKey { get; set; }
+
+    /// <summary>Outbound: the part's 1-based position in its text.</summary>
+    public int? Part { get; set; }
 }
 
 internal static class SmsDirections
@@ -103,6 +109,8 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
         builder.HasIndex(m => m.MessageSid).IsUnique().HasFilter("\"MessageSid\" IS NOT NULL");
         builder.HasIndex(m => new { m.From, m.CreatedAt });
         builder.HasIndex(m => new { m.UserId, m.CreatedAt });
+        builder.Property(m => m.SendKey).HasMaxLength(SmsSendKeys.MaxLength);
+        builder.HasIndex(m => new { m.SendKey, m.Part }).HasFilter("\"SendKey\" IS NOT NULL");
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Messaging.Sms;
 using PersonalAssistant.Server.Persistence;
@@ -7,10 +8,11 @@ namespace PersonalAssistant.Server.Features.Sms;
 
 /// <summary>
 /// The sender's log of outbound parts, in the SMS table beside the inbound texts: one row per part with Twilio's id,
-/// segments, encoding and first status (the status webhook moves it on; usage and costs are counted from these rows).
+/// segments, encoding, first status (the status webhook moves it on; usage and costs are counted from these rows), and
+/// the message's send key with the part's number (a retry skips the parts recorded here).
 /// The text itself is not copied: the conversation already holds it.
 /// </summary>
-internal sealed class SmsMessageLog(AppDbContext db, IOptions<TwilioOptions> twilio, TimeProvider time) : ISmsSendLog
+internal sealed class SmsMessageLog(AppDbContext db, IOptions<TwilioOptions> twilio, SmsMetrics metrics, TimeProvider time) : ISmsSendLog
 {
     public async Task RecordAsync(OutboundSms message, SmsPartResult part, CancellationToken cancellationToken)
     {
@@ -28,9 +30,19 @@ internal sealed class SmsMessageLog(AppDbContext db, IOptions<TwilioOptions> twi
             Segments = part.Segments,
             Encoding = SmsEncodings.Name(part.Encoding),
             Status = part.Status.Length > SmsMessageConfiguration.MaxStatusLength ? part.Status[..SmsMessageConfiguration.MaxStatusLength] : part.Status,
+            SendKey = part.SendKey,
+            Part = part.Part,
             CreatedAt = now,
             UpdatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
+        metrics.Sent(part.Status, part.Segments);
+    }
+
+    public async Task<IReadOnlySet<int>> SentPartsAsync(string sendKey, CancellationToken cancellationToken)
+    {
+        var parts = await db.Set<SmsMessage>().AsNoTracking()
+            .Where(m => m.SendKey == sendKey && m.Direction == SmsDirections.Outbound && m.Part != null).Select(m => m.Part!.Value).ToListAsync(cancellationToken);
+        return parts.ToHashSet();
     }
 }

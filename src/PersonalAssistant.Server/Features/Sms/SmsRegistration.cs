@@ -14,7 +14,10 @@ internal static class SmsRegistration
         services.AddScoped<SmsService>();
         services.AddScoped<InboundSmsJob>();
         services.AddScoped<SmsUpkeepJob>();
-        services.Replace(ServiceDescriptor.Scoped<ISmsSendLog, SmsMessageLog>()); // after the sender's no-op default
+        services.AddScoped<SmsStatusService>();
+        services.Replace(ServiceDescriptor.Scoped<ISmsSendLog, SmsMessageLog>()); // after the sender's no-op defaults
+        services.AddScoped<SmsFailureService>();
+        services.Replace(ServiceDescriptor.Scoped<ISmsFailures>(provider => provider.GetRequiredService<SmsFailureService>()));
 
         // The Profile feature's service for verified numbers: the SMS channel and the channel delivery ask it.
         services.AddScoped<PhoneNumberService>();

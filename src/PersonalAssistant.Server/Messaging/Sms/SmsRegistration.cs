@@ -9,6 +9,7 @@ internal static class SmsRegistration
     {
         services.AddValidatedOptions<TwilioOptions, TwilioOptions.Validator>(TwilioOptions.Section);
         services.AddScoped<ISmsSendLog, NoSmsSendLog>();
+        services.AddScoped<ISmsFailures, NoSmsFailures>();
         var twilio = configuration.ReadValidated(TwilioOptions.Section, new TwilioOptions.Validator());
         if (twilio.IsConfigured)
         {

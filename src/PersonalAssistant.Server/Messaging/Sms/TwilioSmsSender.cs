@@ -13,12 +13,14 @@ namespace PersonalAssistant.Server.Messaging.Sms;
 /// is split into numbered parts (<see cref="SmsSplitter"/>), sent one after the other, each with the status callback set.
 /// Failures are classified: <see cref="SmsPermanentException"/> when sending again cannot help (invalid, unsubscribed or
 /// unreachable number…), <see cref="SmsTransientException"/> otherwise (carrier or queue trouble, 429, 5xx, a timeout).
-/// A part that failed stops the reply; a retry sends the whole reply again.
+/// A part that failed stops the reply; a retry of a message with a <see cref="SmsMessage.Key"/> sends only the parts the
+/// send log has not recorded for that key and text (a message without a key is sent whole again).
 /// </summary>
 internal sealed partial class TwilioSmsSender(
     IHttpClientFactory httpClients,
     IOptions<TwilioOptions> options,
     ISmsSendLog sendLog,
+    ISmsFailures failures,
     ILogger<TwilioSmsSender> logger) : ISmsSender
 {
     public const string HttpClientName = "twilio";
@@ -32,7 +34,7 @@ internal sealed partial class TwilioSmsSender(
     public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken) =>
         await SendPartsAsync(message, cancellationToken);
 
-    /// <summary>Sends the message, split if it is long, and answers what the provider said for each part, in order.</summary>
+    /// <summary>Sends the message, split if it is long, and answers what the provider said for each part sent now, in order.</summary>
     public async Task<IReadOnlyList<SmsPartResult>> SendPartsAsync(SmsMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -40,9 +42,17 @@ internal sealed partial class TwilioSmsSender(
         var parts = SmsSplitter.Split(message.Body, settings.ReplyLimit);
         var client = CreateClient(settings);
         var results = new List<SmsPartResult>(parts.Count);
+        var sendKey = SmsSendKeys.Of(message);
+        IReadOnlySet<int> already = sendKey is null ? new HashSet<int>() : await sendLog.SentPartsAsync(sendKey, cancellationToken);
         for (var index = 0; index < parts.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (already.Contains(index + 1))
+            {
+                LogPartSkipped(logger, index + 1, parts.Count);
+                continue;
+            }
+
             var body = parts[index];
             var create = new CreateMessageOptions(new TwilioPhoneNumber(message.To))
             {
@@ -65,12 +75,29 @@ internal sealed partial class TwilioSmsSender(
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                throw Classify(exception, index + 1, parts.Count);
+                var failure = Classify(exception, index + 1, parts.Count);
+                var (code, permanent) = failure switch
+                {
+                    SmsPermanentException refused => (refused.Code, true),
+                    SmsTransientException failed => (failed.Code, false),
+                    _ => (0, false),
+                };
+                try
+                {
+                    await failures.FailedAsync(message.To, message.UserId, code, permanent, cancellationToken);
+                }
+                catch (Exception handling) when (handling is not OperationCanceledException)
+                {
+                    // The caller must still learn what Twilio said (retry or fall back), whatever became of the report.
+                    LogFailureNotHandled(logger, handling, code);
+                }
+
+                throw failure;
             }
 
             var local = SmsSegments.Analyze(body);
             var segments = int.TryParse(resource.NumSegments, NumberStyles.Integer, CultureInfo.InvariantCulture, out var counted) ? counted : local.Segments;
-            var result = new SmsPartResult(message.UserId, index + 1, parts.Count, resource.Sid, segments, local.Encoding, resource.Status?.ToString() ?? "unknown");
+            var result = new SmsPartResult(message.UserId, index + 1, parts.Count, resource.Sid, segments, local.Encoding, resource.Status?.ToString() ?? "unknown", sendKey);
             results.Add(result);
             LogPartSent(logger, result.Sid, result.Part, result.Parts, result.Segments, result.Encoding, result.Status);
             await sendLog.RecordAsync(message, result, cancellationToken);
@@ -105,6 +132,12 @@ internal sealed partial class TwilioSmsSender(
             ? new TwilioRestClient(settings.ApiKeySid, settings.ApiKeySecret, accountSid: settings.AccountSid, httpClient: http)
             : new TwilioRestClient(settings.AccountSid, settings.AuthToken, accountSid: settings.AccountSid, httpClient: http);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Twilio refused an SMS part (error {Code}) and the failure could not be handled")]
+    private static partial void LogFailureNotHandled(ILogger logger, Exception exception, int code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMS part {Part}/{Parts} was accepted by Twilio before: not sent again")]
+    private static partial void LogPartSkipped(ILogger logger, int part, int parts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent SMS part {Part}/{Parts} through Twilio as {Sid}: {Segments} segment(s), {Encoding}, {Status}")]
     private static partial void LogPartSent(ILogger logger, string sid, int part, int parts, int segments, SmsEncoding encoding, string status);

@@ -193,6 +193,35 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
         Assert.Equal(1, Assert.Single(_sendLog.Parts).Part);
     }
 
+    [Fact]
+    public async Task ARetry_OfAKeyedReply_SendsOnlyThePartsNotYetAccepted()
+    {
+        _logInTheTable = true;
+        await StartAsync();
+        _twilio.Script.Enqueue((0, 201));
+        _twilio.Script.Enqueue((0, 201));
+        _twilio.Script.Enqueue((30001, 400)); // part 3 of 4 meets a queue overflow
+        var reply = string.Join(' ', Enumerable.Repeat("This sentence is forty characters long.", 26));
+        var message = new SmsMessage(To, reply, null, "reply-" + Guid.NewGuid().ToString("N"));
+
+        await Assert.ThrowsAsync<SmsTransientException>(() => SendAsync(message));
+        var retried = await SendAsync(message);
+
+        Assert.Equal([201, 201, 400, 201, 201], _twilio.Received.Select(r => r.Status));
+        Assert.Equal(["(1/4)", "(2/4)", "(3/4)", "(3/4)", "(4/4)"], _twilio.Received.Select(r => r.Body![..5]));
+        Assert.Equal([3, 4], retried.Select(r => r.Part));
+        await using var scope = App.Services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<AppDbContext>()
+            .Set<PersonalAssistant.Server.Features.Sms.SmsMessage>().AsNoTracking().OrderBy(m => m.Part).ToListAsync();
+        Assert.Equal([1, 2, 3, 4], rows.Select(r => r.Part));
+        Assert.Equal(_twilio.Accepted.Select(a => a.Sid), rows.Select(r => r.MessageSid));
+        Assert.All(rows, row => Assert.StartsWith(message.Key + "#", row.SendKey, StringComparison.Ordinal));
+
+        // the same key with another text (a turn answered again differently) is a new text: every part goes
+        await SendAsync(message with { Body = "Something else." });
+        Assert.Equal("Something else.", _twilio.Received.Last().Body);
+    }
+
     [Theory]
     [InlineData(30001, true)]
     [InlineData(30005, true)]
@@ -374,5 +403,8 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
             _parts.Enqueue(part);
             return Task.CompletedTask;
         }
+
+        public Task<IReadOnlySet<int>> SentPartsAsync(string sendKey, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlySet<int>>(_parts.Where(p => p.SendKey == sendKey).Select(p => p.Part).ToHashSet());
     }
 }

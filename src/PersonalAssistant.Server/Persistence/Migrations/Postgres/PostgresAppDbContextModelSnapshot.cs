@@ -979,6 +979,9 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("Part")
+                        .HasColumnType("integer");
+
                     b.Property<decimal?>("Price")
                         .HasPrecision(12, 5)
                         .HasColumnType("numeric(12,5)");
@@ -989,6 +992,10 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
 
                     b.Property<int>("Segments")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SendKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1013,6 +1020,9 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                         .HasFilter("\"MessageSid\" IS NOT NULL");
 
                     b.HasIndex("From", "CreatedAt");
+
+                    b.HasIndex("SendKey", "Part")
+                        .HasFilter("\"SendKey\" IS NOT NULL");
 
                     b.HasIndex("UserId", "CreatedAt");
 

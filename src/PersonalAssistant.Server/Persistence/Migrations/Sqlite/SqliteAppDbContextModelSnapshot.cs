@@ -953,6 +953,9 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Part")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("Price")
                         .HasPrecision(12, 5)
                         .HasColumnType("TEXT");
@@ -963,6 +966,10 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Segments")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SendKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -987,6 +994,9 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                         .HasFilter("\"MessageSid\" IS NOT NULL");
 
                     b.HasIndex("From", "CreatedAt");
+
+                    b.HasIndex("SendKey", "Part")
+                        .HasFilter("\"SendKey\" IS NOT NULL");
 
                     b.HasIndex("UserId", "CreatedAt");
 
