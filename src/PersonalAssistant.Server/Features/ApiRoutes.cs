@@ -16,6 +16,7 @@ using PersonalAssistant.Server.Features.Push;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Sessions;
 using PersonalAssistant.Server.Features.Sms;
+using PersonalAssistant.Server.Features.Sms.Usage;
 using PersonalAssistant.Server.Features.Tasks;
 
 namespace PersonalAssistant.Server.Features;
@@ -52,6 +53,7 @@ internal static class ApiRoutes
         api.MapBriefingEndpoints();
         api.MapPushEndpoints();
         api.MapSmsEndpoints();
+        api.MapSmsUsageEndpoints();
         api.MapListEndpoints();
         api.MapExpenseEndpoints();
         api.MapMemoryEndpoints();

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Profile;
+using PersonalAssistant.Server.Features.Sms.Usage;
 using PersonalAssistant.Server.Messaging.Sms;
 
 namespace PersonalAssistant.Server.Features.Sms;
@@ -16,6 +18,11 @@ internal static class SmsRegistration
 
         // The Profile feature's service for verified numbers: the SMS channel and the channel delivery ask it.
         services.AddScoped<PhoneNumberService>();
+
+        // Usage and costs (Usage/).
+        services.AddValidatedOptions<SmsPricesOptions, SmsPricesOptions.Validator>(SmsPricesOptions.Section);
+        services.AddSingleton<SmsPriceList>();
+        services.AddScoped<SmsUsageService>();
         return services;
     }
 }
