@@ -16,6 +16,7 @@ using PersonalAssistant.Server.Features.Push;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Sessions;
 using PersonalAssistant.Server.Features.Sms;
+using PersonalAssistant.Server.Features.Sms.Allowances;
 using PersonalAssistant.Server.Features.Sms.Usage;
 using PersonalAssistant.Server.Features.Tasks;
 
@@ -54,6 +55,7 @@ internal static class ApiRoutes
         api.MapPushEndpoints();
         api.MapSmsEndpoints();
         api.MapSmsUsageEndpoints();
+        api.MapSmsAllowanceEndpoints();
         api.MapListEndpoints();
         api.MapExpenseEndpoints();
         api.MapMemoryEndpoints();

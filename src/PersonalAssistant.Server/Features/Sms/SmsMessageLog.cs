@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PersonalAssistant.Server.Features.Sms.Allowances;
 using PersonalAssistant.Server.Messaging.Sms;
 using PersonalAssistant.Server.Persistence;
 using OutboundSms = PersonalAssistant.Server.Messaging.SmsMessage;
@@ -10,7 +11,8 @@ namespace PersonalAssistant.Server.Features.Sms;
 /// segments, encoding and first status (the status webhook moves it on; usage and costs are counted from these rows).
 /// The text itself is not copied: the conversation already holds it.
 /// </summary>
-internal sealed class SmsMessageLog(AppDbContext db, IOptions<TwilioOptions> twilio, TimeProvider time) : ISmsSendLog
+internal sealed partial class SmsMessageLog(AppDbContext db, IOptions<TwilioOptions> twilio, SmsAllowanceService allowances, TimeProvider time, ILogger<SmsMessageLog> logger)
+    : ISmsSendLog
 {
     public async Task RecordAsync(OutboundSms message, SmsPartResult part, CancellationToken cancellationToken)
     {
@@ -32,5 +34,20 @@ internal sealed class SmsMessageLog(AppDbContext db, IOptions<TwilioOptions> twi
             UpdatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
+        if (part.UserId is { } userId)
+        {
+            try
+            {
+                await allowances.AfterSentAsync(userId, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The text is sent and logged: a notice that could not be written must not make the sender send it again.
+                LogNoticeFailed(logger, exception, userId);
+            }
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The SMS allowance notice for {UserId} could not be written")]
+    private static partial void LogNoticeFailed(ILogger logger, Exception exception, Guid userId);
 }

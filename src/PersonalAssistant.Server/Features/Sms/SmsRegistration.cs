@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Profile;
+using PersonalAssistant.Server.Features.Sms.Allowances;
 using PersonalAssistant.Server.Features.Sms.Usage;
 using PersonalAssistant.Server.Messaging.Sms;
 
@@ -23,6 +24,10 @@ internal static class SmsRegistration
         services.AddValidatedOptions<SmsPricesOptions, SmsPricesOptions.Validator>(SmsPricesOptions.Section);
         services.AddSingleton<SmsPriceList>();
         services.AddScoped<SmsUsageService>();
+
+        // Allowances per role (Allowances/).
+        services.AddValidatedOptions<SmsAllowanceOptions, SmsAllowanceOptions.Validator>(SmsAllowanceOptions.Section);
+        services.AddScoped<SmsAllowanceService>();
         return services;
     }
 }

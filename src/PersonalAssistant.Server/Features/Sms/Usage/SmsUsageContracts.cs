@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using PersonalAssistant.Server.Features.Sms.Allowances;
 
 namespace PersonalAssistant.Server.Features.Sms.Usage;
 
@@ -24,7 +25,9 @@ internal sealed record SmsUsageQuery
 /// <param name="Currency">ISO 4217 code of the costs.</param>
 /// <param name="Days">Every day of the range, oldest first (zeros included).</param>
 /// <param name="Totals">The whole range.</param>
-internal sealed record SmsUsageResponse(DateOnly From, DateOnly To, string Currency, IReadOnlyList<SmsUsageDayResponse> Days, SmsUsageTotalsResponse Totals);
+/// <param name="Allowance">My SMS allowance now: used and left today and this month.</param>
+internal sealed record SmsUsageResponse(
+    DateOnly From, DateOnly To, string Currency, IReadOnlyList<SmsUsageDayResponse> Days, SmsUsageTotalsResponse Totals, SmsAllowanceStatusResponse Allowance);
 
 /// <summary>One day of texts.</summary>
 /// <param name="Date">The local date.</param>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Sms.Allowances;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Messaging.Sms;
 using PersonalAssistant.Server.Persistence;
@@ -17,7 +18,7 @@ namespace PersonalAssistant.Server.Features.Sms.Usage;
 /// person, per instance number, per country, delivery success, top error codes and cost by month with the numbers' rental.
 /// Costs are Twilio's reported price when there is one, else the list price of <see cref="SmsPriceList"/>.
 /// </summary>
-internal sealed class SmsUsageService(AppDbContext db, SmsPriceList prices, IOptions<TwilioOptions> twilio, TimeProvider time)
+internal sealed class SmsUsageService(AppDbContext db, SmsPriceList prices, SmsAllowanceService allowances, IOptions<TwilioOptions> twilio, TimeProvider time)
 {
     /// <summary>The longest range a report covers, in days.</summary>
     public const int MaxDays = 366;
@@ -57,7 +58,7 @@ internal sealed class SmsUsageService(AppDbContext db, SmsPriceList prices, IOpt
             days.Add(Day(day, byDay[day]));
         }
 
-        return new SmsUsageResponse(range.From, range.To, prices.Currency, days, Totals(rows));
+        return new SmsUsageResponse(range.From, range.To, prices.Currency, days, Totals(rows), await allowances.StatusAsync(person.UserId, cancellationToken));
     }
 
     /// <summary>The instance's usage over the range (UTC days).</summary>
