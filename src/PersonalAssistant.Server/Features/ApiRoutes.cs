@@ -17,6 +17,7 @@ using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Sessions;
 using PersonalAssistant.Server.Features.Sms;
 using PersonalAssistant.Server.Features.Sms.Allowances;
+using PersonalAssistant.Server.Features.Sms.Numbers;
 using PersonalAssistant.Server.Features.Sms.Usage;
 using PersonalAssistant.Server.Features.Tasks;
 
@@ -56,6 +57,7 @@ internal static class ApiRoutes
         api.MapSmsEndpoints();
         api.MapSmsUsageEndpoints();
         api.MapSmsAllowanceEndpoints();
+        api.MapSmsNumberEndpoints();
         api.MapListEndpoints();
         api.MapExpenseEndpoints();
         api.MapMemoryEndpoints();

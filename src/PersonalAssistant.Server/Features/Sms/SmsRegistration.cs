@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Profile;
 using PersonalAssistant.Server.Features.Sms.Allowances;
+using PersonalAssistant.Server.Features.Sms.Numbers;
 using PersonalAssistant.Server.Features.Sms.Usage;
 using PersonalAssistant.Server.Messaging.Sms;
 
@@ -28,6 +29,9 @@ internal static class SmsRegistration
         // Allowances per role (Allowances/).
         services.AddValidatedOptions<SmsAllowanceOptions, SmsAllowanceOptions.Validator>(SmsAllowanceOptions.Section);
         services.AddScoped<SmsAllowanceService>();
+
+        // The number manager (Numbers/): needs Twilio's HTTP client, registered with the sender when Twilio is configured.
+        services.AddScoped<SmsNumberService>();
         return services;
     }
 }

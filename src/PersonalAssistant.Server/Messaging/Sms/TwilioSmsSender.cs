@@ -38,7 +38,7 @@ internal sealed partial class TwilioSmsSender(
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
         var parts = SmsSplitter.Split(message.Body, settings.ReplyLimit);
-        var client = CreateClient(settings);
+        var client = CreateClient(httpClients, settings);
         var results = new List<SmsPartResult>(parts.Count);
         for (var index = 0; index < parts.Count; index++)
         {
@@ -98,8 +98,11 @@ internal sealed partial class TwilioSmsSender(
         }
     }
 
-    private TwilioRestClient CreateClient(TwilioOptions settings)
+    /// <summary>The official client on the "twilio" HTTP client (whose handler sends it to <see cref="TwilioOptions.ApiBaseUrl"/>).</summary>
+    internal static TwilioRestClient CreateClient(IHttpClientFactory httpClients, TwilioOptions settings)
     {
+        ArgumentNullException.ThrowIfNull(httpClients);
+        ArgumentNullException.ThrowIfNull(settings);
         var http = new SystemNetHttpClient(httpClients.CreateClient(HttpClientName));
         return settings.UsesApiKey
             ? new TwilioRestClient(settings.ApiKeySid, settings.ApiKeySecret, accountSid: settings.AccountSid, httpClient: http)
