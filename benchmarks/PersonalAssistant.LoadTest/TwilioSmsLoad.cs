@@ -158,8 +158,15 @@ internal static class TwilioSmsLoad
             var sid = "SM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             var form = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["AccountSid"] = account, ["ApiVersion"] = "2010-04-01", ["Body"] = body, ["From"] = from, ["MessageSid"] = sid,
-                ["NumMedia"] = "0", ["NumSegments"] = "1", ["SmsSid"] = sid, ["To"] = to,
+                ["AccountSid"] = account,
+                ["ApiVersion"] = "2010-04-01",
+                ["Body"] = body,
+                ["From"] = from,
+                ["MessageSid"] = sid,
+                ["NumMedia"] = "0",
+                ["NumSegments"] = "1",
+                ["SmsSid"] = sid,
+                ["To"] = to,
             };
             using var request = new HttpRequestMessage(HttpMethod.Post, baseUrl + "/webhooks/twilio/sms") { Content = new FormUrlEncodedContent(form) };
             request.Headers.Add("X-Twilio-Signature", Sign(token, signedUrl, form));
@@ -226,9 +233,20 @@ internal static class TwilioSmsLoad
             return Results.Json(
                 new Dictionary<string, object?>
                 {
-                    ["sid"] = sid, ["account_sid"] = account, ["api_version"] = "2010-04-01", ["body"] = body, ["direction"] = "outbound-api",
-                    ["error_code"] = null, ["error_message"] = null, ["from"] = form["From"].ToString(), ["num_media"] = "0", ["num_segments"] = "1",
-                    ["price"] = null, ["price_unit"] = "USD", ["status"] = "queued", ["to"] = to,
+                    ["sid"] = sid,
+                    ["account_sid"] = account,
+                    ["api_version"] = "2010-04-01",
+                    ["body"] = body,
+                    ["direction"] = "outbound-api",
+                    ["error_code"] = null,
+                    ["error_message"] = null,
+                    ["from"] = form["From"].ToString(),
+                    ["num_media"] = "0",
+                    ["num_segments"] = "1",
+                    ["price"] = null,
+                    ["price_unit"] = "USD",
+                    ["status"] = "queued",
+                    ["to"] = to,
                     ["uri"] = $"/2010-04-01/Accounts/{accountSid}/Messages/{sid}.json",
                 },
                 statusCode: 201);

@@ -64,4 +64,9 @@ internal static class AuditActions
     public const string PermissionDenied = "access.denied";
     public const string AdminUserUpdated = "admin.user_updated";
     public const string AdminUserDeleted = "admin.user_deleted";
+    public const string AdminSmsAllowancesUpdated = "admin.sms_allowances_updated";
+    public const string AdminSmsNumberBought = "admin.sms_number_bought";
+    public const string AdminSmsNumberAssigned = "admin.sms_number_assigned";
+    public const string AdminSmsNumberVerified = "admin.sms_number_verified";
+    public const string AdminSmsNumberReleased = "admin.sms_number_released";
 }

@@ -16,6 +16,9 @@ using PersonalAssistant.Server.Features.Push;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Sessions;
 using PersonalAssistant.Server.Features.Sms;
+using PersonalAssistant.Server.Features.Sms.Allowances;
+using PersonalAssistant.Server.Features.Sms.Numbers;
+using PersonalAssistant.Server.Features.Sms.Usage;
 using PersonalAssistant.Server.Features.Tasks;
 
 namespace PersonalAssistant.Server.Features;
@@ -52,6 +55,9 @@ internal static class ApiRoutes
         api.MapBriefingEndpoints();
         api.MapPushEndpoints();
         api.MapSmsEndpoints();
+        api.MapSmsUsageEndpoints();
+        api.MapSmsAllowanceEndpoints();
+        api.MapSmsNumberEndpoints();
         api.MapListEndpoints();
         api.MapExpenseEndpoints();
         api.MapMemoryEndpoints();

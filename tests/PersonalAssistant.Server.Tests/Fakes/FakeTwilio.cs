@@ -42,11 +42,165 @@ public sealed class FakeTwilio : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeTwilio(app);
         app.MapPost("/2010-04-01/Accounts/{accountSid}/Messages.json", fake.CreateMessageAsync);
+        app.MapGet("/2010-04-01/Accounts/{accountSid}/AvailablePhoneNumbers/{country}/Local.json", fake.ListAvailable);
+        app.MapPost("/2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers.json", fake.BuyNumberAsync);
+        app.MapGet("/2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers/{sid}.json", fake.FetchNumber);
+        app.MapPost("/2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers/{sid}.json", fake.UpdateNumberAsync);
+        app.MapDelete("/2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers/{sid}.json", fake.ReleaseNumber);
         await app.StartAsync();
         return fake;
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    /// <summary>The account's numbers (IncomingPhoneNumbers) by SID: what was bought, with its webhook URLs; tests may change them.</summary>
+    public ConcurrentDictionary<string, IncomingNumber> Numbers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every number-API request as "METHOD path?query", in arrival order.</summary>
+    public ConcurrentQueue<string> NumberRequests { get; } = new();
+
+    /// <summary>Answers for the next number purchases (a Twilio error code and HTTP status), in order; 201 once empty.</summary>
+    public ConcurrentQueue<(int Code, int Status)> NumberScript { get; } = new();
+
+    private IResult ListAvailable(string accountSid, string country, HttpContext context)
+    {
+        NumberRequests.Enqueue($"GET {context.Request.Path}{context.Request.QueryString}");
+        if (!Authorized(context, accountSid))
+        {
+            return Error(20003, 401, "Authenticate");
+        }
+
+        var area = context.Request.Query["AreaCode"].ToString();
+        area = area.Length == 3 ? area : "415";
+        var prefix = country == "CA" || country == "US" ? "+1" : "+33";
+        var numbers = Enumerable.Range(0, 2).Select(i => new Dictionary<string, object?>
+        {
+            ["friendly_name"] = $"({area}) 555-01{i}0",
+            ["phone_number"] = $"{prefix}{area}55501{i}0",
+            ["lata"] = "730",
+            ["locality"] = "Montreal",
+            ["rate_center"] = "MONTREAL",
+            ["latitude"] = "45.500000",
+            ["longitude"] = "-73.560000",
+            ["region"] = "QC",
+            ["postal_code"] = null,
+            ["iso_country"] = country,
+            ["address_requirements"] = "none",
+            ["beta"] = false,
+            ["capabilities"] = new Dictionary<string, bool> { ["voice"] = true, ["SMS"] = true, ["MMS"] = true },
+        }).ToList();
+        var uri = $"/2010-04-01/Accounts/{accountSid}/AvailablePhoneNumbers/{country}/Local.json";
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["available_phone_numbers"] = numbers,
+            ["uri"] = uri,
+            ["first_page_uri"] = uri,
+            ["next_page_uri"] = null,
+            ["previous_page_uri"] = null,
+            ["page"] = 0,
+            ["page_size"] = 50,
+            ["start"] = 0,
+            ["end"] = numbers.Count - 1,
+        });
+    }
+
+    private async Task<IResult> BuyNumberAsync(string accountSid, HttpContext context)
+    {
+        NumberRequests.Enqueue($"POST {context.Request.Path}");
+        if (!Authorized(context, accountSid))
+        {
+            return Error(20003, 401, "Authenticate");
+        }
+
+        var form = await context.Request.ReadFormAsync();
+        if (NumberScript.TryDequeue(out var scripted) && scripted.Status != 201)
+        {
+            return Error(scripted.Code, scripted.Status, "Scripted failure");
+        }
+
+        if (string.IsNullOrEmpty(form["PhoneNumber"]))
+        {
+            return Error(21452, 400, "PhoneNumber or AreaCode is required.");
+        }
+
+        var number = new IncomingNumber("PN" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), form["PhoneNumber"].ToString())
+        {
+            SmsUrl = form["SmsUrl"].ToString(),
+            SmsMethod = form["SmsMethod"].ToString(),
+            StatusCallback = form["StatusCallback"].ToString(),
+        };
+        Numbers[number.Sid] = number;
+        return Results.Json(NumberJson(accountSid, number), statusCode: 201);
+    }
+
+    private IResult FetchNumber(string accountSid, string sid, HttpContext context)
+    {
+        NumberRequests.Enqueue($"GET {context.Request.Path}");
+        return !Authorized(context, accountSid) ? Error(20003, 401, "Authenticate")
+            : Numbers.TryGetValue(sid, out var number) ? Results.Json(NumberJson(accountSid, number))
+            : Error(20404, 404, "The requested resource was not found");
+    }
+
+    private async Task<IResult> UpdateNumberAsync(string accountSid, string sid, HttpContext context)
+    {
+        NumberRequests.Enqueue($"POST {context.Request.Path}");
+        if (!Authorized(context, accountSid) || !Numbers.TryGetValue(sid, out var number))
+        {
+            return Error(20404, 404, "The requested resource was not found");
+        }
+
+        var form = await context.Request.ReadFormAsync();
+        number.SmsUrl = form.TryGetValue("SmsUrl", out var smsUrl) ? smsUrl.ToString() : number.SmsUrl;
+        number.StatusCallback = form.TryGetValue("StatusCallback", out var status) ? status.ToString() : number.StatusCallback;
+        return Results.Json(NumberJson(accountSid, number));
+    }
+
+    private IResult ReleaseNumber(string accountSid, string sid, HttpContext context)
+    {
+        NumberRequests.Enqueue($"DELETE {context.Request.Path}");
+        return !Authorized(context, accountSid) ? Error(20003, 401, "Authenticate")
+            : Numbers.TryRemove(sid, out _) ? Results.StatusCode(204)
+            : Error(20404, 404, "The requested resource was not found");
+    }
+
+    private static bool Authorized(HttpContext context, string accountSid)
+    {
+        BasicUser(context.Request, out var authenticated);
+        return authenticated && accountSid == AccountSid;
+    }
+
+    /// <summary>Twilio's IncomingPhoneNumber resource as its API writes it.</summary>
+    private static Dictionary<string, object?> NumberJson(string accountSid, IncomingNumber number)
+    {
+        const string now = "Wed, 18 Nov 2026 14:00:00 +0000";
+        return new Dictionary<string, object?>
+        {
+            ["account_sid"] = accountSid,
+            ["address_requirements"] = "none",
+            ["address_sid"] = null,
+            ["api_version"] = "2010-04-01",
+            ["beta"] = false,
+            ["capabilities"] = new Dictionary<string, bool> { ["voice"] = true, ["sms"] = true, ["mms"] = true, ["fax"] = false },
+            ["date_created"] = now,
+            ["date_updated"] = now,
+            ["friendly_name"] = number.PhoneNumber,
+            ["identity_sid"] = null,
+            ["origin"] = "twilio",
+            ["phone_number"] = number.PhoneNumber,
+            ["sid"] = number.Sid,
+            ["sms_application_sid"] = "",
+            ["sms_fallback_method"] = "POST",
+            ["sms_fallback_url"] = "",
+            ["sms_method"] = number.SmsMethod,
+            ["sms_url"] = number.SmsUrl,
+            ["status_callback"] = number.StatusCallback,
+            ["status_callback_method"] = "POST",
+            ["status"] = "in-use",
+            ["uri"] = $"/2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers/{number.Sid}.json",
+            ["voice_method"] = "POST",
+            ["voice_url"] = null,
+        };
+    }
 
     private async Task<IResult> CreateMessageAsync(string accountSid, HttpContext context)
     {
@@ -149,4 +303,14 @@ public sealed record TwilioRequest(string AccountSid, string? User, string? To, 
     public int Status { get; init; }
 
     public string? Sid { get; init; }
+}
+
+/// <summary>A number the fake account holds.</summary>
+public sealed record IncomingNumber(string Sid, string PhoneNumber)
+{
+    public string? SmsUrl { get; set; }
+
+    public string? SmsMethod { get; set; }
+
+    public string? StatusCallback { get; set; }
 }

@@ -301,7 +301,7 @@ export interface paths {
         put?: never;
         /**
          * Add a phone number and text it a code
-         * @description Any common format; normalised to E.164 (region defaults to US, or send an ISO 3166 region such as FR). Needs a confirmed email (403 otherwise). A number verified on another account answers the same, but no code reaches it.
+         * @description Any common format; normalised to E.164 (region defaults to US, or send an ISO 3166 region such as FR). Needs a confirmed email (403 otherwise). A number verified on another account answers the same, but no code reaches it. A number that texted STOP is added opted out (optedOut: true) and gets no code until it texts START.
          */
         post: operations["AddPhoneNumber"];
         delete?: never;
@@ -1015,6 +1015,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sms/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My texts and their cost, per day
+         * @description Texts in and out and their segments per local day over the range (default: the last 30 days, at most 366), with the estimated cost. `?format=csv` answers text/csv: date,messages_in,segments_in,messages_out,segments_out,estimated_cost,currency.
+         */
+        get: operations["GetMySmsUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The instance's texts and their cost
+         * @description Per person, per instance number, per country, delivery success, top error codes and cost per month with the numbers' rental, over the range (UTC days; default the last 30, at most 366). `?format=csv` answers text/csv with one figure per line: section,key,metric,value,unit.
+         */
+        get: operations["AdminGetSmsUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sms/simulator/messages": {
         parameters: {
             query?: never;
@@ -1024,7 +1064,7 @@ export interface paths {
         };
         /**
          * The simulator thread of one of my numbers
-         * @description Texts from the number and the replies to it, oldest first (the last 100).
+         * @description Texts from the number and the replies to it, oldest first (the last 100). Only while Twilio is not configured (404 otherwise).
          */
         get: operations["ListSimulatorThread"];
         put?: never;
@@ -1054,6 +1094,134 @@ export interface paths {
          */
         post: operations["ImportSms"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/allowances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SMS allowances per role
+         * @description Segments a day and a month for user and premium (configured, or set by an administrator); administrators are unlimited.
+         */
+        get: operations["AdminListSmsAllowances"];
+        /**
+         * Change the SMS allowances
+         * @description Sets user's and premium's allowances; a role left out goes back to the configured one. Recorded in the audit trail.
+         */
+        put: operations["AdminUpdateSmsAllowances"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/numbers/available": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Numbers Twilio offers
+         * @description SMS-capable local numbers in a country, optionally in an area code (at most 20).
+         */
+        get: operations["AdminSearchSmsNumbers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The instance's numbers
+         * @description Each with the person it is given to and where its webhooks pointed at the last check.
+         */
+        get: operations["AdminListSmsNumbers"];
+        put?: never;
+        /**
+         * Buy a number
+         * @description Buys it at Twilio with its SMS webhook and status callback pointed at this instance, and gives it to a person if asked. Audited.
+         */
+        post: operations["AdminBuySmsNumber"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/numbers/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give a number to a person, or take it back
+         * @description A number held by someone else is a 409: take it back first. Audited.
+         */
+        put: operations["AdminAssignSmsNumber"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/numbers/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check that Twilio still points a number here
+         * @description Fetches the number from Twilio and records whether its SMS and status URLs are this instance's. Audited.
+         */
+        post: operations["AdminVerifySmsNumber"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/numbers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Release a number
+         * @description Releases it at Twilio and removes it; texts to it are no longer ours. Audited.
+         */
+        delete: operations["AdminReleaseSmsNumber"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1572,6 +1740,14 @@ export interface components {
             /** @description An administrator asked for a new password. */
             passwordResetRequired: boolean;
         };
+        /** @description Who holds a number. */
+        AssignSmsNumberRequest: {
+            /**
+             * Format: uuid
+             * @description The account; null unassigns it.
+             */
+            assignTo?: null | string;
+        };
         /** @description One audited event. */
         AuditEventResponse: {
             /**
@@ -1607,6 +1783,19 @@ export interface components {
         };
         /** @enum {unknown} */
         AuditOutcome: "Success" | "Failure" | "Denied";
+        /** @description A number Twilio offers. */
+        AvailableSmsNumberResponse: {
+            /** @description E.164. */
+            phoneNumber: string;
+            /** @description Twilio's display form. */
+            friendlyName: null | string;
+            /** @description Its city, when Twilio knows it. */
+            locality: null | string;
+            /** @description Its state or province. */
+            region: null | string;
+            /** @description ISO 3166 country code. */
+            country: null | string;
+        };
         /**
          * @description Ask for steps, or save them. To save the steps the person was shown (a model writes different steps each time),
          *     send them back with `apply`, edited or not; `apply` without steps saves a fresh proposal.
@@ -1655,6 +1844,16 @@ export interface components {
             kind: string;
             /** @description The words, in my language; null when there is nothing to say (nothing would be sent). */
             text: null | string;
+        };
+        /** @description A number to buy. */
+        BuySmsNumberRequest: {
+            /** @description E.164, one of the available numbers. */
+            phoneNumber: string;
+            /**
+             * Format: uuid
+             * @description The account to give it to (dedicated mode); unassigned when absent.
+             */
+            assignTo?: null | string;
         };
         CategoryTotal: {
             category: string;
@@ -2860,6 +3059,23 @@ export interface components {
              */
             at: string;
         };
+        /** @description A role's SMS allowance. */
+        SmsAllowanceResponse: {
+            /** @description user, premium or administrator. */
+            role: string;
+            /**
+             * Format: int32
+             * @description Segments a day (the person's local day); null when unlimited.
+             */
+            daily: null | number | string;
+            /**
+             * Format: int32
+             * @description Segments a calendar month (local); null when unlimited.
+             */
+            monthly: null | number | string;
+            /** @description "configuration", "override" (set by an administrator) or "unlimited". */
+            source: string;
+        };
         /** @description How many texts went to the assistant. */
         SmsImportResponse: {
             /**
@@ -2867,6 +3083,39 @@ export interface components {
              * @description Texts handed over (0 when none were waiting).
              */
             imported: number | string;
+        };
+        /** @description A number of the instance. */
+        SmsNumberResponse: {
+            /**
+             * Format: uuid
+             * @description Its id.
+             */
+            id: string;
+            /** @description E.164. */
+            phoneNumber: string;
+            /** @description Twilio's id ("PN…"); null for a number not bought here. */
+            twilioSid: null | string;
+            /**
+             * Format: uuid
+             * @description The account it is given to; null when unassigned.
+             */
+            assignedTo: null | string;
+            /** @description Where Twilio should post texts to it. */
+            smsUrl: null | string;
+            /** @description Where Twilio should post delivery statuses. */
+            statusUrl: null | string;
+            /**
+             * Format: date-time
+             * @description When Twilio was last asked (UTC); null before.
+             */
+            lastVerifiedAt: null | string;
+            /** @description Whether Twilio's URLs were this instance's at that check. */
+            pointsHere: null | boolean;
+            /**
+             * Format: date-time
+             * @description When it was added (UTC).
+             */
+            createdAt: string;
         };
         SnoozeRequest: {
             /**
@@ -3008,6 +3257,29 @@ export interface components {
             status?: null | string;
             /** @description Goes through quiet hours and the daily cap. A new time inside the person's quiet hours makes it urgent unless this says false. */
             urgent?: null | boolean;
+        };
+        /** @description New allowances in segments; a role whose two limits are left out goes back to the configured one. */
+        UpdateSmsAllowancesRequest: {
+            /**
+             * Format: int32
+             * @description The user role's daily allowance, 0 to 100,000.
+             */
+            userDaily?: null | number | string;
+            /**
+             * Format: int32
+             * @description The user role's monthly allowance, 0 to 100,000.
+             */
+            userMonthly?: null | number | string;
+            /**
+             * Format: int32
+             * @description The premium role's daily allowance.
+             */
+            premiumDaily?: null | number | string;
+            /**
+             * Format: int32
+             * @description The premium role's monthly allowance.
+             */
+            premiumMonthly?: null | number | string;
         };
         /** @description Changes to a task; absent fields stay as they are. An empty `due` ("") clears the due date. */
         UpdateTaskRequest: {
@@ -6364,6 +6636,99 @@ export interface operations {
             };
         };
     };
+    GetMySmsUsage: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminGetSmsUsage: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListSimulatorThread: {
         parameters: {
             query: {
@@ -6538,6 +6903,563 @@ export interface operations {
             };
             /** @description Internal Server Error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminListSmsAllowances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsAllowanceResponse"][];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminUpdateSmsAllowances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSmsAllowancesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsAllowanceResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminSearchSmsNumbers: {
+        parameters: {
+            query: {
+                country: string;
+                areaCode?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailableSmsNumberResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminListSmsNumbers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsNumberResponse"][];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminBuySmsNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BuySmsNumberRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsNumberResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminAssignSmsNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignSmsNumberRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsNumberResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminVerifySmsNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsNumberResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminReleaseSmsNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Features.Notifications;
 using PersonalAssistant.Server.Features.Profile;
 using PersonalAssistant.Server.Features.Reminders;
+using PersonalAssistant.Server.Features.Sms.Allowances;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Localization;
@@ -49,6 +50,7 @@ internal sealed partial class ChannelDeliveryService(
     NotificationActionTokens tokens,
     ISmsSender sms,
     PhoneNumberService phoneNumbers,
+    SmsAllowanceService smsAllowances,
     IEmailSender email,
     IBackgroundJobClient jobs,
     IOptions<JobsOptions> jobOptions,
@@ -219,6 +221,12 @@ internal sealed partial class ChannelDeliveryService(
                 if (await phoneNumbers.SmsTargetAsync(userId, cancellationToken) is not { } number)
                 {
                     return new PushResult(PushResultKind.Rejected, ChannelErrors.NoTarget);
+                }
+
+                // Past the role's SMS allowance: the next channel takes the nudge.
+                if (!await smsAllowances.MaySendAsync(userId, cancellationToken))
+                {
+                    return new PushResult(PushResultKind.Rejected, SmsAllowanceService.OverAllowanceError);
                 }
 
                 // Keyed by the notification: a retry after a part failed sends only the parts not yet accepted.

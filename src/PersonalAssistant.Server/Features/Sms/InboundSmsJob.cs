@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Profile;
+using PersonalAssistant.Server.Features.Sms.Allowances;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Localization;
@@ -27,6 +28,7 @@ internal sealed partial class InboundSmsJob(
     PhoneNumberService phoneNumbers,
     ISmsTurns conversations,
     ISmsSender sender,
+    SmsAllowanceService allowances,
     LanguageEngine engine,
     IOptions<TwilioOptions> twilio,
     IOptions<AuthOptions> auth,
@@ -146,7 +148,20 @@ internal sealed partial class InboundSmsJob(
         var reply = await AnswerAsync(sms, owner.Id, cancellationToken);
         if (!string.IsNullOrWhiteSpace(reply))
         {
-            await ReplyAsync(sms, reply, owner.Id, cancellationToken);
+            if (await allowances.MaySendAsync(owner.Id, cancellationToken))
+            {
+                await ReplyAsync(sms, reply, owner.Id, cancellationToken);
+            }
+            else
+            {
+                // Past the allowance: the answer stays in the app; one short text per period says so.
+                if (await allowances.ClaimOutOfTextsNoticeAsync(owner.Id, cancellationToken) is { } key)
+                {
+                    await ReplyAsync(sms, Texts.Get(locale, key), owner.Id, cancellationToken);
+                }
+
+                return "over-allowance";
+            }
         }
 
         return "assistant";

@@ -114,15 +114,22 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
     }
 }
 
-/// <summary>A number of the instance given to one person (dedicated mode): a text to it comes from that person.</summary>
+/// <summary>
+/// A number of the instance (issue 17). In dedicated mode a text to an assigned number comes from its person; an
+/// unassigned one (bought, not yet given) routes nobody. Numbers bought through the number manager carry Twilio's id.
+/// </summary>
 internal sealed class SmsNumber
 {
     public Guid Id { get; set; } = Ids.NewV7();
 
-    public Guid UserId { get; set; }
+    /// <summary>The person it is given to; null while unassigned.</summary>
+    public Guid? UserId { get; set; }
 
     /// <summary>E.164.</summary>
     public string E164 { get; set; } = string.Empty;
+
+    /// <summary>Twilio's IncomingPhoneNumber id ("PN…"); null for a number entered by hand.</summary>
+    public string? TwilioSid { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }
@@ -133,8 +140,100 @@ internal sealed class SmsNumberConfiguration : IEntityTypeConfiguration<SmsNumbe
     {
         builder.ToTable("SmsNumbers");
         builder.Property(n => n.E164).HasMaxLength(32);
-        builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(n => n.TwilioSid).HasMaxLength(64);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(n => n.E164).IsUnique();
         builder.HasIndex(n => n.UserId);
+    }
+}
+
+/// <summary>Where a number's webhooks point at Twilio, as this instance set them and as Twilio last reported them.</summary>
+internal sealed class SmsNumberWebhook
+{
+    /// <summary>The number's id (one configuration per number).</summary>
+    public Guid SmsNumberId { get; set; }
+
+    /// <summary>Where Twilio posts texts to the number.</summary>
+    public string SmsUrl { get; set; } = string.Empty;
+
+    /// <summary>Where Twilio posts delivery statuses of texts sent from the number.</summary>
+    public string StatusUrl { get; set; } = string.Empty;
+
+    /// <summary>When Twilio was last asked; null before the first check.</summary>
+    public DateTimeOffset? LastVerifiedAt { get; set; }
+
+    /// <summary>Whether, at the last check, Twilio's URLs for the number were this instance's; null before the first check.</summary>
+    public bool? PointsHere { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class SmsNumberWebhookConfiguration : IEntityTypeConfiguration<SmsNumberWebhook>
+{
+    public const int MaxUrlLength = 512;
+
+    public void Configure(EntityTypeBuilder<SmsNumberWebhook> builder)
+    {
+        builder.ToTable("SmsNumberWebhooks");
+        builder.HasKey(w => w.SmsNumberId);
+        builder.Property(w => w.SmsUrl).HasMaxLength(MaxUrlLength);
+        builder.Property(w => w.StatusUrl).HasMaxLength(MaxUrlLength);
+        builder.HasOne<SmsNumber>().WithOne().HasForeignKey<SmsNumberWebhook>(w => w.SmsNumberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>An administrator's allowance for a role, in segments, replacing the configured one (issue 17).</summary>
+internal sealed class SmsAllowanceOverride
+{
+    /// <summary><c>user</c> or <c>premium</c> (administrators are unlimited).</summary>
+    public string Role { get; set; } = string.Empty;
+
+    public int Daily { get; set; }
+
+    public int Monthly { get; set; }
+
+    public Guid? UpdatedByUserId { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class SmsAllowanceOverrideConfiguration : IEntityTypeConfiguration<SmsAllowanceOverride>
+{
+    public void Configure(EntityTypeBuilder<SmsAllowanceOverride> builder)
+    {
+        builder.ToTable("SmsAllowances");
+        builder.HasKey(a => a.Role);
+        builder.Property(a => a.Role).HasMaxLength(32);
+    }
+}
+
+/// <summary>
+/// Something the person was told about their allowance, once per period: the 80% notice, or the "out of texts" reply.
+/// The unique key (person, kind, period) is what makes it once.
+/// </summary>
+internal sealed class SmsAllowanceNotice
+{
+    public Guid Id { get; set; } = Ids.NewV7();
+
+    public Guid UserId { get; set; }
+
+    /// <summary><c>near-day</c>, <c>near-month</c>, <c>out-day</c> or <c>out-month</c>.</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    /// <summary>The person's local day ("2026-12-06") or month ("2026-12").</summary>
+    public string Period { get; set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class SmsAllowanceNoticeConfiguration : IEntityTypeConfiguration<SmsAllowanceNotice>
+{
+    public void Configure(EntityTypeBuilder<SmsAllowanceNotice> builder)
+    {
+        builder.ToTable("SmsAllowanceNotices");
+        builder.Property(n => n.Kind).HasMaxLength(16);
+        builder.Property(n => n.Period).HasMaxLength(16);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.UserId, n.Kind, n.Period }).IsUnique();
     }
 }

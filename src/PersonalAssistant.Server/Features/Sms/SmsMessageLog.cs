@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PersonalAssistant.Server.Features.Sms.Allowances;
 using PersonalAssistant.Server.Messaging.Sms;
 using PersonalAssistant.Server.Persistence;
 using OutboundSms = PersonalAssistant.Server.Messaging.SmsMessage;
@@ -12,7 +13,9 @@ namespace PersonalAssistant.Server.Features.Sms;
 /// the message's send key with the part's number (a retry skips the parts recorded here).
 /// The text itself is not copied: the conversation already holds it.
 /// </summary>
-internal sealed class SmsMessageLog(AppDbContext db, IOptions<TwilioOptions> twilio, SmsMetrics metrics, TimeProvider time) : ISmsSendLog
+internal sealed partial class SmsMessageLog(
+    AppDbContext db, IOptions<TwilioOptions> twilio, SmsAllowanceService allowances, SmsMetrics metrics, TimeProvider time, ILogger<SmsMessageLog> logger)
+    : ISmsSendLog
 {
     public async Task RecordAsync(OutboundSms message, SmsPartResult part, CancellationToken cancellationToken)
     {
@@ -37,6 +40,18 @@ internal sealed class SmsMessageLog(AppDbContext db, IOptions<TwilioOptions> twi
         });
         await db.SaveChangesAsync(cancellationToken);
         metrics.Sent(part.Status, part.Segments);
+        if (part.UserId is { } userId)
+        {
+            try
+            {
+                await allowances.AfterSentAsync(userId, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The text is sent and logged: a notice that could not be written must not make the sender send it again.
+                LogNoticeFailed(logger, exception, userId);
+            }
+        }
     }
 
     public async Task<IReadOnlySet<int>> SentPartsAsync(string sendKey, CancellationToken cancellationToken)
@@ -45,4 +60,7 @@ internal sealed class SmsMessageLog(AppDbContext db, IOptions<TwilioOptions> twi
             .Where(m => m.SendKey == sendKey && m.Direction == SmsDirections.Outbound && m.Part != null).Select(m => m.Part!.Value).ToListAsync(cancellationToken);
         return parts.ToHashSet();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The SMS allowance notice for {UserId} could not be written")]
+    private static partial void LogNoticeFailed(ILogger logger, Exception exception, Guid userId);
 }

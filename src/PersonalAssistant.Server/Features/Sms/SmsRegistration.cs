@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Profile;
+using PersonalAssistant.Server.Features.Sms.Allowances;
+using PersonalAssistant.Server.Features.Sms.Numbers;
+using PersonalAssistant.Server.Features.Sms.Usage;
 using PersonalAssistant.Server.Messaging.Sms;
 
 namespace PersonalAssistant.Server.Features.Sms;
@@ -21,6 +25,18 @@ internal static class SmsRegistration
 
         // The Profile feature's service for verified numbers: the SMS channel and the channel delivery ask it.
         services.AddScoped<PhoneNumberService>();
+
+        // Usage and costs (Usage/).
+        services.AddValidatedOptions<SmsPricesOptions, SmsPricesOptions.Validator>(SmsPricesOptions.Section);
+        services.AddSingleton<SmsPriceList>();
+        services.AddScoped<SmsUsageService>();
+
+        // Allowances per role (Allowances/).
+        services.AddValidatedOptions<SmsAllowanceOptions, SmsAllowanceOptions.Validator>(SmsAllowanceOptions.Section);
+        services.AddScoped<SmsAllowanceService>();
+
+        // The number manager (Numbers/): needs Twilio's HTTP client, registered with the sender when Twilio is configured.
+        services.AddScoped<SmsNumberService>();
         return services;
     }
 }

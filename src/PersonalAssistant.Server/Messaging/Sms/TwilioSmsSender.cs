@@ -40,7 +40,7 @@ internal sealed partial class TwilioSmsSender(
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
         var parts = SmsSplitter.Split(message.Body, settings.ReplyLimit);
-        var client = CreateClient(settings);
+        var client = CreateClient(httpClients, settings);
         var results = new List<SmsPartResult>(parts.Count);
         var sendKey = SmsSendKeys.Of(message);
         IReadOnlySet<int> already = sendKey is null ? new HashSet<int>() : await sendLog.SentPartsAsync(sendKey, cancellationToken);
@@ -125,8 +125,11 @@ internal sealed partial class TwilioSmsSender(
         }
     }
 
-    private TwilioRestClient CreateClient(TwilioOptions settings)
+    /// <summary>The official client on the "twilio" HTTP client (whose handler sends it to <see cref="TwilioOptions.ApiBaseUrl"/>).</summary>
+    internal static TwilioRestClient CreateClient(IHttpClientFactory httpClients, TwilioOptions settings)
     {
+        ArgumentNullException.ThrowIfNull(httpClients);
+        ArgumentNullException.ThrowIfNull(settings);
         var http = new SystemNetHttpClient(httpClients.CreateClient(HttpClientName));
         return settings.UsesApiKey
             ? new TwilioRestClient(settings.ApiKeySid, settings.ApiKeySecret, accountSid: settings.AccountSid, httpClient: http)

@@ -937,6 +937,59 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                     b.ToTable("ReminderDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsAllowanceNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind", "Period")
+                        .IsUnique();
+
+                    b.ToTable("SmsAllowanceNotices", (string)null);
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsAllowanceOverride", b =>
+                {
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Daily")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Monthly")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("SmsAllowances", (string)null);
+                });
+
             modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1043,7 +1096,11 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<string>("TwilioSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -1054,6 +1111,35 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("SmsNumbers", (string)null);
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsNumberWebhook", b =>
+                {
+                    b.Property<Guid>("SmsNumberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LastVerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("PointsHere")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SmsUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("StatusUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SmsNumberId");
+
+                    b.ToTable("SmsNumberWebhooks", (string)null);
                 });
 
             modelBuilder.Entity("PersonalAssistant.Server.Features.Tasks.TaskItem", b =>
@@ -1841,6 +1927,15 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsAllowanceNotice", b =>
+                {
+                    b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsMessage", b =>
                 {
                     b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
@@ -1854,6 +1949,14 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                     b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsNumberWebhook", b =>
+                {
+                    b.HasOne("PersonalAssistant.Server.Features.Sms.SmsNumber", null)
+                        .WithOne()
+                        .HasForeignKey("PersonalAssistant.Server.Features.Sms.SmsNumberWebhook", "SmsNumberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

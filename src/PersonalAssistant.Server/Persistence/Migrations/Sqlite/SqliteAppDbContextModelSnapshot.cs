@@ -911,6 +911,59 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                     b.ToTable("ReminderDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsAllowanceNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind", "Period")
+                        .IsUnique();
+
+                    b.ToTable("SmsAllowanceNotices", (string)null);
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsAllowanceOverride", b =>
+                {
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Daily")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Monthly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("SmsAllowances", (string)null);
+                });
+
             modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1017,7 +1070,11 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<string>("TwilioSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1028,6 +1085,35 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("SmsNumbers", (string)null);
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsNumberWebhook", b =>
+                {
+                    b.Property<Guid>("SmsNumberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastVerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("PointsHere")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SmsUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SmsNumberId");
+
+                    b.ToTable("SmsNumberWebhooks", (string)null);
                 });
 
             modelBuilder.Entity("PersonalAssistant.Server.Features.Tasks.TaskItem", b =>
@@ -1815,6 +1901,15 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsAllowanceNotice", b =>
+                {
+                    b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsMessage", b =>
                 {
                     b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
@@ -1828,6 +1923,14 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                     b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Sms.SmsNumberWebhook", b =>
+                {
+                    b.HasOne("PersonalAssistant.Server.Features.Sms.SmsNumber", null)
+                        .WithOne()
+                        .HasForeignKey("PersonalAssistant.Server.Features.Sms.SmsNumberWebhook", "SmsNumberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
