@@ -23,7 +23,7 @@ account="AC0123456789abcdef0123456789abcdef"
 instance="+15145550100"
 twilio_args=("--Twilio:AccountSid=$account" "--Twilio:AuthToken=$token" "--Twilio:PhoneNumber=$instance"
   --Twilio:PublicBaseUrl=https://bench.example.org "--Twilio:ApiBaseUrl=http://127.0.0.1:$fake_port"
-  --RateLimits:WebhooksPerIp:PermitLimit=1000000)
+  --RateLimits:WebhooksPerIp:PermitLimit=1000000 --Sms:Allowances:User:Daily=100000 --Sms:Allowances:User:Monthly=100000)
 start_host() { # start_host [ARGS...]: the host on $host_port, waited for
   dotnet "$server" --urls "$base" "$@" >"$work/host.log" 2>&1 &
   host_pid=$!
@@ -47,6 +47,22 @@ measure() {
   "$load" twilio-sms "$base" --numbers "$work/numbers" --fake-port "$fake_port" --rate "$rate" --seconds "$seconds" \
     --auth-token "$token" --account-sid "$account" --to "$instance" --public-url https://bench.example.org --sids "$work/sids" || status=1
   stop_host
+  # The host logs warnings and errors only: say how many, and the first few kinds.
+  python3 - "$work/host.log" <<'PY'
+import collections, json, sys
+kinds = collections.Counter()
+for line in open(sys.argv[1], errors="replace"):
+    try:
+        entry = json.loads(line)
+    except ValueError:
+        continue
+    if entry.get("LogLevel") in ("Warning", "Error", "Critical"):
+        kinds[(entry["LogLevel"], entry.get("Category", ""), (entry.get("Message") or "")[:160])] += 1
+print(f"Host log: {sum(kinds.values())} warnings and errors")
+for (level, category, message), count in kinds.most_common(5):
+    print(f"  {count} x {level} {category}: {message}")
+PY
+  cp "$work/host.log" "/tmp/bench-sms-host-$label.log"
 }
 verdict() { # verdict TEXTS RECORDED HANDLED TURNS REPLIED DUPLICATES
   echo "Database: $1 texts sent, $2 recorded, $3 handled, $4 conversation messages, $5 answered, duplicate sids: ${6:-0}"
