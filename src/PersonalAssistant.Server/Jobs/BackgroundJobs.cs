@@ -264,7 +264,7 @@ internal sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging
 
 /// <summary>
 /// Registers the recurring jobs at start (Hangfire runs each once per schedule across all replicas): database upkeep and
-/// retention at night (UTC), the missed-task check every 15 minutes, the briefings and the SMS upkeep every 5 minutes.
+/// retention at night (UTC), the missed-task check every 15 minutes, the briefings every 5 minutes. (SmsUpkeepJob is not scheduled yet: see ADR 0014, second addendum.)
 /// </summary>
 internal sealed class JobSchedules(IRecurringJobManager recurring) : IHostedService
 {
@@ -278,8 +278,6 @@ internal sealed class JobSchedules(IRecurringJobManager recurring) : IHostedServ
             Features.Tasks.MissedTasksJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurring.AddOrUpdate<Features.Briefings.BriefingJob>(Features.Briefings.BriefingJob.Id, JobQueues.Default, job => job.RunAsync(CancellationToken.None),
             Features.Briefings.BriefingJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        recurring.AddOrUpdate<Features.Sms.SmsUpkeepJob>(Features.Sms.SmsUpkeepJob.Id, JobQueues.Default, job => job.RunAsync(CancellationToken.None),
-            Features.Sms.SmsUpkeepJob.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

@@ -63,6 +63,11 @@ internal sealed partial class InboundSmsJob(
                     CancellationToken.None);
             throw;
         }
+
+        // Texts from numbers nobody verified are kept one day for an import, then go (SmsUpkeepJob does the same once scheduled).
+        var cutoff = now - SmsService.UnknownKeptFor;
+        await db.Set<SmsMessage>().Where(m => m.UserId == null && m.Direction == SmsDirections.Inbound && m.CreatedAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Feeds imported texts (already given to <paramref name="userId"/>) to the assistant, oldest first; no SMS replies: the person is in the web app.</summary>

@@ -68,8 +68,13 @@ public sealed class PushEndToEndTests : IAsyncLifetime
 
         var monitoring = _app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var statistics = monitoring.GetStatistics();
+        // On a failure, name the waiting jobs and why their attempts failed (a retry waits as "scheduled").
+        var waiting = string.Join("; ", monitoring.ScheduledJobs(0, 10).Select(job =>
+            $"{job.Value.Job?.Type.Name}.{job.Value.Job?.Method.Name}: " + string.Join(" | ", monitoring.JobDetails(job.Key).History
+                .Where(state => state.Data.ContainsKey("ExceptionMessage"))
+                .Select(state => $"{(state.Data.TryGetValue("ExceptionType", out var type) ? type : "?")}: {state.Data["ExceptionMessage"]}"))));
         Assert.True(_push.Delivered(browser).Count == 1,
-            $"push service: [{_push.Log}]; jobs: enqueued {statistics.Enqueued}, scheduled {statistics.Scheduled}, processing {statistics.Processing}, failed {statistics.Failed}, succeeded {statistics.Succeeded}");
+            $"push service: [{_push.Log}]; jobs: enqueued {statistics.Enqueued}, scheduled {statistics.Scheduled}, processing {statistics.Processing}, failed {statistics.Failed}, succeeded {statistics.Succeeded}; waiting: [{waiting}]");
         var payload = _push.Delivered(browser)[0];
         Assert.Equal("Reminder: feed the cat", payload.GetProperty("body").GetString());
         Assert.Equal(Assert.Single(await Dispatch.NotificationsAsync(_app, user)).GetProperty("id").GetGuid(), payload.GetProperty("notificationId").GetGuid());
