@@ -49,28 +49,10 @@ internal static partial class SmsEndpoints
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(SmsEndpoints).FullName!);
-        var locale = RequestLocale.Of(context);
-        var settings = options.Value;
-        if (!settings.IsConfigured)
+        var (form, refused) = await ReadSignedFormAsync(context, signatures, options.Value, metrics, logger, cancellationToken);
+        if (refused is not null)
         {
-            return Problems.Of(locale, StatusCodes.Status404NotFound, "Problem.NotFound.Title", "Sms.NotConfigured.Detail");
-        }
-
-        if (!context.Request.HasFormContentType)
-        {
-            return Problems.Of(locale, StatusCodes.Status415UnsupportedMediaType, "Sms.NotForm.Title", "Sms.NotForm.Detail");
-        }
-
-        var posted = await context.Request.ReadFormAsync(cancellationToken);
-        var form = posted.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
-        if (!signatures.IsValid(context.Request, form))
-        {
-            return Reject(context, metrics, logger, string.IsNullOrEmpty(context.Request.Headers[TwilioSignatureValidator.Header]) ? "missing-signature" : "bad-signature");
-        }
-
-        if (!string.Equals(Field(form, "AccountSid"), settings.AccountSid, StringComparison.Ordinal))
-        {
-            return Reject(context, metrics, logger, "other-account");
+            return refused;
         }
 
         var to = Field(form, "To");
@@ -135,6 +117,36 @@ internal static partial class SmsEndpoints
         (await authorization.AuthorizeAsync(user, Permissions.Policy(Permissions.SmsAdminister))).Succeeded;
 
     private static ContentHttpResult Twiml() => TypedResults.Content(EmptyTwiml, "text/xml");
+
+    /// <summary>
+    /// What both Twilio webhooks check before anything else: Twilio configured (404), a form body (415), the signature
+    /// over the public URL and the account (403, counted and logged). Answers the form, or the problem to answer.
+    /// </summary>
+    internal static async Task<(Dictionary<string, string> Form, ProblemHttpResult? Refused)> ReadSignedFormAsync(
+        HttpContext context, TwilioSignatureValidator signatures, TwilioOptions settings, SmsMetrics metrics, ILogger logger, CancellationToken cancellationToken)
+    {
+        var locale = RequestLocale.Of(context);
+        if (!settings.IsConfigured)
+        {
+            return ([], Problems.Of(locale, StatusCodes.Status404NotFound, "Problem.NotFound.Title", "Sms.NotConfigured.Detail"));
+        }
+
+        if (!context.Request.HasFormContentType)
+        {
+            return ([], Problems.Of(locale, StatusCodes.Status415UnsupportedMediaType, "Sms.NotForm.Title", "Sms.NotForm.Detail"));
+        }
+
+        var posted = await context.Request.ReadFormAsync(cancellationToken);
+        var form = posted.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+        if (!signatures.IsValid(context.Request, form))
+        {
+            return (form, Reject(context, metrics, logger, string.IsNullOrEmpty(context.Request.Headers[TwilioSignatureValidator.Header]) ? "missing-signature" : "bad-signature"));
+        }
+
+        return string.Equals(Field(form, "AccountSid"), settings.AccountSid, StringComparison.Ordinal)
+            ? (form, null)
+            : (form, Reject(context, metrics, logger, "other-account"));
+    }
 
     internal static ProblemHttpResult Reject(HttpContext context, SmsMetrics metrics, ILogger logger, string reason)
     {

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
-using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Messaging.Sms;
 
 namespace PersonalAssistant.Server.Features.Sms;
@@ -28,28 +26,10 @@ internal static class SmsStatusWebhook
         SmsMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(SmsStatusWebhook).FullName!);
-        var locale = RequestLocale.Of(context);
-        var settings = options.Value;
-        if (!settings.IsConfigured)
+        var (form, refused) = await SmsEndpoints.ReadSignedFormAsync(context, signatures, options.Value, metrics, logger, cancellationToken);
+        if (refused is not null)
         {
-            return Problems.Of(locale, StatusCodes.Status404NotFound, "Problem.NotFound.Title", "Sms.NotConfigured.Detail");
-        }
-
-        if (!context.Request.HasFormContentType)
-        {
-            return Problems.Of(locale, StatusCodes.Status415UnsupportedMediaType, "Sms.NotForm.Title", "Sms.NotForm.Detail");
-        }
-
-        var posted = await context.Request.ReadFormAsync(cancellationToken);
-        var form = posted.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
-        if (!signatures.IsValid(context.Request, form))
-        {
-            return SmsEndpoints.Reject(context, metrics, logger, string.IsNullOrEmpty(context.Request.Headers[TwilioSignatureValidator.Header]) ? "missing-signature" : "bad-signature");
-        }
-
-        if (!string.Equals(SmsEndpoints.Field(form, "AccountSid"), settings.AccountSid, StringComparison.Ordinal))
-        {
-            return SmsEndpoints.Reject(context, metrics, logger, "other-account");
+            return refused;
         }
 
         var sid = SmsEndpoints.Field(form, "MessageSid") ?? SmsEndpoints.Field(form, "SmsSid");
