@@ -335,15 +335,17 @@ fi
 
 if ! $skip_e2e && $build_ok; then
   log "Browser end-to-end tests (headless chromium)"
+  # Every spec signs up or in from 127.0.0.1: the per-address sign-in limit (20 a minute) would refuse the suite.
+  e2e_limits=(--RateLimits:AuthPerIp:PermitLimit=1000)
   if (cd tests/e2e && { [ -f node_modules/.package-lock.json ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error; }); then
-    if start_host sqlite; then run_e2e Sqlite; else record "e2e host (SQLite)" 0 1; fi
+    if start_host sqlite "${e2e_limits[@]}"; then run_e2e Sqlite; else record "e2e host (SQLite)" 0 1; fi
     if $services_ok; then
       # The production path: an explicit migrate, then serve, on PostgreSQL with Redis.
       pg_e2e="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=pa_e2e"
       pg_user_run "$(pg_bin)/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres pa_e2e
       check "migrate command (PostgreSQL)" dotnet "$server_dll" migrate --Database:Provider=Postgres \
         --ConnectionStrings:Postgres="$pg_e2e" --Storage:DataDirectory="$work/data-migrate"
-      if start_host postgres --Database:Provider=Postgres --ConnectionStrings:Postgres="$pg_e2e" \
+      if start_host postgres "${e2e_limits[@]}" --Database:Provider=Postgres --ConnectionStrings:Postgres="$pg_e2e" \
         --ConnectionStrings:Redis="127.0.0.1:$redis_port"; then
         run_e2e Postgres
       else

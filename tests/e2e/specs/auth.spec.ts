@@ -1,11 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect, seriousViolations, test, uniqueEmail } from './fixtures';
 
 const password = 'maple orbit lantern 47';
-
-function uniqueEmail(): string {
-  return `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-}
 
 test.describe('accounts', () => {
   test('register, stay signed in across a reload, see this session, sign out', async ({ page, problems }) => {
@@ -48,10 +43,7 @@ test.describe('accounts', () => {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const serious = results.violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => `${violation.id}: ${violation.help}`);
+      const serious = await seriousViolations(page);
 
       expect(serious).toEqual([]);
     });

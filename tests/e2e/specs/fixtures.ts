@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 
 /** Console errors, uncaught exceptions and CSP violations seen while a test ran. */
@@ -36,6 +37,30 @@ export const test = base.extend<{ problems: PageProblems }>({
 export { expect };
 
 export const expectedProvider = process.env.E2E_EXPECT_PROVIDER ?? 'Sqlite';
+
+/** An address no other test uses; `prefix` says which spec made the account when reading the host's log. */
+export function uniqueEmail(prefix = 'e2e'): string {
+  return `${prefix}-${String(Date.now())}-${String(Math.floor(Math.random() * 1e6))}@example.test`;
+}
+
+/**
+ * Serious and critical WCAG 2.1 AA violations on the page as it settles: colour transitions still running (after a
+ * theme switch, say) are waited for first, so axe measures the colours a person sees, not a frame in between.
+ */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(() =>
+    Promise.allSettled(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished),
+    ),
+  );
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
 
 /** The instance's administrator, registered first by global-setup.ts. */
 export const administrator = { email: 'e2e-admin@example.test', password: 'quiet harbour ledger 83' } as const;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, uniqueEmail } from './fixtures';
 
 /*
  * Web push from a real browser page to a local push service, no internet.
@@ -20,10 +20,6 @@ import { expect, test } from './fixtures';
  */
 
 const password = 'maple orbit lantern 47';
-
-function uniqueEmail(): string {
-  return `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -184,31 +180,35 @@ test.describe('push', () => {
     expect(reminder.notificationId).toBeTruthy();
     expect(reminder.actionToken).toBeTruthy();
 
-    // The service worker shows it with its two actions.
+    // The service worker shows it with its two actions. The registration is looked up before delivering (listening
+    // first, so its announcement is not missed), and delivery is repeated until a notification shows: the notification's
+    // tag makes a repeat replace it, and a push sent while the worker is still starting can be dropped by the browser.
     const cdp = await context.newCDPSession(page);
+    const registrationId = new Promise<string>((resolve) => {
+      cdp.on(
+        'ServiceWorker.workerRegistrationUpdated',
+        ({ registrations }: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
+          const found = registrations.find((r) => !r.isDeleted && r.scopeURL.endsWith('/'));
+          if (found) {
+            resolve(found.registrationId);
+          }
+        },
+      );
+    });
     await cdp.send('ServiceWorker.enable');
-    const registrationId = await new Promise<string>((resolve) => {
-      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }: { registrations: { registrationId: string; scopeURL: string }[] }) => {
-        const found = registrations.find((r) => r.scopeURL.endsWith('/'));
-        if (found) {
-          resolve(found.registrationId);
-        }
+    const shown = async () => {
+      await cdp.send('ServiceWorker.deliverPushMessage', {
+        origin: new URL(page.url()).origin,
+        registrationId: await registrationId,
+        data: JSON.stringify(reminder),
       });
-    });
-    await cdp.send('ServiceWorker.deliverPushMessage', {
-      origin: new URL(page.url()).origin,
-      registrationId,
-      data: JSON.stringify(reminder),
-    });
+      return page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        return (await registration.getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag }));
+      });
+    };
     await expect
-      .poll(
-        () =>
-          page.evaluate(async () => {
-            const registration = await navigator.serviceWorker.ready;
-            return (await registration.getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag }));
-          }),
-        { timeout: 15_000 },
-      )
+      .poll(shown, { timeout: 15_000 })
       .toEqual([{ title: reminder.title, body: reminder.body, tag: reminder.notificationId }]);
 
     // Done, as the worker sends it: no sign-in, the token only.

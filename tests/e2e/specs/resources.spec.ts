@@ -1,11 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect, seriousViolations, test, uniqueEmail } from './fixtures';
 
 const password = 'maple orbit lantern 47';
-
-function uniqueEmail(): string {
-  return `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-}
 
 test.describe('resources', () => {
   test('a new person adds a task, completes it, and puts milk on the grocery list', async ({ page, problems }) => {
@@ -59,10 +54,7 @@ test.describe('resources', () => {
     const steps = page.getByRole('region', { name: 'Small steps' });
     await expect(steps.getByRole('textbox', { name: 'Step 1' })).toBeVisible();
 
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.help}`);
+    const serious = await seriousViolations(page);
 
     expect(serious).toEqual([]);
 

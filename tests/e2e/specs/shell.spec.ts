@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, expectedProvider, test } from './fixtures';
+import { expect, expectedProvider, seriousViolations, test } from './fixtures';
 
 test.describe('web app shell', () => {
   test('the landing page loads with no console errors and no CSP violations', async ({ page, problems }) => {
@@ -21,10 +20,7 @@ test.describe('web app shell', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+    const serious = await seriousViolations(page);
 
     expect(serious).toEqual([]);
   });

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { confirmEmail, expect, lastMessageTo, test } from './fixtures';
+import { confirmEmail, expect, lastMessageTo, seriousViolations, test, uniqueEmail } from './fixtures';
 
 const password = 'maple orbit lantern 47';
 
@@ -13,7 +12,7 @@ test.describe('SMS simulator', () => {
     const number = `+1514555${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`;
     await page.goto('/register');
     await page.getByLabel('What should the assistant call you?').fill('Sam');
-    const email = `e2e-sms-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+    const email = uniqueEmail('e2e-sms');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Create my account' }).click();
@@ -52,10 +51,7 @@ test.describe('SMS simulator', () => {
     await expect(thread.getByRole('listitem').last()).toContainText(/Assistant: .*call mom/);
     await expect(page.getByText('The assistant replied.')).toBeVisible();
 
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.help}`);
+    const serious = await seriousViolations(page);
     expect(serious).toEqual([]);
 
     await box.fill('STOP');
