@@ -23,6 +23,7 @@ public sealed partial class TestClockTests
         ["Infrastructure/Accounts.cs"] = "polls, with a 5-second deadline, until a revoked access token is refused (the bound under test).",
         ["Infrastructure/FakeChatCompletionsServer.cs"] = "a fake language model that answers slowly on request (timeouts, cancellation).",
         ["Infrastructure/MetricsScrape.cs"] = "polls /metrics, with a deadline, until the exporter's cached scrape includes the measurements.",
+        ["Infrastructure/Eventually.cs"] = "polls, with a 30-second deadline, until work the host does on its own threads (the inbound SMS lanes) shows its result.",
         ["Host/BackgroundJobsTests.cs"] = "polls, with a deadline, until Hangfire's server (on real time, its own threads) has run the job.",
         ["Features/Notifications/ReminderDispatchLoopTests.cs"] = "waits, with a 5-second deadline (the issue's due-to-send bound), for the hub event of the host's own dispatch loop.",
         ["Messaging/SmtpDeliveryTests.cs"] = "polls, with a deadline, until the queued mail reaches the fake SMTP server.",

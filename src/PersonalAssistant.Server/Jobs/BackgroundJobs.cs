@@ -264,7 +264,7 @@ internal sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging
 
 /// <summary>
 /// Registers the recurring jobs at start (Hangfire runs each once per schedule across all replicas): database upkeep and
-/// retention at night (UTC), the missed-task check every 15 minutes, the briefings every 5 minutes. (SmsUpkeepJob is not scheduled yet: see ADR 0014, second addendum.)
+/// retention at night (UTC), the missed-task check every 15 minutes, the briefings every 5 minutes.
 /// </summary>
 internal sealed class JobSchedules(IRecurringJobManager recurring) : IHostedService
 {

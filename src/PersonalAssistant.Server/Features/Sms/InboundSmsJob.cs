@@ -20,8 +20,9 @@ namespace PersonalAssistant.Server.Features.Sms;
 /// message, any case, accents and punctuation ignored), then the sender: an unknown number is told how to sign up, a
 /// deactivated account gets a short neutral reply, an opted-out number gets nothing, and anything else is a turn of the
 /// assistant in the person's SMS conversation (nudge replies such as DONE or SNOOZE 20 included: the assistant reads them
-/// first). A text is handled once: the job claims it (received → handled) before acting, and gives it back on a failure
-/// so Hangfire's retry finds it again.
+/// first). <see cref="InboundSmsQueue"/> runs it as soon as the text is recorded. A text is handled once: it is claimed
+/// (received → handled) before anything is done, and given back on a failure so the queue's sweep tries it again. Texts
+/// imported after signing up are fed by <see cref="ImportAsync"/>, a background job.
 /// </summary>
 internal sealed partial class InboundSmsJob(
     AppDbContext db,
@@ -36,7 +37,6 @@ internal sealed partial class InboundSmsJob(
     TimeProvider time,
     ILogger<InboundSmsJob> logger)
 {
-    [Queue(JobQueues.Critical)]
     public async Task HandleAsync(Guid smsId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -64,10 +64,6 @@ internal sealed partial class InboundSmsJob(
             throw;
         }
 
-        // Texts from numbers nobody verified are kept one day for an import, then go (SmsUpkeepJob does the same once scheduled).
-        var cutoff = now - SmsService.UnknownKeptFor;
-        await db.Set<SmsMessage>().Where(m => m.UserId == null && m.Direction == SmsDirections.Inbound && m.CreatedAt < cutoff)
-            .ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Feeds imported texts (already given to <paramref name="userId"/>) to the assistant, oldest first; no SMS replies: the person is in the web app.</summary>

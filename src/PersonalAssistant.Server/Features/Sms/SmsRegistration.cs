@@ -17,7 +17,9 @@ internal static class SmsRegistration
         services.AddSingleton<SmsMetrics>();
         services.AddScoped<SmsService>();
         services.AddScoped<InboundSmsJob>();
-        services.AddScoped<SmsUpkeepJob>();
+        services.AddValidatedOptions<InboundSmsOptions, InboundSmsOptions.Validator>(InboundSmsOptions.Section);
+        services.AddSingleton<InboundSmsQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<InboundSmsQueue>());
         services.AddScoped<SmsStatusService>();
         services.Replace(ServiceDescriptor.Scoped<ISmsSendLog, SmsMessageLog>()); // after the sender's no-op defaults
         services.AddScoped<SmsFailureService>();

@@ -12,17 +12,17 @@ using PersonalAssistant.Server.Persistence;
 namespace PersonalAssistant.Server.Features.Sms;
 
 /// <summary>
-/// The SMS feature's service: every inbound text is recorded here once (webhook or simulator) and queued for
-/// <see cref="InboundSmsJob"/>; the simulator thread and the import of texts sent before signing up are read here,
+/// The SMS feature's service: every inbound text is recorded here once (webhook or simulator) and queued for its
+/// handling (<see cref="InboundSmsQueue"/>); the simulator thread and the import of texts sent before signing up are read here,
 /// scoped to the numbers the caller verified.
 /// </summary>
-internal sealed partial class SmsService(
+internal sealed class SmsService(
     AppDbContext db,
     PhoneNumberService phoneNumbers,
     IBackgroundJobClient jobs,
+    InboundSmsQueue inbound,
     IOptions<TwilioOptions> twilio,
-    TimeProvider time,
-    ILogger<SmsService> logger)
+    TimeProvider time)
 {
     /// <summary>The simulator's instance number when no Twilio number is configured (Twilio's test number).</summary>
     public const string SimulatorNumber = "+15005550006";
@@ -49,8 +49,8 @@ internal sealed partial class SmsService(
 
     /// <summary>
     /// Records a text that arrived (Twilio's <paramref name="sid"/> is unique) and queues its handling; answers its id, or
-    /// null when that delivery was already recorded (Twilio redelivers). A text that cannot be queued stays recorded as
-    /// received and <see cref="SmsUpkeepJob"/> queues it again.
+    /// null when that delivery was already recorded (Twilio redelivers). The row is the durable record: a text this
+    /// replica does not get to handle stays received and a sweep queues it again.
     /// </summary>
     public async Task<Guid?> ReceiveAsync(string sid, string from, string to, string body, CancellationToken cancellationToken)
     {
@@ -62,7 +62,7 @@ internal sealed partial class SmsService(
         var id = await RecordAsync(Ids.NewV7(), sid, from, to, body[..Math.Min(body.Length, SmsMessageConfiguration.MaxBodyLength)], cancellationToken);
         if (id is { } recorded)
         {
-            Enqueue(recorded);
+            inbound.Enqueue(recorded, from);
         }
 
         return id;
@@ -81,7 +81,7 @@ internal sealed partial class SmsService(
 
         var id = Ids.NewV7();
         await RecordAsync(id, "SIM" + id.ToString("N"), from, twilio.Value.PhoneNumber ?? SimulatorNumber, text, cancellationToken);
-        Enqueue(id);
+        inbound.Enqueue(id, from);
         return id;
     }
 
@@ -143,20 +143,6 @@ internal sealed partial class SmsService(
         return claimed.Count;
     }
 
-    /// <summary>Queues the handling of a recorded text; a failure to queue is logged, the text waits as received.</summary>
-    public void Enqueue(Guid smsId)
-    {
-        try
-        {
-            jobs.Create<InboundSmsJob>(job => job.HandleAsync(smsId, CancellationToken.None), new EnqueuedState(JobQueues.Critical));
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Recorded as received: Twilio must still get its answer; SmsUpkeepJob queues the text again.
-            LogEnqueueFailed(logger, exception, smsId);
-        }
-    }
-
     private async Task<bool> IsVerifiedByAsync(Guid userId, string number, CancellationToken cancellationToken) =>
         (await phoneNumbers.VerifiedOfAsync(userId, cancellationToken)).Any(n => n.Number == number);
 
@@ -190,7 +176,4 @@ internal sealed partial class SmsService(
             return null;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Inbound SMS {SmsId} is recorded but its handling could not be queued")]
-    private static partial void LogEnqueueFailed(ILogger logger, Exception exception, Guid smsId);
 }

@@ -50,7 +50,7 @@ public sealed class SmsModesTests
     [Fact]
     public async Task Simulator_RoundTrip_TextAsMyNumber_RunTheJob_SeeTheReplyInTheThread()
     {
-        var app = new AssistantApp().With("Reminders:Dispatch", "false").With("Jobs:Workers", "0");
+        var app = new AssistantApp().With("Reminders:Dispatch", "false").With("Jobs:Workers", "0").With("Sms:Workers", "0");
         await ((IAsyncLifetime)app).InitializeAsync();
         try
         {
@@ -65,7 +65,7 @@ public sealed class SmsModesTests
             using var posted = await client.PostAsJsonAsync("/api/v1/sms/simulator/messages", new { from = number, text = "remind me at 2 pm to call mom" });
             Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
             var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            Assert.Equal([id], TwilioWebhook.Enqueued(app)); // the same handling job as a real text
+            Assert.Equal([id], TwilioWebhook.Enqueued(app)); // queued for the same handling as a real text
             await TwilioWebhook.RunJobsAsync(app);
 
             var thread = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/sms/simulator/messages?number={Uri.EscapeDataString(number)}")).EnumerateArray().ToList();

@@ -111,7 +111,7 @@ public sealed class SmsWebhookTests : IAsyncLifetime
         var id = Assert.Single(TwilioWebhook.Enqueued(_app));
         await TwilioWebhook.RunJobsAsync(_app);
 
-        // a second run of the same job (Hangfire running it twice) does nothing more either
+        // a second run of the same text (two replicas' sweeps queued it) does nothing more either
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<PersonalAssistant.Server.Features.Sms.InboundSmsJob>().HandleAsync(id, CancellationToken.None);
@@ -298,7 +298,7 @@ public sealed class SmsWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Upkeep_QueuesAgainATextLeftReceived_HandledOnce_AndDeletesUnclaimedTextsAfterADay()
+    public async Task Sweep_QueuesAgainATextLeftReceived_HandledOnce_AndDeletesUnclaimedTextsAfterADay()
     {
         var user = await Accounts.RegisterAndLoginAsync(_app);
         var (_, number) = await Infrastructure.Mfa.AddVerifiedPhoneAsync(_app, user, Infrastructure.Mfa.NewUsNumber());
@@ -306,22 +306,22 @@ public sealed class SmsWebhookTests : IAsyncLifetime
         await TwilioWebhook.TextAsync(_app, stranger, "hello?");
         await TwilioWebhook.RunJobsAsync(_app);
 
-        // a text whose job is lost: recorded and queued, but the job never runs
+        // a text whose handling failed (the reply could not be sent): given back as received, no longer queued
         await TwilioWebhook.TextAsync(_app, number, "remind me at 2 pm to call mom");
-        var lost = TwilioWebhook.Enqueued(_app).Last();
-        await RunUpkeepAsync();
-        Assert.Single(TwilioWebhook.Enqueued(_app), id => id == lost); // too fresh to be taken as stuck
+        var lost = Assert.Single(TwilioWebhook.Enqueued(_app));
+        FailingSmsSender.FailNext = 1;
+        await TwilioWebhook.RunJobsAsync(_app);
+        Assert.Empty(TwilioWebhook.Enqueued(_app));
+        Assert.Equal("received", (await TwilioWebhook.InboundAsync(_app)).Single(m => m.Id == lost).Status);
+        Assert.Equal((0, 0), await SweepAsync()); // too fresh to be taken as stuck
 
-        _app.Clock.Advance(SmsUpkeepJob.StuckAfter + TimeSpan.FromSeconds(1));
-        await RunUpkeepAsync();
-        Assert.Equal(2, TwilioWebhook.Enqueued(_app).Count(id => id == lost));
+        _app.Clock.Advance(InboundSmsQueue.StuckAfter + TimeSpan.FromSeconds(1));
+        Assert.Equal((1, 0), await SweepAsync());
+        Assert.Equal((0, 0), await SweepAsync()); // already waiting: not queued twice
+        Assert.Equal([lost], TwilioWebhook.Enqueued(_app));
 
-        // both jobs run: the text is handled once (one reply, one reminder)
-        await using (var scope = _app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<InboundSmsJob>().HandleAsync(lost, CancellationToken.None);
-        }
-
+        // handled now, and a second run (another replica's sweep took it too) does nothing: one reply, one reminder
+        await TwilioWebhook.RunJobsAsync(_app);
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<InboundSmsJob>().HandleAsync(lost, CancellationToken.None);
@@ -334,10 +334,36 @@ public sealed class SmsWebhookTests : IAsyncLifetime
         // the stranger's text stays a day for an import, then goes; the person's texts stay
         Assert.Contains(await TwilioWebhook.InboundAsync(_app), m => m.From == stranger);
         _app.Clock.Advance(SmsService.UnknownKeptFor);
-        await RunUpkeepAsync();
+        Assert.Equal((0, 1), await SweepAsync());
         var left = await TwilioWebhook.InboundAsync(_app);
         Assert.DoesNotContain(left, m => m.From == stranger);
         Assert.Contains(left, m => m.Id == lost);
+    }
+
+    [Fact]
+    public async Task Texts_AreHandledAtOnce_ByTheQueuesLanes_WhenWorkersRun()
+    {
+        var app = TwilioWebhook.Configure(new AssistantApp()).With("Sms:Workers", "2");
+        await ((IAsyncLifetime)app).InitializeAsync();
+        try
+        {
+            var user = await Accounts.RegisterAndLoginAsync(app);
+            var (_, number) = await Infrastructure.Mfa.AddVerifiedPhoneAsync(app, user, Infrastructure.Mfa.NewUsNumber());
+
+            await TwilioWebhook.TextAsync(app, number, "remind me at 2 pm to call mom");
+            await TwilioWebhook.TextAsync(app, number, "help");
+
+            // no test runs them: the lanes do, in the order the texts came (one number, one lane)
+            var replies = await Eventually.UntilAsync(() => TwilioWebhook.RepliesToAsync(app, number), r => r.Count == 2);
+            Assert.Equal(2, replies.Count);
+            Assert.Contains("call mom", replies[0], StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(["handled", "handled"], (await TwilioWebhook.InboundAsync(app)).Select(m => m.Status));
+            Assert.Empty(TwilioWebhook.Enqueued(app));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
     }
 
     [Fact]
@@ -348,7 +374,7 @@ public sealed class SmsWebhookTests : IAsyncLifetime
         await TwilioWebhook.TextAsync(_app, number, "remind me at 2 pm to call mom");
         var id = TwilioWebhook.Enqueued(_app).Last();
 
-        // the first run's reply fails (the provider is down): the job gives the text back and throws for Hangfire's retry
+        // the first run's reply fails (the provider is down): the text is given back and the failure thrown to the queue
         FailingSmsSender.FailNext = 1;
         await using (var scope = _app.Services.CreateAsyncScope())
         {
@@ -370,11 +396,7 @@ public sealed class SmsWebhookTests : IAsyncLifetime
         Assert.Equal([messages[1].GetProperty("text").GetString()!], await TwilioWebhook.RepliesToAsync(_app, number));
     }
 
-    private async Task RunUpkeepAsync()
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SmsUpkeepJob>().RunAsync(CancellationToken.None);
-    }
+    private Task<(int Requeued, int Deleted)> SweepAsync() => _app.Services.GetRequiredService<InboundSmsQueue>().SweepAsync(CancellationToken.None);
 
     private async Task<List<string>> AllTextsToAsync(string e164)
     {

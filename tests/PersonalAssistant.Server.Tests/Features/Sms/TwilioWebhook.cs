@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PersonalAssistant.Server.Features.Sms;
@@ -21,11 +20,11 @@ internal static partial class TwilioWebhook
     public const string InstanceNumber = "+15145550100";
     public const string Path = "/webhooks/twilio/sms";
 
-    /// <summary>A host configured for Twilio (shared number unless told), jobs run by the test.</summary>
+    /// <summary>A host configured for Twilio (shared number unless told), jobs and inbound texts handled by the test.</summary>
     public static AssistantApp Configure(AssistantApp app, string mode = "shared") => app
         .With("Twilio:AccountSid", AccountSid).With("Twilio:AuthToken", AuthToken).With("Twilio:PhoneNumber", InstanceNumber)
         .With("Twilio:PublicBaseUrl", PublicBaseUrl).With("Twilio:NumberMode", mode)
-        .With("Reminders:Dispatch", "false").With("Jobs:Workers", "0")
+        .With("Reminders:Dispatch", "false").With("Jobs:Workers", "0").With("Sms:Workers", "0")
         // replies are read from the outbox here; the Twilio REST side is TwilioSmsSenderTests' (against FakeTwilio)
         .WithServices(services => services.Replace(ServiceDescriptor.Scoped<ISmsSender>(provider => provider.GetRequiredService<OutboxSender>())));
 
@@ -79,23 +78,16 @@ internal static partial class TwilioWebhook
         Assert.Equal("""<?xml version="1.0" encoding="UTF-8"?><Response></Response>""", await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>The inbound texts whose handling job waits on the critical queue.</summary>
-    public static List<Guid> Enqueued(AssistantApp app)
-    {
-        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        return monitoring.EnqueuedJobs("critical", 0, 1000).Select(j => j.Value.Job)
-            .Where(job => job.Type == typeof(InboundSmsJob) && job.Method.Name == nameof(InboundSmsJob.HandleAsync))
-            .Select(job => (Guid)job.Args[0]).ToList();
-    }
+    /// <summary>The inbound texts queued for handling on this host, oldest first.</summary>
+    public static List<Guid> Enqueued(AssistantApp app) => [.. app.Services.GetRequiredService<InboundSmsQueue>().Pending];
 
-    /// <summary>Runs every queued handling job once, as Hangfire's worker would (each job at most once per call).</summary>
-    public static async Task RunJobsAsync(AssistantApp app, ISet<Guid>? done = null)
+    /// <summary>Handles every queued text, as a lane of the queue would (with <c>Sms:Workers</c> at 0 nothing else does).</summary>
+    public static async Task RunJobsAsync(AssistantApp app)
     {
-        done ??= Ran.GetOrCreateValue(app);
-        foreach (var id in Enqueued(app).Where(done.Add))
+        var queue = app.Services.GetRequiredService<InboundSmsQueue>();
+        foreach (var id in queue.Pending)
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<InboundSmsJob>().HandleAsync(id, CancellationToken.None);
+            await queue.HandleAsync(id, CancellationToken.None);
         }
     }
 
@@ -117,6 +109,4 @@ internal static partial class TwilioWebhook
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SmsMessage>().AsNoTracking()
             .Where(m => m.Direction == "inbound").OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync();
     }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AssistantApp, HashSet<Guid>> Ran = [];
 }
