@@ -188,8 +188,8 @@ function NumberItem({ number, report }: { number: SmsNumber; report: Report }) {
               assign.mutate(null);
             }}
           >
-            {t('smsAdmin.numbers.takeBack')}
-            <span className="sr-only"> {number.phoneNumber}</span>
+            {t('smsAdmin.numbers.takeBack')}{' '}
+            <span className="sr-only">{number.phoneNumber}</span>
           </button>
         )}
         {number.twilioSid !== null && (
@@ -201,8 +201,8 @@ function NumberItem({ number, report }: { number: SmsNumber; report: Report }) {
               verify.mutate();
             }}
           >
-            {t('smsAdmin.numbers.verify')}
-            <span className="sr-only"> {number.phoneNumber}</span>
+            {t('smsAdmin.numbers.verify')}{' '}
+            <span className="sr-only">{number.phoneNumber}</span>
           </button>
         )}
         <button
@@ -215,8 +215,8 @@ function NumberItem({ number, report }: { number: SmsNumber; report: Report }) {
             }
           }}
         >
-          {t('smsAdmin.numbers.release')}
-          <span className="sr-only"> {number.phoneNumber}</span>
+          {t('smsAdmin.numbers.release')}{' '}
+          <span className="sr-only">{number.phoneNumber}</span>
         </button>
       </div>
     </li>
@@ -312,8 +312,8 @@ function BuyNumber({ report }: { report: Report }) {
                     }
                   }}
                 >
-                  {t('smsAdmin.numbers.buy')}
-                  <span className="sr-only"> {offer.phoneNumber}</span>
+                  {t('smsAdmin.numbers.buy')}{' '}
+                  <span className="sr-only">{offer.phoneNumber}</span>
                 </button>
               </li>
             ))}
