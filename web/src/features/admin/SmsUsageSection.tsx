@@ -146,7 +146,13 @@ function UsageTable({ caption, headers, rows, rowHeaders = true }: { caption: st
   const { t } = useI18n();
   const cell = 'py-2 pr-4 align-top';
   return (
-    <div className="overflow-x-auto">
+    // On a narrow screen a table scrolls sideways: its frame takes the keyboard focus so arrows can scroll it too.
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg focus-visible:ring-2 focus-visible:ring-teal-700 focus-visible:ring-offset-2 focus-visible:outline-none"
+    >
       <table className="w-full border-collapse text-left text-base">
         <caption className="mb-2 text-left text-xl font-semibold">{caption}</caption>
         <thead>
