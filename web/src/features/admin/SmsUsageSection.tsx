@@ -153,8 +153,9 @@ function UsageTable({ caption, headers, rows, rowHeaders = true }: { caption: st
       tabIndex={0}
       className="overflow-x-auto rounded-lg focus-visible:ring-2 focus-visible:ring-teal-700 focus-visible:ring-offset-2 focus-visible:outline-none"
     >
-      <table className="w-full border-collapse text-left text-base">
-        <caption className="mb-2 text-left text-xl font-semibold">{caption}</caption>
+      {/* Figures, numbers and addresses stay on one line; a narrow screen scrolls the table instead. */}
+      <table className="w-full border-collapse text-left text-base whitespace-nowrap">
+        <caption className="mb-2 text-left text-xl font-semibold whitespace-normal">{caption}</caption>
         <thead>
           <tr className="border-b border-stone-300 dark:border-stone-700">
             {headers.map((header, index) =>
@@ -180,7 +181,7 @@ function UsageTable({ caption, headers, rows, rowHeaders = true }: { caption: st
               <tr key={rowIndex} className="border-b border-stone-200 dark:border-stone-800">
                 {row.map((value, index) =>
                   index === 0 && rowHeaders ? (
-                    <th key={index} scope="row" className={`${cell} font-normal break-all`}>
+                    <th key={index} scope="row" className={`${cell} font-normal`}>
                       {value}
                     </th>
                   ) : (
