@@ -139,3 +139,11 @@ it('shows Twilio refusing a change as a calm alert', async () => {
   await userEvent.click(await screen.findByRole('button', { name: 'Take back +15145550100' }));
   expect(await screen.findByRole('alert')).toHaveTextContent('This number belongs to someone else.');
 });
+
+it('explains in French too that Twilio is not set up', async () => {
+  stubApi({ 'GET /api/v1/admin/sms/numbers': () => problem(404, "Twilio n'est pas configuré sur cette instance.") });
+  renderWithClient(<SmsNumbersSection />, 'fr');
+
+  expect(await screen.findByRole('heading', { level: 2, name: 'Numéros' })).toBeInTheDocument();
+  expect(await screen.findByText(/Twilio n'est pas configuré sur cette instance : il n'y a donc aucun numéro à gérer\./)).toBeInTheDocument();
+});
