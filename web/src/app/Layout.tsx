@@ -159,8 +159,9 @@ export function Layout() {
               </li>
               {status === 'signedIn' && isAdministrator && (
                 <li>
-                  <NavLink to="/admin/outbox" className={navLinkClass}>
-                    {t('nav.outbox')}
+                  {/* One entry for every administration page; the pages link to each other. */}
+                  <NavLink to="/admin/sms" className={() => navLinkClass({ isActive: location.pathname.startsWith('/admin/') })}>
+                    {t('nav.admin')}
                   </NavLink>
                 </li>
               )}

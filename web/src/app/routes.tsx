@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { OutboxPage } from '../features/admin/OutboxPage';
+import { SmsAdminPage } from '../features/admin/SmsAdminPage';
 import { AssistantPage } from '../features/assistant/AssistantPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
@@ -111,6 +112,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth role="administrator">
             <OutboxPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/sms',
+        element: (
+          <RequireAuth role="administrator">
+            <SmsAdminPage />
           </RequireAuth>
         ),
       },

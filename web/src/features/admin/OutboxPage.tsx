@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { formatInstant } from '../../ui/dates';
 import { useTimeZone } from '../../ui/timeZone';
 import { problemMessage } from '../auth/Form';
+import { AdminNav } from './AdminNav';
 
 /** Emails and SMS the instance would have sent with no provider configured: how someone running it reads the codes. */
 export function OutboxPage() {
@@ -19,6 +20,7 @@ export function OutboxPage() {
   return (
     <section aria-labelledby="outbox-title">
       <title>{`${t('outbox.title')} · ${t('app.name')}`}</title>
+      <AdminNav />
       <h1 id="outbox-title" className="text-3xl font-semibold tracking-tight">
         {t('outbox.title')}
       </h1>

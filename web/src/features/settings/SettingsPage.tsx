@@ -8,6 +8,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { FormAlert, problemMessage } from '../auth/Form';
 import { PhoneNumbersSection } from './PhoneNumbersSection';
 import { PreferencesSection } from './PreferencesSection';
+import { TextsSection } from './TextsSection';
 import { PushSection } from '../push/PushSection';
 import { TwoStepSection } from './TwoStepSection';
 
@@ -123,6 +124,7 @@ export function SettingsPage() {
       </div>
       <TwoStepSection />
       <PhoneNumbersSection />
+      <TextsSection />
       <PreferencesSection />
       <PushSection />
     </section>
