@@ -13,6 +13,7 @@ internal static class ApiReference
 
     public static IServiceCollection AddApiReference(this IServiceCollection services) =>
         services.AddOpenApi("v1", options => options.AddSchemaTransformer(DescribeProblemExtensions).AddSchemaTransformer(ApiExamples.AddExample)
+            .AddOperationTransformer(DescribeCsvAlternative)
             .AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Personal Assistant TDAH API";
@@ -49,6 +50,26 @@ internal static class ApiReference
 
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Marks an endpoint whose 200 answer is also CSV (<c>?format=csv</c>): a second <c>Produces</c> for the same status would
+    /// replace the JSON description, so the CSV form is added to it instead.
+    /// </summary>
+    public static RouteHandlerBuilder ProducesCsvToo(this RouteHandlerBuilder builder) => builder.WithMetadata(new CsvAlternative());
+
+    private static Task DescribeCsvAlternative(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<CsvAlternative>().Any()
+            && operation.Responses?.TryGetValue("200", out var answer) == true && answer is OpenApiResponse ok)
+        {
+            ok.Content ??= new Dictionary<string, OpenApiMediaType>();
+            ok.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private sealed record CsvAlternative;
 
     public static void MapApiReference(this IEndpointRouteBuilder app)
     {

@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
+using PersonalAssistant.Server.Common.Threading;
+
 namespace PersonalAssistant.Server.Persistence;
 
 /// <summary>
@@ -43,6 +45,7 @@ internal sealed class SqliteWriteGate(string synchronous) : ISaveChangesIntercep
         if (eventData.Context is { } context && context.Database.CurrentTransaction is null && context.ChangeTracker.HasChanges())
         {
             await _gate.WaitAsync(cancellationToken);
+            await BackgroundPriorityScheduler.ToNormalPriority(); // every writer waits for the holder: it must not be slowed
             _holders.AddOrUpdate(context, Held);
         }
 
@@ -96,6 +99,7 @@ internal sealed class SqliteWriteGate(string synchronous) : ISaveChangesIntercep
         if (Standalone(command, eventData))
         {
             await _gate.WaitAsync(cancellationToken);
+            await BackgroundPriorityScheduler.ToNormalPriority();
             _holders.AddOrUpdate(command, Held);
         }
 

@@ -3059,6 +3059,35 @@ export interface components {
              */
             at: string;
         };
+        /** @description The instance's texts over a range (UTC days). */
+        SmsAdminUsageResponse: {
+            /**
+             * Format: date
+             * @description First day, included.
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day, included.
+             */
+            to: string;
+            /** @description ISO 4217 code of the costs. */
+            currency: string;
+            /** @description Every text of the range. */
+            totals: components["schemas"]["SmsUsageTotalsResponse"];
+            /** @description Per account (texts from unknown numbers are in the totals only), costliest first. */
+            people: components["schemas"]["SmsPersonUsageResponse"][];
+            /** @description Per instance number (the number texted, or the one sent from; "messaging-service" when the service picked it). */
+            numbers: components["schemas"]["SmsNumberUsageResponse"][];
+            /** @description Per country of the other party (ISO region; "ZZ" when unknown). */
+            countries: components["schemas"]["SmsCountryUsageResponse"][];
+            /** @description Delivery success of outbound texts. */
+            delivery: components["schemas"]["SmsDeliveryResponse"];
+            /** @description The ten most frequent Twilio error codes of outbound texts. */
+            topErrors: components["schemas"]["SmsErrorCountResponse"][];
+            /** @description Cost per calendar month touched by the range, with the rental of the instance's numbers. */
+            months: components["schemas"]["SmsMonthCostResponse"][];
+        };
         /** @description A role's SMS allowance. */
         SmsAllowanceResponse: {
             /** @description user, premium or administrator. */
@@ -3076,6 +3105,86 @@ export interface components {
             /** @description "configuration", "override" (set by an administrator) or "unlimited". */
             source: string;
         };
+        /** @description Where I stand with my SMS allowance. */
+        SmsAllowanceStatusResponse: {
+            /** @description True for administrators: nothing below limits them. */
+            unlimited: boolean;
+            /**
+             * Format: int32
+             * @description My daily allowance in segments (null when unlimited).
+             */
+            daily: null | number | string;
+            /**
+             * Format: int32
+             * @description Segments sent to me today (my local day).
+             */
+            usedToday: number | string;
+            /**
+             * Format: int32
+             * @description Segments left today (null when unlimited).
+             */
+            leftToday: null | number | string;
+            /**
+             * Format: int32
+             * @description My monthly allowance (null when unlimited).
+             */
+            monthly: null | number | string;
+            /**
+             * Format: int32
+             * @description Segments sent to me this month.
+             */
+            usedThisMonth: number | string;
+            /**
+             * Format: int32
+             * @description Segments left this month (null when unlimited).
+             */
+            leftThisMonth: null | number | string;
+            /** @description Nothing more may be sent (today or this month). */
+            isExhausted?: boolean;
+        };
+        /** @description One country's texts. */
+        SmsCountryUsageResponse: {
+            /** @description ISO 3166 region of the other party ("ZZ" when unknown). */
+            country: string;
+            /** @description Its counts and cost. */
+            usage: components["schemas"]["SmsUsageTotalsResponse"];
+        };
+        /** @description How outbound texts fared. */
+        SmsDeliveryResponse: {
+            /**
+             * Format: int32
+             * @description Outbound texts (parts).
+             */
+            outbound: number | string;
+            /**
+             * Format: int32
+             * @description Those with a final status (delivered, undelivered or failed).
+             */
+            final: number | string;
+            /**
+             * Format: int32
+             * @description Those delivered.
+             */
+            delivered: number | string;
+            /**
+             * Format: double
+             * @description Delivered ÷ final (0 to 1); null when none is final yet.
+             */
+            successRate: null | number | string;
+        };
+        /** @description A Twilio error code and how often it came. */
+        SmsErrorCountResponse: {
+            /**
+             * Format: int32
+             * @description Twilio's code (e.g. 30007).
+             */
+            code: number | string;
+            /**
+             * Format: int32
+             * @description Outbound texts with it.
+             */
+            count: number | string;
+        };
         /** @description How many texts went to the assistant. */
         SmsImportResponse: {
             /**
@@ -3083,6 +3192,31 @@ export interface components {
              * @description Texts handed over (0 when none were waiting).
              */
             imported: number | string;
+        };
+        /** @description A month's cost. */
+        SmsMonthCostResponse: {
+            /** @description YYYY-MM (UTC). */
+            month: string;
+            /**
+             * Format: double
+             * @description Texts of the month inside the range.
+             */
+            messagesCost: number | string;
+            /**
+             * Format: int32
+             * @description Numbers rented that month (held now and added before its end, plus the configured shared number).
+             */
+            numbers: number | string;
+            /**
+             * Format: double
+             * @description Their rental for the whole month.
+             */
+            numberRental: number | string;
+            /**
+             * Format: double
+             * @description Texts and rental.
+             */
+            total: number | string;
         };
         /** @description A number of the instance. */
         SmsNumberResponse: {
@@ -3116,6 +3250,107 @@ export interface components {
              * @description When it was added (UTC).
              */
             createdAt: string;
+        };
+        /** @description One instance number's texts. */
+        SmsNumberUsageResponse: {
+            /** @description E.164, or "messaging-service". */
+            number: string;
+            /** @description Its counts and cost. */
+            usage: components["schemas"]["SmsUsageTotalsResponse"];
+        };
+        /** @description One account's texts. */
+        SmsPersonUsageResponse: {
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            userId: string;
+            /** @description Its email. */
+            email: null | string;
+            /** @description Its counts and cost. */
+            usage: components["schemas"]["SmsUsageTotalsResponse"];
+        };
+        /** @description One day of texts. */
+        SmsUsageDayResponse: {
+            /**
+             * Format: date
+             * @description The local date.
+             */
+            date: string;
+            /**
+             * Format: int32
+             * @description Texts received.
+             */
+            messagesIn: number | string;
+            /**
+             * Format: int32
+             * @description Their segments.
+             */
+            segmentsIn: number | string;
+            /**
+             * Format: int32
+             * @description Texts sent (each part of a long reply counts as one).
+             */
+            messagesOut: number | string;
+            /**
+             * Format: int32
+             * @description Their segments.
+             */
+            segmentsOut: number | string;
+            /**
+             * Format: double
+             * @description Twilio's price where it reported one, else segments × the list price.
+             */
+            estimatedCost: number | string;
+        };
+        /** @description My texts per day. */
+        SmsUsageResponse: {
+            /**
+             * Format: date
+             * @description First day of the range (my local date).
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day of the range, included.
+             */
+            to: string;
+            /** @description ISO 4217 code of the costs. */
+            currency: string;
+            /** @description Every day of the range, oldest first (zeros included). */
+            days: components["schemas"]["SmsUsageDayResponse"][];
+            /** @description The whole range. */
+            totals: components["schemas"]["SmsUsageTotalsResponse"];
+            /** @description My SMS allowance now: used and left today and this month. */
+            allowance: components["schemas"]["SmsAllowanceStatusResponse"];
+        };
+        /** @description Counts and cost of a set of texts. */
+        SmsUsageTotalsResponse: {
+            /**
+             * Format: int32
+             * @description Texts received.
+             */
+            messagesIn: number | string;
+            /**
+             * Format: int32
+             * @description Their segments.
+             */
+            segmentsIn: number | string;
+            /**
+             * Format: int32
+             * @description Texts sent (parts).
+             */
+            messagesOut: number | string;
+            /**
+             * Format: int32
+             * @description Their segments.
+             */
+            segmentsOut: number | string;
+            /**
+             * Format: double
+             * @description Twilio's price where it reported one, else segments × the list price.
+             */
+            estimatedCost: number | string;
         };
         SnoozeRequest: {
             /**
@@ -6655,6 +6890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["SmsUsageResponse"];
                     "text/csv": string;
                 };
             };
@@ -6697,6 +6933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["SmsAdminUsageResponse"];
                     "text/csv": string;
                 };
             };

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Common.Threading;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Sms;
@@ -104,7 +105,8 @@ internal sealed partial class InboundSmsQueue(
 
         try
         {
-            await Task.WhenAll([.. _lanes.Select(lane => RunLaneAsync(lane.Reader, stoppingToken)), SweepEveryMinuteAsync(stoppingToken)]);
+            using var lanes = new BackgroundPriorityScheduler("SMS lane", _lanes.Length);
+            await Task.WhenAll([.. _lanes.Select(lane => lanes.Run(() => RunLaneAsync(lane.Reader, stoppingToken))), SweepEveryMinuteAsync(stoppingToken)]);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

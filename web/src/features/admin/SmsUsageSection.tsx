@@ -14,7 +14,7 @@ export function SmsUsageSection() {
   const usage = useQuery({
     queryKey: ['admin', 'sms', 'usage'],
     queryFn: async ({ signal }) =>
-      // The document types only the CSV form of this route (see ../sms/usage.ts); the JSON one is SmsAdminUsage.
+      // The JSON form of the answer (see ../sms/usage.ts for why it is typed by hand).
       (await unwrap(api.GET('/api/v1/admin/sms/usage', { signal }))) as unknown as SmsAdminUsage,
   });
 

@@ -1,9 +1,9 @@
 import type { components } from '../../api/schema';
 
 /*
- * The usage answers are typed here by hand: the OpenAPI document describes only the CSV form of the two usage routes
- * (their `.Produces<string>(200, "text/csv")` replaces the JSON one), so schema.d.ts has no JSON type for them.
- * These mirror SmsUsageContracts.cs and SmsAllowanceContracts.cs; drop them once the document carries both forms.
+ * The usage answers are typed here by hand, mirroring SmsUsageContracts.cs and SmsAllowanceContracts.cs: the generated
+ * type of these routes' 200 answer is the JSON or the CSV text (`?format=csv`) in one union, with every number also
+ * allowed as a string (the server reads numbers from strings), while the JSON the app reads has plain numbers.
  */
 
 /** Counts and cost of a set of texts. */

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Host;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Localization;
 
@@ -14,11 +15,11 @@ internal static class SmsUsageEndpoints
     {
         api.MapGet("/sms/usage", GetMySmsUsage).WithTags("Sms").WithName("GetMySmsUsage").WithSummary("My texts and their cost, per day")
             .WithDescription("Texts in and out and their segments per local day over the range (default: the last 30 days, at most 366), with the estimated cost. `?format=csv` answers text/csv: date,messages_in,segments_in,messages_out,segments_out,estimated_cost,currency.")
-            .Produces<string>(StatusCodes.Status200OK, CsvType).ProducesValidationProblem();
+            .ProducesCsvToo().ProducesValidationProblem();
         api.MapGet("/admin/sms/usage", GetSmsUsage).WithTags("Administration").WithName("AdminGetSmsUsage").WithSummary("The instance's texts and their cost")
             .WithDescription("Per person, per instance number, per country, delivery success, top error codes and cost per month with the numbers' rental, over the range (UTC days; default the last 30, at most 366). `?format=csv` answers text/csv with one figure per line: section,key,metric,value,unit.")
             .RequireAuthorization(Permissions.Policy(Permissions.SmsAdminister))
-            .Produces<string>(StatusCodes.Status200OK, CsvType).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesCsvToo().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     public static async Task<Results<Ok<SmsUsageResponse>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetMySmsUsage(
