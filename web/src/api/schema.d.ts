@@ -3176,9 +3176,9 @@ export interface components {
         SmsErrorCountResponse: {
             /**
              * Format: int32
-             * @description Twilio's code (e.g. 30007).
+             * @description Twilio's error code (e.g. 30007).
              */
-            code: number | string;
+            errorCode: number | string;
             /**
              * Format: int32
              * @description Outbound texts with it.

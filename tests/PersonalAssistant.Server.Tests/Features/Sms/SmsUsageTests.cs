@@ -72,7 +72,7 @@ public sealed class SmsUsageTests : IAsyncLifetime
         Assert.Equal((3, 3, 1), (delivery.GetProperty("outbound").GetInt32(), delivery.GetProperty("final").GetInt32(), delivery.GetProperty("delivered").GetInt32()));
         Assert.Equal(0.3333, delivery.GetProperty("successRate").GetDouble());
         var error = Assert.Single(all.GetProperty("topErrors").EnumerateArray());
-        Assert.Equal((30007, 2), (error.GetProperty("code").GetInt32(), error.GetProperty("count").GetInt32()));
+        Assert.Equal((30007, 2), (error.GetProperty("errorCode").GetInt32(), error.GetProperty("count").GetInt32()));
         var month = Assert.Single(all.GetProperty("months").EnumerateArray());
         Assert.Equal("2026-11", month.GetProperty("month").GetString());
         Assert.Equal((0.1358m, 1, 1.15m, 1.2858m), (month.GetProperty("messagesCost").GetDecimal(), month.GetProperty("numbers").GetInt32(),

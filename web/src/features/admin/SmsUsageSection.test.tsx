@@ -61,7 +61,7 @@ it('shows per person, number and country, the success rate, error codes and the 
           { country: 'ZZ', usage: zero },
         ],
         delivery: { outbound: 5, final: 4, delivered: 3, successRate: 0.75 },
-        topErrors: [{ code: 30007, count: 1 }],
+        topErrors: [{ errorCode: 30007, count: 1 }],
         months: [{ month: '2026-11', messagesCost: 0.0791, numbers: 1, numberRental: 1.15, total: 1.2291 }],
       }),
   });

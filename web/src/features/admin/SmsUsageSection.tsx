@@ -124,7 +124,7 @@ function UsageTables({ usage }: { usage: SmsAdminUsage }) {
       <UsageTable
         caption={t('smsAdmin.usage.errors')}
         headers={[t('smsAdmin.usage.code'), t('smsAdmin.usage.count')]}
-        rows={usage.topErrors.map((error) => [String(error.code), number(error.count)])}
+        rows={usage.topErrors.map((error) => [String(error.errorCode), number(error.count)])}
       />
       <UsageTable
         caption={t('smsAdmin.usage.months')}

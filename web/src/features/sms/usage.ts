@@ -51,7 +51,7 @@ export interface SmsAdminUsage {
   numbers: { number: string; usage: SmsUsageTotals }[];
   countries: { country: string; usage: SmsUsageTotals }[];
   delivery: { outbound: number; final: number; delivered: number; successRate: number | null };
-  topErrors: { code: number; count: number }[];
+  topErrors: { errorCode: number; count: number }[];
   months: { month: string; messagesCost: number; numbers: number; numberRental: number; total: number }[];
 }
 

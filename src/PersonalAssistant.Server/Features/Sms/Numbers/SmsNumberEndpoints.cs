@@ -33,86 +33,60 @@ internal static class SmsNumberEndpoints
             .WithDescription("Releases it at Twilio and removes it; texts to it are no longer ours. Audited.");
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AvailableSmsNumberResponse>>, ValidationProblem, ProblemHttpResult>> SearchSmsNumbers(
-        [AsParameters] AvailableSmsNumbersQuery query, SmsNumberService numbers, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (Unavailable(numbers, context) is { } off)
-        {
-            return off;
-        }
-
-        try
-        {
-            return TypedResults.Ok(await numbers.SearchAsync(query, cancellationToken));
-        }
-        catch (TwilioNumberException exception)
-        {
-            return TwilioProblem(exception, context);
-        }
-    }
+    public static Task<Results<Ok<IReadOnlyList<AvailableSmsNumberResponse>>, ValidationProblem, ProblemHttpResult>> SearchSmsNumbers(
+        [AsParameters] AvailableSmsNumbersQuery query, SmsNumberService numbers, HttpContext context, CancellationToken cancellationToken) =>
+        AtTwilioAsync<Results<Ok<IReadOnlyList<AvailableSmsNumberResponse>>, ValidationProblem, ProblemHttpResult>>(
+            numbers, context, async () => TypedResults.Ok(await numbers.SearchAsync(query, cancellationToken)), problem => problem);
 
     public static async Task<Results<Ok<IReadOnlyList<SmsNumberResponse>>, ProblemHttpResult>> ListSmsNumbers(
         SmsNumberService numbers, HttpContext context, CancellationToken cancellationToken) =>
         Unavailable(numbers, context) is { } off ? off : TypedResults.Ok(await numbers.ListAsync(cancellationToken));
 
-    public static async Task<Results<Created<SmsNumberResponse>, ValidationProblem, ProblemHttpResult>> BuySmsNumber(
-        BuySmsNumberRequest request, SmsNumberService numbers, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (Unavailable(numbers, context) is { } off)
-        {
-            return off;
-        }
-
-        try
+    public static Task<Results<Created<SmsNumberResponse>, ValidationProblem, ProblemHttpResult>> BuySmsNumber(
+        BuySmsNumberRequest request, SmsNumberService numbers, HttpContext context, CancellationToken cancellationToken) =>
+        AtTwilioAsync<Results<Created<SmsNumberResponse>, ValidationProblem, ProblemHttpResult>>(numbers, context, async () =>
         {
             var outcome = await numbers.BuyAsync(RequestLocale.Of(context), context.User.UserId(), ClientInfo.From(context), request, cancellationToken);
             return outcome.Failure is { } failure ? OutcomeResults.Problem(failure)
                 : TypedResults.Created($"{ApiRoutes.Prefix}/admin/sms/numbers/{outcome.Value!.Id}", outcome.Value);
-        }
-        catch (TwilioNumberException exception)
-        {
-            return TwilioProblem(exception, context);
-        }
-    }
+        }, problem => problem);
 
     public static async Task<Results<Ok<SmsNumberResponse>, ValidationProblem, ProblemHttpResult>> AssignSmsNumber(
         Guid id, AssignSmsNumberRequest request, SmsNumberService numbers, HttpContext context, CancellationToken cancellationToken) =>
         Unavailable(numbers, context) is { } off ? off
             : (await numbers.AssignAsync(RequestLocale.Of(context), context.User.UserId(), ClientInfo.From(context), id, request, cancellationToken)).ToOk();
 
-    public static async Task<Results<Ok<SmsNumberResponse>, ValidationProblem, ProblemHttpResult>> VerifySmsNumber(
-        Guid id, SmsNumberService numbers, HttpContext context, CancellationToken cancellationToken)
+    public static Task<Results<Ok<SmsNumberResponse>, ValidationProblem, ProblemHttpResult>> VerifySmsNumber(
+        Guid id, SmsNumberService numbers, HttpContext context, CancellationToken cancellationToken) =>
+        AtTwilioAsync<Results<Ok<SmsNumberResponse>, ValidationProblem, ProblemHttpResult>>(numbers, context,
+            async () => (await numbers.VerifyAsync(RequestLocale.Of(context), context.User.UserId(), ClientInfo.From(context), id, cancellationToken)).ToOk(),
+            problem => problem);
+
+    public static Task<Results<NoContent, ProblemHttpResult>> ReleaseSmsNumber(
+        Guid id, SmsNumberService numbers, HttpContext context, CancellationToken cancellationToken) =>
+        AtTwilioAsync<Results<NoContent, ProblemHttpResult>>(numbers, context,
+            async () => (await numbers.ReleaseAsync(RequestLocale.Of(context), context.User.UserId(), ClientInfo.From(context), id, cancellationToken)).ToNoContent(),
+            problem => problem);
+
+    /// <summary>
+    /// A call that reaches Twilio: a 404 when Twilio is not configured, and Twilio refusing (422) or unreachable (503)
+    /// answered as a problem. <paramref name="asResult"/> turns a problem into the endpoint's result type.
+    /// </summary>
+    private static async Task<TResult> AtTwilioAsync<TResult>(
+        SmsNumberService numbers, HttpContext context, Func<Task<TResult>> call, Func<ProblemHttpResult, TResult> asResult)
     {
         if (Unavailable(numbers, context) is { } off)
         {
-            return off;
+            return asResult(off);
         }
 
         try
         {
-            return (await numbers.VerifyAsync(RequestLocale.Of(context), context.User.UserId(), ClientInfo.From(context), id, cancellationToken)).ToOk();
+            return await call();
         }
         catch (TwilioNumberException exception)
         {
-            return TwilioProblem(exception, context);
-        }
-    }
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> ReleaseSmsNumber(
-        Guid id, SmsNumberService numbers, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (Unavailable(numbers, context) is { } off)
-        {
-            return off;
-        }
-
-        try
-        {
-            return (await numbers.ReleaseAsync(RequestLocale.Of(context), context.User.UserId(), ClientInfo.From(context), id, cancellationToken)).ToNoContent();
-        }
-        catch (TwilioNumberException exception)
-        {
-            return TwilioProblem(exception, context);
+            return asResult(TwilioProblem(exception, context));
         }
     }
 

@@ -93,9 +93,9 @@ internal sealed record SmsCountryUsageResponse(string Country, SmsUsageTotalsRes
 internal sealed record SmsDeliveryResponse(int Outbound, int Final, int Delivered, double? SuccessRate);
 
 /// <summary>A Twilio error code and how often it came.</summary>
-/// <param name="Code">Twilio's code (e.g. 30007).</param>
+/// <param name="ErrorCode">Twilio's error code (e.g. 30007).</param>
 /// <param name="Count">Outbound texts with it.</param>
-internal sealed record SmsErrorCountResponse(int Code, int Count);
+internal sealed record SmsErrorCountResponse(int ErrorCode, int Count);
 
 /// <summary>A month's cost.</summary>
 /// <param name="Month">YYYY-MM (UTC).</param>

@@ -96,7 +96,7 @@ internal sealed class SmsUsageService(AppDbContext db, SmsPriceList prices, SmsA
         var delivery = new SmsDeliveryResponse(outbound.Count, final, delivered, final == 0 ? null : Math.Round((double)delivered / final, 4));
 
         var errors = outbound.Where(r => r.ErrorCode is not null).GroupBy(r => r.ErrorCode!.Value)
-            .Select(g => new SmsErrorCountResponse(g.Key, g.Count())).OrderByDescending(e => e.Count).ThenBy(e => e.Code).Take(10).ToList();
+            .Select(g => new SmsErrorCountResponse(g.Key, g.Count())).OrderByDescending(e => e.Count).ThenBy(e => e.ErrorCode).Take(10).ToList();
 
         var months = await MonthsAsync(range, rows, cancellationToken);
         return new SmsAdminUsageResponse(range.From, range.To, prices.Currency, Totals(rows), people, numbers, countries, delivery, errors, months);
@@ -161,7 +161,7 @@ internal sealed class SmsUsageService(AppDbContext db, SmsPriceList prices, SmsA
             Record(csv, "delivery", "all", "success_rate", usage.Delivery.SuccessRate?.ToString("0.####", CultureInfo.InvariantCulture) ?? string.Empty, "ratio");
             foreach (var error in usage.TopErrors)
             {
-                Record(csv, "error", Count(error.Code), "count", Count(error.Count), string.Empty);
+                Record(csv, "error", Count(error.ErrorCode), "count", Count(error.Count), string.Empty);
             }
 
             foreach (var month in usage.Months)
