@@ -18,6 +18,7 @@ public sealed class BackgroundPrioritySchedulerTests
             seen.Add((Thread.CurrentThread.Name, NiceOfThisThread()));
         });
 
+        Assert.Equal(2, seen.Count);
         Assert.All(seen, s => Assert.Equal("test lane 1", s.Thread));
         if (OperatingSystem.IsLinux())
         {

@@ -156,8 +156,9 @@ internal sealed class InboundSmsOptions
 
     /// <summary>
     /// Texts handled side by side on this replica (one number's texts stay in order); 0 handles and sweeps none here (the
-    /// texts this replica records are then taken by another replica's sweep). Each lane runs assistant turns, so more lanes than
-    /// cores only make the webhook wait for the processor.
+    /// texts this replica records are then taken by another replica's sweep, and their ids stay listed in
+    /// <see cref="InboundSmsQueue.Pending"/> for a caller to handle: tests do). The lanes run at low priority, so they take
+    /// the processor the webhook leaves; 2 is what docs/benchmarks.md ("SMS webhook") measured on two cores.
     /// </summary>
     public int Workers { get; set; } = 2;
 
