@@ -6,11 +6,14 @@
 # Prints the time to the TwiML answer (p50, p99, max), errors, the time from each webhook to its reply's send call
 # (p50, p99), and, from the database, that every text was recorded once, handled once and became one conversation
 # message with one reply.
-# Usage: scripts/bench-sms.sh [rate, default 200] [seconds, default 60]   (needs the postgresql Debian package)
+# Usage: scripts/bench-sms.sh [rate, default 200] [seconds, default 60] [both|postgres|sqlite, default both]
+# (needs the postgresql Debian package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate="${1:-200}"
 seconds="${2:-60}"
+databases="${3:-both}"
+case "$databases" in both | postgres | sqlite) ;; *) echo "Unknown database choice: $databases (both, postgres or sqlite)" >&2; exit 2 ;; esac
 people=200
 # shellcheck source=scripts/bench-postgres.sh
 source "scripts/bench-postgres.sh"
@@ -76,7 +79,11 @@ once_sql='SELECT count(*), count(m."Id"), count(CASE WHEN m."Status" = '"'handle
   (SELECT count(*) FROM (SELECT 1 FROM "SmsMessages" d GROUP BY d."MessageSid" HAVING count(*) > 1) x)
 FROM sent s LEFT JOIN "SmsMessages" m ON m."MessageSid" = s.sid'
 
-# --- PostgreSQL: one person through the API, the others cloned in SQL, each with a verified number +1 555 01x xxxx.
+# The people's verified numbers: +1 555 010 0001 and on.
+for i in $(seq 1 "$people"); do printf '+1555%07d\n' $((i + 100000)); done >"$work/numbers"
+
+# --- PostgreSQL: one person through the API, the others cloned in SQL, each with a verified number.
+if [ "$databases" != sqlite ]; then
 start_host "${pg_args[@]}"
 register_one
 stop_host
@@ -91,12 +98,13 @@ INSERT INTO "PhoneNumbers" ("Id", "UserId", "E164", "VerifiedAt", "IsPrimary", "
 SELECT gen_random_uuid(), "Id", '+1555' || lpad((row_number() OVER (ORDER BY "Id") + 100000)::text, 7, '0'), now(), true, now()
 FROM "AspNetUsers";
 SQL
-psql_bench -At -c 'SELECT "E164" FROM "PhoneNumbers" ORDER BY "E164"' >"$work/numbers"
 measure "PostgreSQL" "${pg_args[@]}"
 # shellcheck disable=SC2046 # the counts are six words
 verdict $(psql_bench -c "CREATE TEMP TABLE sent(sid text PRIMARY KEY)" -c "\\copy sent FROM '$work/sids'" -At -F ' ' -c "$once_sql")
+fi
 
 # --- SQLite (the embedded default): the same people and numbers, cloned with Python's sqlite3.
+if [ "$databases" != postgres ]; then
 sqlite_args=(--Database:Provider=Sqlite "--Storage:DataDirectory=$work/sqlite")
 start_host "${sqlite_args[@]}"
 register_one
@@ -128,4 +136,5 @@ db.executemany("INSERT INTO sent VALUES (?)", [(l.strip(),) for l in open(sys.ar
 print(*db.execute(sys.argv[3]).fetchone())
 PY
 )
+fi
 exit "$status"

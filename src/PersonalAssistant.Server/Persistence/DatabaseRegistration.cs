@@ -26,8 +26,9 @@ internal static class DatabaseRegistration
                 break;
             default:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), storage);
-                var writes = new SqliteWriteGate(database.SqliteSynchronous); // one per database file this host opens
+                var writes = new SqliteWriteGate(sqlite, database.SqliteSynchronous); // one per database file this host opens
                 services.AddSingleton(writes);
+                services.AddHostedService<SqliteCheckpointer>();
                 services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(
                     options => ConfigureSqlite(options, sqlite, database).AddInterceptors(writes), database.ContextPoolSize);
                 break;

@@ -12,18 +12,28 @@ namespace PersonalAssistant.Server.Persistence;
 /// retries by putting the thread to sleep for 150 ms at a time, so sixteen chat turns writing at once waited
 /// hundreds of milliseconds each (scripts/bench-chat.sh: p50 310 ms, p99 4 s) while the cores were idle. This
 /// host's writes queue here instead, without a thread: each <c>SaveChanges</c> (and each standalone
-/// <c>ExecuteUpdate</c>/<c>ExecuteDelete</c>) waits its turn asynchronously, then finds the database free. Writers
+/// <c>ExecuteUpdate</c>/<c>ExecuteDelete</c>) waits its turn asynchronously, then finds the database free; a write from
+/// a request goes before the queued writes of low-priority background threads (<see cref="PriorityGate"/>). Writers
 /// from elsewhere (another process, an explicit transaction) are still possible, so every connection also gets
 /// SQLite's own busy handler, which waits in steps of a few milliseconds instead of 150, and the configured
 /// <c>synchronous</c> setting (<see cref="DatabaseOptions.SqliteSynchronous"/>: with <c>Full</c>, each commit waits for
-/// the disk, and the commits of sixteen turns queue behind each other).
+/// the disk, and the commits of sixteen turns queue behind each other). The write-ahead log is checkpointed by
+/// <see cref="SqliteCheckpointer"/>, not by whichever commit fills it: SQLite's automatic checkpoint runs inside that
+/// commit, holding the gate and the writer that made it (a webhook's insert waited for the disk).
 /// </summary>
-internal sealed class SqliteWriteGate(string synchronous) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
+internal sealed class SqliteWriteGate(string connectionString, string synchronous) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
 {
+    /// <summary>Gated writes between two checkpoints: SQLite's own default (1,000 pages) is reached after a few hundred small writes.</summary>
+    internal const int WritesPerCheckpoint = 100;
+
     /// <summary>How long SQLite's own busy handler waits for a lock before the statement fails.</summary>
     private const int BusyTimeoutMilliseconds = 30_000;
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly PriorityGate _gate = new();
+
+    private readonly SemaphoreSlim _checkpointDue = new(0, 1);
+
+    private int _writes;
 
     /// <summary>The contexts inside a gated <c>SaveChanges</c>, and the commands that hold the gate themselves.</summary>
     private readonly ConditionalWeakTable<object, object> _holders = [];
@@ -35,7 +45,13 @@ internal sealed class SqliteWriteGate(string synchronous) : ISaveChangesIntercep
 
     private readonly string _pragma = $"PRAGMA synchronous={(string.Equals(synchronous, "Full", StringComparison.OrdinalIgnoreCase) ? "FULL" : "NORMAL")};";
 
-    public void Dispose() => _gate.Dispose();
+    /// <summary>The database file this gate guards (for the checkpointer's own connection).</summary>
+    public string ConnectionString { get; } = connectionString;
+
+    public void Dispose() => _checkpointDue.Dispose();
+
+    /// <summary>Completes when enough writes have gone into the write-ahead log since the last checkpoint.</summary>
+    public Task CheckpointDueAsync(CancellationToken cancellationToken) => _checkpointDue.WaitAsync(cancellationToken);
 
     // --- SaveChanges: one at a time (an explicit transaction already holds SQLite's lock: no gate inside it)
 
@@ -44,7 +60,7 @@ internal sealed class SqliteWriteGate(string synchronous) : ISaveChangesIntercep
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is { } context && context.Database.CurrentTransaction is null && context.ChangeTracker.HasChanges())
         {
-            await _gate.WaitAsync(cancellationToken);
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false); // a queued wait ends on the pool
             await BackgroundPriorityScheduler.ToNormalPriority(); // every writer waits for the holder: it must not be slowed
             _holders.AddOrUpdate(context, Held);
         }
@@ -98,7 +114,7 @@ internal sealed class SqliteWriteGate(string synchronous) : ISaveChangesIntercep
     {
         if (Standalone(command, eventData))
         {
-            await _gate.WaitAsync(cancellationToken);
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             await BackgroundPriorityScheduler.ToNormalPriority();
             _holders.AddOrUpdate(command, Held);
         }
@@ -160,6 +176,7 @@ internal sealed class SqliteWriteGate(string synchronous) : ISaveChangesIntercep
         if (connection is SqliteConnection { Handle: { } handle } && !_prepared.TryGetValue(handle, out _))
         {
             SQLitePCL.raw.sqlite3_busy_timeout(handle, BusyTimeoutMilliseconds);
+            SQLitePCL.raw.sqlite3_wal_autocheckpoint(handle, 0);
             SQLitePCL.raw.sqlite3_exec(handle, _pragma);
             _prepared.AddOrUpdate(handle, Held);
         }
@@ -174,6 +191,17 @@ internal sealed class SqliteWriteGate(string synchronous) : ISaveChangesIntercep
         if (holder is not null && _holders.Remove(holder))
         {
             _gate.Release();
+            if (Interlocked.Increment(ref _writes) % WritesPerCheckpoint == 0 && _checkpointDue.CurrentCount == 0)
+            {
+                try
+                {
+                    _checkpointDue.Release();
+                }
+                catch (SemaphoreFullException)
+                {
+                    // already due
+                }
+            }
         }
     }
 }

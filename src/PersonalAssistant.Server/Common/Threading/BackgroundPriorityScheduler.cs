@@ -32,6 +32,9 @@ internal sealed class BackgroundPriorityScheduler : TaskScheduler, IDisposable
 
     public override int MaximumConcurrencyLevel => _threads.Length;
 
+    /// <summary>Whether the calling thread is one of these low-priority threads.</summary>
+    public static bool OnBackgroundThread => _onBackgroundThread;
+
     /// <summary>
     /// Continues on a thread-pool thread when called on one of these threads, at once otherwise: for work that others
     /// wait on (holding a database's write lock), which must not run at low priority while normal threads wait for it.

@@ -41,9 +41,9 @@ internal sealed partial class InboundSmsQueue(
     /// <summary>Queues the handling of a recorded text from <paramref name="from"/>; a text already waiting here is not queued twice.</summary>
     public void Enqueue(Guid smsId, string from)
     {
-        if (!_pending.TryAdd(smsId, 0) || _lanes.Length == 0)
+        if (_lanes.Length == 0 || !_pending.TryAdd(smsId, 0))
         {
-            return; // already waiting, or this replica handles no texts (Workers = 0): another replica's sweep takes it
+            return; // this replica handles no texts (Workers = 0: another replica's sweep takes it), or already waiting
         }
 
         var lane = (int)((uint)StringComparer.Ordinal.GetHashCode(from) % (uint)_lanes.Length);
@@ -79,7 +79,7 @@ internal sealed partial class InboundSmsQueue(
             .Where(m => m.Direction == SmsDirections.Inbound && m.Status == SmsStatuses.Received && m.UpdatedAt < stuckBefore && m.CreatedAt >= oldest)
             .OrderBy(m => m.CreatedAt).Select(m => new { m.Id, m.From }).Take(SweepBatch).ToListAsync(cancellationToken);
         var requeued = 0;
-        foreach (var text in stuck.Where(t => !_pending.ContainsKey(t.Id)))
+        foreach (var text in stuck.Where(t => _lanes.Length > 0 && !_pending.ContainsKey(t.Id)))
         {
             Enqueue(text.Id, text.From);
             requeued++;
@@ -156,8 +156,8 @@ internal sealed class InboundSmsOptions
 
     /// <summary>
     /// Texts handled side by side on this replica (one number's texts stay in order); 0 handles and sweeps none here (the
-    /// texts this replica records are then taken by another replica's sweep, and their ids stay listed in
-    /// <see cref="InboundSmsQueue.Pending"/> for a caller to handle: tests do). The lanes run at low priority, so they take
+    /// texts this replica records wait as received for another replica's sweep, and nothing is kept in memory for
+    /// them). The lanes run at low priority, so they take
     /// the processor the webhook leaves; 2 is what docs/benchmarks.md ("SMS webhook") measured on two cores.
     /// </summary>
     public int Workers { get; set; } = 2;

@@ -65,7 +65,7 @@ public sealed class SmsModesTests
             using var posted = await client.PostAsJsonAsync("/api/v1/sms/simulator/messages", new { from = number, text = "remind me at 2 pm to call mom" });
             Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
             var id = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            Assert.Equal([id], TwilioWebhook.Enqueued(app)); // queued for the same handling as a real text
+            Assert.Equal([id], await TwilioWebhook.WaitingAsync(app)); // queued for the same handling as a real text
             await TwilioWebhook.RunJobsAsync(app);
 
             var thread = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/sms/simulator/messages?number={Uri.EscapeDataString(number)}")).EnumerateArray().ToList();

@@ -78,14 +78,19 @@ internal static partial class TwilioWebhook
         Assert.Equal("""<?xml version="1.0" encoding="UTF-8"?><Response></Response>""", await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>The inbound texts queued for handling on this host, oldest first.</summary>
-    public static List<Guid> Enqueued(AssistantApp app) => [.. app.Services.GetRequiredService<InboundSmsQueue>().Pending];
+    /// <summary>The inbound texts recorded and waiting for their handling (status received), oldest first.</summary>
+    public static async Task<List<Guid>> WaitingAsync(AssistantApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SmsMessage>().AsNoTracking()
+            .Where(m => m.Direction == "inbound" && m.Status == "received").OrderBy(m => m.Id).Select(m => m.Id).ToListAsync();
+    }
 
-    /// <summary>Handles every queued text, as a lane of the queue would (with <c>Sms:Workers</c> at 0 nothing else does).</summary>
+    /// <summary>Handles every waiting text, as a lane of the queue would (with <c>Sms:Workers</c> at 0 nothing else does).</summary>
     public static async Task RunJobsAsync(AssistantApp app)
     {
         var queue = app.Services.GetRequiredService<InboundSmsQueue>();
-        foreach (var id in queue.Pending)
+        foreach (var id in await WaitingAsync(app))
         {
             await queue.HandleAsync(id, CancellationToken.None);
         }
