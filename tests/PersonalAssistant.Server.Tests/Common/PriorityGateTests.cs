@@ -39,7 +39,10 @@ public sealed class PriorityGateTests
 
         var waiting = new Dictionary<Task, string>
         {
-            [firstBackground] = "background 1", [secondBackground] = "background 2", [firstNormal] = "normal 1", [secondNormal] = "normal 2",
+            [firstBackground] = "background 1",
+            [secondBackground] = "background 2",
+            [firstNormal] = "normal 1",
+            [secondNormal] = "normal 2",
         };
         var order = new List<string>();
         while (waiting.Count > 0)
