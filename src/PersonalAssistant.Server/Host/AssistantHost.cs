@@ -58,6 +58,8 @@ internal static class AssistantHost
         services.AddValidatedOptions<StorageOptions, StorageOptions.Validator>(StorageOptions.Section);
         services.AddValidatedOptions<HttpLimitsOptions, HttpLimitsOptions.Validator>(HttpLimitsOptions.Section);
         services.AddValidatedOptions<OperationsOptions, OperationsOptions.Validator>(OperationsOptions.Section);
+        services.AddValidatedOptions<ProxyOptions, ProxyOptions.Validator>(ProxyOptions.Section);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) => proxy.Value.ApplyTo(forwarded));
         services.AddSingleton<OperationsAccess>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<HttpLimitsOptions>>((kestrel, limits) =>
         {
@@ -142,6 +144,7 @@ internal static class AssistantHost
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: everything after sees the client's address, scheme and host (ProxyOptions)
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
