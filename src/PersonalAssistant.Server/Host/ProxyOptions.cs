@@ -1,7 +1,7 @@
-using IPNetwork = System.Net.IPNetwork;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Common;
+using IPNetwork = System.Net.IPNetwork;
 
 namespace PersonalAssistant.Server.Host;
 
