@@ -111,6 +111,6 @@ describe('Layout', () => {
     renderApp('/', { language: 'fr' });
 
     expect(document.documentElement).toHaveAttribute('lang', 'fr');
-    expect(screen.getByRole('link', { name: 'Se connecter' })).toBeInTheDocument();
+    expect(within(screen.getByRole('navigation', { name: 'Principale' })).getByRole('link', { name: 'Se connecter' })).toBeInTheDocument();
   });
 });

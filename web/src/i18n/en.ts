@@ -10,7 +10,13 @@ export const en = {
 
   'home.title': 'Get it out of your head, in one breath.',
   'home.intro':
-    'Personal Assistant TDAH is a quiet helper for adults with ADHD. Tell it what is on your mind: it remembers, reminds you at the right moment, and helps you take the next small step.',
+    'A calm assistant for adults with ADHD. Tell it what is on your mind in one line or one text message: it remembers, reminds you at the right moment, and helps you take the next small step.',
+  'home.signUp': 'Create an account',
+  'home.signIn': 'Sign in',
+  'home.haveAccount': 'Already have an account?',
+  'home.forWhom.title': 'Who it is for',
+  'home.forWhom.body':
+    'Adults with ADHD, and anyone for whom starting, remembering at the right moment and feeling time pass take more effort than they should. No guilt about what slipped: it simply rolls over.',
   'home.featuresHeading': 'How it helps',
   'home.capture.title': 'Capture in one breath',
   'home.capture.body': 'One line is enough: “dentist thu 2:30”, “milk eggs bread”. No forms to fill in.',
@@ -23,10 +29,17 @@ export const en = {
     'Reminders come at the right time, never during your quiet hours. Ignore a few and you get fewer, not more.',
   'home.noShame.title': 'No shame',
   'home.noShame.body': 'Nothing turns red and no streak resets. What slipped simply rolls over to tomorrow.',
-  'home.channels.title': 'Text it or use the web app',
-  'home.channels.body': 'Send a text message from your phone or open this app. Same assistant, same list.',
-  'home.private.title': 'Self-hosted and private',
-  'home.private.body': 'It runs on a server you control. Export or delete everything whenever you like.',
+  'home.sms.title': 'How texting works',
+  'home.sms.step1': 'Add your phone number in Settings and confirm it with the code you receive.',
+  'home.sms.step2': 'Text the assistant’s number from that phone, the way you would text a friend: “call mom tomorrow 3pm”.',
+  'home.sms.step3': 'It answers with what it understood. Reply UNDO if it guessed wrong.',
+  'home.sms.step4': 'Reply STOP to stop all texts, and HELP for help.',
+  'home.sms.note': 'Texting works once the people running this assistant have connected a phone number.',
+  'home.private.title': 'Your data stays with you',
+  'home.private.body':
+    'Your data stays on the server you run, or that someone you trust runs for you. No ads, no tracking, nothing sold.',
+  'home.private.model':
+    'If a language model is connected, what you write is also sent to that model’s service; the Status page says whether one is.',
   'home.statusLink': 'See how the assistant is doing',
 
   'status.title': 'Status',
