@@ -41,7 +41,7 @@ function YourDay({ today }: { today: string }) {
           {plan.map((item: PlanItem) => {
             const past = item.at !== null && Date.parse(item.end ?? item.at) < now;
             return (
-              <li key={item.key} className={`flex gap-4 px-5 py-3 ${past ? 'opacity-75' : ''}`}>
+              <li key={item.key} className={`flex gap-4 px-5 py-3 ${past ? 'bg-stone-50 dark:bg-stone-950' : ''}`}>
                 <span className="w-20 shrink-0 text-base font-semibold tabular-nums">
                   {item.at ? <time dateTime={item.at}>{formatTime(language, item.at, timeZone)}</time> : <span className={mutedText}>{t('today.plan.anyTime')}</span>}
                 </span>
