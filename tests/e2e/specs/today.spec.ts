@@ -68,6 +68,25 @@ test.describe('today', () => {
     await expect(page.getByText('call mom', { exact: true })).toBeVisible();
     await expect(page.getByText('water the plants', { exact: true })).toHaveCount(0);
 
+    // A task due today: suggested now with a small first step, on the day's timeline, and done in one tap.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
+    await page.getByLabel('What needs doing?').fill('pay the rent');
+    await page.getByLabel('When (optional)').fill('today');
+    await page.getByRole('button', { name: 'Add task' }).click();
+    await expect(page.getByText(/^Got it: pay the rent/)).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    const now = page.getByRole('region', { name: 'Now' });
+    await expect(now.getByText('pay the rent', { exact: true })).toBeVisible();
+    await expect(now.getByText(/^First small step: /)).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Your day' }).getByText('pay the rent')).toBeVisible();
+    await accessibleInEveryLook(page, 'today-suggestion');
+    await now.getByRole('button', { name: 'Done: pay the rent' }).click();
+    await expect(now.getByText('Done: pay the rent. Nicely handled.')).toBeVisible();
+    const done = page.getByRole('region', { name: 'Done today' });
+    await expect(done.getByText('One thing done today.')).toBeVisible();
+    await expect(done.getByText('pay the rent')).toBeVisible();
+    await accessibleInEveryLook(page, 'today-done');
+
     // The capture went to a conversation of its own, which the chat lists.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Chat' }).click();
     await expect(page.getByRole('button', { name: /Quick capture/ }).first()).toBeVisible();

@@ -241,27 +241,29 @@ function NowSuggestion() {
       <h2 id={titleId} className="text-2xl font-semibold tracking-tight">
         {t('today.now.title')}
       </h2>
-      <div role="group" aria-labelledby={energyId} className="flex flex-wrap items-center gap-2">
+      <div role="group" aria-labelledby={energyId} className="flex flex-col gap-2">
         <span id={energyId} className="text-base font-medium">
           {t('today.energy.label')}
         </span>
-        {energyLevels.map((level) => (
-          <button
-            key={level}
-            type="button"
-            aria-pressed={energy === level}
-            className={choiceButton(energy === level)}
-            onClick={() => {
-              setSkipped([]);
-              setEnergy(energy === level ? null : level);
-            }}
-          >
-            {t(`today.energy.${level}`)}
-          </button>
-        ))}
+        <div className="flex flex-wrap gap-2">
+          {energyLevels.map((level) => (
+            <button
+              key={level}
+              type="button"
+              aria-pressed={energy === level}
+              className={choiceButton(energy === level)}
+              onClick={() => {
+                setSkipped([]);
+                setEnergy(energy === level ? null : level);
+              }}
+            >
+              {t(`today.energy.${level}`)}
+            </button>
+          ))}
+        </div>
       </div>
       <div className={card}>{body}</div>
-      <p role="status" aria-live="polite" className="min-h-6 text-base text-teal-900 dark:text-teal-200">
+      <p role="status" aria-live="polite" className="text-base text-teal-900 dark:text-teal-200">
         {announcement}
       </p>
     </section>
