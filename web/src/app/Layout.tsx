@@ -32,7 +32,7 @@ const focusRing = 'focus-visible:ring-2 focus-visible:ring-teal-700 focus-visibl
 /** A destination: icon over label in the phone's bottom bar, side by side in the desktop header. */
 const destinationClass = (active: boolean) =>
   [
-    'flex min-h-14 flex-col items-center justify-center gap-0.5 rounded-lg px-1 text-xs font-medium',
+    'flex min-h-14 flex-col items-center justify-center gap-0.5 rounded-lg px-0 text-[0.6875rem] leading-tight font-medium',
     'md:min-h-11 md:flex-row md:gap-2 md:px-3 md:text-base',
     'transition-colors motion-reduce:transition-none',
     focusRing,
@@ -82,7 +82,7 @@ export function Layout() {
         <div className="mx-auto flex max-w-5xl items-center gap-x-4 gap-y-2 px-5 py-3">
           <NavLink
             to="/"
-            className={`inline-flex min-h-11 min-w-0 items-center rounded-lg text-lg leading-tight font-semibold tracking-tight text-stone-900 dark:text-stone-50 ${focusRing}`}
+            className={`inline-flex min-h-11 min-w-0 items-center rounded-lg text-lg leading-tight font-semibold tracking-tight text-stone-900 dark:text-stone-50 ${focusRing} ${signedIn ? 'md:max-lg:hidden' : ''}`}
           >
             {t('app.name')}
           </NavLink>
@@ -93,16 +93,16 @@ export function Layout() {
                 className={[
                   'md:ml-auto',
                   // Below `md` the five destinations are a bar fixed at the bottom, above the phone's home indicator.
-                  'max-md:fixed max-md:inset-x-0 max-md:bottom-0 max-md:z-40 max-md:border-t max-md:border-stone-200 max-md:bg-white max-md:px-2 max-md:pt-1 max-md:pb-[calc(0.25rem+env(safe-area-inset-bottom))]',
+                  'max-md:fixed max-md:inset-x-0 max-md:bottom-0 max-md:z-40 max-md:border-t max-md:border-stone-200 max-md:bg-white max-md:px-1 max-md:pt-1 max-md:pb-[calc(0.25rem+env(safe-area-inset-bottom))]',
                   'max-md:dark:border-stone-800 max-md:dark:bg-stone-900',
                 ].join(' ')}
               >
-                <ul className="grid grid-cols-5 gap-1 md:flex">
+                <ul className="grid grid-cols-5 gap-0.5 md:flex md:gap-1">
                   {destinations.map(({ to, label, icon }) => (
                     <li key={to}>
                       <NavLink to={to} end={to === '/'} className={() => destinationClass(isUnder(location.pathname, to))}>
-                        <NavIcon name={icon} className="size-6 md:size-5" />
-                        <span className="max-w-full truncate">{t(label)}</span>
+                        <NavIcon name={icon} className="size-6 md:size-5 md:max-lg:hidden" />
+                        <span className="max-w-full truncate px-0.5">{t(label)}</span>
                       </NavLink>
                     </li>
                   ))}
@@ -111,7 +111,7 @@ export function Layout() {
               <div className="ml-auto flex items-center gap-2 md:ml-0">
                 <NotificationBell />
                 <NavLink to="/settings" className={(state) => `${headerLinkClass(state)} max-md:hidden`}>
-                  {user?.displayName ?? t('nav.settings')}
+                  <span className="max-w-40 truncate">{user?.displayName ?? t('nav.settings')}</span>
                 </NavLink>
               </div>
             </>

@@ -110,8 +110,9 @@ export function QuickCapture() {
 
   const undo = useMutation({
     mutationFn: (conversationId: string) => say(undoText, conversationId),
-    onSuccess: ({ reply }) => {
-      setAnswer((current) => (current ? { ...current, undone: reply } : current));
+    onSuccess: (said) => {
+      // Without an answer in time, say it will be in the chat, as for a capture.
+      setAnswer((current) => (current ? (said.reply ? { ...current, undone: said.reply } : { said, undone: null }) : current));
       return refresh();
     },
   });
