@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
-import type { ApiCall } from '../../test/fakeApi';
+import { problem, type ApiCall } from '../../test/fakeApi';
 import { endSignedInSession, renderApp } from '../../test/render';
 import { stubSignedInApi } from '../../test/signedIn';
 import { addDays, instantFromWallTime, todayIn } from '../../ui/dates';
@@ -207,5 +207,32 @@ describe('Today', () => {
       { text: 'remind me to call mom tomorrow at 3pm' },
       { text: 'undo' },
     ]);
+  });
+  it('says the answer will be in Chat when the assistant takes longer, and keeps what was typed when sending fails', async () => {
+    let fail = true;
+    const host = quietDay({
+      'POST /api/v1/conversations': () => ({ id: 'c1', title: 'Quick capture', channel: 'web', archived: false, awaitingAnswer: false, createdAt: at('08:00'), updatedAt: at('08:00') }),
+      'POST /api/v1/conversations/:id/messages': () =>
+        fail ? problem(429, 'That is a lot of messages at once. Try again in a minute.') : new Response(JSON.stringify({ messageId: 5, conversationId: 'c1' }), { status: 202, headers: { 'Content-Type': 'application/json' } }),
+    });
+    const user = userEvent.setup();
+    renderApp('/', { restoreSession: true });
+    const box = await screen.findByRole('textbox', { name: 'What is on your mind?' });
+
+    await user.type(box, 'milk eggs bread');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('That is a lot of messages at once. Try again in a minute.');
+    expect(box).toHaveValue('milk eggs bread');
+
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText(/The assistant is still on it/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open Chat' })).toHaveAttribute('href', '/assistant');
+    expect(box).toHaveValue('');
+    // One capture conversation, created once and reused.
+    expect(host.posted().filter((call) => call.path === '/api/v1/conversations')).toHaveLength(1);
+    expect(localStorage.getItem('pa.captureConversation.u1')).toBe('c1');
   });
 });
