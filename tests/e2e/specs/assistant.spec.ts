@@ -11,7 +11,7 @@ test.describe('assistant', () => {
     await page.getByRole('button', { name: 'Create my account' }).click();
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Assistant' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Chat' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Assistant' })).toBeVisible();
     await expect(page.getByText('What is on your mind? One line is enough.')).toBeVisible();
 

@@ -21,7 +21,8 @@ test.describe('accounts', () => {
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
     await expect(banner.getByRole('link', { name: 'Robin' })).toBeVisible();
 
-    await banner.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More' }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
     await expect(banner.getByRole('link', { name: 'Sign in' })).toBeVisible();
     await page.goto('/settings');
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();

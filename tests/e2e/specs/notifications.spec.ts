@@ -35,7 +35,8 @@ test.describe('notifications', () => {
     await expect(bell).toBeFocused();
 
     // A reminder due in a few seconds: the dispatcher sends it to the app, the hub tells the open page.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reminders' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More' }).click();
+    await page.getByRole('main').getByRole('link', { name: /^Reminders/ }).click();
     await page.getByLabel('Remind me to').fill('drink a glass of water');
     const soon = new Date(Date.now() + 4_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     await page.getByLabel('When', { exact: true }).fill(soon);

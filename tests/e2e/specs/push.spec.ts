@@ -167,7 +167,8 @@ test.describe('push', () => {
       await page.screenshot({ path: `${directory}/settings-channels-push-1280-light.png`, fullPage: true });
     }
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reminders' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More' }).click();
+    await page.getByRole('main').getByRole('link', { name: /^Reminders/ }).click();
     await page.getByLabel('Remind me to').fill('stretch for two minutes');
     await page.getByLabel('When', { exact: true }).fill(new Date(Date.now() + 4_000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
     await page.getByRole('button', { name: 'Add reminder' }).click();

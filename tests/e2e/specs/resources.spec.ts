@@ -27,7 +27,8 @@ test.describe('resources', () => {
     await expect(page.getByText('Done: call the bank. Nice.')).toBeVisible();
     await expect(page.getByText('Nothing due today. Nice.')).toBeVisible();
 
-    await nav.getByRole('link', { name: 'Lists' }).click();
+    await nav.getByRole('link', { name: 'More' }).click();
+    await page.getByRole('main').getByRole('link', { name: /^Lists/ }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Groceries' })).toBeVisible();
     await page.getByLabel('Item', { exact: true }).fill('milk');
     await page.getByRole('button', { name: 'Add to the list' }).click();

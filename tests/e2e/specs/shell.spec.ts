@@ -25,53 +25,42 @@ test.describe('web app shell', () => {
     expect(serious).toEqual([]);
   });
 
-  test('keyboard navigation reaches Status, which shows the database provider', async ({ page, problems }) => {
+  test('the keyboard starts at the skip link, and the header leads to Sign up', async ({ page, problems }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
-    // The first Tab lands on the skip link, then the product name, then Home, then Status.
+    // The first Tab lands on the skip link, then the product name, then Sign in, then Sign up.
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
-    const statusLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Status' });
-    for (let i = 0; i < 5 && !(await statusLink.evaluate((el) => el === document.activeElement)); i++) {
+    const signUp = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign up' });
+    for (let i = 0; i < 5 && !(await signUp.evaluate((el) => el === document.activeElement)); i++) {
       await page.keyboard.press('Tab');
     }
-    await expect(statusLink).toBeFocused();
+    await expect(signUp).toBeFocused();
     await page.keyboard.press('Enter');
 
-    await expect(page).toHaveURL(/\/status$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Status' })).toBeVisible();
-    await expect(page.getByLabel('Database')).toHaveText(expectedProvider);
+    await expect(page).toHaveURL(/\/register$/);
+    await expect(page.getByLabel('What should the assistant call you?')).toBeVisible();
     expect(problems.list()).toEqual([]);
   });
 
-  test('on a phone the navigation sits behind a Menu button that opens, closes with Escape, and navigates', async ({ page, problems }) => {
+  test('on a phone a signed-out person sees Sign in and Sign up, and nothing is wider than the screen', async ({ page, problems }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const statusLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Status' });
-    await expect(statusLink).toBeHidden();
 
-    const menu = page.getByRole('button', { name: 'Menu' });
-    await menu.click();
-    await expect(menu).toHaveAttribute('aria-expanded', 'true');
-    await expect(statusLink).toBeVisible();
-    await page.keyboard.press('Escape');
-    await expect(menu).toHaveAttribute('aria-expanded', 'false');
-    await expect(menu).toBeFocused();
-
-    await menu.click();
-    await statusLink.click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Status' })).toBeVisible();
-    await expect(statusLink).toBeHidden();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link')).toHaveCount(2);
+    await expect(nav.getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Sign up' })).toBeVisible();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     expect(problems.list()).toEqual([]);
   });
 
-  test('clicking Status shows the version and the database provider', async ({ page }) => {
+  test('the landing page leads to Status, which shows the version and the database provider', async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Status' }).click();
+    await page.getByRole('link', { name: 'See how the assistant is doing' }).click();
 
     await expect(page.getByLabel('Database')).toHaveText(expectedProvider);
     await expect(page.getByLabel('Version')).not.toBeEmpty();

@@ -1,7 +1,21 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { vi } from 'vitest';
-import { endSignedInSession, jsonResponse, renderApp, sampleMeta, stubSignedInSession } from '../test/render';
+import { afterEach, vi } from 'vitest';
+import { endSignedInSession, jsonResponse, renderApp, sampleMeta } from '../test/render';
+import { stubSignedInApi } from '../test/signedIn';
+
+afterEach(() => {
+  endSignedInSession();
+  vi.unstubAllGlobals();
+});
+
+const five = [
+  ['Today', '/'],
+  ['Chat', '/assistant'],
+  ['Tasks', '/tasks'],
+  ['Calendar', '/events'],
+  ['More', '/more'],
+];
 
 describe('Layout', () => {
   it('renders the header, navigation, main content and footer landmarks', () => {
@@ -9,11 +23,19 @@ describe('Layout', () => {
 
     const banner = screen.getByRole('banner');
     expect(within(banner).getByRole('link', { name: 'Personal Assistant TDAH' })).toBeInTheDocument();
-    const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
-    expect(within(nav).getByRole('link', { name: 'Status' })).toHaveAttribute('href', '/status');
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
     expect(screen.getByRole('main')).toBeInTheDocument();
     expect(screen.getByRole('contentinfo')).toBeInTheDocument();
+  });
+
+  it('offers only Sign in and Sign up to someone signed out', () => {
+    renderApp('/');
+
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Sign in', '/login'],
+      ['Sign up', '/register'],
+    ]);
   });
 
   it('offers a skip link to the main content as the first focusable element', async () => {
@@ -33,140 +55,55 @@ describe('Layout', () => {
     const user = userEvent.setup();
     renderApp('/');
 
-    await user.click(screen.getByRole('link', { name: 'Status' }));
+    await user.click(screen.getByRole('link', { name: 'See how the assistant is doing' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Status' })).toBeInTheDocument();
     expect(screen.getByRole('main')).toHaveFocus();
   });
 
-  it('puts the assistant first in the navigation of a signed-in person', async () => {
-    stubSignedInSession();
-    try {
-      renderApp('/', { restoreSession: true });
+  describe('for a signed-in person', () => {
+    it('has five destinations, Today first, and the person’s name leading to Settings', async () => {
+      stubSignedInApi({});
+      renderApp('/more', { restoreSession: true });
 
-      const nav = screen.getByRole('navigation', { name: 'Main' });
-      expect(await within(nav).findByRole('link', { name: 'Assistant' })).toHaveAttribute('href', '/assistant');
-      expect(within(nav).getAllByRole('link')[0]).toHaveTextContent('Assistant');
-      for (const [name, href] of [
-        ['Tasks', '/tasks'],
-        ['Reminders', '/reminders'],
-        ['Calendar', '/events'],
-        ['Lists', '/lists'],
-        ['Notes', '/notes'],
-        ['Expenses', '/expenses'],
-        ['Memories', '/memories'],
-      ]) {
-        expect(within(nav).getByRole('link', { name })).toHaveAttribute('href', href);
-      }
-    } finally {
-      endSignedInSession();
-    }
-  });
-
-  describe('on a narrow screen, the menu', () => {
-    it('is closed at first and controls the list of links', () => {
-      renderApp('/');
-
-      const menu = screen.getByRole('button', { name: 'Menu' });
-      expect(menu).toHaveAttribute('aria-expanded', 'false');
-      const list = document.getElementById(menu.getAttribute('aria-controls') ?? '');
-      expect(list).toBeInTheDocument();
-      expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('list')).toBe(list);
-      expect(list).toHaveClass('hidden');
+      const nav = await screen.findByRole('navigation', { name: 'Main' });
+      await waitFor(() => {
+        expect(within(nav).getAllByRole('link')).toHaveLength(5);
+      });
+      expect(within(nav).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual(five);
+      expect(within(nav).queryByRole('link', { name: 'Reminders' })).not.toBeInTheDocument();
+      expect(within(screen.getByRole('banner')).getByRole('link', { name: 'Sam' })).toHaveAttribute('href', '/settings');
     });
 
-    it('opens with the focus on its first item', async () => {
-      const user = userEvent.setup();
-      renderApp('/');
+    it('marks the page shown with aria-current', async () => {
+      stubSignedInApi({ 'GET /api/v1/tasks': () => ({ items: [], page: 1, pageSize: 100, total: 0 }) });
+      renderApp('/tasks', { restoreSession: true });
 
-      const menu = screen.getByRole('button', { name: 'Menu' });
-      await user.click(menu);
-
-      expect(menu).toHaveAttribute('aria-expanded', 'true');
-      expect(document.getElementById(menu.getAttribute('aria-controls') ?? '')).not.toHaveClass('hidden');
-      expect(screen.getByRole('link', { name: 'Home' })).toHaveFocus();
+      const nav = await screen.findByRole('navigation', { name: 'Main' });
+      expect(await within(nav).findByRole('link', { name: 'Tasks' })).toHaveAttribute('aria-current', 'page');
+      expect(within(nav).getByRole('link', { name: 'Today' })).not.toHaveAttribute('aria-current');
     });
 
-    it('opens from the keyboard too', async () => {
+    it('moves the focus to the new page when a destination is chosen', async () => {
+      stubSignedInApi({});
       const user = userEvent.setup();
-      renderApp('/');
+      renderApp('/more', { restoreSession: true });
+      const nav = await screen.findByRole('navigation', { name: 'Main' });
 
-      screen.getByRole('button', { name: 'Menu' }).focus();
-      await user.keyboard('{Enter}');
+      await user.click(await within(nav).findByRole('link', { name: 'Calendar' }));
 
-      expect(screen.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'true');
-      expect(screen.getByRole('link', { name: 'Home' })).toHaveFocus();
-    });
-
-    it('closes on Escape and gives the focus back to the Menu button', async () => {
-      const user = userEvent.setup();
-      renderApp('/');
-      const menu = screen.getByRole('button', { name: 'Menu' });
-      await user.click(menu);
-      await user.tab();
-      expect(screen.getByRole('link', { name: 'Status' })).toHaveFocus();
-
-      await user.keyboard('{Escape}');
-
-      expect(menu).toHaveAttribute('aria-expanded', 'false');
-      expect(menu).toHaveFocus();
-      expect(document.getElementById(menu.getAttribute('aria-controls') ?? '')).toHaveClass('hidden');
-    });
-
-    it('closes when pressed again', async () => {
-      const user = userEvent.setup();
-      renderApp('/');
-      const menu = screen.getByRole('button', { name: 'Menu' });
-
-      await user.click(menu);
-      await user.click(menu);
-
-      expect(menu).toHaveAttribute('aria-expanded', 'false');
-      expect(menu).toHaveFocus();
-    });
-
-    it('closes when an item is chosen, and the focus goes to the new page', async () => {
-      vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(jsonResponse(sampleMeta))));
-      const user = userEvent.setup();
-      renderApp('/');
-      const menu = screen.getByRole('button', { name: 'Menu' });
-      await user.click(menu);
-
-      await user.click(screen.getByRole('link', { name: 'Status' }));
-
-      expect(await screen.findByRole('heading', { level: 1, name: 'Status' })).toBeInTheDocument();
-      expect(menu).toHaveAttribute('aria-expanded', 'false');
+      expect(within(nav).getByRole('link', { name: 'Calendar' })).toHaveAttribute('aria-current', 'page');
       expect(screen.getByRole('main')).toHaveFocus();
     });
 
-    it('closes when choosing the page already shown, leaving the focus on the content', async () => {
-      const user = userEvent.setup();
-      renderApp('/');
-      const menu = screen.getByRole('button', { name: 'Menu' });
-      await user.click(menu);
+    it('names the destinations in French too', async () => {
+      stubSignedInApi({});
+      renderApp('/more', { language: 'fr', restoreSession: true });
 
-      await user.click(screen.getByRole('link', { name: 'Home' }));
-
-      expect(menu).toHaveAttribute('aria-expanded', 'false');
-      expect(screen.getByRole('main')).toHaveFocus();
-    });
-
-    it('closes when the person taps outside it', async () => {
-      const user = userEvent.setup();
-      renderApp('/');
-      const menu = screen.getByRole('button', { name: 'Menu' });
-      await user.click(menu);
-
-      await user.click(screen.getByRole('contentinfo'));
-
-      expect(menu).toHaveAttribute('aria-expanded', 'false');
-    });
-
-    it('is named in French too', () => {
-      renderApp('/', { language: 'fr' });
-
-      expect(screen.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'false');
-      expect(screen.getByRole('navigation', { name: 'Principale' })).toBeInTheDocument();
+      const nav = await screen.findByRole('navigation', { name: 'Principale' });
+      await waitFor(() => {
+        expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Aujourd’hui', 'Discussion', 'Tâches', 'Agenda', 'Plus']);
+      });
     });
   });
 
@@ -174,6 +111,6 @@ describe('Layout', () => {
     renderApp('/', { language: 'fr' });
 
     expect(document.documentElement).toHaveAttribute('lang', 'fr');
-    expect(screen.getByRole('link', { name: 'Accueil' })).toBeInTheDocument();
+    expect(within(screen.getByRole('navigation', { name: 'Principale' })).getByRole('link', { name: 'Se connecter' })).toBeInTheDocument();
   });
 });

@@ -1,26 +1,51 @@
-import { useEffect, useId, useRef, useState, type FocusEvent, type MouseEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../features/auth/AuthProvider';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useI18n, type MessageKey } from '../i18n';
-import { quietButton } from '../ui/styles';
+import { NavIcon, type NavIconName } from './NavIcon';
 
-/** The person's own things, assistant first. */
-const signedInLinks: [string, MessageKey][] = [
-  ['/assistant', 'nav.assistant'],
-  ['/tasks', 'nav.tasks'],
-  ['/reminders', 'nav.reminders'],
-  ['/events', 'nav.events'],
-  ['/lists', 'nav.lists'],
-  ['/notes', 'nav.notes'],
-  ['/expenses', 'nav.expenses'],
-  ['/memories', 'nav.memories'],
+/** The five places a signed-in person goes to; everything else is one level down, under More. */
+const destinations: { to: string; label: MessageKey; icon: NavIconName }[] = [
+  { to: '/', label: 'nav.today', icon: 'today' },
+  { to: '/assistant', label: 'nav.chat', icon: 'chat' },
+  { to: '/tasks', label: 'nav.tasks', icon: 'tasks' },
+  { to: '/events', label: 'nav.events', icon: 'calendar' },
+  { to: '/more', label: 'nav.more', icon: 'more' },
 ];
 
-const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+/** Pages reached from More: while one is open, More stays the highlighted destination. */
+const underMore = ['/more', '/reminders', '/lists', '/notes', '/expenses', '/memories', '/settings', '/simulator', '/status', '/admin'];
+
+function isUnder(pathname: string, to: string): boolean {
+  if (to === '/') {
+    return pathname === '/';
+  }
+  if (to === '/more') {
+    return underMore.some((section) => pathname === section || pathname.startsWith(`${section}/`));
+  }
+  return pathname === to || pathname.startsWith(`${to}/`);
+}
+
+const focusRing = 'focus-visible:ring-2 focus-visible:ring-teal-700 focus-visible:outline-none dark:focus-visible:ring-teal-300';
+
+/** A destination: icon over label in the phone's bottom bar, side by side in the desktop header. */
+const destinationClass = (active: boolean) =>
   [
-    'inline-flex min-h-11 items-center rounded-lg px-4 text-base font-medium max-md:w-full',
+    'flex min-h-14 flex-col items-center justify-center gap-0.5 rounded-lg px-0 text-[0.6875rem] leading-tight font-medium',
+    'md:min-h-11 md:flex-row md:gap-2 md:px-3 md:text-base',
     'transition-colors motion-reduce:transition-none',
+    focusRing,
+    active
+      ? 'bg-teal-100 font-semibold text-teal-950 dark:bg-teal-900 dark:text-teal-50'
+      : 'text-stone-700 hover:bg-stone-200 hover:text-stone-950 dark:text-stone-300 dark:hover:bg-stone-800 dark:hover:text-stone-50',
+  ].join(' ');
+
+const headerLinkClass = ({ isActive }: { isActive: boolean }) =>
+  [
+    'inline-flex min-h-11 items-center rounded-lg px-3 text-base font-medium',
+    'transition-colors motion-reduce:transition-none',
+    focusRing,
     isActive
       ? 'bg-teal-100 text-teal-950 dark:bg-teal-900 dark:text-teal-50'
       : 'text-stone-700 hover:bg-stone-200 hover:text-stone-950 dark:text-stone-300 dark:hover:bg-stone-800 dark:hover:text-stone-50',
@@ -28,17 +53,11 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
 
 export function Layout() {
   const { t } = useI18n();
-  const { status, user, isAdministrator, signOut } = useAuth();
+  const { status, user } = useAuth();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const navRef = useRef<HTMLElement>(null);
-  const menuButtonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLUListElement>(null);
-  const menuId = useId();
   const isFirstRender = useRef(true);
-  // Below `md` the links fold into a menu. It belongs to the page it was opened on, so any navigation closes it.
-  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
-  const menuOpen = menuOpenOn === location.pathname;
+  const signedIn = status === 'signedIn';
 
   // After a client-side navigation, start keyboard and screen reader users at the new content, as a page load would.
   useEffect(() => {
@@ -49,48 +68,9 @@ export function Layout() {
     mainRef.current?.focus();
   }, [location.pathname]);
 
-  // An opened menu takes the focus on its first item; Escape or a tap outside closes it.
-  useEffect(() => {
-    if (!menuOpen) {
-      return;
-    }
-    menuRef.current?.querySelector<HTMLElement>('a, button')?.focus();
-    const closeOnEscape = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setMenuOpenOn(null);
-        menuButtonRef.current?.focus();
-      }
-    };
-    const closeOnOutsidePointer = (event: PointerEvent) => {
-      if (!(event.target instanceof Node && navRef.current?.contains(event.target))) {
-        setMenuOpenOn(null);
-      }
-    };
-    document.addEventListener('keydown', closeOnEscape);
-    document.addEventListener('pointerdown', closeOnOutsidePointer);
-    return () => {
-      document.removeEventListener('keydown', closeOnEscape);
-      document.removeEventListener('pointerdown', closeOnOutsidePointer);
-    };
-  }, [menuOpen]);
-
-  // Choosing an item closes the menu; the keyboard continues in the content (as after any navigation), not on a hidden link.
-  function closeOnChoice(event: MouseEvent<HTMLUListElement>) {
-    if (menuOpen && event.target instanceof Element && event.target.closest('a, button')) {
-      setMenuOpenOn(null);
-      mainRef.current?.focus();
-    }
-  }
-
-  // Tabbing out of an open menu closes it, so it never covers the content the focus went to.
-  function closeOnFocusLeaving(event: FocusEvent<HTMLElement>) {
-    if (menuOpen && event.relatedTarget instanceof Node && !event.currentTarget.contains(event.relatedTarget)) {
-      setMenuOpenOn(null);
-    }
-  }
-
   return (
-    <div className="flex min-h-dvh flex-col">
+    // On a phone the bottom bar lies over the end of the page: the page leaves room for it.
+    <div className={`flex min-h-dvh flex-col ${signedIn ? 'max-md:pb-[calc(4.5rem+env(safe-area-inset-bottom))]' : ''}`}>
       <a
         href="#main"
         className="sr-only rounded-lg bg-teal-800 font-medium text-white focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:px-4 focus:py-3"
@@ -98,97 +78,61 @@ export function Layout() {
         {t('app.skipToContent')}
       </a>
 
-      <header className="relative border-b border-stone-200 bg-white/80 dark:border-stone-800 dark:bg-stone-900/80">
-        <div className="mx-auto flex max-w-3xl items-center justify-between gap-x-4 gap-y-2 px-5 py-3 md:flex-wrap md:gap-x-6">
+      <header className="border-b border-stone-200 bg-white/80 dark:border-stone-800 dark:bg-stone-900/80">
+        <div className="mx-auto flex max-w-5xl items-center gap-x-4 gap-y-2 px-5 py-3">
           <NavLink
             to="/"
-            className="inline-flex min-h-11 min-w-0 items-center rounded-lg text-lg leading-tight font-semibold tracking-tight text-stone-900 dark:text-stone-50"
+            className={`inline-flex min-h-11 min-w-0 items-center rounded-lg text-lg leading-tight font-semibold tracking-tight text-stone-900 dark:text-stone-50 ${focusRing} ${signedIn ? 'md:max-lg:hidden' : ''}`}
           >
             {t('app.name')}
           </NavLink>
-          {status === 'signedIn' && (
-            <div className="ml-auto">
-              <NotificationBell />
-            </div>
-          )}
-          <nav aria-label={t('nav.label')} ref={navRef} onBlur={closeOnFocusLeaving} className="max-md:shrink-0">
-            <button
-              ref={menuButtonRef}
-              type="button"
-              aria-expanded={menuOpen}
-              aria-controls={menuId}
-              onClick={() => {
-                setMenuOpenOn(menuOpen ? null : location.pathname);
-              }}
-              className={`${quietButton} gap-2 md:hidden`}
-            >
-              <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
-                {menuOpen ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
-              </svg>
-              {t('nav.menu')}
-            </button>
-            <ul
-              id={menuId}
-              ref={menuRef}
-              onClick={closeOnChoice}
-              className={[
-                menuOpen ? 'flex' : 'hidden',
-                'gap-1 md:flex md:flex-wrap',
-                // On a phone the open menu lies over the content under the header: opening it moves nothing on the page.
-                'max-md:absolute max-md:inset-x-0 max-md:top-full max-md:z-40 max-md:flex-col max-md:border-b max-md:border-stone-200 max-md:bg-white max-md:px-5 max-md:py-3 max-md:shadow-lg',
-                'max-md:dark:border-stone-800 max-md:dark:bg-stone-900',
-              ].join(' ')}
-            >
-              {status === 'signedIn' &&
-                signedInLinks.map(([to, key]) => (
-                  <li key={to}>
-                    <NavLink to={to} className={navLinkClass}>
-                      {t(key)}
-                    </NavLink>
-                  </li>
-                ))}
-              <li>
-                <NavLink to="/" end className={navLinkClass}>
-                  {t('nav.home')}
+          {signedIn ? (
+            <>
+              <nav
+                aria-label={t('nav.label')}
+                className={[
+                  'md:ml-auto',
+                  // Below `md` the five destinations are a bar fixed at the bottom, above the phone's home indicator.
+                  'max-md:fixed max-md:inset-x-0 max-md:bottom-0 max-md:z-40 max-md:border-t max-md:border-stone-200 max-md:bg-white max-md:px-1 max-md:pt-1 max-md:pb-[calc(0.25rem+env(safe-area-inset-bottom))]',
+                  'max-md:dark:border-stone-800 max-md:dark:bg-stone-900',
+                ].join(' ')}
+              >
+                <ul className="grid grid-cols-5 gap-0.5 md:flex md:gap-1">
+                  {destinations.map(({ to, label, icon }) => (
+                    <li key={to}>
+                      <NavLink to={to} end={to === '/'} className={() => destinationClass(isUnder(location.pathname, to))}>
+                        <NavIcon name={icon} className="size-6 md:size-5 md:max-lg:hidden" />
+                        <span className="max-w-full truncate px-0.5">{t(label)}</span>
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <div className="ml-auto flex items-center gap-2 md:ml-0">
+                <NotificationBell />
+                <NavLink to="/settings" className={(state) => `${headerLinkClass(state)} max-md:hidden`}>
+                  <span className="max-w-40 truncate">{user?.displayName ?? t('nav.settings')}</span>
                 </NavLink>
-              </li>
-              <li>
-                <NavLink to="/status" className={navLinkClass}>
-                  {t('nav.status')}
-                </NavLink>
-              </li>
-              {status === 'signedIn' && isAdministrator && (
-                <li>
-                  {/* One entry for every administration page; the pages link to each other. */}
-                  <NavLink to="/admin/sms" className={() => navLinkClass({ isActive: location.pathname.startsWith('/admin/') })}>
-                    {t('nav.admin')}
-                  </NavLink>
-                </li>
-              )}
-              {status === 'signedIn' ? (
-                <>
+              </div>
+            </>
+          ) : (
+            status === 'signedOut' && (
+              <nav aria-label={t('nav.label')} className="ml-auto shrink-0">
+                <ul className="flex gap-1">
                   <li>
-                    <NavLink to="/settings" className={navLinkClass}>
-                      {user?.displayName ?? t('nav.settings')}
-                    </NavLink>
-                  </li>
-                  <li>
-                    <button type="button" onClick={() => void signOut()} className={navLinkClass({ isActive: false })}>
-                      {t('nav.signOut')}
-                    </button>
-                  </li>
-                </>
-              ) : (
-                status === 'signedOut' && (
-                  <li>
-                    <NavLink to="/login" className={navLinkClass}>
+                    <NavLink to="/login" className={headerLinkClass}>
                       {t('nav.signIn')}
                     </NavLink>
                   </li>
-                )
-              )}
-            </ul>
-          </nav>
+                  <li>
+                    <NavLink to="/register" className={headerLinkClass}>
+                      {t('nav.signUp')}
+                    </NavLink>
+                  </li>
+                </ul>
+              </nav>
+            )
+          )}
         </div>
       </header>
 

@@ -7,8 +7,8 @@ import { RegisterPage } from '../features/auth/RegisterPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { EventsPage } from '../features/events/EventsPage';
 import { ExpensesPage } from '../features/expenses/ExpensesPage';
-import { HomePage } from '../features/home/HomePage';
 import { ListsPage } from '../features/lists/ListsPage';
+import { MorePage } from '../features/more/MorePage';
 import { MemoriesPage } from '../features/memories/MemoriesPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { NotesPage } from '../features/notes/NotesPage';
@@ -17,13 +17,14 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { SimulatorPage } from '../features/sms/SimulatorPage';
 import { StatusPage } from '../features/status/StatusPage';
 import { TasksPage } from '../features/tasks/TasksPage';
+import { HomeOrToday } from '../features/today/HomeOrToday';
 import { Layout } from './Layout';
 
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { index: true, element: <HomePage /> },
+      { index: true, element: <HomeOrToday /> },
       { path: 'status', element: <StatusPage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
@@ -96,6 +97,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth>
             <SettingsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'more',
+        element: (
+          <RequireAuth>
+            <MorePage />
           </RequireAuth>
         ),
       },

@@ -43,15 +43,15 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-it('is one Administration entry in the header, with the admin pages linked from each other', async () => {
+it('is one Administration entry under More, with the admin pages linked from each other', async () => {
   signedIn(['user', 'premium', 'administrator']);
-  renderApp('/', { restoreSession: true });
+  renderApp('/more', { restoreSession: true });
 
-  const header = screen.getByRole('navigation', { name: 'Main' });
-  await userEvent.click(await within(header).findByRole('link', { name: 'Administration' }));
+  await userEvent.click(await within(screen.getByRole('main')).findByRole('link', { name: /^Administration/ }));
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Texts' })).toBeInTheDocument();
-  expect(screen.getByRole('link', { name: 'Administration' })).toHaveClass('bg-teal-100');
+  const header = screen.getByRole('navigation', { name: 'Main' });
+  expect(within(header).getByRole('link', { name: 'More' })).toHaveClass('bg-teal-100');
   const adminPages = screen.getByRole('navigation', { name: 'Administration pages' });
   expect(within(adminPages).getByRole('link', { name: 'Texts' })).toHaveAttribute('aria-current', 'page');
   for (const section of ['Usage', 'Allowances', 'Numbers']) {
@@ -62,7 +62,7 @@ it('is one Administration entry in the header, with the admin pages linked from 
 
   await userEvent.click(within(adminPages).getByRole('link', { name: 'Outbox' }));
   expect(await screen.findByRole('heading', { level: 1, name: 'Outbox' })).toBeInTheDocument();
-  expect(screen.getByRole('link', { name: 'Administration' })).toHaveClass('bg-teal-100');
+  expect(within(header).getByRole('link', { name: 'More' })).toHaveClass('bg-teal-100');
 });
 
 it('is for administrators only', async () => {

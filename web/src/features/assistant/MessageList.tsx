@@ -7,7 +7,7 @@ import { MessageText } from './MessageText';
 import { quietButton } from '../../ui/styles';
 import type { PendingTurn } from './useAssistantTurns';
 
-function ActionChips({ actions }: { actions: Action[] }) {
+export function ActionChips({ actions }: { actions: Action[] }) {
   const { t } = useI18n();
   if (actions.length === 0) {
     return null;

@@ -5,7 +5,7 @@ import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
 import { inputClass, mutedText, primaryButton, quietButton } from '../../ui/styles';
 import { problemMessage } from '../auth/Form';
-import { subtasksQuery, taskKeys, type Task } from './tasks';
+import { breakdownProposalQuery, subtasksQuery, taskKeys, type Task } from './tasks';
 
 type Step = components['schemas']['BreakdownStep'];
 
@@ -25,12 +25,7 @@ export function Breakdown({ task, onClose }: { task: Task; onClose: () => void }
   /** The task lists show each task's progress ("1 of 5 steps done"). */
   const refreshLists = () => queryClient.invalidateQueries({ queryKey: [...taskKeys.all, 'view'] });
   const hasSteps = (saved.data?.items.length ?? 0) > 0;
-  const proposal = useQuery({
-    queryKey: [...taskKeys.all, 'breakdown', task.id],
-    queryFn: () => unwrap(api.POST('/api/v1/tasks/{id}/breakdown', { params: { path: { id: task.id } }, body: { apply: false } })),
-    staleTime: Infinity,
-    enabled: saved.isSuccess && !hasSteps,
-  });
+  const proposal = useQuery({ ...breakdownProposalQuery(task.id), enabled: saved.isSuccess && !hasSteps });
   const save = useMutation({
     mutationFn: (steps: Step[]) =>
       unwrap(api.POST('/api/v1/tasks/{id}/breakdown', { params: { path: { id: task.id } }, body: { apply: true, steps } })),

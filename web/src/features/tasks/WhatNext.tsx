@@ -1,25 +1,90 @@
-import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
-import { quietButton } from '../../ui/styles';
+import { choiceButton, mutedText, primaryButton, quietButton } from '../../ui/styles';
 import { problemMessage } from '../auth/Form';
-import { formatDue, taskKeys } from './tasks';
+import {
+  breakdownProposalQuery,
+  energyLevels,
+  fitsEnergy,
+  formatDue,
+  nextTaskQuery,
+  subtasksQuery,
+  taskKeys,
+  tasksQuery,
+  type Energy,
+  type Task,
+} from './tasks';
 
-/** "What next?": one task to do now and why, asked for only when the person wants it. */
-export function WhatNext() {
+const energyStorageKey = 'pa.energy';
+
+function rememberedEnergy(): Energy | null {
+  try {
+    const value = localStorage.getItem(energyStorageKey);
+    return energyLevels.find((level) => level === value) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The energy the person said they have, kept on this device for their next visit. */
+function useRememberedEnergy(): [Energy | null, (energy: Energy | null) => void] {
+  const [energy, setEnergy] = useState<Energy | null>(rememberedEnergy);
+  return [
+    energy,
+    (chosen) => {
+      setEnergy(chosen);
+      try {
+        if (chosen) {
+          localStorage.setItem(energyStorageKey, chosen);
+        } else {
+          localStorage.removeItem(energyStorageKey);
+        }
+      } catch {
+        // Private browsing: the choice holds for this visit only.
+      }
+    },
+  ];
+}
+
+/** The suggested task, when it is due, and why it was chosen. */
+function Suggestion({ task, reasons, heading }: { task: Task; reasons: readonly string[]; heading: string }) {
   const { t, language } = useI18n();
   const timeZone = useTimeZone();
+  const due = formatDue(language, task, timeZone);
+  return (
+    <>
+      <p className="text-lg font-semibold">{heading}</p>
+      {due && <p className="text-base text-stone-700 dark:text-stone-300">{t('tasks.due', { due })}</p>}
+      {reasons.length > 0 && (
+        <ul className="mt-2 list-disc pl-5 text-base">
+          {reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+const card = 'rounded-2xl border border-teal-200 bg-teal-50 px-5 py-4 dark:border-teal-900 dark:bg-teal-950';
+
+/**
+ * "What next?": one task to do now and why. On the Tasks page it is asked for only when the person wants it; on
+ * Today (`now`) it is there at once, for the energy the person has, with a small first step, "Done" and "Not now".
+ */
+export function WhatNext({ now = false }: { now?: boolean }) {
+  return now ? <NowSuggestion /> : <AskWhatNext />;
+}
+
+function AskWhatNext() {
+  const { t } = useI18n();
   const titleId = useId();
-  const next = useQuery({
-    queryKey: taskKeys.next(),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/tasks/next', { signal })),
-    enabled: false,
-  });
+  const next = useQuery({ ...nextTaskQuery(null), enabled: false });
 
   const suggestion = next.data;
-  const due = suggestion?.task ? formatDue(language, suggestion.task, timeZone) : null;
   return (
     <section aria-labelledby={titleId} className="flex flex-col gap-3">
       <h2 id={titleId} className="sr-only">
@@ -42,19 +107,9 @@ export function WhatNext() {
           <p className="text-base text-stone-700 dark:text-stone-300">{problemMessage(next.error, t('tasks.error.load'))}</p>
         ) : (
           suggestion && (
-            <div className="rounded-2xl border border-teal-200 bg-teal-50 px-5 py-4 dark:border-teal-900 dark:bg-teal-950">
+            <div className={card}>
               {suggestion.task ? (
-                <>
-                  <p className="text-lg font-semibold">{t('tasks.next.suggestion', { title: suggestion.task.title })}</p>
-                  {due && <p className="text-base text-stone-700 dark:text-stone-300">{t('tasks.due', { due })}</p>}
-                  {suggestion.reasons.length > 0 && (
-                    <ul className="mt-2 list-disc pl-5 text-base">
-                      {suggestion.reasons.map((reason) => (
-                        <li key={reason}>{reason}</li>
-                      ))}
-                    </ul>
-                  )}
-                </>
+                <Suggestion task={suggestion.task} reasons={suggestion.reasons} heading={t('tasks.next.suggestion', { title: suggestion.task.title })} />
               ) : (
                 // The server's sentence is not in the person's register in French; say it here in both languages.
                 <p className="text-base">{t('tasks.next.nothing')}</p>
@@ -63,6 +118,154 @@ export function WhatNext() {
           )
         )}
       </div>
+    </section>
+  );
+}
+
+/** A first step small enough to start with: the task's first open step, or the first of the steps it could be cut into. */
+function FirstStep({ task }: { task: Task }) {
+  const { t } = useI18n();
+  const hasOpenSteps = task.steps > task.stepsDone;
+  const steps = useQuery({ ...subtasksQuery(task.id), enabled: hasOpenSteps });
+  // A step of a bigger task is already small; a task with steps starts with its first open one.
+  const proposal = useQuery({ ...breakdownProposalQuery(task.id), enabled: !hasOpenSteps && task.parentId === null });
+  if (task.parentId !== null) {
+    return null;
+  }
+  const first = hasOpenSteps ? steps.data?.items.find((step) => step.status !== 'done')?.title : proposal.data?.steps[0]?.title;
+  if (first) {
+    return <p className="mt-3 text-base font-medium text-teal-950 dark:text-teal-50">{t('today.now.firstStep', { step: first })}</p>;
+  }
+  if (steps.isPending && hasOpenSteps) {
+    return <p className={`mt-3 ${mutedText}`}>{t('today.now.firstStepLoading')}</p>;
+  }
+  if (proposal.isPending && !hasOpenSteps) {
+    return <p className={`mt-3 ${mutedText}`}>{t('today.now.firstStepLoading')}</p>;
+  }
+  return null;
+}
+
+function NowSuggestion() {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const energyId = useId();
+  const [energy, setEnergy] = useRememberedEnergy();
+  // "Not now" sets a task aside for this visit; the server's suggestion does not know, so the next one comes from the list.
+  const [skipped, setSkipped] = useState<readonly string[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const next = useQuery(nextTaskQuery(energy));
+  const suggested = next.data?.task ?? null;
+  const serverChoiceSkipped = suggested !== null && skipped.includes(suggested.id);
+  const open = useQuery({ ...tasksQuery('all'), enabled: serverChoiceSkipped });
+
+  const complete = useMutation({
+    mutationFn: (task: Task) => unwrap(api.POST('/api/v1/tasks/{id}/complete', { params: { path: { id: task.id } } })),
+    onSuccess: (task) => {
+      setAnnouncement(t('today.now.completed', { title: task.title }));
+      return queryClient.invalidateQueries({ queryKey: taskKeys.all });
+    },
+    onError: (failure) => {
+      setAnnouncement(problemMessage(failure, t('tasks.error.save')));
+    },
+  });
+
+  let shown: { task: Task; reasons: readonly string[] } | null = null;
+  if (suggested && !serverChoiceSkipped) {
+    shown = { task: suggested, reasons: next.data?.reasons ?? [] };
+  } else if (serverChoiceSkipped) {
+    const another = open.data?.items.find((task) => !skipped.includes(task.id) && fitsEnergy(task, energy));
+    shown = another ? { task: another, reasons: [t('today.now.fromList')] } : null;
+  }
+  const waiting = next.isPending || (serverChoiceSkipped && open.isPending);
+  const failure = next.error ?? open.error;
+
+  let body;
+  if (failure) {
+    body = <p className="text-base">{problemMessage(failure, t('today.now.error'))}</p>;
+  } else if (waiting) {
+    body = <p className="text-base">{t('today.now.loading')}</p>;
+  } else if (shown) {
+    const { task } = shown;
+    body = (
+      <>
+        <Suggestion task={task} reasons={shown.reasons} heading={task.title} />
+        <FirstStep task={task} />
+        <div className="mt-4 flex flex-wrap gap-3">
+          <button
+            type="button"
+            className={primaryButton}
+            disabled={complete.isPending}
+            aria-label={t('today.now.doneLabel', { title: task.title })}
+            onClick={() => {
+              complete.mutate(task);
+            }}
+          >
+            {t('today.now.done')}
+          </button>
+          <button
+            type="button"
+            className={quietButton}
+            aria-label={t('today.now.notNowLabel', { title: task.title })}
+            onClick={() => {
+              setAnnouncement('');
+              setSkipped((current) => [...current, task.id]);
+            }}
+          >
+            {t('today.now.notNow')}
+          </button>
+        </div>
+      </>
+    );
+  } else if (skipped.length > 0) {
+    body = (
+      <>
+        <p className="text-base">{t('today.now.allSkipped')}</p>
+        <button
+          type="button"
+          className={`${quietButton} mt-3`}
+          onClick={() => {
+            setSkipped([]);
+          }}
+        >
+          {t('today.now.startOver')}
+        </button>
+      </>
+    );
+  } else {
+    body = <p className="text-base">{energy ? t('today.now.nothingFits') : t('today.now.nothing')}</p>;
+  }
+
+  return (
+    <section aria-labelledby={titleId} className="flex flex-col gap-3">
+      <h2 id={titleId} className="text-2xl font-semibold tracking-tight">
+        {t('today.now.title')}
+      </h2>
+      <div role="group" aria-labelledby={energyId} className="flex flex-col gap-2">
+        <span id={energyId} className="text-base font-medium">
+          {t('today.energy.label')}
+        </span>
+        <div className="flex flex-wrap gap-2">
+          {energyLevels.map((level) => (
+            <button
+              key={level}
+              type="button"
+              aria-pressed={energy === level}
+              className={choiceButton(energy === level)}
+              onClick={() => {
+                setSkipped([]);
+                setEnergy(energy === level ? null : level);
+              }}
+            >
+              {t(`today.energy.${level}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className={card}>{body}</div>
+      <p role="status" aria-live="polite" className="text-base text-teal-900 dark:text-teal-200">
+        {announcement}
+      </p>
     </section>
   );
 }

@@ -38,3 +38,31 @@ export function formatDue(language: string, task: Pick<Task, 'dueAt' | 'dueDate'
   }
   return task.dueDate ? formatDate(language, task.dueDate) : null;
 }
+
+export const energyLevels = ['low', 'medium', 'high'] as const;
+export type Energy = (typeof energyLevels)[number];
+
+/** "What next?": the one task the server suggests for this energy (any energy when null), with its reasons. */
+export function nextTaskQuery(energy: Energy | null) {
+  return queryOptions({
+    queryKey: [...taskKeys.next(), energy ?? 'any'] as const,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/tasks/next', { params: { query: { energy: energy ?? undefined } }, signal })),
+  });
+}
+
+/** Whether a task asks no more energy than the person has (a task with no energy set fits any). */
+export function fitsEnergy(task: Pick<Task, 'energy'>, energy: Energy | null): boolean {
+  if (energy === null || !task.energy) {
+    return true;
+  }
+  return energyLevels.indexOf(task.energy as Energy) <= energyLevels.indexOf(energy);
+}
+
+/** Proposed small steps for a task (not saved); kept, so the steps shown stay the same while the page is open. */
+export function breakdownProposalQuery(taskId: string) {
+  return queryOptions({
+    queryKey: [...taskKeys.all, 'breakdown', taskId] as const,
+    queryFn: () => unwrap(api.POST('/api/v1/tasks/{id}/breakdown', { params: { path: { id: taskId } }, body: { apply: false } })),
+    staleTime: Infinity,
+  });
+}
