@@ -3,7 +3,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAuth } from './AuthProvider';
-import { Field, FormAlert, problemMessage, SubmitButton } from './Form';
+import { Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 
 type Challenge = { mfaToken: string; methods: string[] };
 

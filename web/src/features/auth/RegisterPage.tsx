@@ -4,7 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { browserTimeZone } from '../../ui/timeZone';
 import { useAuth } from './AuthProvider';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from './Form';
+import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 
 export function RegisterPage() {
   const { t, language } = useI18n();

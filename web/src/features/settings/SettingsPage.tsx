@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { formatInstant } from '../../ui/dates';
 import { useTimeZone } from '../../ui/timeZone';
 import { useAuth } from '../auth/AuthProvider';
-import { FormAlert, problemMessage } from '../auth/Form';
+import { FormAlert, problemMessage } from '../../ui/form';
 import { PhoneNumbersSection } from './PhoneNumbersSection';
 import { PreferencesSection } from './PreferencesSection';
 import { TextsSection } from './TextsSection';

@@ -4,7 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { quietButton } from '../../ui/styles';
-import { problemMessage } from '../auth/Form';
+import { problemMessage } from '../../ui/form';
 import { formatDue, taskKeys } from './tasks';
 
 /** "What next?": one task to do now and why, asked for only when the person wants it. */

@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes } from 'react';
-import { ApiProblem } from '../../api/client';
+import { ApiProblem } from '../api/client';
 
 /** Field errors of a validation problem (`errors: { field: [messages] }`), or an empty object. */
 export function fieldErrors(error: unknown): Record<string, string> {
