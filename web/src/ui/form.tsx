@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type ComponentProps } from 'react';
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { ApiProblem } from '../api/client';
 
 /** Field errors of a validation problem (`errors: { field: [messages] }`), or an empty object. */
@@ -10,18 +11,50 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.join(' ')]));
 }
 
+/**
+ * Puts the field errors of a validation problem onto a react-hook-form form (`setError`, beside each field) and
+ * returns the sentence for the form's alert: what the server said that belongs to no field of this form, its
+ * detail when it named no field at all, or null when every message went beside its field.
+ * `fields` are the form's own names; the server's names match them without regard to case (`NewPassword`).
+ */
+export function applyProblem<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+  fallback: string,
+): string | null {
+  const leftover: string[] = [];
+  let placed = 0;
+  for (const [name, message] of Object.entries(fieldErrors(error))) {
+    const field = fields.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+    if (field) {
+      setError(field, { type: 'server', message }, { shouldFocus: placed === 0 });
+      placed += 1;
+    } else {
+      leftover.push(message);
+    }
+  }
+  if (leftover.length > 0) {
+    return leftover.join(' ');
+  }
+  return placed > 0 ? null : problemMessage(error, fallback);
+}
+
 /** The sentence to show for a failed request: the server's detail, or a calm fallback. */
 export function problemMessage(error: unknown, fallback: string): string {
   return error instanceof ApiProblem ? (error.detail ?? error.title ?? fallback) : fallback;
 }
 
-/** A labelled input whose error is announced and linked to it. */
+/**
+ * A labelled input whose error is announced and linked to it. Works controlled (`value`/`onChange`) or with
+ * react-hook-form: `<Field {...register('email')} error={errors.email?.message} />` (the ref reaches the input).
+ */
 export function Field({
   label,
   error,
   hint,
   ...input
-}: { label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+}: { label: string; error?: string; hint?: string } & ComponentProps<'input'>) {
   const id = useId();
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
