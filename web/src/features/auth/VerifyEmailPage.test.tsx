@@ -1,0 +1,83 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StrictMode } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { vi } from 'vitest';
+import { createQueryClient } from '../../api/queryClient';
+import { Providers } from '../../app/Providers';
+import { routes } from '../../app/routes';
+import { problem, stubApi } from '../../test/fakeApi';
+import { renderApp } from '../../test/render';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const link = '/verify-email?email=sam%40example.test&token=abc%2B123';
+const invalid = () => problem(400, 'This link is no longer valid.');
+
+it('confirms the address from the link, once, even when React mounts the page twice', async () => {
+  const host = stubApi({ 'POST /api/v1/auth/verify-email': () => undefined });
+  render(
+    <StrictMode>
+      <Providers queryClient={createQueryClient()} language="en" restoreSession={false}>
+        <RouterProvider router={createMemoryRouter(routes, { initialEntries: [link] })} />
+      </Providers>
+    </StrictMode>,
+  );
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Your email is confirmed' })).toBeInTheDocument();
+  expect(within(screen.getByRole('main')).getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/login');
+  expect(host.posted()).toEqual([
+    expect.objectContaining({ path: '/api/v1/auth/verify-email', body: { email: 'sam@example.test', token: 'abc+123' } }),
+  ]);
+});
+
+it('offers a new link when this one no longer works, and answers calmly', async () => {
+  const host = stubApi({ 'POST /api/v1/auth/verify-email': invalid, 'POST /api/v1/auth/resend-verification': () => new Response(null, { status: 202 }) });
+  renderApp(link);
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'This link no longer works' })).toBeInTheDocument();
+  expect(screen.getByLabelText('Email')).toHaveValue('sam@example.test');
+  await userEvent.click(screen.getByRole('button', { name: 'Send me a new link' }));
+
+  expect(await screen.findByText(/a new link is on its way/)).toBeInTheDocument();
+  expect(host.posted().at(-1)).toEqual(expect.objectContaining({ path: '/api/v1/auth/resend-verification', body: { email: 'sam@example.test' } }));
+});
+
+it('asks for a valid address before sending a new link', async () => {
+  const host = stubApi({});
+  renderApp('/verify-email');
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'This link no longer works' })).toBeInTheDocument();
+  await userEvent.click(screen.getByRole('button', { name: 'Send me a new link' }));
+
+  expect(await screen.findByText('Please fill this in.')).toBeInTheDocument();
+  expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Please fill this in.');
+  expect(host.calls).toEqual([]);
+});
+
+it('says the check did not happen, and tries again, when the host does not answer', async () => {
+  let attempts = 0;
+  stubApi({
+    'POST /api/v1/auth/verify-email': () => {
+      attempts += 1;
+      return attempts === 1 ? problem(503, 'Unavailable') : undefined;
+    },
+  });
+  renderApp(link);
+
+  expect(await screen.findByRole('alert')).toHaveTextContent('The link could not be checked just now.');
+  await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Your email is confirmed' })).toBeInTheDocument();
+  expect(attempts).toBe(2);
+});
+
+it('is in French too', async () => {
+  stubApi({ 'POST /api/v1/auth/verify-email': invalid });
+  renderApp(link, { language: 'fr' });
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Ce lien ne fonctionne plus' })).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'M’envoyer un nouveau lien' })).toBeInTheDocument();
+});
