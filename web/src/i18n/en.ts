@@ -651,6 +651,7 @@ export const en = {
   'reset.newLink': 'Ask for a new link',
   'settings.profile.title': 'Profile',
   'settings.profile.timeZoneHint': 'Your day, due dates and reminders follow this zone.',
+  'settings.profile.useDevice': 'Use this device’s zone ({zone})',
   'settings.profile.language': 'Language',
   'settings.profile.save': 'Save profile',
   'settings.profile.busy': 'Saving…',

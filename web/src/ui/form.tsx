@@ -1,4 +1,4 @@
-import { useId, type ComponentProps } from 'react';
+import { useId, type ComponentProps, type ReactNode } from 'react';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { ApiProblem } from '../api/client';
 
@@ -45,16 +45,18 @@ export function problemMessage(error: unknown, fallback: string): string {
   return error instanceof ApiProblem ? (error.detail ?? error.title ?? fallback) : fallback;
 }
 
-/**
- * A labelled input whose error is announced and linked to it. Works controlled (`value`/`onChange`) or with
- * react-hook-form: `<Field {...register('email')} error={errors.email?.message} />` (the ref reaches the input).
- */
-export function Field({
+/** The label, hint and error around one control, linked to it by id (`aria-describedby`, `aria-invalid`). */
+function Labelled({
   label,
   error,
   hint,
-  ...input
-}: { label: string; error?: string; hint?: string } & ComponentProps<'input'>) {
+  children,
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (control: { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }) => ReactNode;
+}) {
   const id = useId();
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -67,19 +69,47 @@ export function Field({
           {hint}
         </p>
       )}
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        className="min-h-11 rounded-lg border border-stone-300 bg-white px-3 text-base text-stone-900 focus:border-teal-700 focus:ring-2 focus:ring-teal-700/40 focus:outline-none aria-invalid:border-red-700 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-50"
-        {...input}
-      />
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
       {error && (
         <p id={`${id}-error`} className="text-sm font-medium text-red-800 dark:text-red-300">
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+const controlClass =
+  'min-h-11 rounded-lg border border-stone-300 bg-white px-3 text-base text-stone-900 focus:border-teal-700 focus:ring-2 focus:ring-teal-700/40 focus:outline-none aria-invalid:border-red-700 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-50';
+
+/**
+ * A labelled input whose error is announced and linked to it. Works controlled (`value`/`onChange`) or with
+ * react-hook-form: `<Field {...register('email')} error={errors.email?.message} />` (the ref reaches the input).
+ */
+export function Field({ label, error, hint, ...input }: { label: string; error?: string; hint?: string } & ComponentProps<'input'>) {
+  return (
+    <Labelled label={label} error={error} hint={hint}>
+      {(control) => <input {...control} className={controlClass} {...input} />}
+    </Labelled>
+  );
+}
+
+/** The same as {@link Field} for a choice in a list: `<SelectField {...register('timeZone')}>options</SelectField>`. */
+export function SelectField({
+  label,
+  error,
+  hint,
+  children,
+  ...select
+}: { label: string; error?: string; hint?: string } & ComponentProps<'select'>) {
+  return (
+    <Labelled label={label} error={error} hint={hint}>
+      {(control) => (
+        <select {...control} className={controlClass} {...select}>
+          {children}
+        </select>
+      )}
+    </Labelled>
   );
 }
 
