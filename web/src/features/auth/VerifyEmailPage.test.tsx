@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -8,6 +8,9 @@ import { Providers } from '../../app/Providers';
 import { routes } from '../../app/routes';
 import { problem, stubApi } from '../../test/fakeApi';
 import { renderApp } from '../../test/render';
+
+// The whole app renders here; the first page of a file can take a while on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -80,4 +83,21 @@ it('is in French too', async () => {
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Ce lien ne fonctionne plus' })).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'M’envoyer un nouveau lien' })).toBeInTheDocument();
+});
+
+it('tells the signed-in owner of a confirmed address that all is done when the link comes again', async () => {
+  document.cookie = 'pa_signed_in=1';
+  stubApi({
+    'POST /api/v1/auth/refresh': () => ({ accessToken: 'token', expiresIn: 900 }),
+    'GET /api/v1/users/me': () => ({ id: 'u1', email: 'Sam@example.test', emailConfirmed: true, displayName: 'Sam', timeZone: 'Europe/Paris', locale: 'en', roles: ['user'] }),
+    'POST /api/v1/auth/verify-email': invalid,
+  });
+  try {
+    renderApp(link, { restoreSession: true });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your email is confirmed' })).toBeInTheDocument();
+    expect(within(screen.getByRole('main')).getByRole('link', { name: 'Go to my day' })).toHaveAttribute('href', '/');
+  } finally {
+    document.cookie = 'pa_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  }
 });

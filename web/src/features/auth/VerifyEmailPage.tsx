@@ -22,7 +22,7 @@ function resendSchema(t: Translate) {
  */
 export function VerifyEmailPage() {
   const { t } = useI18n();
-  const { status, acceptProfile } = useAuth();
+  const { status, user, acceptProfile } = useAuth();
   const [params] = useSearchParams();
   const email = params.get('email') ?? '';
   const token = params.get('token') ?? '';
@@ -37,15 +37,18 @@ export function VerifyEmailPage() {
     staleTime: Infinity,
     gcTime: Infinity,
   });
-  const confirmed = verification.isSuccess;
-  const refused = !email || !token || (verification.error instanceof ApiProblem && verification.error.isClientError);
+  const refusedByServer = !email || !token || (verification.error instanceof ApiProblem && verification.error.isClientError);
+  // A used link refuses like an invalid one; for the signed-in owner of an address already confirmed, all is done.
+  const alreadyConfirmed = user?.emailConfirmed === true && user.email.toLowerCase() === email.toLowerCase();
+  const confirmed = verification.isSuccess || (refusedByServer && alreadyConfirmed);
+  const refused = refusedByServer && !confirmed;
 
   // Someone signed in sees their profile say "confirmed" too.
   useEffect(() => {
-    if (confirmed && status === 'signedIn') {
+    if (verification.isSuccess && status === 'signedIn') {
       void unwrap(api.GET('/api/v1/users/me')).then(acceptProfile, () => undefined);
     }
-  }, [confirmed, status, acceptProfile]);
+  }, [verification.isSuccess, status, acceptProfile]);
 
   const heading = confirmed ? t('verify.confirmed') : refused ? t('verify.invalid') : t('verify.title');
   return (

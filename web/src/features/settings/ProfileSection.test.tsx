@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { problem, stubApi, type ApiCall } from '../../test/fakeApi';
@@ -32,6 +32,9 @@ function signedIn(patch: (call: ApiCall) => unknown = ({ body }) => ({ ...sam, .
 function changes(host: ReturnType<typeof stubApi>) {
   return host.posted().filter((call) => call.path !== '/api/v1/auth/refresh');
 }
+
+// The whole app renders here; the first page of a file can take a while on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   document.cookie = 'pa_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT';

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { problem, stubApi } from '../../test/fakeApi';
@@ -29,6 +29,9 @@ function signedIn(changePassword: () => unknown) {
 function changes(host: ReturnType<typeof stubApi>) {
   return host.posted().filter((call) => call.path !== '/api/v1/auth/refresh');
 }
+
+// The whole app renders here; the first page of a file can take a while on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   document.cookie = 'pa_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
