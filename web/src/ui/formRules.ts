@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { Translate } from '../i18n';
 
+// zod compiles object schemas with `new Function` unless told not to; the host's Content-Security-Policy allows no
+// eval (and reports the attempt). The interpreted path is fast enough for forms.
+z.config({ jitless: true });
+
 /**
  * The pieces the forms' zod schemas are made of, each with its message from the i18n catalog (a schema is built
  * with the current `t`, so no English sentence lives in a schema). The server checks the same rules again; these
