@@ -16,7 +16,12 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const link = '/verify-email?email=sam%40example.test&token=abc%2B123';
+// Each test its own token: the page posts a link at most once per page load.
+let tokens = 0;
+function newLink(): string {
+  tokens += 1;
+  return `/verify-email?email=sam%40example.test&token=abc%2B${String(tokens)}`;
+}
 const invalid = () => problem(400, 'This link is no longer valid.');
 
 it('confirms the address from the link, once, even when React mounts the page twice', async () => {
@@ -24,7 +29,7 @@ it('confirms the address from the link, once, even when React mounts the page tw
   render(
     <StrictMode>
       <Providers queryClient={createQueryClient()} language="en" restoreSession={false}>
-        <RouterProvider router={createMemoryRouter(routes, { initialEntries: [link] })} />
+        <RouterProvider router={createMemoryRouter(routes, { initialEntries: [newLink()] })} />
       </Providers>
     </StrictMode>,
   );
@@ -32,13 +37,13 @@ it('confirms the address from the link, once, even when React mounts the page tw
   expect(await screen.findByRole('heading', { level: 1, name: 'Your email is confirmed' })).toBeInTheDocument();
   expect(within(screen.getByRole('main')).getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/login');
   expect(host.posted()).toEqual([
-    expect.objectContaining({ path: '/api/v1/auth/verify-email', body: { email: 'sam@example.test', token: 'abc+123' } }),
+    expect.objectContaining({ path: '/api/v1/auth/verify-email', body: { email: 'sam@example.test', token: `abc+${String(tokens)}` } }),
   ]);
 });
 
 it('offers a new link when this one no longer works, and answers calmly', async () => {
   const host = stubApi({ 'POST /api/v1/auth/verify-email': invalid, 'POST /api/v1/auth/resend-verification': () => new Response(null, { status: 202 }) });
-  renderApp(link);
+  renderApp(newLink());
 
   expect(await screen.findByRole('heading', { level: 1, name: 'This link no longer works' })).toBeInTheDocument();
   expect(screen.getByLabelText('Email')).toHaveValue('sam@example.test');
@@ -68,7 +73,7 @@ it('says the check did not happen, and tries again, when the host does not answe
       return attempts === 1 ? problem(503, 'Unavailable') : undefined;
     },
   });
-  renderApp(link);
+  renderApp(newLink());
 
   expect(await screen.findByRole('alert')).toHaveTextContent('The link could not be checked just now.');
   await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
@@ -79,7 +84,7 @@ it('says the check did not happen, and tries again, when the host does not answe
 
 it('is in French too', async () => {
   stubApi({ 'POST /api/v1/auth/verify-email': invalid });
-  renderApp(link, { language: 'fr' });
+  renderApp(newLink(), { language: 'fr' });
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Ce lien ne fonctionne plus' })).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'M’envoyer un nouveau lien' })).toBeInTheDocument();
@@ -93,11 +98,25 @@ it('tells the signed-in owner of a confirmed address that all is done when the l
     'POST /api/v1/auth/verify-email': invalid,
   });
   try {
-    renderApp(link, { restoreSession: true });
+    renderApp(newLink(), { restoreSession: true });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Your email is confirmed' })).toBeInTheDocument();
     expect(within(screen.getByRole('main')).getByRole('link', { name: 'Go to my day' })).toHaveAttribute('href', '/');
   } finally {
     document.cookie = 'pa_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
   }
+});
+
+it('does not post the link again when the cache is cleared on this page (signing out does that)', async () => {
+  const host = stubApi({ 'POST /api/v1/auth/verify-email': () => undefined });
+  const link = newLink();
+  const { queryClient, router } = renderApp(link);
+  expect(await screen.findByRole('heading', { level: 1, name: 'Your email is confirmed' })).toBeInTheDocument();
+
+  queryClient.clear();
+  await router.navigate(link);
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Your email is confirmed' })).toBeInTheDocument();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(host.posted().filter((call) => call.path === '/api/v1/auth/verify-email')).toHaveLength(1);
 });

@@ -16,10 +16,28 @@ function resendSchema(t: Translate) {
 }
 
 /**
- * Where the confirmation email's link leads. The link is posted once on arrival: as a query keyed by the link, so
- * React's strict mode (which mounts twice) and a re-render share the one request, and nothing retries it (the token
- * works once: a retry after a lost answer would call a confirmed address "invalid").
+ * Each link is posted at most once per page load: the token works once, so a second post (React's strict mode
+ * mounting twice, a remount, the query cache cleared when signing out on this page) would call a confirmed address
+ * "invalid". Only a failure that is not the server's refusal (no network, 5xx) may be tried again.
  */
+const verifications = new Map<string, Promise<true>>();
+
+function verifyOnce(email: string, token: string): Promise<true> {
+  const key = `${email}\n${token}`;
+  let verification = verifications.get(key);
+  if (!verification) {
+    verification = unwrap(api.POST('/api/v1/auth/verify-email', { body: { email, token } })).then(() => true as const);
+    verification.catch((failure: unknown) => {
+      if (!(failure instanceof ApiProblem && failure.isClientError)) {
+        verifications.delete(key);
+      }
+    });
+    verifications.set(key, verification);
+  }
+  return verification;
+}
+
+/** Where the confirmation email's link leads: the link is checked on arrival, then a calm result. */
 export function VerifyEmailPage() {
   const { t } = useI18n();
   const { status, user, acceptProfile } = useAuth();
@@ -28,14 +46,10 @@ export function VerifyEmailPage() {
   const token = params.get('token') ?? '';
   const verification = useQuery({
     queryKey: ['verify-email', email, token],
-    queryFn: async () => {
-      await unwrap(api.POST('/api/v1/auth/verify-email', { body: { email, token } }));
-      return true;
-    },
+    queryFn: () => verifyOnce(email, token),
     enabled: email !== '' && token !== '',
     retry: false,
     staleTime: Infinity,
-    gcTime: Infinity,
   });
   const refusedByServer = !email || !token || (verification.error instanceof ApiProblem && verification.error.isClientError);
   // A used link refuses like an invalid one; for the signed-in owner of an address already confirmed, all is done.
