@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useSearchParams } from 'react-router';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
 import { useI18n, type Translate } from '../../i18n';
 import { applyProblem, Field, FormAlert, SubmitButton } from '../../ui/form';
@@ -11,7 +11,7 @@ import { primaryButton, textLink } from '../../ui/styles';
 
 function resetSchema(t: Translate) {
   const rules = formRules(t);
-  return z.object({ newPassword: rules.newPassword, confirmation: rules.password }).superRefine(samePassword(t));
+  return z.object({ newPassword: rules.newPassword, confirmation: rules.password }).check(samePassword(t));
 }
 
 /** Where the reset email's link leads: a new password, twice; then signing in with it. */

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useSearchParams } from 'react-router';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ApiProblem, api, unwrap } from '../../api/client';
 import { useI18n, type Translate } from '../../i18n';
 import { applyProblem, Field, FormAlert, SubmitButton } from '../../ui/form';

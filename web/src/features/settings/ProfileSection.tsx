@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
 import { languages, useI18n, type Translate } from '../../i18n';
 import { applyProblem, Field, FormAlert, SelectField, SubmitButton } from '../../ui/form';
@@ -14,7 +14,7 @@ import { useAuth, type UserProfile } from '../auth/AuthProvider';
 function profileSchema(t: Translate) {
   return z.object({
     displayName: formRules(t).text(100),
-    timeZone: z.string().refine(isKnownTimeZone, t('form.timeZone')),
+    timeZone: z.string().check(z.refine(isKnownTimeZone, t('form.timeZone'))),
     locale: z.enum(languages),
   });
 }

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
 import { useI18n, type Translate } from '../../i18n';
 import { formatInstant } from '../../ui/dates';
@@ -32,7 +32,7 @@ function passwordSchema(t: Translate) {
   const rules = formRules(t);
   return z
     .object({ currentPassword: rules.password, newPassword: rules.newPassword, confirmation: rules.password })
-    .superRefine(samePassword(t));
+    .check(samePassword(t));
 }
 
 function ChangePassword() {
