@@ -9,7 +9,10 @@ test.describe('assistant', () => {
     await page.getByLabel('Email').fill(uniqueEmail('e2e-chat'));
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Create my account' }).click();
-    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    // A new account lands on its day; these steps start from Settings.
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto('/settings');
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Chat' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Assistant' })).toBeVisible();

@@ -10,8 +10,10 @@ test.describe('accounts', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Create my account' }).click();
-
-    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    // A new account lands on its day; these steps start from Settings.
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto('/settings');
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     const banner = page.getByRole('banner');
     await expect(banner.getByRole('link', { name: 'Robin' })).toBeVisible();
     await expect(page.getByText('This device', { exact: true })).toBeVisible();

@@ -97,3 +97,25 @@ export async function confirmEmail(request: APIRequestContext, email: string): P
   const response = await request.post('/api/v1/auth/verify-email', { data: { email: query.get('email'), token: query.get('token') } });
   expect(response.status(), await response.text()).toBe(204);
 }
+
+/** With E2E_SCREENSHOT_DIR set, keeps a picture of the whole page for a person to look at. */
+export async function picture(page: Page, name: string): Promise<void> {
+  const directory = process.env.E2E_SCREENSHOT_DIR;
+  if (directory) {
+    await page.screenshot({ path: `${directory}/${name}.png`, fullPage: true });
+  }
+}
+
+/** No serious axe violation in light and dark, at 1280 and 360 px wide (pictures of each when asked). */
+export async function accessibleInEveryLook(page: Page, name: string): Promise<void> {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await seriousViolations(page), `${name} ${String(width)} ${colorScheme}`).toEqual([]);
+      await picture(page, `${name}-${String(width)}-${colorScheme}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}

@@ -22,7 +22,10 @@ test.describe('notifications', () => {
     await page.getByLabel('Email').fill(uniqueEmail());
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Create my account' }).click();
-    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    // A new account lands on its day; these steps start from Settings.
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto('/settings');
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 
     const bell = page.getByRole('button', { name: /^Notifications/ });
     await expect(bell).toHaveAccessibleName('Notifications');

@@ -141,7 +141,10 @@ test.describe('push', () => {
     await page.getByLabel('Email').fill(uniqueEmail());
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Create my account' }).click();
-    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    // A new account lands on its day; these steps start from Settings.
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto('/settings');
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 
     // Turn it on for this browser: the real service worker registers, the subscription goes to the host.
     await page.getByRole('button', { name: 'Turn on for this device' }).click();

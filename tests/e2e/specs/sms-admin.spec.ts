@@ -1,30 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import { administrator, expect, seriousViolations, test, uniqueEmail } from './fixtures';
+import { accessibleInEveryLook, administrator, expect, test, uniqueEmail } from './fixtures';
 
 const password = 'maple orbit lantern 47';
-
-/** With E2E_SCREENSHOT_DIR set, keeps a picture of the whole page for a person to look at. */
-async function picture(page: Page, name: string): Promise<void> {
-  const directory = process.env.E2E_SCREENSHOT_DIR;
-  if (directory) {
-    await page.screenshot({ path: `${directory}/${name}.png`, fullPage: true });
-  }
-}
-
-/** No serious axe violation in light and dark, at 1280 and 360 px wide (pictures of each when asked). */
-async function accessibleInEveryLook(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 800 });
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      expect(await seriousViolations(page), `${name} ${String(width)} ${colorScheme}`).toEqual([]);
-      await picture(page, `${name}-${String(width)}-${colorScheme}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test.describe('SMS administration', () => {
   test('the administrator sees usage, downloads it, changes an allowance that stays after a reload, and reads why there are no numbers', async ({
@@ -119,6 +96,9 @@ test.describe('SMS administration', () => {
     await page.getByLabel('Email').fill(uniqueEmail('e2e-sms-admin'));
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Create my account' }).click();
+    // A new account lands on its day; these steps start from Settings.
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto('/settings');
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 
     const texts = page.getByRole('region', { name: 'Your texts' });

@@ -16,6 +16,9 @@ test.describe('SMS simulator', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Create my account' }).click();
+    // A new account lands on its day; these steps start from Settings.
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto('/settings');
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 
     // A phone number needs a confirmed email address first.

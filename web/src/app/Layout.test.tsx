@@ -97,7 +97,10 @@ describe('Layout', () => {
     });
 
     it('names the destinations in French too', async () => {
-      stubSignedInApi({});
+      // the app speaks the language of the person's profile once signed in
+      stubSignedInApi({
+        'GET /api/v1/users/me': () => ({ id: 'u1', email: 'sam@example.test', displayName: 'Sam', timeZone: 'Europe/Paris', locale: 'fr', roles: ['user'] }),
+      });
       renderApp('/more', { language: 'fr', restoreSession: true });
 
       const nav = await screen.findByRole('navigation', { name: 'Principale' });

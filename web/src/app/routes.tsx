@@ -2,9 +2,12 @@ import type { RouteObject } from 'react-router';
 import { OutboxPage } from '../features/admin/OutboxPage';
 import { SmsAdminPage } from '../features/admin/SmsAdminPage';
 import { AssistantPage } from '../features/assistant/AssistantPage';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
 import { EventsPage } from '../features/events/EventsPage';
 import { ExpensesPage } from '../features/expenses/ExpensesPage';
 import { ListsPage } from '../features/lists/ListsPage';
@@ -28,6 +31,9 @@ export const routes: RouteObject[] = [
       { path: 'status', element: <StatusPage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'register', element: <RegisterPage /> },
+      { path: 'verify-email', element: <VerifyEmailPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
       {
         path: 'assistant',
         element: (

@@ -21,7 +21,9 @@ export function stubApi(routes: Record<string, RouteHandler>) {
     const [method = 'GET', pattern = '/'] = key.split(' ');
     return { method, regex: new RegExp(`^${pattern.replace(/:\w+/g, '([^/]+)')}$`), handler };
   });
-  const fetchMock = vi.fn(async (request: Request) => {
+  const fetchMock = vi.fn(async (input: Request | string, init?: RequestInit) => {
+    // The session's refresh calls fetch with a path, the API client with a Request.
+    const request = input instanceof Request ? input : new Request(new URL(input, 'http://localhost'), init);
     const url = new URL(request.url);
     const text = await request.text();
     const call: ApiCall = { method: request.method, path: url.pathname, query: url.searchParams, body: text ? (JSON.parse(text) as unknown) : undefined };

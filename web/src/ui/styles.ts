@@ -31,3 +31,6 @@ export const listFrame =
 export const emptyState = 'rounded-2xl border border-dashed border-stone-300 px-5 py-6 text-base text-stone-700 dark:border-stone-700 dark:text-stone-300';
 
 export const mutedText = 'text-sm text-stone-600 dark:text-stone-400';
+
+/** A link inside a sentence or under a form: underlined, not colour alone. */
+export const textLink = 'font-medium text-teal-800 underline dark:text-teal-300';

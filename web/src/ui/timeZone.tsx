@@ -31,3 +31,22 @@ export function TimeZoneProvider({ timeZone, children }: { timeZone: string | nu
 export function useTimeZone(): string {
   return useContext(TimeZoneContext) ?? browserTimeZone();
 }
+
+/**
+ * The IANA zones this browser knows, for a time-zone picker, with `current` kept even when the list lacks it
+ * (some engines leave out `UTC`), sorted.
+ */
+export function timeZoneChoices(...keep: string[]): string[] {
+  let known: string[] = [];
+  try {
+    known = Intl.supportedValuesOf('timeZone');
+  } catch {
+    known = [];
+  }
+  return [...new Set([...known, 'UTC', ...keep.filter(Boolean)])].sort((a, b) => a.localeCompare(b));
+}
+
+/** A zone's name as people read it: `America/Port_of_Spain` → `America / Port of Spain`. */
+export function timeZoneLabel(timeZone: string): string {
+  return timeZone.replaceAll('_', ' ').replaceAll('/', ' / ');
+}

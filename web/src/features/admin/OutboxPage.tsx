@@ -3,7 +3,7 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../../ui/dates';
 import { useTimeZone } from '../../ui/timeZone';
-import { problemMessage } from '../auth/Form';
+import { problemMessage } from '../../ui/form';
 import { AdminNav } from './AdminNav';
 
 /** Emails and SMS the instance would have sent with no provider configured: how someone running it reads the codes. */

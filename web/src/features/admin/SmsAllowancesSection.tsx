@@ -4,7 +4,7 @@ import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useI18n, type MessageKey } from '../../i18n';
 import { quietButton } from '../../ui/styles';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import type { SmsAllowance } from '../sms/usage';
 
 const allowancesKey = ['admin', 'sms', 'allowances'] as const;

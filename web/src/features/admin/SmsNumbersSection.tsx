@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { formatInstant } from '../../ui/dates';
 import { emptyState, listFrame, mutedText, quietButton } from '../../ui/styles';
 import { useTimeZone } from '../../ui/timeZone';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import type { AvailableSmsNumber, SmsNumber } from '../sms/usage';
 
 const numbersKey = ['admin', 'sms', 'numbers'] as const;

@@ -4,7 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../ui/dates';
 import { quietButton } from '../../ui/styles';
-import { FormAlert, problemMessage } from '../auth/Form';
+import { FormAlert, problemMessage } from '../../ui/form';
 import type { SmsAdminUsage, SmsUsageTotals } from '../sms/usage';
 
 /** The instance's texts over the last 30 days: per person, number and country, delivery, errors and cost by month. */

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useId, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
-import { problemMessage } from '../auth/Form';
+import { problemMessage } from '../../ui/form';
 import { Composer } from './Composer';
 import { ConversationList } from './ConversationList';
 import { assistantKeys, conversationsQuery, inOrder, messagesQuery, seedEmptyConversation, showMessage } from './conversations';

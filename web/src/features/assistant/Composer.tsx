@@ -1,6 +1,6 @@
 import { useId, type KeyboardEvent, type Ref, type SyntheticEvent } from 'react';
 import { useI18n } from '../../i18n';
-import { FormAlert } from '../auth/Form';
+import { FormAlert } from '../../ui/form';
 
 /** One box to say something: Enter sends, Shift+Enter starts a new line. It stays usable while a reply is written. */
 export function Composer({

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../../ui/dates';
 import { useTimeZone } from '../../ui/timeZone';
-import { problemMessage } from '../auth/Form';
+import { problemMessage } from '../../ui/form';
 import { conversationsQuery } from './conversations';
 import type { Conversation } from './hub';
 import { quietButton } from '../../ui/styles';

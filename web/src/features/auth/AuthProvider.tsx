@@ -21,6 +21,8 @@ interface Auth {
   /** Keeps the tokens of a completed sign-in and loads the person's profile. */
   completeSignIn: (tokens: IssuedTokens) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Takes a fresher profile (after saving it, or confirming the address): language and time zone follow at once. */
+  acceptProfile: (profile: UserProfile) => void;
   isAdministrator: boolean;
 }
 
@@ -82,9 +84,13 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
     setStatus('signedOut');
   }, [queryClient]);
 
+  const acceptProfile = useCallback((profile: UserProfile) => {
+    setUser((previous) => (previous && previous.id === profile.id ? profile : previous));
+  }, []);
+
   const value = useMemo<Auth>(
-    () => ({ status, user, completeSignIn, signOut, isAdministrator: user?.roles.includes('administrator') ?? false }),
-    [status, user, completeSignIn, signOut],
+    () => ({ status, user, completeSignIn, signOut, acceptProfile, isAdministrator: user?.roles.includes('administrator') ?? false }),
+    [status, user, completeSignIn, signOut, acceptProfile],
   );
   return <AuthContext value={value}>{children}</AuthContext>;
 }

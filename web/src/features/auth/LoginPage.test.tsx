@@ -52,7 +52,7 @@ describe('LoginPage', () => {
       '/api/v1/users/me': () => jsonResponse(profile),
       '/api/v1/sessions': () => jsonResponse([]),
     });
-    renderApp('/login');
+    const { router } = renderApp('/login');
 
     await userEvent.type(screen.getByLabelText('Email'), 'sam@example.test');
     await userEvent.type(screen.getByLabelText('Password'), 'maple orbit lantern 47');
@@ -62,8 +62,34 @@ describe('LoginPage', () => {
     await userEvent.type(screen.getByLabelText('6-digit code'), '123456');
     await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
 
-    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Sam' })).toBeInTheDocument();
+    // Signed in, the person lands on their day, not on Settings.
+    await vi.waitFor(() => {
+      expect(router.state.location.pathname).toBe('/');
+    });
+  });
+
+  it('says what is missing beside each field without asking the server', async () => {
+    const fetchMock = route({});
+    renderApp('/login');
+
+    await userEvent.type(screen.getByLabelText('Email'), 'sam@');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByText('This does not look like an email address yet.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('This does not look like an email address yet.');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Please fill this in.');
+    expect(screen.getByLabelText('Email')).toHaveFocus();
+    expect(fetchMock.mock.calls.some(([input]) => input instanceof Request && input.url.endsWith('/api/v1/auth/login'))).toBe(false);
+  });
+
+  it('links to the forgotten-password page', async () => {
+    route({});
+    const { router } = renderApp('/login');
+
+    await userEvent.click(screen.getByRole('link', { name: 'Forgot your password?' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Forgot your password?' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/forgot-password');
   });
 
   it('sends a signed-out person from a protected page to sign in', async () => {

@@ -36,14 +36,51 @@ describe('RegisterPage', () => {
           timeZone: 'Europe/Paris', locale: 'en', roles: ['user'], mfaEnabled: false, isActive: true, createdAt: '2026-11-01T10:00:00Z' }),
       '/api/v1/sessions': () => jsonResponse([]),
     });
-    renderApp('/register');
+    const { router } = renderApp('/register');
 
     await fillAndSubmit();
 
     await vi.waitFor(() => {
       expect(fetchMock.mock.calls.some(([input]) => input instanceof Request && input.url.endsWith('/api/v1/auth/login'))).toBe(true);
     });
+    await vi.waitFor(() => {
+      expect(router.state.location.pathname).toBe('/');
+    });
     expect(screen.queryByText(/Check your email/)).not.toBeInTheDocument();
+  });
+
+  it('checks the password length before sending anything', async () => {
+    const fetchMock = route({});
+    renderApp('/register');
+
+    await userEvent.type(screen.getByLabelText('What should the assistant call you?'), 'Sam');
+    await userEvent.type(screen.getByLabelText('Email'), 'sam@example.test');
+    await userEvent.type(screen.getByLabelText('Password'), 'short');
+    await userEvent.click(screen.getByRole('button', { name: 'Create my account' }));
+
+    expect(await screen.findByText('Use 10 to 128 characters.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("shows the server's field errors beside their fields", async () => {
+    route({
+      '/api/v1/auth/register': () =>
+        jsonResponse(
+          { title: 'Some fields need a second look.', status: 400, errors: { Password: ['This password is too common. Try a few unrelated words.'] } },
+          400,
+          'application/problem+json',
+        ),
+    });
+    renderApp('/register');
+
+    await fillAndSubmit();
+
+    expect(await screen.findByText('This password is too common. Try a few unrelated words.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+      'At least 10 characters. A few unrelated words work well. This password is too common. Try a few unrelated words.',
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('A few things need a second look.');
   });
 
   it('points to the mailbox when the address cannot sign in (taken, or to confirm first)', async () => {

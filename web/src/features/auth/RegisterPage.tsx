@@ -1,27 +1,37 @@
-import { useState, type SyntheticEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
+import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
-import { useI18n } from '../../i18n';
+import { useI18n, type Translate } from '../../i18n';
+import { applyProblem, Field, FormAlert, SubmitButton } from '../../ui/form';
+import { formRules } from '../../ui/formRules';
 import { browserTimeZone } from '../../ui/timeZone';
 import { useAuth } from './AuthProvider';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from './Form';
+
+function registerSchema(t: Translate) {
+  const rules = formRules(t);
+  return z.object({ displayName: rules.text(100), email: rules.email, password: rules.newPassword });
+}
 
 export function RegisterPage() {
   const { t, language } = useI18n();
   const { completeSignIn } = useAuth();
   const navigate = useNavigate();
-  const [displayName, setDisplayName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const {
+    register,
+    handleSubmit,
+    setError: setFieldError,
+    formState: { errors, isSubmitting: busy },
+  } = useForm({
+    resolver: zodResolver(useMemo(() => registerSchema(t), [t])),
+    defaultValues: { displayName: '', email: '', password: '' },
+  });
 
-  async function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    setBusy(true);
+  const submit = handleSubmit(async ({ displayName, email, password }) => {
     setError(null);
-    setErrors({});
     try {
       await unwrap(
         api.POST('/api/v1/auth/register', { body: { email, password, displayName, timeZone: browserTimeZone(), locale: language } }),
@@ -35,15 +45,11 @@ export function RegisterPage() {
         return;
       }
       await completeSignIn({ accessToken: tokens.accessToken, expiresIn: Number(tokens.expiresIn) });
-      void navigate('/settings', { replace: true });
+      void navigate('/', { replace: true });
     } catch (failure) {
-      const byField = fieldErrors(failure);
-      setErrors(byField);
-      setError(Object.keys(byField).length > 0 ? t('register.fixFields') : problemMessage(failure, t('register.error')));
-    } finally {
-      setBusy(false);
+      setError(applyProblem(failure, setFieldError, ['displayName', 'email', 'password'], t('register.error')) ?? t('form.fixFields'));
     }
-  }
+  });
 
   return (
     <section aria-labelledby="register-title" className="mx-auto max-w-md">
@@ -56,33 +62,22 @@ export function RegisterPage() {
         <FormAlert message={error} />
         <Field
           label={t('register.displayName')}
-          name="displayName"
           autoComplete="nickname"
           required
           maxLength={100}
-          value={displayName}
-          error={errors.displayName}
-          onChange={(e) => {
-            setDisplayName(e.target.value);
-          }}
+          error={errors.displayName?.message}
+          {...register('displayName')}
         />
-        <Field label={t('auth.email')} type="email" name="email" autoComplete="email" required value={email} error={errors.email} onChange={(e) => {
-            setEmail(e.target.value);
-          }} />
+        <Field label={t('auth.email')} type="email" autoComplete="email" required error={errors.email?.message} {...register('email')} />
         <Field
           label={t('auth.password')}
           type="password"
-          name="password"
           autoComplete="new-password"
           required
-          minLength={10}
           maxLength={128}
           hint={t('register.passwordHint')}
-          value={password}
-          error={errors.password}
-          onChange={(e) => {
-            setPassword(e.target.value);
-          }}
+          error={errors.password?.message}
+          {...register('password')}
         />
         <SubmitButton busy={busy}>{busy ? t('register.busy') : t('register.submit')}</SubmitButton>
         <p className="text-base text-stone-700 dark:text-stone-300">

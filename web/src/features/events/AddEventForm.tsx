@@ -4,7 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime, oneFinalStop } from '../../ui/dates';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import { eventKeys } from './events';
 
 /** Add an event: what, when in words ("thursday at 2:30pm", "every monday at 9am"), optionally how long and where. */

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime } from '../../ui/dates';
 import { inputClass, labelClass, mutedText, primaryButton, quietButton } from '../../ui/styles';
-import { FormAlert, problemMessage } from '../auth/Form';
+import { FormAlert, problemMessage } from '../../ui/form';
 import { eventKeys } from './events';
 
 /**

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { formatDate, formatDateTime, formatTime, todayIn } from '../../ui/dates';
 import { emptyState, mutedText, quietButton } from '../../ui/styles';
-import { FormAlert, problemMessage } from '../auth/Form';
+import { FormAlert, problemMessage } from '../../ui/form';
 import { AddEventForm } from './AddEventForm';
 import { CalendarFeed } from './CalendarFeed';
 import { DeleteRepeatChoice } from './DeleteRepeatChoice';

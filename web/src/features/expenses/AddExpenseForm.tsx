@@ -3,7 +3,7 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { inputClass, labelClass } from '../../ui/styles';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import { categories, categoryName, expenseKeys, formatMoney, parseAmount, type Expense } from './expenses';
 
 /** Log an expense: amount and what it was for; the category is guessed unless chosen, the date is today unless given. */

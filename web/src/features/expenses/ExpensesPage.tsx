@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { formatDate, todayIn } from '../../ui/dates';
 import { emptyState, inputClass, labelClass, listFrame, mutedText, quietButton } from '../../ui/styles';
-import { FormAlert, problemMessage } from '../auth/Form';
+import { FormAlert, problemMessage } from '../../ui/form';
 import { AddExpenseForm } from './AddExpenseForm';
 import { categoryName, expenseKeys, expensesQuery, formatMoney, type Expense } from './expenses';
 import { MonthSummary } from './MonthSummary';

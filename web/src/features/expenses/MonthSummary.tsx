@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useI18n } from '../../i18n';
 import { mutedText } from '../../ui/styles';
-import { problemMessage } from '../auth/Form';
+import { problemMessage } from '../../ui/form';
 import { categoryName, formatMoney, summaryQuery } from './expenses';
 
 /** A month's totals by category, then per currency. */

@@ -3,7 +3,7 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { emptyState, listFrame, mutedText, quietButton } from '../../ui/styles';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import { itemsQuery, listKeys, type ShoppingList } from './lists';
 
 /** One list: add an item (the server merges it with the same one still unchecked), check it off, remove it. */

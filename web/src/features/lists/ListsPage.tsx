@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { choiceButton, mutedText } from '../../ui/styles';
-import { problemMessage } from '../auth/Form';
+import { problemMessage } from '../../ui/form';
 import { ListItems } from './ListItems';
 import { listsQuery } from './lists';
 import { NewListForm } from './NewListForm';

@@ -3,7 +3,7 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { emptyState, listFrame, mutedText } from '../../ui/styles';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import { memoriesQuery, memoryKeys } from './memories';
 import { MemoryItem } from './MemoryItem';
 

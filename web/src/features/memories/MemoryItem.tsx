@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime } from '../../ui/dates';
 import { mutedText, quietButton } from '../../ui/styles';
-import { Field, fieldErrors, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, fieldErrors, problemMessage, SubmitButton } from '../../ui/form';
 import { memoryKeys, type Memory } from './memories';
 
 /** One thing the assistant remembers: correct it or make it forget. */

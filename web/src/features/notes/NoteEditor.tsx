@@ -3,7 +3,7 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { inputClass, labelClass, quietButton } from '../../ui/styles';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import { noteKeys, parseTags, type Note } from './notes';
 
 /** Write a new note or change one: title (optional), body in Markdown, tags, pinned. */

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime } from '../../ui/dates';
 import { mutedText, quietButton } from '../../ui/styles';
-import { problemMessage } from '../auth/Form';
+import { problemMessage } from '../../ui/form';
 import { backlinksQuery, noteKeys, noteQuery, type Note } from './notes';
 
 /** One note, read as written (line breaks kept), with the notes that link to it. */

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { emptyState, inputClass, labelClass, listFrame, mutedText, primaryButton } from '../../ui/styles';
 import { useSettledValue } from '../../ui/useSettledValue';
-import { problemMessage } from '../auth/Form';
+import { problemMessage } from '../../ui/form';
 import { NoteEditor } from './NoteEditor';
 import { notesQuery, type Note } from './notes';
 import { NoteView } from './NoteView';

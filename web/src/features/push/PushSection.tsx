@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../ui/dates';
 import { listFrame, mutedText, primaryButton, quietButton } from '../../ui/styles';
 import { useTimeZone } from '../../ui/timeZone';
-import { FormAlert } from '../auth/Form';
+import { FormAlert } from '../../ui/form';
 import { deviceLabel, isThisDevice, pushSupport, thisDeviceSubscription, turnOffPush, turnOnPush, type PushSupport } from './devicePush';
 import { listSubscriptions, pushKeys, removeSubscription, sendTest } from './pushApi';
 

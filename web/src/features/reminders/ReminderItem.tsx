@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime, oneFinalStop } from '../../ui/dates';
 import { mutedText, quietButton } from '../../ui/styles';
-import { problemMessage } from '../auth/Form';
+import { problemMessage } from '../../ui/form';
 import { finishedStatuses, reminderKeys, type Reminder } from './reminders';
 
 const snoozeChoices = [10, 60] as const;

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime, oneFinalStop } from '../../ui/dates';
 import { choiceButton, emptyState, listFrame, mutedText } from '../../ui/styles';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import { ReminderItem } from './ReminderItem';
 import { reminderKeys, remindersQuery, type ReminderView } from './reminders';
 

@@ -3,7 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 
 const phonesKey = ['phone-numbers'] as const;
 

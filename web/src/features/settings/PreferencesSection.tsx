@@ -3,7 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import { ChannelChoices } from './ChannelChoices';
 import { useAuth } from '../auth/AuthProvider';
 

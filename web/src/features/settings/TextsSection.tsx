@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { formatDate, todayIn } from '../../ui/dates';
 import { emptyState, mutedText } from '../../ui/styles';
 import { useTimeZone } from '../../ui/timeZone';
-import { problemMessage } from '../auth/Form';
+import { problemMessage } from '../../ui/form';
 import type { SmsUsage } from '../sms/usage';
 
 /** How many of the latest days with texts the list shows. */

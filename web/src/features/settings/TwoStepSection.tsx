@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { Field, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 
 const mfaKey = ['mfa'] as const;
 

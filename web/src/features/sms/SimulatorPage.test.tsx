@@ -148,7 +148,11 @@ it('lets an administrator text as any number', async () => {
 });
 
 it('is in French too', async () => {
-  signedIn({ 'GET /api/v1/users/me/phone-numbers': () => [] });
+  // The app speaks the profile's language once signed in.
+  signedIn({
+    'GET /api/v1/users/me/phone-numbers': () => [],
+    'GET /api/v1/users/me': () => ({ id: 'u1', email: 'sam@example.test', displayName: 'Sam', timeZone: 'Europe/Paris', locale: 'fr', roles: ['user'] }),
+  });
   renderApp('/simulator', { restoreSession: true, language: 'fr' });
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Simulateur SMS' })).toBeInTheDocument();

@@ -9,7 +9,7 @@ import { emptyState, inputClass, labelClass, mutedText, primaryButton, quietButt
 import { useTimeZone } from '../../ui/timeZone';
 import { useSettledValue } from '../../ui/useSettledValue';
 import { useAuth } from '../auth/AuthProvider';
-import { Field, FormAlert, problemMessage } from '../auth/Form';
+import { Field, FormAlert, problemMessage } from '../../ui/form';
 import { countSmsSegments } from './segments';
 
 type SimulatorMessage = components['schemas']['SimulatorMessageResponse'];

@@ -4,7 +4,7 @@ import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n';
 import { inputClass, mutedText, primaryButton, quietButton } from '../../ui/styles';
-import { problemMessage } from '../auth/Form';
+import { problemMessage } from '../../ui/form';
 import { breakdownProposalQuery, subtasksQuery, taskKeys, type Task } from './tasks';
 
 type Step = components['schemas']['BreakdownStep'];

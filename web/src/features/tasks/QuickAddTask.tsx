@@ -4,7 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { oneFinalStop } from '../../ui/dates';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import { formatDue, taskKeys, type Task } from './tasks';
 
 /** One line to capture a task, with an optional due date in words; the answer echoes what was understood. */

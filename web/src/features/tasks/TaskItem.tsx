@@ -4,7 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { mutedText, quietButton } from '../../ui/styles';
-import { problemMessage } from '../auth/Form';
+import { problemMessage } from '../../ui/form';
 import { Breakdown } from './Breakdown';
 import { formatDue, taskKeys, type Task } from './tasks';
 import { TaskEditForm } from './TaskEditForm';

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { choiceButton, emptyState, listFrame, mutedText, quietButton } from '../../ui/styles';
-import { FormAlert, problemMessage } from '../auth/Form';
+import { FormAlert, problemMessage } from '../../ui/form';
 import { QuickAddTask } from './QuickAddTask';
 import { TaskItem } from './TaskItem';
 import { taskKeys, tasksQuery, taskViews, type Task, type TaskView } from './tasks';

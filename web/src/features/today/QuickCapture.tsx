@@ -9,7 +9,7 @@ import type { Message } from '../assistant/hub';
 import { ActionChips } from '../assistant/MessageList';
 import { MessageText } from '../assistant/MessageText';
 import { useAuth } from '../auth/AuthProvider';
-import { Field, FormAlert, problemMessage, SubmitButton } from '../auth/Form';
+import { Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import { eventKeys } from '../events/events';
 import { reminderKeys } from '../reminders/reminders';
 import { taskKeys } from '../tasks/tasks';

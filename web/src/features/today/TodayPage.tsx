@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { formatDate, formatTime, todayIn } from '../../ui/dates';
 import { emptyState, listFrame, mutedText } from '../../ui/styles';
 import { useTimeZone } from '../../ui/timeZone';
-import { problemMessage } from '../auth/Form';
+import { problemMessage } from '../../ui/form';
 import { remindersQuery } from '../reminders/reminders';
 import { tasksQuery } from '../tasks/tasks';
 import { WhatNext } from '../tasks/WhatNext';

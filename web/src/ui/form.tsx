@@ -1,0 +1,139 @@
+import { useId, type ComponentProps, type ReactNode } from 'react';
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { ApiProblem } from '../api/client';
+
+/** Field errors of a validation problem (`errors: { field: [messages] }`), or an empty object. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiProblem)) {
+    return {};
+  }
+  const errors = (error.problem as { errors?: Record<string, string[]> }).errors ?? {};
+  return Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.join(' ')]));
+}
+
+/**
+ * Puts the field errors of a validation problem onto a react-hook-form form (`setError`, beside each field) and
+ * returns the sentence for the form's alert: what the server said that belongs to no field of this form, its
+ * detail when it named no field at all, or null when every message went beside its field.
+ * `fields` are the form's own names; the server's names match them without regard to case (`NewPassword`).
+ */
+export function applyProblem<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+  fallback: string,
+): string | null {
+  const leftover: string[] = [];
+  let placed = 0;
+  for (const [name, message] of Object.entries(fieldErrors(error))) {
+    const field = fields.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+    if (field) {
+      setError(field, { type: 'server', message }, { shouldFocus: placed === 0 });
+      placed += 1;
+    } else {
+      leftover.push(message);
+    }
+  }
+  if (leftover.length > 0) {
+    return leftover.join(' ');
+  }
+  return placed > 0 ? null : problemMessage(error, fallback);
+}
+
+/** The sentence to show for a failed request: the server's detail, or a calm fallback. */
+export function problemMessage(error: unknown, fallback: string): string {
+  return error instanceof ApiProblem ? (error.detail ?? error.title ?? fallback) : fallback;
+}
+
+/** The label, hint and error around one control, linked to it by id (`aria-describedby`, `aria-invalid`). */
+function Labelled({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (control: { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }) => ReactNode;
+}) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-base font-medium text-stone-900 dark:text-stone-100">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-stone-600 dark:text-stone-400">
+          {hint}
+        </p>
+      )}
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
+      {error && (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-800 dark:text-red-300">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const controlClass =
+  'min-h-11 rounded-lg border border-stone-300 bg-white px-3 text-base text-stone-900 focus:border-teal-700 focus:ring-2 focus:ring-teal-700/40 focus:outline-none aria-invalid:border-red-700 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-50';
+
+/**
+ * A labelled input whose error is announced and linked to it. Works controlled (`value`/`onChange`) or with
+ * react-hook-form: `<Field {...register('email')} error={errors.email?.message} />` (the ref reaches the input).
+ */
+export function Field({ label, error, hint, ...input }: { label: string; error?: string; hint?: string } & ComponentProps<'input'>) {
+  return (
+    <Labelled label={label} error={error} hint={hint}>
+      {(control) => <input {...control} className={controlClass} {...input} />}
+    </Labelled>
+  );
+}
+
+/** The same as {@link Field} for a choice in a list: `<SelectField {...register('timeZone')}>options</SelectField>`. */
+export function SelectField({
+  label,
+  error,
+  hint,
+  children,
+  ...select
+}: { label: string; error?: string; hint?: string } & ComponentProps<'select'>) {
+  return (
+    <Labelled label={label} error={error} hint={hint}>
+      {(control) => (
+        <select {...control} className={controlClass} {...select}>
+          {children}
+        </select>
+      )}
+    </Labelled>
+  );
+}
+
+export function SubmitButton({ busy, children }: { busy: boolean; children: string }) {
+  return (
+    <button
+      type="submit"
+      disabled={busy}
+      aria-busy={busy || undefined}
+      className="inline-flex min-h-11 items-center justify-center rounded-lg bg-teal-800 px-5 text-base font-medium text-white hover:bg-teal-900 focus-visible:ring-2 focus-visible:ring-teal-700 focus-visible:ring-offset-2 focus-visible:outline-none disabled:opacity-60"
+    >
+      {children}
+    </button>
+  );
+}
+
+export function FormAlert({ message }: { message: string | null }) {
+  return (
+    <div role="alert" className="min-h-0">
+      {message && (
+        <p className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-base text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
