@@ -1,6 +1,7 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { ApiProblem } from '../api/client';
+import { useI18n } from '../i18n';
 
 /** Field errors of a validation problem (`errors: { field: [messages] }`), or an empty object. */
 export function fieldErrors(error: unknown): Record<string, string> {
@@ -91,6 +92,30 @@ export function Field({ label, error, hint, ...input }: { label: string; error?:
     <Labelled label={label} error={error} hint={hint}>
       {(control) => <input {...control} className={controlClass} {...input} />}
     </Labelled>
+  );
+}
+
+type PasswordInput = { error?: string } & ComponentProps<'input'>;
+
+/**
+ * A new password and its confirmation, described as sign-up describes them (reset, change):
+ * `<NewPasswordFields newPassword={{ ...register('newPassword'), error }} confirmation={{ ...register('confirmation'), error }} />`.
+ */
+export function NewPasswordFields({ newPassword, confirmation }: { newPassword: PasswordInput; confirmation: PasswordInput }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field
+        label={t('reset.newPassword')}
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={128}
+        hint={t('register.passwordHint')}
+        {...newPassword}
+      />
+      <Field label={t('reset.confirmation')} type="password" autoComplete="new-password" required maxLength={128} {...confirmation} />
+    </>
   );
 }
 

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
 import { useI18n, type Translate } from '../../i18n';
-import { applyProblem, Field, FormAlert, SubmitButton } from '../../ui/form';
+import { applyProblem, FormAlert, NewPasswordFields, SubmitButton } from '../../ui/form';
 import { formRules, samePassword } from '../../ui/formRules';
 import { primaryButton, textLink } from '../../ui/styles';
 
@@ -68,24 +68,9 @@ export function ResetPasswordPage() {
           <FormAlert message={error} />
           {/* The account's address, for password managers to file the new password under. */}
           <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-          <Field
-            label={t('reset.newPassword')}
-            type="password"
-            autoComplete="new-password"
-            required
-            maxLength={128}
-            hint={t('register.passwordHint')}
-            error={errors.newPassword?.message}
-            {...register('newPassword')}
-          />
-          <Field
-            label={t('reset.confirmation')}
-            type="password"
-            autoComplete="new-password"
-            required
-            maxLength={128}
-            error={errors.confirmation?.message}
-            {...register('confirmation')}
+          <NewPasswordFields
+            newPassword={{ ...register('newPassword'), error: errors.newPassword?.message }}
+            confirmation={{ ...register('confirmation'), error: errors.confirmation?.message }}
           />
           <SubmitButton busy={busy}>{busy ? t('reset.busy') : t('reset.submit')}</SubmitButton>
         </form>

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
 import { useI18n, type Translate } from '../../i18n';
 import { formatInstant } from '../../ui/dates';
-import { applyProblem, Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { applyProblem, Field, FormAlert, NewPasswordFields, problemMessage, SubmitButton } from '../../ui/form';
 import { formRules, samePassword } from '../../ui/formRules';
 import { listFrame, quietButton } from '../../ui/styles';
 import { useTimeZone } from '../../ui/timeZone';
@@ -81,24 +81,9 @@ function ChangePassword() {
           error={errors.currentPassword?.message}
           {...register('currentPassword')}
         />
-        <Field
-          label={t('reset.newPassword')}
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={128}
-          hint={t('register.passwordHint')}
-          error={errors.newPassword?.message}
-          {...register('newPassword')}
-        />
-        <Field
-          label={t('reset.confirmation')}
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={128}
-          error={errors.confirmation?.message}
-          {...register('confirmation')}
+        <NewPasswordFields
+          newPassword={{ ...register('newPassword'), error: errors.newPassword?.message }}
+          confirmation={{ ...register('confirmation'), error: errors.confirmation?.message }}
         />
         <div className="flex flex-wrap items-center gap-4">
           <SubmitButton busy={busy}>{busy ? t('settings.password.busy') : t('settings.password.submit')}</SubmitButton>
