@@ -54,7 +54,8 @@ export function seedEmptyConversation(queryClient: QueryClient, conversationId: 
 
 /**
  * Puts a message the page already knows (the person's, once accepted; the assistant's, from the hub) at the end of
- * its conversation at once. A fetch still in flight is cancelled first so its older answer cannot hide it.
+ * its conversation at once, but before a reply to it that came first (the hub can be quicker than the send's own
+ * answer). A fetch still in flight is cancelled first so its older answer cannot hide it.
  */
 export async function showMessage(queryClient: QueryClient, message: Message): Promise<void> {
   const { queryKey } = messagesQuery(message.conversationId);
@@ -72,6 +73,11 @@ export async function showMessage(queryClient: QueryClient, message: Message): P
       return data;
     }
     const [newest, ...older] = data.pages;
-    return newest ? { ...data, pages: [{ ...newest, items: [...newest.items, message] }, ...older] } : data;
+    if (!newest) {
+      return data;
+    }
+    const answer = newest.items.findIndex((item) => item.replyTo != null && String(item.replyTo) === String(message.id));
+    const items = answer < 0 ? [...newest.items, message] : [...newest.items.slice(0, answer), message, ...newest.items.slice(answer)];
+    return { ...data, pages: [{ ...newest, items }, ...older] };
   });
 }
