@@ -109,6 +109,11 @@ internal sealed partial class AssistantTools
                 // undo puts the reminder back as it was: its status and next time
                 var previous = $"{before.Status}|{before.NextAt?.ToString("O", CultureInfo.InvariantCulture)}";
                 await RecordAsync(ActionKinds.ReminderAcknowledged, reminder.Text, reminder.Id, previous: previous);
+                if (acted is { Task: { } finished, TaskStatusBefore: { } was })
+                {
+                    await RecordAsync(ActionKinds.TaskCompleted, finished.Title, finished.Id, previous: was); // undone with it
+                }
+
                 return ToolResult.Success(Text(what == NudgeCommand.Done ? "Tools.Nudge.Done" : "Tools.Nudge.Skipped", reminder.Text));
         }
     }

@@ -15,8 +15,14 @@ internal enum NudgeCommand
     Smaller,
 }
 
-/// <summary>What a reply to a nudge did: the reminder as it is now and, for SMALLER, the steps saved as subtasks of <paramref name="Task"/>.</summary>
-internal sealed record NudgeResponse(NudgeCommand Command, ReminderResponse Reminder, TaskResponse? Task = null, BreakdownResponse? Breakdown = null);
+/// <summary>What a reply to a nudge did.</summary>
+/// <param name="Command">The reply.</param>
+/// <param name="Reminder">The reminder as it is now.</param>
+/// <param name="Task">For SMALLER, the task the steps were saved under; for DONE, the linked task it finished.</param>
+/// <param name="Breakdown">For SMALLER, the steps saved as subtasks of <paramref name="Task"/>.</param>
+/// <param name="TaskStatusBefore">When DONE finished the linked task: its status before, for undo.</param>
+internal sealed record NudgeResponse(
+    NudgeCommand Command, ReminderResponse Reminder, TaskResponse? Task = null, BreakdownResponse? Breakdown = null, string? TaskStatusBefore = null);
 
 /// <summary>
 /// Replies to nudges (issue 16), for every channel that carries them: the web chat today, push actions and SMS later.
@@ -43,7 +49,9 @@ internal sealed partial class ReminderService
     /// not acted on yet when null (a reply in the chat or by SMS). DONE and SKIP acknowledge this occurrence (a
     /// one-off is done, a series keeps its next time); SNOOZE asks again in <paramref name="minutes"/> (default
     /// <see cref="DefaultSnoozeMinutes"/>); SMALLER breaks the linked task into small steps saved as subtasks, or
-    /// first makes the reminder's words a task linked to it. Not found when there is no such nudge.
+    /// first makes the reminder's words a task linked to it. DONE on a one-off reminder linked to an open task finishes
+    /// the task too (the person did the thing; a series' occurrence is not the whole task, and SKIP did nothing). Not
+    /// found when there is no such nudge.
     /// </summary>
     public async Task<Outcome<NudgeResponse>> ActOnNudgeAsync(
         PersonNow person, Guid? reminderId, NudgeCommand command, int? minutes, CancellationToken cancellationToken)
@@ -72,7 +80,19 @@ internal sealed partial class ReminderService
                 return await SmallerAsync(person, id, cancellationToken);
             default:
                 var answered = await AnswerOccurrenceAsync(person, id, cancellationToken);
-                return answered.Value is { } a ? new NudgeResponse(command, a) : answered.Failure!;
+                if (answered.Value is not { } a)
+                {
+                    return answered.Failure!;
+                }
+
+                if (command == NudgeCommand.Done && a.RRule is null && a.TaskId is { } taskId
+                    && (await tasks.GetAsync(person, taskId, cancellationToken)).Value is { Status: TaskStatuses.Open or TaskStatuses.InProgress } open
+                    && (await tasks.CompleteAsync(person, taskId, cancellationToken)).Value is { } finished)
+                {
+                    return new NudgeResponse(command, a, finished, TaskStatusBefore: open.Status);
+                }
+
+                return new NudgeResponse(command, a);
         }
     }
 

@@ -38,6 +38,37 @@ public sealed class NudgeReplyTests : IAsyncLifetime
         Assert.Equal("delivered", (await ReminderAsync(client, latest)).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Done_OnAReminderAboutATask_FinishesTheTaskToo_AndUndoReopensBoth()
+    {
+        var user = await UserAsync("en");
+        Guid taskId, reminderId;
+        using (var client = user.Client(_app))
+        {
+            using var task = await client.PostAsJsonAsync("/api/v1/tasks", new { title = "file the tax return" });
+            Assert.Equal(HttpStatusCode.Created, task.StatusCode);
+            taskId = (await task.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            using var reminder = await client.PostAsJsonAsync("/api/v1/reminders",
+                new { text = "file the tax return", when = Iso(_app.Clock.GetUtcNow().AddMinutes(5)), taskId });
+            Assert.Equal(HttpStatusCode.Created, reminder.StatusCode);
+            reminderId = (await reminder.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Dispatch.RunAsync(_app);
+        user = await Dispatch.FreshAsync(_app, user);
+        using var fresh = user.Client(_app);
+        var conversation = await Chat.StartAsync(fresh);
+
+        await Chat.SayAsync(fresh, conversation, "DONE");
+        Assert.Equal("acknowledged", (await ReminderAsync(fresh, reminderId)).GetProperty("status").GetString());
+        Assert.Equal("done", (await fresh.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{taskId}")).GetProperty("status").GetString());
+
+        await Chat.SayAsync(fresh, conversation, "undo");
+        Assert.Equal("delivered", (await ReminderAsync(fresh, reminderId)).GetProperty("status").GetString());
+        Assert.Equal("open", (await fresh.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{taskId}")).GetProperty("status").GetString());
+    }
+
     [Theory]
     [InlineData("en", "SNOOZE 20", 20)]
     [InlineData("fr", "PLUS TARD 20", 20)]
