@@ -1,27 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { problem, stubApi } from '../../test/fakeApi';
+import { problem } from '../../test/fakeApi';
+import { stubSignedInApi } from '../../test/signedIn';
 import { endSignedInSession, jsonResponse, renderApp } from '../../test/render';
 
 const phone = { id: 'p1', number: '+15145550134', verified: true, primary: true, createdAt: '2026-11-25T10:00:00Z', optedOut: false };
 
-/**
- * Sam signed in (a user, or an administrator), with the host's other routes faked by `routes`. The session restore
- * fetches a plain URL, which the fake host takes as a Request like the API client's.
- */
-function signedIn(routes: Parameters<typeof stubApi>[0], roles = ['user']) {
-  document.cookie = 'pa_signed_in=1';
-  const host = stubApi({
-    'POST /api/v1/auth/refresh': () => ({ accessToken: 'token', expiresIn: 900 }),
-    'GET /api/v1/users/me': () => ({ id: 'u1', email: 'sam@example.test', displayName: 'Sam', timeZone: 'Europe/Paris', locale: 'en', roles }),
-    'GET /api/v1/notifications': () => ({ items: [], unread: 0 }),
-    ...routes,
-  });
-  const fake = globalThis.fetch as (request: Request) => Promise<Response>;
-  vi.stubGlobal('fetch', (input: Request | string, init?: RequestInit) =>
-    fake(input instanceof Request ? input : new Request(new URL(input, 'http://localhost'), init)),
-  );
+/** Sam signed in on a fake host (`stubSignedInApi`), with the texts the simulator was asked to send. */
+function signedIn(routes: Parameters<typeof stubSignedInApi>[0], roles = ['user']) {
+  const host = stubSignedInApi(routes, roles);
   return { ...host, texts: () => host.posted().filter((call) => call.path === '/api/v1/sms/simulator/messages').map((call) => call.body) };
 }
 
