@@ -17,21 +17,14 @@ internal sealed class OperationsOptions
     /// <summary>Comma-separated networks in CIDR form (<c>127.0.0.0/8,::1/128,10.0.0.0/8</c>).</summary>
     public string AllowedNetworks { get; set; } = "127.0.0.0/8,::1/128";
 
-    public IReadOnlyList<IPNetwork> Networks() =>
-        [.. AllowedNetworks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => IPNetwork.Parse(n))];
+    public IReadOnlyList<IPNetwork> Networks() => NetworkList.Parse(AllowedNetworks);
 
     internal sealed class Validator : IValidateOptions<OperationsOptions>
     {
         public ValidateOptionsResult Validate(string? name, OperationsOptions options)
         {
             var failures = new OptionsFailures();
-            var bad = (options.AllowedNetworks ?? string.Empty)
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Where(n => !IPNetwork.TryParse(n, out _)).ToList();
-            if (options.AllowedNetworks is null || bad.Count > 0)
-            {
-                failures.Add("Operations:AllowedNetworks", $"must be networks in CIDR form separated by commas (not '{string.Join(", ", bad)}').");
-            }
+            NetworkList.Validate(options.AllowedNetworks, "Operations:AllowedNetworks", failures);
 
             return failures.ToResult();
         }

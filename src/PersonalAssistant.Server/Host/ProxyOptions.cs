@@ -23,8 +23,7 @@ internal sealed class ProxyOptions
     /// <summary>Proxies in a row whose entries are read from the end of <c>X-Forwarded-For</c> (1: one nginx in front).</summary>
     public int ForwardLimit { get; set; } = 1;
 
-    public IReadOnlyList<IPNetwork> Networks() =>
-        [.. TrustedNetworks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => IPNetwork.Parse(n))];
+    public IReadOnlyList<IPNetwork> Networks() => NetworkList.Parse(TrustedNetworks);
 
     /// <summary>The framework's options: its own defaults (loopback) replaced by <see cref="TrustedNetworks"/>.</summary>
     public void ApplyTo(ForwardedHeadersOptions options)
@@ -45,13 +44,7 @@ internal sealed class ProxyOptions
         public ValidateOptionsResult Validate(string? name, ProxyOptions options)
         {
             var failures = new OptionsFailures();
-            var bad = (options.TrustedNetworks ?? string.Empty)
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Where(n => !IPNetwork.TryParse(n, out _)).ToList();
-            if (options.TrustedNetworks is null || bad.Count > 0)
-            {
-                failures.Add("Proxy:TrustedNetworks", $"must be networks in CIDR form separated by commas (not '{string.Join(", ", bad)}').");
-            }
+            NetworkList.Validate(options.TrustedNetworks, "Proxy:TrustedNetworks", failures);
 
             if (options.ForwardLimit is < 1 or > 10)
             {
