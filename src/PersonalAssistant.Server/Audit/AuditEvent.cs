@@ -64,6 +64,9 @@ internal static class AuditActions
     public const string PermissionDenied = "access.denied";
     public const string AdminUserUpdated = "admin.user_updated";
     public const string AdminUserDeleted = "admin.user_deleted";
+    public const string AccountDeletionRequested = "account.deletion_requested";
+    public const string AccountDeletionCancelled = "account.deletion_cancelled";
+    public const string AccountDeleted = "account.deleted";
     public const string AdminSmsAllowancesUpdated = "admin.sms_allowances_updated";
     public const string AdminSmsNumberBought = "admin.sms_number_bought";
     public const string AdminSmsNumberAssigned = "admin.sms_number_assigned";

@@ -11,6 +11,7 @@ using PersonalAssistant.Server.Features.Meta;
 using PersonalAssistant.Server.Features.Mfa;
 using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Notifications;
+using PersonalAssistant.Server.Features.Privacy;
 using PersonalAssistant.Server.Features.Profile;
 using PersonalAssistant.Server.Features.Push;
 using PersonalAssistant.Server.Features.Reminders;
@@ -45,6 +46,7 @@ internal static class ApiRoutes
         api.MapPasswordEndpoints();
         api.MapSessionEndpoints();
         api.MapProfileEndpoints();
+        api.MapPrivacyEndpoints();
         api.MapPhoneNumberEndpoints();
         api.MapPreferencesEndpoints();
         api.MapMfaEndpoints();

@@ -16,6 +16,7 @@ using PersonalAssistant.Server.Features.Lists;
 using PersonalAssistant.Server.Features.Memories;
 using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Notifications;
+using PersonalAssistant.Server.Features.Privacy;
 using PersonalAssistant.Server.Features.Push;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Sms;
@@ -80,6 +81,7 @@ internal static class AssistantHost
         services.AddBriefings();
         services.AddChannels();
         services.AddSms();
+        services.AddPrivacy();
         services.AddSingleton<IPersonEvents, HubPersonEvents>();
         services.AddBackgroundJobs(configuration);
         services.AddEvents();

@@ -55,10 +55,12 @@ internal static class AccountsRegistration
         services.AddScoped<SessionService>();
         services.AddScoped<RecoveryCodes>();
         services.AddScoped<VerificationCodes>();
+        services.AddScoped<SecondFactors>();
         services.AddSingleton<SignInGuard>();
         services.AddScoped<AuditLog>();
         services.AddRetainedRows<Audit.AuditEvent>(RetainedKinds.Audit, e => e.OccurredAt);
         services.AddScoped<Jobs.IRetainedData, SessionRetention>();
+        services.AddScoped<IAccountErasure, Audit.AuditErasure>();
         services.AddHttpContextAccessor();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -36,6 +36,9 @@ internal sealed class AppUser : IdentityUser<Guid>
 
     public UserPreferences Preferences { get; set; } = new();
 
+    /// <summary>Set when the person asked for the account's deletion: every row of it goes at this instant, unless they cancel.</summary>
+    public DateTimeOffset? DeletionDueAt { get; set; }
+
     public bool HasMfa => TotpEnabled || SmsMfaEnabled;
 }
 

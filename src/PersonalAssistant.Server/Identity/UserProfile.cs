@@ -11,6 +11,7 @@ namespace PersonalAssistant.Server.Identity;
 /// <param name="MfaEnabled">Whether sign-in asks for a second factor.</param>
 /// <param name="IsActive">False when an administrator deactivated the account.</param>
 /// <param name="CreatedAt">When the account was created (UTC).</param>
+/// <param name="DeletionDueAt">When the account is to be deleted (UTC), if its owner asked; signing in before then can cancel it.</param>
 internal sealed record UserProfile(
     Guid Id,
     string Email,
@@ -21,12 +22,13 @@ internal sealed record UserProfile(
     IReadOnlyList<string> Roles,
     bool MfaEnabled,
     bool IsActive,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DeletionDueAt)
 {
     public static UserProfile From(AppUser user, IEnumerable<string> roles)
     {
         ArgumentNullException.ThrowIfNull(user);
         return new UserProfile(user.Id, user.Email ?? string.Empty, user.EmailConfirmed, user.DisplayName, user.TimeZone, user.Locale,
-            roles.OrderBy(role => AppRoles.Rank(role)).ToList(), user.HasMfa, user.IsActive, user.CreatedAt);
+            roles.OrderBy(role => AppRoles.Rank(role)).ToList(), user.HasMfa, user.IsActive, user.CreatedAt, user.DeletionDueAt);
     }
 }

@@ -272,6 +272,8 @@ internal sealed class JobSchedules(IRecurringJobManager recurring) : IHostedServ
     {
         recurring.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, JobQueues.Maintenance, job => job.RunAsync(CancellationToken.None),
             Cron.Daily(3, 30), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        recurring.AddOrUpdate<Features.Privacy.AccountDeletionJob>(Features.Privacy.AccountDeletionJob.Id, JobQueues.Maintenance,
+            job => job.RunAsync(CancellationToken.None), Cron.Hourly(20), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurring.AddOrUpdate<RetentionJob>(RetentionJob.Id, JobQueues.Maintenance, job => job.RunAsync(CancellationToken.None),
             Cron.Daily(3, 0), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         recurring.AddOrUpdate<Features.Tasks.MissedTasksJob>(Features.Tasks.MissedTasksJob.Id, JobQueues.Default, job => job.RunAsync(CancellationToken.None),

@@ -62,6 +62,14 @@ public static partial class Accounts
             body.TryGetProperty("refreshToken", out var refresh) ? refresh.GetString() : null, RefreshCookieOf(response));
     }
 
+    /// <summary>A sign-in with email and password, whatever its answer (the caller disposes it).</summary>
+    public static async Task<HttpResponseMessage> TryLoginAsync(AssistantApp app, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var client = app.CreateClient();
+        return await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, tokenDelivery = "body" });
+    }
+
     /// <summary>The value of the refresh cookie a response set (HttpClient drops Secure cookies over http).</summary>
     public static string? RefreshCookieOf(HttpResponseMessage response)
     {

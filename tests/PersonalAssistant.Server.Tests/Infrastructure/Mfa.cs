@@ -27,6 +27,21 @@ public static class Mfa
         new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(app.Clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Adds a number and verifies it with the code from the outbox; returns its id and E.164 form.</summary>
+    /// <summary>Signs in again with the password and a TOTP code (of the next 30-second step: a code works once).</summary>
+    public static async Task<TestUser> LoginWithTotpAsync(AssistantApp app, TestUser user, string secret)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(user);
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        using var client = app.CreateClient();
+        using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password, tokenDelivery = "body" });
+        var challenge = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("mfaToken").GetString();
+        using var verified = await client.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfaToken = challenge, method = "totp", code = Totp(app, secret) });
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        var body = await verified.Content.ReadFromJsonAsync<JsonElement>();
+        return user with { AccessToken = body.GetProperty("accessToken").GetString()!, RefreshToken = body.TryGetProperty("refreshToken", out var refresh) ? refresh.GetString() : null };
+    }
+
     public static async Task<(Guid Id, string E164)> AddVerifiedPhoneAsync(AssistantApp app, TestUser user, string number)
     {
         using var client = user.Client(app);

@@ -18,6 +18,13 @@ internal static class ProblemAssertions
         return problem;
     }
 
+    /// <summary>Asserts a 400 problem with field errors and returns the fields they name.</summary>
+    public static async Task<IReadOnlyList<string>> FieldErrorsAsync(HttpResponseMessage response)
+    {
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        return [.. problem.GetProperty("errors").EnumerateObject().Select(p => p.Name)];
+    }
+
     /// <summary>Asserts a 400 problem whose <c>errors</c> name this field (and disposes the response).</summary>
     public static async Task AssertFieldErrorAsync(HttpResponseMessage response, string field)
     {

@@ -282,11 +282,72 @@ export interface paths {
         get: operations["GetMe"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete my account and everything in it
+         * @description Needs the password, and a second factor when sign-in asks for one (method totp, sms after POST /mfa/sms/setup, or recovery). Signs out everywhere and stops every proactive message; after the grace period (7 days unless configured) a job erases every row of the account. 202 with the date. Signing in before then and DELETE /users/me/deletion keeps the account. Rate-limited.
+         */
+        delete: operations["DeleteMyAccount"];
         options?: never;
         head?: never;
         /** Change my name, time zone or language */
         patch: operations["UpdateMe"];
+        trace?: never;
+    };
+    "/api/v1/users/me/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Keep my account after all
+         * @description Cancels a scheduled deletion; 404 when none is scheduled.
+         */
+        delete: operations["CancelMyAccountDeletion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I agreed to, with the words, and the history */
+        get: operations["ListMyConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/consents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Agree to or withdraw a consent
+         * @description kind: terms, sms, email or push. Withdrawing a channel stops proactive messages on it at once and turns it off; agreeing turns it on. The terms cannot be withdrawn (409): that is deleting the account.
+         */
+        put: operations["SetMyConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/users/me/phone-numbers": {
@@ -1641,6 +1702,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The account's deletion is scheduled. */
+        AccountDeletionResponse: {
+            /**
+             * Format: date-time
+             * @description When every row of the account goes (UTC). Signing in before then can cancel it.
+             */
+            deletesAt: string;
+            /** @description True when it is already gone (no grace period configured). */
+            deleted: boolean;
+        };
         /** @description What the assistant did, as stored with its reply and sent to the web app. */
         ActionTaken: {
             /** @description task.created, reminder.created, list-item.added, ... (see the API guide). */
@@ -1880,6 +1951,58 @@ export interface components {
             /** Format: int32 */
             removed: number | string;
         };
+        /** @description Agree to, or withdraw, one kind of consent. */
+        ConsentChangeRequest: {
+            /** @description True to agree, false to withdraw. */
+            granted: boolean;
+        };
+        /** @description One recorded decision. */
+        ConsentRecordResponse: {
+            /** @description terms, sms, email or push. */
+            kind: string;
+            /** @description Agreed (true) or withdrawn (false). */
+            granted: boolean;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            at: string;
+            /** @description The version of the words. */
+            version: string;
+            /** @description The exact words shown. */
+            text: string;
+            /** @description Their language. */
+            locale: string;
+            /** @description Where: sign-up, settings, or sms-keyword (STOP/START). */
+            source: string;
+        };
+        /** @description The person's consents: the current answer of each kind, and every decision ever recorded. */
+        ConsentsResponse: {
+            /** @description One entry per kind: terms, sms, email, push. */
+            current: components["schemas"]["ConsentStateResponse"][];
+            /** @description Every decision, newest first, with the words shown at the time. */
+            history: components["schemas"]["ConsentRecordResponse"][];
+        };
+        /** @description The current answer for one kind of consent. */
+        ConsentStateResponse: {
+            /** @description terms, sms, email or push. */
+            kind: string;
+            /** @description Whether the newest decision agreed (false when never asked). */
+            granted: boolean;
+            /**
+             * Format: date-time
+             * @description When the newest decision was made; null when never.
+             */
+            at: null | string;
+            /** @description The version of the words agreed to or withdrawn; null when never. */
+            version: null | string;
+            /** @description The words that agreeing now means, in the person's language. */
+            text: string;
+            /** @description The version of Text; different from Version when the words changed since. */
+            currentVersion: string;
+            /** @description True for a channel the assistant may write on unasked (sms, email, push). */
+            isChannel: boolean;
+        };
         /** @description A conversation. */
         ConversationResponse: {
             /**
@@ -1977,6 +2100,15 @@ export interface components {
             currency: string;
             /** Format: double */
             total: number | string;
+        };
+        /** @description Delete my account: the password, and a second factor when sign-in asks for one. */
+        DeleteAccountRequest: {
+            /** @description The account's password. */
+            password: string;
+            /** @description totp, sms or recovery; only when a second factor is on. */
+            method: null | string;
+            /** @description The code of that method. */
+            code: null | string;
         };
         /** @description What became of one occurrence. */
         DeliveryResponse: {
@@ -3587,6 +3719,11 @@ export interface components {
              * @description When the account was created (UTC).
              */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the account is to be deleted (UTC), if its owner asked; signing in before then can cancel it.
+             */
+            deletionDueAt: null | string;
         };
         /** @description The link from the confirmation email. */
         VerifyEmailRequest: {
@@ -4271,6 +4408,57 @@ export interface operations {
             };
         };
     };
+    DeleteMyAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDeletionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     UpdateMe: {
         parameters: {
             query?: never;
@@ -4300,6 +4488,133 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CancelMyAccountDeletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMyConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentsResponse"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetMyConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Internal Server Error */

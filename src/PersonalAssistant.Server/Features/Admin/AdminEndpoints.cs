@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Audit;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Privacy;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Messaging;
@@ -175,7 +176,7 @@ internal static class AdminEndpoints
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteUser(
-        Guid id, UserManager<AppUser> users, SessionService sessions, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
+        Guid id, AccountDeletionService deletions, HttpContext context, CancellationToken cancellationToken)
     {
         var adminId = context.User.UserId();
         if (id == adminId)
@@ -183,16 +184,10 @@ internal static class AdminEndpoints
             return NotOnYourself(RequestLocale.Of(context), "Admin.OwnAccount.Delete");
         }
 
-        var user = await users.FindByIdAsync(id.ToString());
-        if (user is null)
-        {
-            return UserNotFound(RequestLocale.Of(context));
-        }
-
-        await sessions.RevokeAllAsync(user.Id, keep: null, "deleted", cancellationToken);
-        await users.DeleteAsync(user);
-        await audit.RecordAsync(AuditActions.AdminUserDeleted, AuditOutcome.Success, ClientInfo.From(context), adminId, id, cancellationToken: cancellationToken);
-        return TypedResults.NoContent();
+        // The same erasure as an owner's deletion after its grace period: every row of the account, at once.
+        return await deletions.EraseByAdministratorAsync(id, adminId, ClientInfo.From(context), cancellationToken)
+            ? TypedResults.NoContent()
+            : UserNotFound(RequestLocale.Of(context));
     }
 
     public static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> GrantRole(

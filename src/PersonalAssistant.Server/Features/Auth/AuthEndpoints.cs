@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Audit;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
+using PersonalAssistant.Server.Features.Privacy;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Messaging;
@@ -48,6 +49,7 @@ internal static class AuthEndpoints
         IEmailSender email,
         RateLimits limits,
         AuditLog audit,
+        ConsentService consents,
         IOptions<AuthOptions> options,
         TimeProvider time,
         HttpContext context,
@@ -112,6 +114,7 @@ internal static class AuthEndpoints
             await users.AddToRolesAsync(user, [AppRoles.Premium, AppRoles.Administrator]);
         }
 
+        await consents.RecordSignUpAsync(user.Id, user.Locale, cancellationToken);
         await audit.RecordAsync(AuditActions.Register, AuditOutcome.Success, client, user.Id, user.Id, cancellationToken: cancellationToken);
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         await email.SendAsync(AccountMessages.VerifyEmail(address, user.Locale, user.DisplayName, AccountLinks.VerifyEmail(context, address, token), user.Id), cancellationToken);

@@ -104,10 +104,10 @@ internal static class MfaEndpoints
     }
 
     public static async Task<Results<Accepted, ProblemHttpResult>> SetupSms(
-        UserManager<AppUser> users, AppDbContext db, VerificationCodes codes, HttpContext context, CancellationToken cancellationToken)
+        UserManager<AppUser> users, SecondFactors factors, VerificationCodes codes, HttpContext context, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(context.User.UserId().ToString());
-        var phone = user is null ? null : await PrimaryPhoneAsync(db, user.Id, cancellationToken);
+        var phone = user is null ? null : await factors.PrimaryPhoneAsync(user.Id, cancellationToken);
         if (user is null || phone is null)
         {
             return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Mfa.NoVerifiedPhone.Title", "Mfa.NoVerifiedPhone.DetailSms");
@@ -118,7 +118,7 @@ internal static class MfaEndpoints
     }
 
     public static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> EnableSms(
-        MfaCodeRequest request, UserManager<AppUser> users, AppDbContext db, VerificationCodes codes, RecoveryCodes recovery,
+        MfaCodeRequest request, UserManager<AppUser> users, SecondFactors factors, VerificationCodes codes, RecoveryCodes recovery,
         SessionService sessions, RateLimits limits, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var (user, refused) = await LoadCheckingLimitAsync(users, limits, context, cancellationToken);
@@ -127,7 +127,7 @@ internal static class MfaEndpoints
             return refused!;
         }
 
-        var phone = await PrimaryPhoneAsync(db, user.Id, cancellationToken);
+        var phone = await factors.PrimaryPhoneAsync(user.Id, cancellationToken);
         if (phone is null)
         {
             return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Mfa.NoVerifiedPhone.Title", "Mfa.NoVerifiedPhone.Detail");
@@ -151,7 +151,7 @@ internal static class MfaEndpoints
     }
 
     public static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> RegenerateRecoveryCodes(
-        MfaProofRequest request, UserManager<AppUser> users, AppDbContext db, TotpService totp, VerificationCodes codes,
+        MfaProofRequest request, UserManager<AppUser> users, SecondFactors factors,
         RecoveryCodes recovery, RateLimits limits, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var (user, refused) = await LoadCheckingLimitAsync(users, limits, context, cancellationToken);
@@ -165,7 +165,7 @@ internal static class MfaEndpoints
             return Problems.Of(RequestLocale.Of(context), StatusCodes.Status409Conflict, "Mfa.Off.Title", "Mfa.Off.Detail");
         }
 
-        if (!await ProveAsync(user, request.Method, request.Code, allowRecovery: false, db, totp, codes, recovery, cancellationToken))
+        if (!await factors.ProveAsync(user, request.Method, request.Code, allowRecovery: false, cancellationToken))
         {
             return WrongCode(RequestLocale.Of(context));
         }
@@ -178,7 +178,7 @@ internal static class MfaEndpoints
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DisableMfa(
-        [FromBody] DisableMfaRequest request, UserManager<AppUser> users, AppDbContext db, TotpService totp, VerificationCodes codes,
+        [FromBody] DisableMfaRequest request, UserManager<AppUser> users, SecondFactors factors,
         RecoveryCodes recovery, RateLimits limits, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var (user, refused) = await LoadCheckingLimitAsync(users, limits, context, cancellationToken);
@@ -194,7 +194,7 @@ internal static class MfaEndpoints
             return TypedResults.NoContent();
         }
 
-        var codeOk = passwordOk && await ProveAsync(user, request.Method, request.Code, allowRecovery: true, db, totp, codes, recovery, cancellationToken);
+        var codeOk = passwordOk && await factors.ProveAsync(user, request.Method, request.Code, allowRecovery: true, cancellationToken);
         if (!codeOk)
         {
             await audit.RecordAsync(AuditActions.MfaDisabled, AuditOutcome.Failure, ClientInfo.From(context), user.Id, user.Id,
@@ -214,25 +214,6 @@ internal static class MfaEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<bool> ProveAsync(
-        AppUser user, string method, string code, bool allowRecovery, AppDbContext db, TotpService totp, VerificationCodes codes,
-        RecoveryCodes recovery, CancellationToken cancellationToken)
-    {
-        switch (method.Trim().ToLowerInvariant())
-        {
-            case "totp":
-                return user.TotpEnabled && totp.Verify(user, code.Trim());
-            case "sms":
-                var phone = await PrimaryPhoneAsync(db, user.Id, cancellationToken);
-                return user.SmsMfaEnabled && phone is not null
-                    && await codes.CheckAsync(user.Id, VerificationPurpose.MfaSmsEnable, phone.Id, code, cancellationToken) == CodeCheck.Valid;
-            case "recovery":
-                return allowRecovery && await recovery.RedeemAsync(user.Id, code, cancellationToken);
-            default:
-                return false;
-        }
-    }
-
     private static async Task<(AppUser? User, ProblemHttpResult? Refused)> LoadCheckingLimitAsync(
         UserManager<AppUser> users, RateLimits limits, HttpContext context, CancellationToken cancellationToken)
     {
@@ -246,11 +227,6 @@ internal static class MfaEndpoints
         var user = await users.FindByIdAsync(userId.ToString());
         return user is null ? (null, Problems.Of(RequestLocale.Of(context), StatusCodes.Status401Unauthorized, "Problem.Unauthorized.Title", "Problem.Unauthorized.Detail")) : (user, null);
     }
-
-    private static Task<PhoneNumber?> PrimaryPhoneAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
-        db.PhoneNumbers.Where(p => p.UserId == userId && p.VerifiedAt != null)
-            .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.CreatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
 
     private static ProblemHttpResult WrongCode(string locale) =>
         Problems.Of(locale, StatusCodes.Status400BadRequest, "Auth.WrongCode.Title", "Mfa.WrongCode.Detail");

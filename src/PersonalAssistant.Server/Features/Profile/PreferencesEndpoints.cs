@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Privacy;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Persistence;
@@ -33,7 +34,7 @@ internal static class PreferencesEndpoints
     }
 
     public static async Task<Results<Ok<PreferencesDto>, ValidationProblem>> UpdatePreferences(
-        PreferencesDto request, AppDbContext db, ProfileCache profiles, HttpContext context, CancellationToken cancellationToken)
+        PreferencesDto request, AppDbContext db, ProfileCache profiles, ConsentService consents, HttpContext context, CancellationToken cancellationToken)
     {
         var userId = context.User.UserId();
         var speak = RequestLocale.Of(context);
@@ -76,6 +77,7 @@ internal static class PreferencesEndpoints
         }
 
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        await consents.StageChannelChangesAsync(userId, user.Locale, user.Preferences.PreferredChannels, channels, cancellationToken);
         user.Preferences = new UserPreferences
         {
             QuietHoursStart = quietStart,

@@ -3,6 +3,7 @@ using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Features.Notifications;
+using PersonalAssistant.Server.Features.Privacy;
 using PersonalAssistant.Server.Features.Profile;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Sms.Allowances;
@@ -51,6 +52,7 @@ internal sealed partial class ChannelDeliveryService(
     ISmsSender sms,
     PhoneNumberService phoneNumbers,
     SmsAllowanceService smsAllowances,
+    ConsentService consents,
     IEmailSender email,
     IBackgroundJobClient jobs,
     IOptions<JobsOptions> jobOptions,
@@ -126,9 +128,21 @@ internal sealed partial class ChannelDeliveryService(
             return; // delivered (a channel that reported a failure after taking it has fallen back: FallBackAsync)
         }
 
-        var turnedOn = person.Preferences.PreferredChannels.Where(Proactive.Contains).Distinct(StringComparer.Ordinal).ToList();
         var draft = new Delivery(notificationId, userId, notification, person.Locale);
-        if (!turnedOn.Contains(IdentityChannels.Push) && attempts.Count == 0 && await push.HasSubscriptionsAsync(userId, cancellationToken))
+        // Asked now, right before sending: a consent withdrawn a second ago, or a deletion asked for, already counts.
+        var consented = await consents.ProactiveChannelsAsync(userId, cancellationToken);
+        var wanted = person.Preferences.PreferredChannels.Where(Proactive.Contains).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var refused in wanted.Where(c => !consented.Contains(c)))
+        {
+            if (!attempts.Any(a => a.Channel == refused && a.Outcome == DeliveryAttemptOutcomes.NoConsent))
+            {
+                // Turned on without a consent on record (withdrawn since, or STOP texted): nothing goes there, and the record says why.
+                await RecordAsync(draft, refused, DeliveryAttemptOutcomes.NoConsent, null, 0, cancellationToken);
+            }
+        }
+
+        var turnedOn = wanted.Where(consented.Contains).ToList();
+        if (!wanted.Contains(IdentityChannels.Push) && attempts.Count == 0 && await push.HasSubscriptionsAsync(userId, cancellationToken))
         {
             // A browser is subscribed but the person has not turned push on: nothing goes there, and the record says why.
             await RecordAsync(draft, IdentityChannels.Push, DeliveryAttemptOutcomes.NoConsent, null, 0, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Features.Privacy;
 using PersonalAssistant.Server.Features.Profile;
 using PersonalAssistant.Server.Features.Sms.Allowances;
 using PersonalAssistant.Server.Identity;
@@ -30,6 +31,7 @@ internal sealed partial class InboundSmsJob(
     ISmsTurns conversations,
     ISmsSender sender,
     SmsAllowanceService allowances,
+    ConsentService consents,
     LanguageEngine engine,
     IOptions<TwilioOptions> twilio,
     IOptions<AuthOptions> auth,
@@ -109,10 +111,20 @@ internal sealed partial class InboundSmsJob(
         {
             case SmsKeyword.Stop:
                 await phoneNumbers.SetOptedOutAsync(sms.From, optedOut: true, cancellationToken);
+                if (owner is not null)
+                {
+                    await consents.RecordSmsKeywordAsync(owner.Id, locale, granted: false, cancellationToken);
+                }
+
                 await ReplyAsync(sms, Texts.Get(locale, "Sms.Stopped"), owner?.Id, cancellationToken);
                 return "stop";
             case SmsKeyword.Start:
                 await phoneNumbers.SetOptedOutAsync(sms.From, optedOut: false, cancellationToken);
+                if (owner is not null)
+                {
+                    await consents.RecordSmsKeywordAsync(owner.Id, locale, granted: true, cancellationToken);
+                }
+
                 await ReplyAsync(sms, Texts.Get(locale, "Sms.Started"), owner?.Id, cancellationToken);
                 return "start";
             case SmsKeyword.Help when verified is not { OptedOut: true }:

@@ -23,6 +23,7 @@ internal static class SmsRegistration
         services.AddScoped<SmsStatusService>();
         services.Replace(ServiceDescriptor.Scoped<ISmsSendLog, SmsMessageLog>()); // after the sender's no-op defaults
         services.AddScoped<SmsFailureService>();
+        services.AddScoped<Identity.IAccountErasure, SmsErasure>();
         services.Replace(ServiceDescriptor.Scoped<ISmsFailures>(provider => provider.GetRequiredService<SmsFailureService>()));
 
         // The Profile feature's service for verified numbers: the SMS channel and the channel delivery ask it.

@@ -219,6 +219,7 @@ public sealed class PushDeliveryTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var account = await db.Users.SingleAsync(u => u.Id == user.Id);
         account.Preferences = new UserPreferences { PreferredChannels = [.. channels] };
+        await Accounts.ConsentToChannelsAsync(scope.ServiceProvider, account);
         await db.SaveChangesAsync();
     }
 

@@ -47,6 +47,7 @@ public sealed class PushEndToEndTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var account = await db.Users.SingleAsync(u => u.Id == user.Id);
             account.Preferences = new UserPreferences { PreferredChannels = ["web", "push"] };
+            await Accounts.ConsentToChannelsAsync(scope.ServiceProvider, account);
             await db.SaveChangesAsync();
         }
 

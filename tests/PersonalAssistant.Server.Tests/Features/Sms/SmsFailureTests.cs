@@ -148,6 +148,7 @@ public sealed class SmsFailureTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var account = await db.Users.SingleAsync(u => u.Id == user.Id);
         account.Preferences = new UserPreferences { PreferredChannels = ["web", "sms", "email"] };
+        await Accounts.ConsentToChannelsAsync(scope.ServiceProvider, account);
         account.Locale = locale;
         db.PhoneNumbers.Add(new PhoneNumber { UserId = user.Id, E164 = Number, VerifiedAt = _app.Clock.GetUtcNow(), IsPrimary = true, CreatedAt = _app.Clock.GetUtcNow() });
         await db.SaveChangesAsync();

@@ -160,12 +160,12 @@ public sealed class SmsWebhookTests : IAsyncLifetime
         Assert.StartsWith("You are unsubscribed", Assert.Single(await TwilioWebhook.RepliesToAsync(_app, number)), StringComparison.Ordinal);
         Assert.True(Assert.Single(await PhonesAsync(user)).GetProperty("optedOut").GetBoolean());
 
-        // opted out: a question gets no reply, and a due reminder does not go by SMS
+        // opted out: a question gets no reply, and a due reminder does not go by SMS (STOP withdrew the SMS consent)
         await TwilioWebhook.TextAsync(_app, number, "what's on today?");
         await TwilioWebhook.RunJobsAsync(_app);
         var notificationId = await NudgeAsync(user, "take the pills");
         Assert.Equal(
-            [("sms", "failed-permanent", "no-target"), ("sms", "fell-back", "no-target")],
+            [("sms", "no-consent", (string?)null)],
             (await AttemptsAsync(notificationId)).Select(a => (a.Channel, a.Outcome, a.Error)));
         Assert.Single(await TwilioWebhook.RepliesToAsync(_app, number));
 
@@ -428,6 +428,7 @@ public sealed class SmsWebhookTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var account = await db.Users.SingleAsync(u => u.Id == user.Id);
         account.Preferences = new UserPreferences { PreferredChannels = [.. channels] };
+        await Accounts.ConsentToChannelsAsync(scope.ServiceProvider, account);
         await db.SaveChangesAsync();
     }
 

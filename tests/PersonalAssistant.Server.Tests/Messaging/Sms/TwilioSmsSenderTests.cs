@@ -355,6 +355,7 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var account = await db.Users.SingleAsync(u => u.Id == user.Id);
             account.Preferences = new UserPreferences { PreferredChannels = ["web", "sms", "email"] };
+            await Accounts.ConsentToChannelsAsync(scope.ServiceProvider, account);
             db.PhoneNumbers.Add(new PhoneNumber { UserId = user.Id, E164 = To, VerifiedAt = App.Clock.GetUtcNow(), IsPrimary = true, CreatedAt = App.Clock.GetUtcNow() });
             await db.SaveChangesAsync();
         }

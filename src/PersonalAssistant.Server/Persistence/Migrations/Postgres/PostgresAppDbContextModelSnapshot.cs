@@ -722,6 +722,53 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Privacy.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind", "At");
+
+                    b.ToTable("Consents", (string)null);
+                });
+
             modelBuilder.Entity("PersonalAssistant.Server.Features.Push.DeliveryAttempt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1288,6 +1335,9 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletionDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")
@@ -1879,6 +1929,15 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                         .HasForeignKey("ReminderId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Privacy.Consent", b =>
+                {
                     b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -696,6 +696,53 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Privacy.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind", "At");
+
+                    b.ToTable("Consents", (string)null);
+                });
+
             modelBuilder.Entity("PersonalAssistant.Server.Features.Push.DeliveryAttempt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1262,6 +1309,9 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletionDueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
@@ -1853,6 +1903,15 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                         .HasForeignKey("ReminderId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Privacy.Consent", b =>
+                {
                     b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

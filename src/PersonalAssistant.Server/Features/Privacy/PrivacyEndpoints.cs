@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Common.RateLimiting;
+using PersonalAssistant.Server.Identity;
+
+namespace PersonalAssistant.Server.Features.Privacy;
+
+/// <summary>The person's own privacy: deleting the account (with a grace period), and consents.</summary>
+internal static class PrivacyEndpoints
+{
+    public static RouteGroupBuilder MapPrivacyEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/users/me").WithTags("Privacy");
+        group.MapDelete("", DeleteMyAccount).WithName("DeleteMyAccount").WithSummary("Delete my account and everything in it")
+            .WithDescription("Needs the password, and a second factor when sign-in asks for one (method totp, sms after POST /mfa/sms/setup, or recovery). " +
+                             "Signs out everywhere and stops every proactive message; after the grace period (7 days unless configured) a job erases every " +
+                             "row of the account. 202 with the date. Signing in before then and DELETE /users/me/deletion keeps the account. Rate-limited.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapDelete("/deletion", CancelMyAccountDeletion).WithName("CancelMyAccountDeletion").WithSummary("Keep my account after all")
+            .WithDescription("Cancels a scheduled deletion; 404 when none is scheduled.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/consents", ListMyConsents).WithName("ListMyConsents").WithSummary("What I agreed to, with the words, and the history");
+        group.MapPut("/consents/{kind}", SetMyConsent).WithName("SetMyConsent").WithSummary("Agree to or withdraw a consent")
+            .WithDescription("kind: terms, sms, email or push. Withdrawing a channel stops proactive messages on it at once and turns it off; " +
+                             "agreeing turns it on. The terms cannot be withdrawn (409): that is deleting the account.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    public static async Task<Results<Accepted<AccountDeletionResponse>, ValidationProblem, ProblemHttpResult>> DeleteMyAccount(
+        [FromBody] DeleteAccountRequest request, PersonNow person, AccountDeletionService deletions, RateLimits limits, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        // A password is checked: as limited as every other place that checks one.
+        var allowed = await limits.AcquireAsync(RateLimitKind.AuthPerAccount, "delete-account:" + person.UserId, cancellationToken);
+        if (!allowed.IsAllowed)
+        {
+            return allowed.ToProblem(context);
+        }
+
+        var outcome = await deletions.RequestAsync(person, request, ClientInfo.From(context), cancellationToken);
+        return outcome.Failure is { } failure ? OutcomeResults.Problem(failure) : TypedResults.Accepted((string?)null, outcome.Value);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> CancelMyAccountDeletion(
+        PersonNow person, AccountDeletionService deletions, HttpContext context, CancellationToken cancellationToken) =>
+        (await deletions.CancelAsync(person, ClientInfo.From(context), cancellationToken)).ToNoContent();
+
+    public static async Task<Ok<ConsentsResponse>> ListMyConsents(PersonNow person, ConsentService consents, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await consents.ListAsync(person, cancellationToken));
+
+    public static async Task<Results<Ok<ConsentsResponse>, ValidationProblem, ProblemHttpResult>> SetMyConsent(
+        string kind, ConsentChangeRequest request, PersonNow person, ConsentService consents, CancellationToken cancellationToken) =>
+        (await consents.SetAsync(person, kind, request, cancellationToken)).ToOk();
+}
+
+internal static class PrivacyRegistration
+{
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<PrivacyOptions, PrivacyOptions.Validator>(PrivacyOptions.Section);
+        services.AddScoped<ConsentService>();
+        services.AddScoped<AccountDeletionService>();
+        services.AddScoped<AccountDeletionJob>();
+        return services;
+    }
+}
