@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './api/queryClient';
 import { Providers } from './app/Providers';
+import { registerWorker } from './features/pwa/registerWorker';
 import { routes } from './app/routes';
 import { browserLanguage } from './i18n';
 import './index.css';
@@ -12,6 +13,9 @@ const root = document.getElementById('root');
 if (!root) {
   throw new Error('The page has no #root element.');
 }
+
+// The offline shell, Today's saved data, update and push (issue 18): one worker, registered at every start.
+registerWorker();
 
 const router = createBrowserRouter(routes);
 const queryClient = createQueryClient();

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { forgetSavedData } from '../pwa/registerWorker';
 import {
   acceptTokens,
   currentAccessToken,
@@ -63,6 +64,7 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
     () =>
       onSessionChange(() => {
         if (!currentAccessToken()) {
+          void forgetSavedData();
           setUser(null);
           setStatus((previous) => (previous === 'loading' ? previous : 'signedOut'));
         }
@@ -71,6 +73,8 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
   );
 
   const completeSignIn = useCallback(async (tokens: IssuedTokens) => {
+    // Whoever used this device before, nothing of theirs stays readable offline.
+    await forgetSavedData();
     acceptTokens(tokens);
     const profile = await loadProfile();
     setUser(profile);
@@ -79,6 +83,7 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
 
   const signOut = useCallback(async () => {
     await endSession();
+    await forgetSavedData();
     queryClient.clear();
     setUser(null);
     setStatus('signedOut');
