@@ -8,7 +8,7 @@ import { api } from '../../api/client';
  */
 let accessToken: string | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-let inFlight: Promise<boolean> | null = null;
+let inFlight: Promise<RefreshOutcome> | null = null;
 const listeners = new Set<() => void>();
 
 export interface IssuedTokens {
@@ -40,28 +40,42 @@ export function acceptTokens(tokens: IssuedTokens | null): void {
   });
 }
 
+/**
+ * What a refresh came to: a session restored, no session (the server said no), or the server out of reach (offline,
+ * or the host down): then the person stays signed in on this device and the app shows what was saved.
+ */
+export type RefreshOutcome = 'restored' | 'signedOut' | 'unreachable';
+
 /** Exchanges the refresh cookie for new tokens; true when a session was restored. */
-export function refreshSession(): Promise<boolean> {
-  inFlight ??= withCrossTabLock(async () => {
+export async function refreshSession(): Promise<boolean> {
+  return (await restoreSession()) === 'restored';
+}
+
+/** Exchanges the refresh cookie for new tokens, telling "signed out" from "the server could not be reached". */
+export function restoreSession(): Promise<RefreshOutcome> {
+  inFlight ??= withCrossTabLock(async (): Promise<RefreshOutcome> => {
     try {
       const response = await globalThis.fetch('/api/v1/auth/refresh', {
         method: 'POST',
         credentials: 'same-origin',
         headers: { Accept: 'application/json' },
       });
+      if (response.status >= 500) {
+        return 'unreachable';
+      }
       if (!response.ok) {
         acceptTokens(null);
-        return false;
+        return 'signedOut';
       }
       const tokens = (await response.json()) as Partial<IssuedTokens>;
       if (typeof tokens.accessToken !== 'string' || typeof tokens.expiresIn !== 'number') {
         acceptTokens(null);
-        return false;
+        return 'signedOut';
       }
       acceptTokens({ accessToken: tokens.accessToken, expiresIn: tokens.expiresIn });
-      return true;
+      return 'restored';
     } catch {
-      return false;
+      return 'unreachable';
     }
   }).finally(() => {
     inFlight = null;
