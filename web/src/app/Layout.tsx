@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../features/auth/AuthProvider';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { CaptureQueueSender } from '../features/pwa/CaptureQueueSender';
 import { OfflineBanner } from '../features/pwa/OfflineBanner';
 import { useI18n, type MessageKey } from '../i18n';
 import { NavIcon, type NavIconName } from './NavIcon';
@@ -137,6 +138,7 @@ export function Layout() {
         </div>
       </header>
       <OfflineBanner />
+      <CaptureQueueSender />
 
       <main id="main" ref={mainRef} tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-5 py-10 focus:outline-none sm:py-14">
         <Outlet />
