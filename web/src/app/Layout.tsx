@@ -4,6 +4,7 @@ import { useAuth } from '../features/auth/AuthProvider';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { CaptureQueueSender } from '../features/pwa/CaptureQueueSender';
 import { OfflineBanner } from '../features/pwa/OfflineBanner';
+import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
 import { useI18n, type MessageKey } from '../i18n';
 import { NavIcon, type NavIconName } from './NavIcon';
 
@@ -139,6 +140,7 @@ export function Layout() {
       </header>
       <OfflineBanner />
       <CaptureQueueSender />
+      <UpdatePrompt />
 
       <main id="main" ref={mainRef} tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-5 py-10 focus:outline-none sm:py-14">
         <Outlet />
