@@ -42,6 +42,8 @@ export function QuickCapture() {
 
   // Offline (or the server out of reach), a capture waits on this device and is sent once back online.
   const capture = useMutation({
+    // Runs offline too (TanStack would pause it): offline, it puts the capture in the queue.
+    networkMode: 'always',
     mutationFn: async (words: string): Promise<Said | null> => {
       if (!navigator.onLine) {
         enqueueCapture(userId, words);
