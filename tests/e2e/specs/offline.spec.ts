@@ -68,6 +68,9 @@ test.describe('offline', () => {
     await expect(waitingList).toContainText('post the letter');
     await expect(waitingList).toContainText('Will be sent when you’re back online.');
     await accessibleInEveryLook(page, 'offline-queued');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await accessibleInEveryLook(page, 'offline-queued');
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // Back online: it is sent, once, and the banner goes.
     await context.setOffline(false);
