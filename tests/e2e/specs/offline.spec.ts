@@ -45,6 +45,10 @@ test.describe('offline', () => {
     await page.getByRole('button', { name: 'Add task' }).click();
     await expect(page.getByText(/^Got it: pay the rent/)).toBeVisible();
 
+    // The worker (with its list of precached files) is always revalidated, so a new version is found.
+    expect((await page.request.get('/sw.js')).headers()['cache-control']).toBe('no-cache');
+    expect((await page.request.get('/manifest.webmanifest')).headers()['cache-control']).toBe('no-cache');
+
     // The worker installs on the first visit; a reload online lets it see (and save) Today's reads.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.goto('/');
