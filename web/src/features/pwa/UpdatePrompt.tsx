@@ -10,11 +10,11 @@ export function UpdatePrompt() {
     return null;
   }
   return (
-    <div className="fixed inset-x-3 bottom-[calc(5rem+env(safe-area-inset-bottom))] z-50 mx-auto flex max-w-md flex-wrap items-center gap-3 rounded-2xl border border-stone-300 bg-white px-5 py-4 shadow-lg md:bottom-6 dark:border-stone-700 dark:bg-stone-900">
+    <div className="fixed inset-x-3 bottom-[calc(5rem+env(safe-area-inset-bottom))] z-50 mx-auto flex max-w-md flex-col gap-3 sm:flex-row sm:items-center rounded-2xl border border-stone-300 bg-white px-5 py-4 shadow-lg md:bottom-6 dark:border-stone-700 dark:bg-stone-900">
       <p role="status" className="flex-1 text-base text-stone-900 dark:text-stone-50">
         {t('pwa.update.ready')}
       </p>
-      <div className="flex gap-2">
+      <div className="flex justify-end gap-2">
         <button type="button" className={quietButton} onClick={dismissUpdate}>
           {t('pwa.update.later')}
         </button>
