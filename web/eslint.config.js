@@ -26,8 +26,8 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, globals: globals.node },
   },
   {
-    // The service worker runs in the browser's worker scope, not in Node.
-    files: ['public/sw.js'],
-    languageOptions: { ecmaVersion: 2023, sourceType: 'script', globals: globals.serviceworker },
+    // The service worker's sources run in the browser's worker scope.
+    files: ['src/worker/**/*.ts'],
+    languageOptions: { globals: globals.serviceworker },
   },
 );

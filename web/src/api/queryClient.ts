@@ -31,6 +31,8 @@ export function createQueryClient(overrides: DefaultOptions = {}): QueryClient {
         retry: shouldRetry,
         staleTime: 30_000,
         refetchOnWindowFocus: false,
+        // Offline, a query still asks once: the service worker answers Today's reads from what it saved.
+        networkMode: 'offlineFirst',
         ...overrides.queries,
       },
       mutations: {

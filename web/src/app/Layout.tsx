@@ -2,6 +2,9 @@ import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../features/auth/AuthProvider';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { CaptureQueueSender } from '../features/pwa/CaptureQueueSender';
+import { OfflineBanner } from '../features/pwa/OfflineBanner';
+import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
 import { useI18n, type MessageKey } from '../i18n';
 import { NavIcon, type NavIconName } from './NavIcon';
 
@@ -135,6 +138,9 @@ export function Layout() {
           )}
         </div>
       </header>
+      <OfflineBanner />
+      <CaptureQueueSender />
+      <UpdatePrompt />
 
       <main id="main" ref={mainRef} tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-5 py-10 focus:outline-none sm:py-14">
         <Outlet />

@@ -685,6 +685,22 @@ export const en = {
   'today.done.one': 'One thing done today.',
   'today.done.many': '{count} things done today.',
 
+  // The installable, offline app (issue 18): offline banner, queued captures, update and install.
+  'pwa.offline': 'You’re offline — showing what was saved.',
+  'pwa.queue.title': 'Waiting to be sent',
+  'pwa.queue.note': 'Will be sent when you’re back online.',
+  'pwa.queue.sending': 'Sending what you wrote offline…',
+  'pwa.queue.sent.one': 'What you wrote offline is sent. The answer is in Chat.',
+  'pwa.queue.sent.many': 'The {count} things you wrote offline are sent. The answers are in Chat.',
+  'pwa.update.ready': 'A new version is ready.',
+  'pwa.update.reload': 'Reload',
+  'pwa.update.later': 'Later',
+  'pwa.install.title': 'Install the app',
+  'pwa.install.hint': 'Opens like any other app on this device, and works offline.',
+  'pwa.install.button': 'Install the app',
+  'pwa.install.ios': 'To install it on iPhone or iPad: tap Share, then “Add to Home Screen”.',
+  'pwa.install.done': 'Installed. You can open it from your home screen.',
+
   // Accounts: the form kit's messages, the public account screens, profile and security settings.
   'form.required': 'Please fill this in.',
   'form.email': 'This does not look like an email address yet.',

@@ -688,6 +688,22 @@ export const fr: Messages = {
   'today.done.one': 'Une chose faite aujourd’hui.',
   'today.done.many': '{count} choses faites aujourd’hui.',
 
+  // The installable, offline app (issue 18): offline banner, queued captures, update and install.
+  'pwa.offline': 'Tu es hors ligne — voici ce qui a été gardé.',
+  'pwa.queue.title': 'En attente d’envoi',
+  'pwa.queue.note': 'Sera envoyé quand tu seras de nouveau en ligne.',
+  'pwa.queue.sending': 'J’envoie ce que tu as écrit hors ligne…',
+  'pwa.queue.sent.one': 'Ce que tu as écrit hors ligne est envoyé. La réponse est dans la discussion.',
+  'pwa.queue.sent.many': 'Les {count} choses écrites hors ligne sont envoyées. Les réponses sont dans la discussion.',
+  'pwa.update.ready': 'Une nouvelle version est prête.',
+  'pwa.update.reload': 'Recharger',
+  'pwa.update.later': 'Plus tard',
+  'pwa.install.title': 'Installer l’app',
+  'pwa.install.hint': 'Elle s’ouvre comme les autres apps de cet appareil, et marche hors ligne.',
+  'pwa.install.button': 'Installer l’app',
+  'pwa.install.ios': 'Pour l’installer sur iPhone ou iPad : touche Partager, puis « Sur l’écran d’accueil ».',
+  'pwa.install.done': 'Installée. Tu peux l’ouvrir depuis ton écran d’accueil.',
+
   // Comptes : messages du kit de formulaires, écrans publics du compte, profil et sécurité.
   'form.required': 'Remplis ce champ, s’il te plaît.',
   'form.email': 'Cela ne ressemble pas encore à une adresse e-mail.',

@@ -2,11 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { lastSignedIn, rememberSignedIn } from '../pwa/lastSignedIn';
+import { forgetSavedData } from '../pwa/registerWorker';
 import {
   acceptTokens,
   currentAccessToken,
   onSessionChange,
-  refreshSession,
+  restoreSession as restore,
   signOut as endSession,
   type IssuedTokens,
 } from './session';
@@ -24,6 +26,8 @@ interface Auth {
   /** Takes a fresher profile (after saving it, or confirming the address): language and time zone follow at once. */
   acceptProfile: (profile: UserProfile) => void;
   isAdministrator: boolean;
+  /** Signed in on this device, but the server was out of reach at start: the app shows what was saved. */
+  offline: boolean;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -32,13 +36,22 @@ async function loadProfile(): Promise<UserProfile> {
   return unwrap(api.GET('/api/v1/users/me'));
 }
 
+/** Offline: the profile the service worker saved, if it is the person last signed in on this device. */
+async function savedProfile(): Promise<UserProfile | null> {
+  const expected = lastSignedIn();
+  const profile = expected ? await loadProfile().catch(() => null) : null;
+  return profile?.id === expected ? profile : null;
+}
+
 /** `restoreSession` false starts signed out without asking the server (tests that are not about signing in). */
 export function AuthProvider({ children, restoreSession = true }: { children: ReactNode; restoreSession?: boolean }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<Status>(restoreSession ? 'loading' : 'signedOut');
   const [user, setUser] = useState<UserProfile | null>(null);
 
-  // On start, a refresh cookie from an earlier visit quietly restores the session.
+  const [offline, setOffline] = useState(false);
+
+  // On start, a refresh cookie from an earlier visit quietly restores the session; offline, the saved copy stands in.
   useEffect(() => {
     if (!restoreSession) {
       return;
@@ -46,10 +59,12 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
     const effect = { cancelled: false };
     void (async () => {
       // The server sets this script-readable hint (no secret in it) next to the httpOnly refresh cookie.
-      const restored = document.cookie.split('; ').includes('pa_signed_in=1') && (await refreshSession());
-      const profile = restored ? await loadProfile().catch(() => null) : null;
+      const outcome = document.cookie.split('; ').includes('pa_signed_in=1') ? await restore() : 'signedOut';
+      const profile =
+        outcome === 'restored' ? await loadProfile().catch(() => null) : outcome === 'unreachable' ? await savedProfile() : null;
       if (!effect.cancelled) {
         setUser(profile);
+        setOffline(outcome === 'unreachable' && profile !== null);
         setStatus(profile ? 'signedIn' : 'signedOut');
       }
     })();
@@ -58,11 +73,39 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
     };
   }, [restoreSession]);
 
+  // Back online after an offline start: restore the real session, then load fresh data (or sign out if it ended).
+  useEffect(() => {
+    if (!offline) {
+      return;
+    }
+    const reconnect = () => {
+      void restore().then((outcome) => {
+        if (outcome === 'restored') {
+          setOffline(false);
+          void queryClient.invalidateQueries();
+        }
+      });
+    };
+    window.addEventListener('online', reconnect);
+    return () => {
+      window.removeEventListener('online', reconnect);
+    };
+  }, [offline, queryClient]);
+
+  useEffect(() => {
+    if (user) {
+      rememberSignedIn(user.id);
+    }
+  }, [user]);
+
   // A refresh that fails later (session revoked elsewhere) signs the person out here too.
   useEffect(
     () =>
       onSessionChange(() => {
         if (!currentAccessToken()) {
+          void forgetSavedData();
+          rememberSignedIn(null);
+          setOffline(false);
           setUser(null);
           setStatus((previous) => (previous === 'loading' ? previous : 'signedOut'));
         }
@@ -71,6 +114,8 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
   );
 
   const completeSignIn = useCallback(async (tokens: IssuedTokens) => {
+    // Whoever used this device before, nothing of theirs stays readable offline.
+    await forgetSavedData();
     acceptTokens(tokens);
     const profile = await loadProfile();
     setUser(profile);
@@ -79,6 +124,8 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
 
   const signOut = useCallback(async () => {
     await endSession();
+    await forgetSavedData();
+    rememberSignedIn(null);
     queryClient.clear();
     setUser(null);
     setStatus('signedOut');
@@ -89,8 +136,8 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
   }, []);
 
   const value = useMemo<Auth>(
-    () => ({ status, user, completeSignIn, signOut, acceptProfile, isAdministrator: user?.roles.includes('administrator') ?? false }),
-    [status, user, completeSignIn, signOut, acceptProfile],
+    () => ({ status, user, completeSignIn, signOut, acceptProfile, isAdministrator: user?.roles.includes('administrator') ?? false, offline }),
+    [status, user, completeSignIn, signOut, acceptProfile, offline],
   );
   return <AuthContext value={value}>{children}</AuthContext>;
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { InstallSection } from '../pwa/InstallSection';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useAuth } from '../auth/AuthProvider';
 
@@ -50,6 +51,7 @@ export function MorePage() {
           </li>
         ))}
       </ul>
+      <InstallSection />
       <div>
         <button
           type="button"

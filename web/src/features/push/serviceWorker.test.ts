@@ -1,9 +1,9 @@
 import { vi } from 'vitest';
-import source from '../../../public/sw.js?raw';
+import { listenForPush, type PushScope } from '../../worker/push';
 
 type Listener = (event: Record<string, unknown>) => void;
 
-/** Runs public/sw.js against a fake worker scope and hands back its listeners and what it did. */
+/** Runs the worker's push handling against a fake worker scope and hands back its listeners and what it did. */
 function loadWorker(windows: { url: string; focus: () => Promise<void>; navigate: (url: string) => Promise<void> }[] = []) {
   const listeners = new Map<string, Listener>();
   const shown: { title: string; options: NotificationOptions & { actions?: unknown[] } }[] = [];
@@ -28,10 +28,7 @@ function loadWorker(windows: { url: string; focus: () => Promise<void>; navigate
     },
   };
   const fetchMock = vi.fn<(url: string, init: RequestInit & { body: string }) => Promise<Response>>(() => Promise.resolve(new Response(null, { status: 204 })));
-  // The worker is a plain script: run it with the fake scope as `self`.
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- running the worker's own source is the point of this test
-  const run = new Function('self', 'fetch', source) as (self: unknown, fetch: unknown) => void;
-  run(scope, fetchMock);
+  listenForPush(scope as unknown as PushScope, fetchMock);
   async function fire(type: string, event: Record<string, unknown>) {
     let work: Promise<unknown> = Promise.resolve();
     listeners.get(type)?.({ ...event, waitUntil: (promise: Promise<unknown>) => (work = promise) });

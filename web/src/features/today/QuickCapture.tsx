@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
-import { ApiProblem, api, unwrap } from '../../api/client';
+import { ApiProblem } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { quietButton } from '../../ui/styles';
+import { listFrame, mutedText, quietButton } from '../../ui/styles';
 import { assistantKeys } from '../assistant/conversations';
 import type { Message } from '../assistant/hub';
+import { enqueueCapture, forgetLastSent, useLastSent, useQueuedCaptures } from '../pwa/captureQueue';
+import { say, sendCapture, type Said } from './capture';
 import { ActionChips } from '../assistant/MessageList';
 import { MessageText } from '../assistant/MessageText';
 import { useAuth } from '../auth/AuthProvider';
@@ -16,37 +18,6 @@ import { taskKeys } from '../tasks/tasks';
 
 /** Said as a message, so undoing here works exactly like Undo in the chat or replying UNDO to a text. */
 const undoText = 'undo';
-
-/** How long to wait for the assistant's answer before saying it will be in the chat. */
-const waitSeconds = 15;
-
-/**
- * Captures go to one conversation of their own ("Quick capture"), so they neither interrupt the chat's current
- * conversation (a question it is waiting on) nor add a new conversation per line. Its id is kept on this device.
- */
-const conversationStorageKey = (userId: string) => `pa.captureConversation.${userId}`;
-
-function storedConversation(userId: string): string | null {
-  try {
-    return localStorage.getItem(conversationStorageKey(userId));
-  } catch {
-    return null;
-  }
-}
-
-function storeConversation(userId: string, id: string | null) {
-  try {
-    if (id) {
-      localStorage.setItem(conversationStorageKey(userId), id);
-    } else {
-      localStorage.removeItem(conversationStorageKey(userId));
-    }
-  } catch {
-    // Private browsing: a new capture conversation next visit.
-  }
-}
-
-type Said = { reply: Message | null; conversationId: string };
 
 /**
  * One box: what is typed goes to the assistant, which saves it (a task, a reminder, an event, a list item, ...) and
@@ -61,48 +32,40 @@ export function QuickCapture() {
   const [answer, setAnswer] = useState<{ said: Said; undone: Message | null } | null>(null);
   const userId = user?.id ?? 'me';
 
-  async function conversation(): Promise<string> {
-    const known = storedConversation(userId);
-    if (known) {
-      return known;
-    }
-    const created = await unwrap(api.POST('/api/v1/conversations', { body: { title: t('today.capture.conversation') } }));
-    storeConversation(userId, created.id);
-    return created.id;
-  }
-
-  async function say(words: string, conversationId: string): Promise<Said> {
-    const result = await unwrap(
-      api.POST('/api/v1/conversations/{id}/messages', {
-        params: { path: { id: conversationId } },
-        body: { text: words },
-        headers: { Prefer: `wait=${String(waitSeconds)}` },
-      }),
-    );
-    return { reply: 'reply' in result ? result.reply : null, conversationId };
-  }
-
   const refresh = () =>
     Promise.all(
       [taskKeys.all, reminderKeys.all, eventKeys.all, assistantKeys.all].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
     );
 
+  const queued = useQueuedCaptures(user?.id ?? null);
+  const lastSent = useLastSent();
+
+  // Offline (or the server out of reach), a capture waits on this device and is sent once back online.
   const capture = useMutation({
-    mutationFn: async (words: string) => {
-      const id = await conversation();
+    // Runs offline too (TanStack would pause it): offline, it puts the capture in the queue.
+    networkMode: 'always',
+    mutationFn: async (words: string): Promise<Said | null> => {
+      if (!navigator.onLine) {
+        enqueueCapture(userId, words);
+        return null;
+      }
       try {
-        return await say(words, id);
+        return await sendCapture(userId, words, t('today.capture.conversation'));
       } catch (failure) {
-        // The capture conversation was deleted (by the person, or by retention): start a new one once.
-        if (failure instanceof ApiProblem && failure.status === 404) {
-          storeConversation(userId, null);
-          return say(words, await conversation());
+        // No answer at all (the network dropped): keep it. An answer from the server shows as before.
+        if (!(failure instanceof ApiProblem)) {
+          enqueueCapture(userId, words);
+          return null;
         }
         throw failure;
       }
     },
     onSuccess: (said) => {
       setText('');
+      if (!said) {
+        setAnswer(null);
+        return undefined;
+      }
       setAnswer({ said, undone: null });
       return refresh();
     },
@@ -121,6 +84,7 @@ export function QuickCapture() {
     event.preventDefault();
     if (text.trim() !== '' && !capture.isPending) {
       undo.reset();
+      forgetLastSent();
       capture.mutate(text.trim());
     }
   }
@@ -150,6 +114,27 @@ export function QuickCapture() {
         </div>
       </form>
       <FormAlert message={failure ? problemMessage(failure, t('today.capture.error')) : null} />
+      {queued.length > 0 && (
+        <div className="flex flex-col gap-2">
+          <h3 className="text-lg font-semibold">{t('pwa.queue.title')}</h3>
+          <ul className={listFrame}>
+            {queued.map((item) => (
+              <li key={item.id} className="flex flex-col px-5 py-3">
+                <span className="text-base break-words">{item.text}</span>
+                <span className={mutedText}>{t('pwa.queue.note')}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {queued.length === 0 && lastSent > 0 && (
+        <p role="status" className="text-base">
+          {lastSent === 1 ? t('pwa.queue.sent.one') : t('pwa.queue.sent.many', { count: lastSent })}{' '}
+          <Link to="/assistant" className="font-medium text-teal-800 underline dark:text-teal-300">
+            {t('today.capture.openChat')}
+          </Link>
+        </p>
+      )}
       <div role="status" aria-live="polite">
         {answer &&
           (reply ? (
