@@ -9,7 +9,8 @@
 # PostgreSQL with Redis; the language engine against the NLU corpus (fails below 97%); the conversation scenarios
 # against the real host on SQLite (a ratchet gate: conv_gate and conv_max_harm below), then our own variations of them
 # on the same host (var_gate, var_max_harm); the web app's lint, type check, unit tests and API-client check; browser
-# end-to-end tests in headless chromium against the real host (SQLite and PostgreSQL); shellcheck of the scripts.
+# end-to-end tests in headless chromium against the real host (SQLite and PostgreSQL); the production files' linters
+# (scripts/lint-deploy.sh); shellcheck of the scripts.
 #
 # Options: --skip-e2e (no browser), --keep (leave the temp folder for inspection).
 set -uo pipefail
@@ -357,8 +358,13 @@ if ! $skip_e2e && $build_ok; then
   fi
 fi
 
+# The production files (Dockerfile, compose, nginx, Prometheus, Grafana, workflows), each with its own linter; the
+# script installs what it lacks. About 30 s.
+log "Production files: scripts/lint-deploy.sh"
+check "deploy lint (scripts/lint-deploy.sh)" scripts/lint-deploy.sh
+
 log "shellcheck"
-check "shellcheck" shellcheck test.sh .ci/run scripts/*.sh
+check "shellcheck" shellcheck -x test.sh .ci/run scripts/*.sh deploy/*.sh deploy/postgres/*.sh
 
 # ---------------------------------------------------------------------------------------------------------------
 if [ -s "$failures" ]; then
