@@ -3,7 +3,8 @@
 # and for /health/ready through nginx; on failure, put the previous image back. Run in the server's deploy folder
 # (compose files and .env), by hand or by .github/workflows/deploy.yml:
 #   ./deploy.sh ghcr.io/OWNER/personal-assistant:sha-1234abc [prod|stage]
-# The image deployed last is kept in .deployed-image (the one a rollback returns to). Migrations must keep working
+# The image deployed last is kept in .deployed-image (the one a rollback returns to), the one before it in
+# .deployed-image.previous. Migrations must keep working
 # with the previous image (add columns and tables; drop them one release later): a rollback does not undo them.
 set -euo pipefail
 
@@ -59,6 +60,7 @@ run_with "$image" up -d --no-deps api
 "${compose[@]}" exec -T nginx nginx -s reload
 
 if wait_healthy; then
+  if [ -n "$previous" ] && [ "$previous" != "$image" ]; then echo "$previous" > .deployed-image.previous; fi
   echo "$image" > .deployed-image
   say "$image is healthy"
   exit 0
