@@ -10,7 +10,7 @@
 # against the real host on SQLite (a ratchet gate: conv_gate and conv_max_harm below), then our own variations of them
 # on the same host (var_gate, var_max_harm); the web app's lint, type check, unit tests and API-client check; browser
 # end-to-end tests in headless chromium against the real host (SQLite and PostgreSQL); the production files' linters
-# (scripts/lint-deploy.sh); shellcheck of the scripts.
+# (scripts/lint-deploy.sh) and the backups restored (scripts/test-backups.sh); shellcheck of the scripts.
 #
 # Options: --skip-e2e (no browser), --keep (leave the temp folder for inspection).
 set -uo pipefail
@@ -356,6 +356,13 @@ if ! $skip_e2e && $build_ok; then
   else
     record "e2e npm ci" 0 1
   fi
+fi
+
+if $build_ok; then
+  # The backups restored and used: a PostgreSQL dump into a fresh cluster, an SQLite copy taken while the host
+  # serves; a host on each signs the administrator in. About a minute (four host starts).
+  log "Backups: deploy/postgres/backup.sh + restore.sh, scripts/sqlite-backup.sh"
+  check "backups restored (PostgreSQL into a fresh cluster, SQLite copied online)" scripts/test-backups.sh "$server_dll"
 fi
 
 # The production files (Dockerfile, compose, nginx, Prometheus, Grafana, workflows), each with its own linter; the

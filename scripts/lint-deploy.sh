@@ -130,7 +130,8 @@ step "promtool test rules" promtool test rules deploy/prometheus/tests/*.yml
 step "promtool check metrics (the host's real scrape)" scrape_is_clean
 step "metrics named by rules and dashboards are on the scrape" names_on_scrape
 step "dashboards: JSON and PromQL" dashboards_parse
-step "shellcheck deploy scripts" shellcheck -x deploy/*.sh deploy/postgres/*.sh scripts/lint-deploy.sh scripts/nginx-check.sh scripts/ci-deploy.sh
+step "shellcheck deploy scripts" shellcheck -x deploy/*.sh deploy/postgres/*.sh scripts/lint-deploy.sh scripts/nginx-check.sh scripts/ci-deploy.sh \
+  scripts/test-backups.sh scripts/sqlite-backup.sh
 step "deploy/.env.example holds no secret" env_example_has_no_secret
 
 echo
