@@ -366,7 +366,7 @@ if $build_ok; then
 fi
 
 # The production files (Dockerfile, compose, nginx, Prometheus, Grafana, workflows), each with its own linter; the
-# script installs what it lacks. About 30 s.
+# script installs what it lacks. About 10 s once they are there.
 log "Production files: scripts/lint-deploy.sh"
 check "deploy lint (scripts/lint-deploy.sh)" scripts/lint-deploy.sh
 
