@@ -9,7 +9,8 @@
 # PostgreSQL with Redis; the language engine against the NLU corpus (fails below 97%); the conversation scenarios
 # against the real host on SQLite (a ratchet gate: conv_gate and conv_max_harm below), then our own variations of them
 # on the same host (var_gate, var_max_harm); the web app's lint, type check, unit tests and API-client check; browser
-# end-to-end tests in headless chromium against the real host (SQLite and PostgreSQL); shellcheck of the scripts.
+# end-to-end tests in headless chromium against the real host (SQLite and PostgreSQL); the production files' linters
+# (scripts/lint-deploy.sh) and the backups restored (scripts/test-backups.sh); shellcheck of the scripts.
 #
 # Options: --skip-e2e (no browser), --keep (leave the temp folder for inspection).
 set -uo pipefail
@@ -357,8 +358,20 @@ if ! $skip_e2e && $build_ok; then
   fi
 fi
 
+if $build_ok; then
+  # The backups restored and used: a PostgreSQL dump into a fresh cluster, an SQLite copy taken while the host
+  # serves; a host on each signs the administrator in. About a minute (four host starts).
+  log "Backups: deploy/postgres/backup.sh + restore.sh, scripts/sqlite-backup.sh"
+  check "backups restored (PostgreSQL into a fresh cluster, SQLite copied online)" scripts/test-backups.sh "$server_dll"
+fi
+
+# The production files (Dockerfile, compose, nginx, Prometheus, Grafana, workflows), each with its own linter; the
+# script installs what it lacks. About 10 s once they are there.
+log "Production files: scripts/lint-deploy.sh"
+check "deploy lint (scripts/lint-deploy.sh)" scripts/lint-deploy.sh
+
 log "shellcheck"
-check "shellcheck" shellcheck test.sh .ci/run scripts/*.sh
+check "shellcheck" shellcheck -x test.sh .ci/run scripts/*.sh deploy/*.sh deploy/postgres/*.sh
 
 # ---------------------------------------------------------------------------------------------------------------
 if [ -s "$failures" ]; then

@@ -21,7 +21,7 @@ internal static class Observability
                 .AddMeter("System.Runtime", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics",
                     "Microsoft.AspNetCore.RateLimiting", "Microsoft.EntityFrameworkCore",
                     Features.Reminders.ReminderMetrics.MeterName, Jobs.JobMetrics.MeterName, Features.Push.ChannelMetrics.MeterName,
-                    Features.Sms.SmsMetrics.MeterName)
+                    Features.Sms.SmsMetrics.MeterName, Features.Assistant.AssistantMetrics.MeterName)
                 .AddPrometheusExporter());
         return builder;
     }

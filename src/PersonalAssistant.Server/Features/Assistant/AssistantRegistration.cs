@@ -10,6 +10,7 @@ internal static class AssistantRegistration
         services.AddScoped<AssistantUndo>();
         services.AddScoped<Jobs.IRetainedData, ConversationRetention>();
         services.AddScoped<AssistantTurn>();
+        services.AddSingleton<AssistantMetrics>();
         services.AddScoped<SmsConversationService>();
         services.AddScoped<Sms.ISmsTurns>(provider => provider.GetRequiredService<SmsConversationService>());
         services.AddSingleton<AssistantTurnQueue>();

@@ -30,7 +30,7 @@ namespace PersonalAssistant.Server.Features.Assistant;
 internal sealed partial class AssistantTurn(
     AppDbContext db, PersonClock clock, LanguageEngine engine, TimeProvider time, ChatEngines engines, TaskService tasks, ReminderService reminders,
     EventService events, NoteService notes, ListService lists, ExpenseService expenses, MemoryService memories, AssistantUndo undo,
-    IHubContext<AssistantHub> hub, IOptions<AssistantOptions> options, ILogger<AssistantTurn> logger)
+    IHubContext<AssistantHub> hub, AssistantMetrics metrics, IOptions<AssistantOptions> options, ILogger<AssistantTurn> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -89,6 +89,7 @@ internal sealed partial class AssistantTurn(
         SaveState(conversation, DialogueState.Write(turn.Pending, turn.Last, turn.Language), storedState, stored.CreatedAt, storedAt);
         await db.SaveChangesAsync(CancellationToken.None); // the reply, the conversation and the turn's undo log together
         LogTurn(logger, conversation.Id, message.Id, turn.Actions.Count, stored.Text.Length);
+        metrics.Turn(conversation.Channel, turn.Actions);
         var answer = MessageResponse.From(stored);
         await hub.Clients.User(user).SendAsync(AssistantHub.TurnCompleted, answer, CancellationToken.None);
         return answer;
