@@ -4,6 +4,7 @@ import { useAuth } from '../features/auth/AuthProvider';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { CaptureQueueSender } from '../features/pwa/CaptureQueueSender';
 import { OfflineBanner } from '../features/pwa/OfflineBanner';
+import { DeletionBanner } from '../features/privacy/DeletionBanner';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
 import { useI18n, type MessageKey } from '../i18n';
 import { NavIcon, type NavIconName } from './NavIcon';
@@ -139,6 +140,7 @@ export function Layout() {
         </div>
       </header>
       <OfflineBanner />
+      <DeletionBanner />
       <CaptureQueueSender />
       <UpdatePrompt />
 

@@ -687,6 +687,10 @@ export const en = {
 
   // The installable, offline app (issue 18): offline banner, queued captures, update and install.
   'pwa.offline': 'You’re offline — showing what was saved.',
+  'privacy.deletion.scheduled': 'Your account will be deleted on {date}.',
+  'privacy.deletion.scheduledDetail': 'Everything in it goes then. Nothing is sent to you until then. Changed your mind?',
+  'privacy.deletion.keep': 'Keep my account',
+  'privacy.deletion.keepFailed': 'Your account could not be kept just now. Try again in a moment.',
   'pwa.queue.title': 'Waiting to be sent',
   'pwa.queue.note': 'Will be sent when you’re back online.',
   'pwa.queue.sending': 'Sending what you wrote offline…',

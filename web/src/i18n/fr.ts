@@ -690,6 +690,10 @@ export const fr: Messages = {
 
   // The installable, offline app (issue 18): offline banner, queued captures, update and install.
   'pwa.offline': 'Tu es hors ligne — voici ce qui a été gardé.',
+  'privacy.deletion.scheduled': 'Ton compte sera supprimé le {date}.',
+  'privacy.deletion.scheduledDetail': 'Tout ce qu’il contient partira alors. Rien ne t’est envoyé d’ici là. Tu as changé d’avis ?',
+  'privacy.deletion.keep': 'Garder mon compte',
+  'privacy.deletion.keepFailed': 'Ton compte n’a pas pu être gardé pour l’instant. Réessaie dans un moment.',
   'pwa.queue.title': 'En attente d’envoi',
   'pwa.queue.note': 'Sera envoyé quand tu seras de nouveau en ligne.',
   'pwa.queue.sending': 'J’envoie ce que tu as écrit hors ligne…',
