@@ -3,7 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach } from 'vitest';
 import { endSignedInSession, renderApp, stubSignedInSession } from '../../test/render';
 
-afterEach(() => endSignedInSession());
+afterEach(() => {
+  endSignedInSession();
+});
 
 describe('DeletionBanner', () => {
   it('shows the date of a scheduled deletion and keeps the account on request', async () => {

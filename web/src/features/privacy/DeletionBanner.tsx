@@ -15,7 +15,11 @@ export function DeletionBanner() {
   const { user, acceptProfile } = useAuth();
   const keep = useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/v1/users/me/deletion')),
-    onSuccess: () => user && acceptProfile({ ...user, deletionDueAt: null }),
+    onSuccess: () => {
+      if (user) {
+        acceptProfile({ ...user, deletionDueAt: null });
+      }
+    },
   });
   if (!user?.deletionDueAt) {
     return null;
@@ -30,7 +34,9 @@ export function DeletionBanner() {
           <p className="text-base">{t('privacy.deletion.scheduledDetail')}</p>
           {keep.error && <p role="alert" className="text-base">{problemMessage(keep.error, t('privacy.deletion.keepFailed'))}</p>}
         </div>
-        <button type="button" className={quietButton} disabled={keep.isPending} onClick={() => keep.mutate()}>
+        <button type="button" className={quietButton} disabled={keep.isPending} onClick={() => {
+            keep.mutate();
+          }}>
           {t('privacy.deletion.keep')}
         </button>
       </div>
