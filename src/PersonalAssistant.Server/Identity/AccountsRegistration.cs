@@ -59,6 +59,7 @@ internal static class AccountsRegistration
         services.AddScoped<AuditLog>();
         services.AddRetainedRows<Audit.AuditEvent>(RetainedKinds.Audit, e => e.OccurredAt);
         services.AddScoped<Jobs.IRetainedData, SessionRetention>();
+        services.AddAccountPersonalData();
         services.AddHttpContextAccessor();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
