@@ -239,8 +239,12 @@ public sealed class DataExportTests : IAsyncLifetime
             {
                 db.ConversationMessages.Add(new ConversationMessage
                 {
-                    ConversationId = conversation.Id, UserId = owner.Id, Role = i % 2 == 0 ? "user" : "assistant", Channel = "web",
-                    Text = $"message {i}: " + new string('x', 200), CreatedAt = now,
+                    ConversationId = conversation.Id,
+                    UserId = owner.Id,
+                    Role = i % 2 == 0 ? "user" : "assistant",
+                    Channel = "web",
+                    Text = $"message {i}: " + new string('x', 200),
+                    CreatedAt = now,
                 });
             }
 
@@ -311,15 +315,21 @@ public sealed class DataExportTests : IAsyncLifetime
             var now = _app.Clock.GetUtcNow();
             var conversation = new Conversation { UserId = user.Id, Title = $"{tag} chat", CreatedAt = now, UpdatedAt = now };
             db.Conversations.Add(conversation);
-            db.ConversationMessages.Add(new ConversationMessage { ConversationId = conversation.Id, UserId = user.Id, Role = "user", Channel = "web", Text = $"{tag} said", CreatedAt = now });
+            var said = new ConversationMessage { ConversationId = conversation.Id, UserId = user.Id, Role = "user", Channel = "web", Text = $"{tag} said", CreatedAt = now };
+            db.ConversationMessages.Add(said);
             await db.SaveChangesAsync();
-            db.ConversationMessages.Add(new ConversationMessage { ConversationId = conversation.Id, UserId = user.Id, Role = "assistant", Channel = "web", Text = $"{tag} heard", CreatedAt = now });
+            db.ConversationMessages.Add(new ConversationMessage { ConversationId = conversation.Id, UserId = user.Id, Role = "assistant", Channel = "web", Text = $"{tag} heard", ReplyToId = said.Id, CreatedAt = now });
             db.PhoneNumbers.Add(new PhoneNumber { UserId = user.Id, E164 = phone, IsPrimary = true, VerifiedAt = now, CreatedAt = now });
             db.Set<SmsMessage>().Add(new SmsMessage { UserId = user.Id, From = phone, To = "+15145550199", Body = $"{tag} text", CreatedAt = now, UpdatedAt = now });
             db.Set<PushSubscription>().Add(new PushSubscription
             {
-                UserId = user.Id, Endpoint = endpoint, EndpointHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(endpoint))),
-                P256dh = $"{tag}-browser-public-key", AuthProtected = $"{tag}-protected-auth", CreatedAt = now, UpdatedAt = now,
+                UserId = user.Id,
+                Endpoint = endpoint,
+                EndpointHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(endpoint))),
+                P256dh = $"{tag}-browser-public-key",
+                AuthProtected = $"{tag}-protected-auth",
+                CreatedAt = now,
+                UpdatedAt = now,
             });
             await db.SaveChangesAsync();
             conversationId = conversation.Id;
