@@ -17,11 +17,20 @@ internal enum FailureKind
 
     /// <summary>The person may not do this now, e.g. before confirming their email (HTTP 403).</summary>
     Forbidden,
+
+    /// <summary>It existed and is gone for good: a download already taken or expired (HTTP 410).</summary>
+    Gone,
+
+    /// <summary>Asked too often; <see cref="Failure.RetryAfter"/> says when to try again (HTTP 429).</summary>
+    TooMany,
 }
 
 /// <summary>A service's refusal: its kind, a title and a detail for people, and for <see cref="FailureKind.Invalid"/> the field errors.</summary>
 internal sealed record Failure(FailureKind Kind, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>For <see cref="FailureKind.TooMany"/>: how long until the limit lets the person in again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>One line for a chat reply or a text message: the field errors, or the detail.</summary>
     public string Summary => Errors is { Count: > 0 } errors ? string.Join(" ", errors.SelectMany(e => e.Value)) : Detail;
 
@@ -44,6 +53,16 @@ internal sealed record Failure(FailureKind Kind, string Title, string Detail, IR
     /// <summary>The request clashes with what is stored.</summary>
     public static Failure Conflict(string locale, string titleKey, string detailKey, params object?[] values) =>
         new(FailureKind.Conflict, Texts.Get(locale, titleKey), Texts.Format(locale, detailKey, values));
+
+    /// <summary>What was asked for existed and is gone for good.</summary>
+    public static Failure Gone(string locale, string titleKey, string detailKey, params object?[] values) =>
+        new(FailureKind.Gone, Texts.Get(locale, titleKey), Texts.Format(locale, detailKey, values));
+
+    /// <summary>Asked too often: the standard 429 words, with when to try again.</summary>
+    public static Failure TooMany(string locale, TimeSpan retryAfter) =>
+        new(FailureKind.TooMany, Texts.Get(locale, "Problem.TooMany.Title"),
+            Texts.Format(locale, "Problem.TooMany.Detail", RateLimiting.RateLimitDecision.RetryAfterSeconds(retryAfter)))
+        { RetryAfter = retryAfter };
 
     /// <summary>The person may not do this now.</summary>
     public static Failure Forbidden(string locale, string titleKey, string detailKey, params object?[] values) =>
@@ -130,6 +149,8 @@ internal static class OutcomeResults
             FailureKind.NotFound => StatusCodes.Status404NotFound,
             FailureKind.Conflict => StatusCodes.Status409Conflict,
             FailureKind.Forbidden => StatusCodes.Status403Forbidden,
+            FailureKind.Gone => StatusCodes.Status410Gone,
+            FailureKind.TooMany => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status400BadRequest,
         };
         var problem = failure.Errors is { Count: > 0 } errors

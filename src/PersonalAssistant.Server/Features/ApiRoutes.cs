@@ -5,6 +5,7 @@ using PersonalAssistant.Server.Features.Auth;
 using PersonalAssistant.Server.Features.Briefings;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Expenses;
+using PersonalAssistant.Server.Features.Exports;
 using PersonalAssistant.Server.Features.Lists;
 using PersonalAssistant.Server.Features.Memories;
 using PersonalAssistant.Server.Features.Meta;
@@ -66,5 +67,6 @@ internal static class ApiRoutes
         api.MapNoteEndpoints();
         api.MapEventEndpoints();
         api.MapConversationEndpoints();
+        api.MapExportEndpoints();
     }
 }

@@ -12,6 +12,7 @@ using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Features.Briefings;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Expenses;
+using PersonalAssistant.Server.Features.Exports;
 using PersonalAssistant.Server.Features.Lists;
 using PersonalAssistant.Server.Features.Memories;
 using PersonalAssistant.Server.Features.Notes;
@@ -89,6 +90,7 @@ internal static class AssistantHost
         services.AddLists();
         services.AddExpenses();
         services.AddMemories();
+        services.AddExports();
         services.AddAssistant(configuration);
         services.AddDataProtection()
             .SetApplicationName("PersonalAssistantTDAH")

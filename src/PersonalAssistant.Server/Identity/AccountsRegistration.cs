@@ -61,6 +61,7 @@ internal static class AccountsRegistration
         services.AddRetainedRows<Audit.AuditEvent>(RetainedKinds.Audit, e => e.OccurredAt);
         services.AddScoped<Jobs.IRetainedData, SessionRetention>();
         services.AddScoped<IAccountErasure, Audit.AuditErasure>();
+        services.AddAccountPersonalData();
         services.AddHttpContextAccessor();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -39,6 +39,19 @@ internal sealed class RetainedRows<TEntity>(AppDbContext db, string kind, Expres
     }
 }
 
+/// <summary>
+/// Data that carries its own end (a personal-data export's download window), removed by the same nightly
+/// <see cref="RetentionJob"/> once past it, whatever the retention settings. Implemented by the rows' owner.
+/// </summary>
+internal interface IExpiringData
+{
+    /// <summary>A name for the job's log line.</summary>
+    string Kind { get; }
+
+    /// <summary>Deletes what ended before <paramref name="now"/>; returns how many rows went.</summary>
+    Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}
+
 internal static class RetentionRegistration
 {
     /// <summary>Rows of <typeparamref name="TEntity"/> older than the kind's retention, by <paramref name="timestamp"/>, are deleted nightly.</summary>
@@ -118,7 +131,8 @@ internal static class RetainedKinds
 /// injected clock. Logs counts only, never what was deleted.
 /// </summary>
 internal sealed partial class RetentionJob(
-    IEnumerable<IRetainedData> retained, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionJob> logger)
+    IEnumerable<IRetainedData> retained, IEnumerable<IExpiringData> expiring, IOptions<RetentionOptions> options, TimeProvider time,
+    ILogger<RetentionJob> logger)
 {
     public const string Id = "retention";
 
@@ -143,8 +157,21 @@ internal sealed partial class RetentionJob(
             }
         }
 
+        foreach (var data in expiring)
+        {
+            var count = await data.PurgeExpiredAsync(now, cancellationToken);
+            purged[data.Kind] = purged.GetValueOrDefault(data.Kind) + count;
+            if (count > 0)
+            {
+                LogExpired(logger, count, data.Kind);
+            }
+        }
+
         return purged;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Count} expired row(s) of {Kind}")]
+    private static partial void LogExpired(ILogger logger, int count, string kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Count} row(s) of {Kind} older than {Days} days")]
     private static partial void LogPurged(ILogger logger, int count, string kind, int days);

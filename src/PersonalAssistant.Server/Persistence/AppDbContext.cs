@@ -6,6 +6,7 @@ using PersonalAssistant.Server.Audit;
 using PersonalAssistant.Server.Features.Assistant;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Expenses;
+using PersonalAssistant.Server.Features.Exports;
 using PersonalAssistant.Server.Features.Lists;
 using PersonalAssistant.Server.Features.Memories;
 using PersonalAssistant.Server.Features.Notes;
@@ -70,6 +71,10 @@ internal abstract class AppDbContext(DbContextOptions options)
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
 
     public DbSet<AssistantAction> AssistantActions => Set<AssistantAction>();
+
+    public DbSet<DataExport> DataExports => Set<DataExport>();
+
+    public DbSet<DataExportChunk> DataExportChunks => Set<DataExportChunk>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1698,6 +1698,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/me/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My recent exports, newest first
+         * @description The exports I asked for in the last 30 days, with their status.
+         */
+        get: operations["ListExports"];
+        put?: never;
+        /**
+         * Ask for a copy of all my data
+         * @description Starts building a ZIP of everything stored about me (one JSON file per kind, a README, calendar.ics, notes as Markdown). 202 with its id; an in-app notification says when it is ready. One at a time (409), a few a day (429).
+         */
+        post: operations["RequestExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where an export stands
+         * @description pending, ready (with its expiry and size), downloaded, expired or failed.
+         */
+        get: operations["GetExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/exports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an export (once)
+         * @description The ZIP, once, within the hours it is available; then it is deleted (410). Not ready yet: 409.
+         */
+        get: operations["DownloadExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2100,6 +2164,41 @@ export interface components {
             currency: string;
             /** Format: double */
             total: number | string;
+        };
+        /** @description A request for a copy of my data, and where it stands. */
+        DataExportResponse: {
+            /**
+             * Format: uuid
+             * @description The export's id.
+             */
+            id: string;
+            /** @description pending (being built), ready (can be downloaded once), downloaded, expired (not downloaded in time) or failed (ask again). */
+            status: string;
+            /**
+             * Format: date-time
+             * @description When it was asked for (UTC).
+             */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description When the archive was ready (UTC); null before.
+             */
+            readyAt: null | string;
+            /**
+             * Format: date-time
+             * @description Until when it can be downloaded (UTC); null before it is ready.
+             */
+            expiresAt: null | string;
+            /**
+             * Format: int64
+             * @description The ZIP archive's size in bytes; null before it is ready.
+             */
+            sizeBytes: null | number | string;
+            /**
+             * Format: date-time
+             * @description When it was downloaded (UTC); null until then.
+             */
+            downloadedAt: null | string;
         };
         /** @description Delete my account: the password, and a second factor when sign-in asks for one. */
         DeleteAccountRequest: {
@@ -2570,7 +2669,7 @@ export interface components {
              * @description The notification's id.
              */
             id: string;
-            /** @description What it is about: reminder (a nudge), nudges-paused (the assistant stopped nudging about an ignored reminder), briefing, review, or sms-undelivered (texts to one of my numbers could not be delivered). */
+            /** @description What it is about: reminder (a nudge), nudges-paused (the assistant stopped nudging about an ignored reminder), briefing, review, sms-undelivered (texts to one of my numbers could not be delivered), or export-ready (a copy of my data is ready in Settings, Privacy). */
             kind: string;
             /** @description The words shown, in the person's language. */
             text: string;
@@ -10065,6 +10164,178 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportResponse"][];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RequestExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

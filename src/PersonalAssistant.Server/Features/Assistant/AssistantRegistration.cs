@@ -9,6 +9,7 @@ internal static class AssistantRegistration
         services.AddSingleton<ChatEngines>();
         services.AddScoped<AssistantUndo>();
         services.AddScoped<Jobs.IRetainedData, ConversationRetention>();
+        services.AddScoped<PersonalData.IPersonalDataExport, ConversationExport>();
         services.AddScoped<AssistantTurn>();
         services.AddSingleton<AssistantMetrics>();
         services.AddScoped<SmsConversationService>();

@@ -8,6 +8,7 @@ using PersonalAssistant.Server.Features.Notifications;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Persistence;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Briefings;
 
@@ -185,6 +186,9 @@ internal static class BriefingsRegistration
 {
     public static IServiceCollection AddBriefings(this IServiceCollection services)
     {
+        services.AddPersonalData("briefings.json", "Exports.File.Briefings", (db, userId) => db.Set<Briefing>().AsNoTracking()
+            .Where(b => b.UserId == userId).OrderBy(b => b.DueAt).ThenBy(b => b.Id)
+            .Select(b => new { b.Id, b.Kind, b.LocalDate, b.DueAt, b.At, b.Outcome, b.NotificationId }));
         services.AddValidatedOptions<BriefingOptions, BriefingOptions.Validator>(BriefingOptions.Section);
         services.AddScoped<BriefingComposer>();
         services.AddScoped<BriefingSender>();

@@ -42,29 +42,7 @@ internal static class CalendarFeedEndpoint
         var events = await db.Events.AsNoTracking().Where(e => e.UserId == feed.UserId).OrderBy(e => e.StartAt).Take(2000).ToListAsync(cancellationToken);
         foreach (var item in events)
         {
-            var anchor = Recurrences.AnchorPattern.Parse(item.AnchorLocal).Value;
-            var length = item.EndAt - item.StartAt;
-            var entry = new CalendarEvent
-            {
-                Uid = item.Uid,
-                Summary = item.Title,
-                Location = item.Location,
-                Description = item.Notes,
-                DtStart = new CalDateTime(anchor.ToDateTimeUnspecified(), item.TimeZone),
-                DtEnd = new CalDateTime(anchor.ToDateTimeUnspecified().Add(length), item.TimeZone),
-            };
-            // a stored rule that cannot be expanded (saved before rules were checked) is written as its first start only
-            if (item.RRule is not null && Recurrences.Expands(item.RRule, anchor))
-            {
-                entry.RecurrenceRule = new RecurrencePattern(item.RRule);
-                foreach (var skipped in item.ExcludedStarts)
-                {
-                    // the same form as DTSTART (local time with TZID), as RFC 5545 asks of EXDATE
-                    entry.ExceptionDates.Add(new CalDateTime(Recurrences.AnchorPattern.Parse(skipped).Value.ToDateTimeUnspecified(), item.TimeZone));
-                }
-            }
-
-            calendar.Events.Add(entry);
+            calendar.Events.Add(EventCalendar.From(item));
         }
 
         foreach (var dated in await CalendarSources.ForFeedAsync(db, feed.UserId, cancellationToken))

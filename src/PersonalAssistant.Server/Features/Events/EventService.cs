@@ -6,6 +6,7 @@ using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Persistence;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Events;
 
@@ -346,5 +347,13 @@ internal sealed class EventService(AppDbContext db, LanguageEngine engine, TimeP
 
 internal static class EventsRegistration
 {
-    public static IServiceCollection AddEvents(this IServiceCollection services) => services.AddScoped<EventService>();
+    public static IServiceCollection AddEvents(this IServiceCollection services)
+    {
+        services.AddScoped<EventService>();
+        services.AddPersonalData("events.json", "Exports.File.Events", (db, userId) => db.Events.AsNoTracking()
+            .Where(e => e.UserId == userId).OrderBy(e => e.StartAt).ThenBy(e => e.Id)
+            .Select(e => new { e.Id, e.Title, e.StartAt, e.EndAt, e.TimeZone, e.AnchorLocal, e.Location, e.Notes, e.RRule, e.ExcludedStarts, e.Uid, e.CreatedAt, e.UpdatedAt }));
+        services.AddScoped<IPersonalDataFiles, EventCalendarExport>();
+        return services;
+    }
 }

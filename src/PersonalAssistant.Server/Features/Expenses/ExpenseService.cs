@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Persistence;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Expenses;
 
@@ -180,6 +181,9 @@ internal static class ExpensesRegistration
     public static IServiceCollection AddExpenses(this IServiceCollection services)
     {
         services.AddScoped<ExpenseService>();
+        services.AddPersonalData("expenses.json", "Exports.File.Expenses", (db, userId) => db.Expenses.AsNoTracking()
+            .Where(e => e.UserId == userId).OrderBy(e => e.Date).ThenBy(e => e.Id)
+            .Select(e => new { e.Id, e.Date, e.Amount, e.Currency, e.Category, e.Description, e.CreatedAt }));
         return services;
     }
 }

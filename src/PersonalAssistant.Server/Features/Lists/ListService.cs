@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Persistence;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Lists;
 
@@ -355,6 +356,7 @@ internal static class ListsRegistration
     public static IServiceCollection AddLists(this IServiceCollection services)
     {
         services.AddScoped<ListService>();
+        services.AddScoped<IPersonalDataExport, ListExport>();
         return services;
     }
 }

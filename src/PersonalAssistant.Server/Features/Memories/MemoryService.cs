@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Persistence;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Memories;
 
@@ -122,6 +123,9 @@ internal static class MemoriesRegistration
     public static IServiceCollection AddMemories(this IServiceCollection services)
     {
         services.AddScoped<MemoryService>();
+        services.AddPersonalData("memories.json", "Exports.File.Memories", (db, userId) => db.Memories.AsNoTracking()
+            .Where(m => m.UserId == userId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.Body, m.Source, m.CreatedAt, m.UpdatedAt }));
         return services;
     }
 }

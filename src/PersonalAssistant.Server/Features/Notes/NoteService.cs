@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Persistence;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Notes;
 
@@ -162,6 +163,10 @@ internal static class NotesRegistration
     public static IServiceCollection AddNotes(this IServiceCollection services)
     {
         services.AddScoped<NoteService>();
+        services.AddPersonalData("notes.json", "Exports.File.Notes", (db, userId) => db.Notes.AsNoTracking()
+            .Where(n => n.UserId == userId).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+            .Select(n => new { n.Id, n.Title, n.Body, n.Tags, n.Pinned, n.CreatedAt, n.UpdatedAt }));
+        services.AddScoped<IPersonalDataFiles, NoteFilesExport>();
         return services;
     }
 }

@@ -50,6 +50,9 @@ internal static class NotificationKinds
 
     /// <summary>Texts to one of the person's numbers could not be delivered (Features/Sms), said once a day per number.</summary>
     public const string SmsUndelivered = "sms-undelivered";
+
+    /// <summary>A copy of the person's data is ready to download (Features/Exports); the app links it to the privacy settings.</summary>
+    public const string ExportReady = "export-ready";
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

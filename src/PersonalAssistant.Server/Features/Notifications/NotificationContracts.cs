@@ -21,7 +21,7 @@ internal sealed record NotificationQuery : IPaged
 
 /// <summary>Something the assistant told the person in the app.</summary>
 /// <param name="Id">The notification's id.</param>
-/// <param name="Kind">What it is about: reminder (a nudge), nudges-paused (the assistant stopped nudging about an ignored reminder), briefing, review, or sms-undelivered (texts to one of my numbers could not be delivered).</param>
+/// <param name="Kind">What it is about: reminder (a nudge), nudges-paused (the assistant stopped nudging about an ignored reminder), briefing, review, sms-undelivered (texts to one of my numbers could not be delivered), or export-ready (a copy of my data is ready in Settings, Privacy).</param>
 /// <param name="Text">The words shown, in the person's language.</param>
 /// <param name="ReminderId">The reminder it came from, if any (null once that reminder is deleted).</param>
 /// <param name="Occurrence">The reminder's occurrence it is about (UTC).</param>

@@ -3,6 +3,7 @@ using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Persistence;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Notifications;
 
@@ -123,5 +124,8 @@ internal sealed partial class NotificationService(AppDbContext db, IPersonEvents
 internal static class NotificationsRegistration
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services) =>
-        services.AddScoped<NotificationService>().AddRetainedRows<Notification>(RetainedKinds.Notifications, n => n.CreatedAt);
+        services.AddScoped<NotificationService>().AddRetainedRows<Notification>(RetainedKinds.Notifications, n => n.CreatedAt)
+            .AddPersonalData("notifications.json", "Exports.File.Notifications", (db, userId) => db.Notifications.AsNoTracking()
+                .Where(n => n.UserId == userId).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+                .Select(n => new { n.Id, n.Kind, n.Text, n.ReminderId, n.Occurrence, n.Late, n.CreatedAt, n.ReadAt }));
 }

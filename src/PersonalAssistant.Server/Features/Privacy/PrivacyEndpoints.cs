@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Privacy;
 
@@ -63,6 +65,10 @@ internal static class PrivacyRegistration
         services.AddScoped<ConsentService>();
         services.AddScoped<AccountDeletionService>();
         services.AddScoped<AccountDeletionJob>();
+        // Every decision with the words shown, oldest first (the export's consents.json).
+        services.AddPersonalData("consents.json", "Exports.File.Consents", (db, userId) => db.Set<Consent>().AsNoTracking()
+            .Where(c => c.UserId == userId).OrderBy(c => c.At).ThenBy(c => c.Id)
+            .Select(c => new { c.Kind, c.Granted, c.At, c.Version, c.Text, c.Locale, c.Source }));
         return services;
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Localization;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Push;
 
@@ -87,6 +89,10 @@ internal static class ChannelsRegistration
         services.AddScoped<PushService>();
         services.AddScoped<ChannelDeliveryService>();
         services.AddRetainedRows<DeliveryAttempt>(RetainedKinds.Deliveries, a => a.At);
+        // The endpoint only: the browser's keys and auth secret stay out of the export.
+        services.AddPersonalData("push-subscriptions.json", "Exports.File.PushSubscriptions", (db, userId) => db.Set<PushSubscription>().AsNoTracking()
+            .Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
+            .Select(s => new { s.Id, s.Endpoint, s.Label, s.CreatedAt, s.UpdatedAt, s.LastSuccessAt }));
         return services;
     }
 }

@@ -7,6 +7,7 @@ using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.Persistence;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Reminders;
 
@@ -387,6 +388,7 @@ internal static class RemindersRegistration
         // The dispatcher only reads records from a reminder's next occurrence on: an old one never prevents a double send.
         services.AddRetainedRows<ReminderDelivery>(RetainedKinds.Deliveries, d => d.At);
         services.AddHostedService<ReminderDispatchLoop>();
+        services.AddScoped<IPersonalDataExport, ReminderExport>();
         return services;
     }
 }

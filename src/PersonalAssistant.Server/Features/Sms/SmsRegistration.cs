@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Features.Profile;
@@ -5,6 +6,7 @@ using PersonalAssistant.Server.Features.Sms.Allowances;
 using PersonalAssistant.Server.Features.Sms.Numbers;
 using PersonalAssistant.Server.Features.Sms.Usage;
 using PersonalAssistant.Server.Messaging.Sms;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Sms;
 
@@ -24,6 +26,26 @@ internal static class SmsRegistration
         services.Replace(ServiceDescriptor.Scoped<ISmsSendLog, SmsMessageLog>()); // after the sender's no-op defaults
         services.AddScoped<SmsFailureService>();
         services.AddScoped<Identity.IAccountErasure, SmsErasure>();
+        // The texts to and from the person's numbers, with their delivery status (the provider's idempotency key stays out).
+        services.AddPersonalData("sms.json", "Exports.File.Sms", (db, userId) => db.Set<SmsMessage>().AsNoTracking()
+            .Where(m => m.UserId == userId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Select(m => new
+            {
+                m.Id,
+                m.Direction,
+                m.From,
+                m.To,
+                m.Body,
+                m.Segments,
+                m.Encoding,
+                m.Status,
+                m.ErrorCode,
+                m.Price,
+                m.PriceUnit,
+                m.CreatedAt,
+                m.UpdatedAt,
+                m.Part,
+            }));
         services.Replace(ServiceDescriptor.Scoped<ISmsFailures>(provider => provider.GetRequiredService<SmsFailureService>()));
 
         // The Profile feature's service for verified numbers: the SMS channel and the channel delivery ask it.

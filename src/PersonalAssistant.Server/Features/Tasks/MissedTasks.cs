@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using PersonalAssistant.Server.Persistence;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Tasks;
 
@@ -101,6 +102,28 @@ internal static class TasksRegistration
         services.AddScoped<MissedTaskCounter>();
         services.AddScoped<MissedTasksJob>();
         services.AddSingleton<TaskBreakdown>();
+        // Steps are tasks with a parent: one array, each row with its parentId and position.
+        services.AddPersonalData("tasks.json", "Exports.File.Tasks", (db, userId) => db.Tasks.AsNoTracking()
+            .Where(t => t.UserId == userId).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .Select(t => new
+            {
+                t.Id,
+                t.ParentId,
+                t.Position,
+                t.Title,
+                t.Notes,
+                t.DueDate,
+                t.DueAt,
+                t.Priority,
+                t.Status,
+                t.Tags,
+                t.EstimatedMinutes,
+                t.Energy,
+                t.MissedCount,
+                t.CreatedAt,
+                t.UpdatedAt,
+                t.CompletedAt,
+            }));
         return services;
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Features.Briefings;
+using PersonalAssistant.Server.Features.Exports;
 using PersonalAssistant.Server.Features.Notifications;
 using PersonalAssistant.Server.Features.Privacy;
 using PersonalAssistant.Server.Features.Push;
@@ -212,6 +213,12 @@ public sealed class AccountDeletionTests : IAsyncLifetime
         await PostAsync("/api/v1/events/feed/rotate", new { });
         var conversation = (await PostAsync("/api/v1/conversations", new { })).GetProperty("id").GetGuid();
         await PostAsync($"/api/v1/conversations/{conversation}/messages", new { text = $"buy {word} milk tomorrow" });
+        var export = (await PostAsync("/api/v1/users/me/exports", new { })).GetProperty("id").GetGuid();
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DataExportJob>().BuildAsync(export, CancellationToken.None); // its chunks (compressed: found by the export's id)
+        }
+
 
         await using (var scope = _app.Services.CreateAsyncScope())
         {
@@ -256,6 +263,6 @@ public sealed class AccountDeletionTests : IAsyncLifetime
             sessions = await db.Sessions.AsNoTracking().Where(s => s.UserId == user.Id).Select(s => s.Id.ToString()).ToListAsync();
         }
 
-        return new Person(user, secret, [user.Id.ToString(), user.Email, e164, word, reminderId.ToString(), target.ToString(), .. sessions]);
+        return new Person(user, secret, [user.Id.ToString(), user.Email, e164, word, reminderId.ToString(), target.ToString(), export.ToString(), .. sessions]);
     }
 }

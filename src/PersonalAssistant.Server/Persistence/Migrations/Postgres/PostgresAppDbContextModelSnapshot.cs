@@ -502,6 +502,69 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                     b.ToTable("Expenses", (string)null);
                 });
 
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Exports.DataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DownloadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset?>("ReadyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DataExports_UserId_Pending")
+                        .HasFilter("\"Status\" = 'pending'");
+
+                    b.HasIndex("UserId", "RequestedAt");
+
+                    b.ToTable("DataExports", (string)null);
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Exports.DataExportChunk", b =>
+                {
+                    b.Property<Guid>("ExportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ExportId", "Index");
+
+                    b.ToTable("DataExportChunks", (string)null);
+                });
+
             modelBuilder.Entity("PersonalAssistant.Server.Features.Lists.ItemList", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1873,6 +1936,24 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Postgres
                     b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Exports.DataExport", b =>
+                {
+                    b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Exports.DataExportChunk", b =>
+                {
+                    b.HasOne("PersonalAssistant.Server.Features.Exports.DataExport", null)
+                        .WithMany()
+                        .HasForeignKey("ExportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

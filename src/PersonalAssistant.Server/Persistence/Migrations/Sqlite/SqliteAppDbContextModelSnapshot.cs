@@ -486,6 +486,69 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                     b.ToTable("Expenses", (string)null);
                 });
 
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Exports.DataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DownloadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DataExports_UserId_Pending")
+                        .HasFilter("\"Status\" = 'pending'");
+
+                    b.HasIndex("UserId", "RequestedAt");
+
+                    b.ToTable("DataExports", (string)null);
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Exports.DataExportChunk", b =>
+                {
+                    b.Property<Guid>("ExportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ExportId", "Index");
+
+                    b.ToTable("DataExportChunks", (string)null);
+                });
+
             modelBuilder.Entity("PersonalAssistant.Server.Features.Lists.ItemList", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1847,6 +1910,24 @@ namespace PersonalAssistant.Server.Persistence.Migrations.Sqlite
                     b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Exports.DataExport", b =>
+                {
+                    b.HasOne("PersonalAssistant.Server.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PersonalAssistant.Server.Features.Exports.DataExportChunk", b =>
+                {
+                    b.HasOne("PersonalAssistant.Server.Features.Exports.DataExport", null)
+                        .WithMany()
+                        .HasForeignKey("ExportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
