@@ -32,11 +32,11 @@ public sealed class EmailJobTests
             Assert.Empty(smtp.Received);
             app.Services.GetRequiredService<IBackgroundJobClient>().Requeue(retry);
 
-            Assert.True(await smtp.ReceivedWithinAsync(1, TimeSpan.FromSeconds(30)));
+            Assert.True(await smtp.ReceivedWithinAsync(1, TimeSpan.FromSeconds(90)));
             var sent = Assert.Single(smtp.Received);
             Assert.Contains("Subject: Confirm your email address", sent, StringComparison.Ordinal);
             Assert.Contains(email, sent, StringComparison.Ordinal);
-            var row = await RowWithinAsync(app, r => r.SentAt is not null, TimeSpan.FromSeconds(10)); // marked after the SMTP reply
+            var row = await RowWithinAsync(app, r => r.SentAt is not null, TimeSpan.FromSeconds(30)); // marked after the SMTP reply
             Assert.NotNull(row.SentAt);
             Assert.Equal(2, row.Attempts);
             Assert.Equal(string.Empty, row.BodyProtected); // the link is erased once sent
@@ -88,9 +88,9 @@ public sealed class EmailJobTests
             await ((IAsyncLifetime)second).InitializeAsync();
             try
             {
-                Assert.True(await smtp.ReceivedWithinAsync(1, TimeSpan.FromSeconds(30)));
+                Assert.True(await smtp.ReceivedWithinAsync(1, TimeSpan.FromSeconds(90)));
                 Assert.Contains(email, Assert.Single(smtp.Received), StringComparison.Ordinal);
-                Assert.NotNull((await RowWithinAsync(second, r => r.SentAt is not null, TimeSpan.FromSeconds(10))).SentAt);
+                Assert.NotNull((await RowWithinAsync(second, r => r.SentAt is not null, TimeSpan.FromSeconds(30))).SentAt);
             }
             finally
             {
