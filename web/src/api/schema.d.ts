@@ -2017,8 +2017,8 @@ export interface components {
         };
         /** @description Agree to, or withdraw, one kind of consent. */
         ConsentChangeRequest: {
-            /** @description True to agree, false to withdraw. */
-            granted: boolean;
+            /** @description True to agree, false to withdraw; required (a body without it changes nothing). */
+            granted: null | boolean;
         };
         /** @description One recorded decision. */
         ConsentRecordResponse: {

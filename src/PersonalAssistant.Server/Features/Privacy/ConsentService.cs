@@ -38,19 +38,25 @@ internal sealed class ConsentService(AppDbContext db, ProfileCache profiles, Tim
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(request);
+        if (Failure.Check(request, person.Locale) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var granted = request.Granted!.Value;
         kind = kind.Trim().ToLowerInvariant();
         if (!ConsentKinds.All.Contains(kind))
         {
             return Failure.NotFound(person.Locale, "Consent.UnknownKind");
         }
 
-        if (kind == ConsentKinds.Terms && !request.Granted)
+        if (kind == ConsentKinds.Terms && !granted)
         {
             return Failure.Conflict(person.Locale, "Consent.TermsNeeded.Title", "Consent.TermsNeeded.Detail");
         }
 
         var user = await db.Users.SingleAsync(u => u.Id == person.UserId, cancellationToken);
-        if (kind == ConsentKinds.Sms && request.Granted
+        if (kind == ConsentKinds.Sms && granted
             && !await db.PhoneNumbers.AnyAsync(p => p.UserId == person.UserId && p.VerifiedAt != null, cancellationToken))
         {
             return Failure.Invalid(person.Locale, "granted", "Preferences.SmsNeedsPhone");
@@ -59,7 +65,7 @@ internal sealed class ConsentService(AppDbContext db, ProfileCache profiles, Tim
         if (ConsentKinds.Channels.Contains(kind))
         {
             var channels = user.Preferences.PreferredChannels.Where(c => c != kind).ToList();
-            if (request.Granted)
+            if (granted)
             {
                 channels.Add(kind);
             }
@@ -67,7 +73,7 @@ internal sealed class ConsentService(AppDbContext db, ProfileCache profiles, Tim
             user.Preferences.PreferredChannels = channels.Count == 0 ? [Channels.Web] : channels;
         }
 
-        await StageAsync(user.Id, person.Locale, [(kind, request.Granted)], ConsentSources.Settings, cancellationToken);
+        await StageAsync(user.Id, person.Locale, [(kind, granted)], ConsentSources.Settings, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         profiles.Forget(user.Id);
         return await ListAsync(person, cancellationToken);

@@ -35,8 +35,8 @@ internal sealed record ConsentRecordResponse(string Kind, bool Granted, DateTime
 }
 
 /// <summary>Agree to, or withdraw, one kind of consent.</summary>
-/// <param name="Granted">True to agree, false to withdraw.</param>
-internal sealed record ConsentChangeRequest([property: Required] bool Granted);
+/// <param name="Granted">True to agree, false to withdraw; required (a body without it changes nothing).</param>
+internal sealed record ConsentChangeRequest([property: Required] bool? Granted);
 
 /// <summary>Delete my account: the password, and a second factor when sign-in asks for one.</summary>
 /// <param name="Password">The account's password.</param>

@@ -77,6 +77,9 @@ public sealed class ConsentTests : IAsyncLifetime
         await ProblemAssertions.AssertProblemAsync(await client.PutAsJsonAsync("/api/v1/users/me/consents/terms", new { granted = false }), HttpStatusCode.Conflict);
         await ProblemAssertions.AssertProblemAsync(await client.PutAsJsonAsync("/api/v1/users/me/consents/fax", new { granted = true }), HttpStatusCode.NotFound);
         await ProblemAssertions.AssertFieldErrorAsync(await client.PutAsJsonAsync("/api/v1/users/me/consents/sms", new { granted = true }), "granted");
+        // a body without an answer is refused, never read as a withdrawal
+        await ProblemAssertions.AssertFieldErrorAsync(await client.PutAsJsonAsync("/api/v1/users/me/consents/push", new { }), "granted");
+        Assert.Equal(["web", "push"], await ChannelsAsync(client));
         await ProblemAssertions.AssertProblemAsync(await client.PutAsync("/api/v1/users/me/consents/sms",
             new StringContent("""{"granted":"maybe"}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
     }
