@@ -16,6 +16,8 @@ public sealed class EndpointSecurityTests
         "/docs/scalar.aspnetcore.js",
         "/docs/favicon.svg",
         "/api/v1/meta/",
+        // The words of the terms, shown on the sign-up form before there is an account.
+        "/api/v1/privacy/terms",
         // Signing in and recovering an account happen before there is a token; each is rate-limited per IP.
         "/api/v1/auth/register",
         "/api/v1/auth/login",

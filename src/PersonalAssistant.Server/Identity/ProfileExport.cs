@@ -38,6 +38,8 @@ internal sealed class ProfileExport(AppDbContext db) : IPersonalDataExport
         JsonSerializer.Serialize(json, profile, PersonalDataJson.Options);
         return profile is null ? 0 : 1;
     }
+
+    public Task<int> CountAsync(Guid userId, CancellationToken cancellationToken) => db.Users.CountAsync(u => u.Id == userId, cancellationToken);
 }
 
 /// <summary>How and when the assistant may reach the person (quiet hours, channels, briefings…).</summary>
@@ -54,6 +56,8 @@ internal sealed class PreferencesExport(AppDbContext db) : IPersonalDataExport
         JsonSerializer.Serialize(json, preferences, PersonalDataJson.Options);
         return preferences is null ? 0 : 1;
     }
+
+    public Task<int> CountAsync(Guid userId, CancellationToken cancellationToken) => db.Users.CountAsync(u => u.Id == userId, cancellationToken);
 }
 
 internal static class PersonalDataOfAccounts

@@ -38,6 +38,14 @@ internal sealed class AssistantOptions
     /// <summary>Turns run side by side (each conversation's turns stay in order).</summary>
     public int Workers { get; set; } = 8;
 
+    /// <summary>Where the provider is reached: <see cref="BaseUrl"/>, else the provider's usual address; null offline.</summary>
+    public Uri? Endpoint => Provider switch
+    {
+        OpenAI => new Uri(BaseUrl ?? "https://api.openai.com/v1"),
+        Ollama => new Uri(BaseUrl ?? "http://127.0.0.1:11434"),
+        _ => null,
+    };
+
     internal sealed class Validator : IValidateOptions<AssistantOptions>
     {
         public ValidateOptionsResult Validate(string? name, AssistantOptions options)

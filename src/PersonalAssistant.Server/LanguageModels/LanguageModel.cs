@@ -39,10 +39,10 @@ internal sealed class LanguageModel(IOptions<AssistantOptions> options) : IDispo
             new ApiKeyCredential(string.IsNullOrEmpty(settings.ApiKey) ? "not-needed" : settings.ApiKey),
             new OpenAIClientOptions
             {
-                Endpoint = new Uri(settings.BaseUrl ?? "https://api.openai.com/v1"),
+                Endpoint = settings.Endpoint!,
                 NetworkTimeout = TimeSpan.FromSeconds(settings.TurnTimeoutSeconds),
             }).AsIChatClient(),
-        AssistantOptions.Ollama => new OllamaApiClient(new Uri(settings.BaseUrl ?? "http://127.0.0.1:11434"), settings.Model!),
+        AssistantOptions.Ollama => new OllamaApiClient(settings.Endpoint!, settings.Model!),
         _ => null,
     };
 }

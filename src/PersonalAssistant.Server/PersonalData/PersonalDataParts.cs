@@ -15,8 +15,14 @@ internal interface IPersonalDataExport
     /// <summary>The file's name in the archive, <c>tasks.json</c>: lower case, unique across parts.</summary>
     string FileName { get; }
 
-    /// <summary>The catalog key of the sentence the README says about this file.</summary>
+    /// <summary>
+    /// The catalog key of the sentence the README says about this file. The key with <c>.Label</c> appended names the
+    /// kind in a few words on the privacy page ("Tasks and their steps").
+    /// </summary>
     string DescriptionKey { get; }
+
+    /// <summary>How many rows <see cref="WriteAsync"/> would write now: the privacy page's "what is stored".</summary>
+    Task<int> CountAsync(Guid userId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes exactly one JSON value (an array, or an object of arrays) holding the person's rows, owner-scoped and
@@ -99,6 +105,8 @@ internal sealed class PersonalDataRows<TRow>(AppDbContext db, string fileName, s
 
     public Task<int> WriteAsync(Guid userId, Utf8JsonWriter json, CancellationToken cancellationToken) =>
         PersonalDataJson.WriteArrayAsync(json, rows(db, userId), cancellationToken);
+
+    public Task<int> CountAsync(Guid userId, CancellationToken cancellationToken) => rows(db, userId).CountAsync(cancellationToken);
 }
 
 internal static class PersonalDataRegistration

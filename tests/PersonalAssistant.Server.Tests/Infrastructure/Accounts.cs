@@ -29,13 +29,13 @@ public static partial class Accounts
     /// not to (adding a phone number needs it), signs in, and reads the account id from <c>users/me</c>.
     /// </summary>
     public static async Task<TestUser> RegisterAndLoginAsync(AssistantApp app, string? email = null, string password = StrongPassword,
-        string tokenDelivery = "body", bool confirmEmail = true)
+        string tokenDelivery = "body", bool confirmEmail = true, string locale = "en")
     {
         ArgumentNullException.ThrowIfNull(app);
         email ??= NewEmail();
         using var client = app.CreateClient();
         using var registered = await client.PostAsJsonAsync("/api/v1/auth/register",
-            new { email, password, displayName = "Test Person", timeZone = "America/Toronto" });
+            new { email, password, displayName = "Test Person", timeZone = "America/Toronto", locale });
         Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
         if (confirmEmail)
         {

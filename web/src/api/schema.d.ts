@@ -350,6 +350,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/me/privacy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What is stored about me, for how long, and where it goes
+         * @description Rows of each kind (as the export's files name them), the retention of passing data, the deletion grace period, the export's download window, and the outside services this instance uses for texts, email, the language model and push.
+         */
+        get: operations["GetMyPrivacySummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The words of the terms
+         * @description What creating an account agrees to, in locale (en or fr; else the Accept-Language), with its version: the sign-up form shows them.
+         */
+        get: operations["GetTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Done or snooze from a notification's button
+         * @description Signed in, or with the notification's actionToken from its push payload (valid 48 hours). Rate-limited per address.
+         */
+        post: operations["ActOnNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My texts and their cost, per day
+         * @description Texts in and out and their segments per local day over the range (default: the last 30 days, at most 366), with the estimated cost. `?format=csv` answers text/csv: date,messages_in,segments_in,messages_out,segments_out,estimated_cost,currency.
+         */
+        get: operations["GetMySmsUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The instance's texts and their cost
+         * @description Per person, per instance number, per country, delivery success, top error codes and cost per month with the numbers' rental, over the range (UTC days; default the last 30, at most 366). `?format=csv` answers text/csv with one figure per line: section,key,metric,value,unit.
+         */
+        get: operations["AdminGetSmsUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me/phone-numbers": {
         parameters: {
             query?: never;
@@ -1050,66 +1150,6 @@ export interface paths {
          * @description To every subscribed browser; 409 when there is none. Rate-limited.
          */
         post: operations["SendTestPush"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/{id}/actions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Done or snooze from a notification's button
-         * @description Signed in, or with the notification's actionToken from its push payload (valid 48 hours). Rate-limited per address.
-         */
-        post: operations["ActOnNotification"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sms/usage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My texts and their cost, per day
-         * @description Texts in and out and their segments per local day over the range (default: the last 30 days, at most 366), with the estimated cost. `?format=csv` answers text/csv: date,messages_in,segments_in,messages_out,segments_out,estimated_cost,currency.
-         */
-        get: operations["GetMySmsUsage"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/sms/usage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The instance's texts and their cost
-         * @description Per person, per instance number, per country, delivery success, top error codes and cost per month with the numbers' rental, over the range (UTC days; default the last 30, at most 366). `?format=csv` answers text/csv with one figure per line: section,key,metric,value,unit.
-         */
-        get: operations["AdminGetSmsUsage"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2330,6 +2370,17 @@ export interface components {
             byCategory: components["schemas"]["CategoryTotal"][];
             totals: components["schemas"]["CurrencyTotal"][];
         };
+        /** @description An outside service, and whether my words reach it. */
+        ExternalServiceResponse: {
+            /** @description sms, email, model or push. */
+            kind: string;
+            /** @description True when data goes to another machine for this. */
+            leavesServer: boolean;
+            /** @description The machine it goes to, when one is configured. */
+            host: null | string;
+            /** @description What goes where, in my language. */
+            description: string;
+        };
         FeedLinkResponse: {
             /**
              * Format: uri
@@ -3031,6 +3082,25 @@ export interface components {
              */
             missesBeforeBreakdown: number | string;
         };
+        /** @description What this instance keeps about me, for how long, and where my words go. */
+        PrivacySummaryResponse: {
+            /** @description Each kind of my data, as the export names its file, with how many rows there are now. */
+            stored: components["schemas"]["StoredDataResponse"][];
+            /** @description Data that passes (conversations, notifications…) and the days it is kept; 0 keeps it until deleted. */
+            retention: components["schemas"]["RetentionResponse"][];
+            /** @description The outside services this instance is configured to use: sms, email, model, push. */
+            services: components["schemas"]["ExternalServiceResponse"][];
+            /**
+             * Format: int32
+             * @description Days between asking to delete the account and its erasure (0: at once).
+             */
+            deletionGraceDays: number | string;
+            /**
+             * Format: int32
+             * @description Hours an export can be downloaded once it is ready.
+             */
+            exportHoursAvailable: number | string;
+        };
         ProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -3200,6 +3270,18 @@ export interface components {
             token: string;
             /** @description 10 to 128 characters. */
             newPassword: string;
+        };
+        /** @description How long one kind of passing data is kept. */
+        RetentionResponse: {
+            /** @description conversations, notifications, deliveries, outbox, audit or sessions. */
+            kind: string;
+            /** @description Its name in my language. */
+            label: string;
+            /**
+             * Format: int32
+             * @description Days kept; 0 means until deleted.
+             */
+            days: number | string;
         };
         /** @description How many sessions were ended. */
         RevokedSessionsResponse: {
@@ -3590,6 +3672,18 @@ export interface components {
              */
             minutes: number | string;
         };
+        /** @description One kind of my data. */
+        StoredDataResponse: {
+            /** @description Its file in the export (tasks.json). */
+            file: string;
+            /** @description Its name in my language. */
+            label: string;
+            /**
+             * Format: int32
+             * @description Rows stored now.
+             */
+            count: number | string;
+        };
         TagCount: {
             tag: string;
             /** Format: int32 */
@@ -3642,6 +3736,13 @@ export interface components {
             overdue: number | string;
             /** Format: int32 */
             doneTotal: number | string;
+        };
+        /** @description The words agreeing to the terms means (shown next to the sign-up button). */
+        TermsResponse: {
+            /** @description Their version, recorded with the consent. */
+            version: string;
+            /** @description The words, in the language asked for. */
+            text: string;
         };
         /** @description What an authenticator app needs. Shown once, during setup. */
         TotpSetupResponse: {
@@ -4709,6 +4810,248 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMyPrivacySummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacySummaryResponse"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTerms: {
+        parameters: {
+            query?: {
+                locale?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermsResponse"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ActOnNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationActionRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMySmsUsage: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsUsageResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminGetSmsUsage: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsAdminUsageResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7180,188 +7523,6 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ActOnNotification: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NotificationActionRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetMySmsUsage: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-                format?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SmsUsageResponse"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    AdminGetSmsUsage: {
-        parameters: {
-            query?: {
-                from?: string;
-                to?: string;
-                format?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SmsAdminUsageResponse"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,13 +19,18 @@ internal sealed class ConversationExport(AppDbContext db) : IPersonalDataExport
     {
         ArgumentNullException.ThrowIfNull(json);
         json.WriteStartObject();
-        var count = await PersonalDataJson.WritePropertyAsync(json, "conversations", db.Conversations.AsNoTracking()
-            .Where(c => c.UserId == userId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+        var count = await PersonalDataJson.WritePropertyAsync(json, "conversations", Conversations(userId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.Title, c.Channel, c.Archived, c.CreatedAt, c.UpdatedAt }), cancellationToken);
-        count += await PersonalDataJson.WritePropertyAsync(json, "messages", db.ConversationMessages.AsNoTracking()
-            .Where(m => m.UserId == userId).OrderBy(m => m.Id)
+        count += await PersonalDataJson.WritePropertyAsync(json, "messages", Messages(userId).OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.ConversationId, m.Role, m.Channel, m.Text, m.ReplyToId, m.CreatedAt }), cancellationToken);
         json.WriteEndObject();
         return count;
     }
+
+    public async Task<int> CountAsync(Guid userId, CancellationToken cancellationToken) =>
+        await Conversations(userId).CountAsync(cancellationToken) + await Messages(userId).CountAsync(cancellationToken);
+
+    private IQueryable<Conversation> Conversations(Guid userId) => db.Conversations.AsNoTracking().Where(c => c.UserId == userId);
+
+    private IQueryable<ConversationMessage> Messages(Guid userId) => db.ConversationMessages.AsNoTracking().Where(m => m.UserId == userId);
 }

@@ -15,6 +15,9 @@ namespace PersonalAssistant.Server.Features.Exports;
 internal sealed partial class DataExportService(
     AppDbContext db, IBackgroundJobClient jobs, TimeProvider time, IOptions<ExportOptions> options, ILogger<DataExportService> logger)
 {
+    /// <summary>Hours a ready export can be downloaded (the privacy page says so).</summary>
+    public int HoursAvailable => options.Value.HoursAvailable;
+
     /// <summary>Requests (not archives: those go at download or expiry) are listed and kept this many days.</summary>
     public const int KeptDays = 30;
 

@@ -51,3 +51,40 @@ internal sealed record DeleteAccountRequest(
 /// <param name="DeletesAt">When every row of the account goes (UTC). Signing in before then can cancel it.</param>
 /// <param name="Deleted">True when it is already gone (no grace period configured).</param>
 internal sealed record AccountDeletionResponse(DateTimeOffset DeletesAt, bool Deleted);
+
+/// <summary>What this instance keeps about me, for how long, and where my words go.</summary>
+/// <param name="Stored">Each kind of my data, as the export names its file, with how many rows there are now.</param>
+/// <param name="Retention">Data that passes (conversations, notifications…) and the days it is kept; 0 keeps it until deleted.</param>
+/// <param name="Services">The outside services this instance is configured to use: sms, email, model, push.</param>
+/// <param name="DeletionGraceDays">Days between asking to delete the account and its erasure (0: at once).</param>
+/// <param name="ExportHoursAvailable">Hours an export can be downloaded once it is ready.</param>
+internal sealed record PrivacySummaryResponse(
+    IReadOnlyList<StoredDataResponse> Stored,
+    IReadOnlyList<RetentionResponse> Retention,
+    IReadOnlyList<ExternalServiceResponse> Services,
+    int DeletionGraceDays,
+    int ExportHoursAvailable);
+
+/// <summary>One kind of my data.</summary>
+/// <param name="File">Its file in the export (tasks.json).</param>
+/// <param name="Label">Its name in my language.</param>
+/// <param name="Count">Rows stored now.</param>
+internal sealed record StoredDataResponse(string File, string Label, int Count);
+
+/// <summary>How long one kind of passing data is kept.</summary>
+/// <param name="Kind">conversations, notifications, deliveries, outbox, audit or sessions.</param>
+/// <param name="Label">Its name in my language.</param>
+/// <param name="Days">Days kept; 0 means until deleted.</param>
+internal sealed record RetentionResponse(string Kind, string Label, int Days);
+
+/// <summary>An outside service, and whether my words reach it.</summary>
+/// <param name="Kind">sms, email, model or push.</param>
+/// <param name="LeavesServer">True when data goes to another machine for this.</param>
+/// <param name="Host">The machine it goes to, when one is configured.</param>
+/// <param name="Description">What goes where, in my language.</param>
+internal sealed record ExternalServiceResponse(string Kind, bool LeavesServer, string? Host, string Description);
+
+/// <summary>The words agreeing to the terms means (shown next to the sign-up button).</summary>
+/// <param name="Version">Their version, recorded with the consent.</param>
+/// <param name="Text">The words, in the language asked for.</param>
+internal sealed record TermsResponse(string Version, string Text);

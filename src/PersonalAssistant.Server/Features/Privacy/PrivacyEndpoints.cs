@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Identity;
+using PersonalAssistant.Server.Localization;
 using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Privacy;
@@ -27,8 +28,20 @@ internal static class PrivacyEndpoints
             .WithDescription("kind: terms, sms, email or push. Withdrawing a channel stops proactive messages on it at once and turns it off; " +
                              "agreeing turns it on. The terms cannot be withdrawn (409): that is deleting the account.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/privacy", GetMyPrivacySummary).WithName("GetMyPrivacySummary").WithSummary("What is stored about me, for how long, and where it goes")
+            .WithDescription("Rows of each kind (as the export's files name them), the retention of passing data, the deletion grace period, " +
+                             "the export's download window, and the outside services this instance uses for texts, email, the language model and push.");
+        api.MapGet("/privacy/terms", GetTerms).WithTags("Privacy").AllowAnonymous().WithName("GetTerms").WithSummary("The words of the terms")
+            .WithDescription("What creating an account agrees to, in locale (en or fr; else the Accept-Language), with its version: the sign-up form shows them.");
         return group;
     }
+
+    public static async Task<Ok<PrivacySummaryResponse>> GetMyPrivacySummary(
+        PersonNow person, PrivacySummaryService summary, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await summary.SummarizeAsync(person, cancellationToken));
+
+    public static Ok<TermsResponse> GetTerms(HttpContext context, [FromQuery] string? locale) =>
+        TypedResults.Ok(PrivacySummaryService.Terms(locale is not null && Locales.All.Contains(locale) ? locale : RequestLocale.Of(context)));
 
     public static async Task<Results<Accepted<AccountDeletionResponse>, ValidationProblem, ProblemHttpResult>> DeleteMyAccount(
         [FromBody] DeleteAccountRequest request, PersonNow person, AccountDeletionService deletions, RateLimits limits, HttpContext context,
@@ -63,6 +76,7 @@ internal static class PrivacyRegistration
     {
         services.AddValidatedOptions<PrivacyOptions, PrivacyOptions.Validator>(PrivacyOptions.Section);
         services.AddScoped<ConsentService>();
+        services.AddScoped<PrivacySummaryService>();
         services.AddScoped<AccountDeletionService>();
         services.AddScoped<AccountDeletionJob>();
         // Every decision with the words shown, oldest first (the export's consents.json).

@@ -16,8 +16,7 @@ internal sealed class ReminderExport(AppDbContext db) : IPersonalDataExport
     {
         ArgumentNullException.ThrowIfNull(json);
         json.WriteStartObject();
-        var count = await PersonalDataJson.WritePropertyAsync(json, "reminders", db.Reminders.AsNoTracking()
-            .Where(r => r.UserId == userId).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
+        var count = await PersonalDataJson.WritePropertyAsync(json, "reminders", Reminders(userId).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
             .Select(r => new
             {
                 r.Id,
@@ -34,11 +33,18 @@ internal sealed class ReminderExport(AppDbContext db) : IPersonalDataExport
                 r.CreatedAt,
                 r.UpdatedAt,
             }), cancellationToken);
-        count += await PersonalDataJson.WritePropertyAsync(json, "deliveries", db.Set<ReminderDelivery>().AsNoTracking()
-            .Where(d => db.Reminders.Any(r => r.Id == d.ReminderId && r.UserId == userId))
+        count += await PersonalDataJson.WritePropertyAsync(json, "deliveries", Deliveries(userId)
             .OrderBy(d => d.ReminderId).ThenBy(d => d.Occurrence).ThenBy(d => d.Id)
             .Select(d => new { d.Id, d.ReminderId, d.Occurrence, d.At, d.Channel, d.Outcome, d.LateBy }), cancellationToken);
         json.WriteEndObject();
         return count;
     }
+
+    public async Task<int> CountAsync(Guid userId, CancellationToken cancellationToken) =>
+        await Reminders(userId).CountAsync(cancellationToken) + await Deliveries(userId).CountAsync(cancellationToken);
+
+    private IQueryable<Reminder> Reminders(Guid userId) => db.Reminders.AsNoTracking().Where(r => r.UserId == userId);
+
+    private IQueryable<ReminderDelivery> Deliveries(Guid userId) =>
+        db.Set<ReminderDelivery>().AsNoTracking().Where(d => db.Reminders.Any(r => r.Id == d.ReminderId && r.UserId == userId));
 }

@@ -115,6 +115,43 @@ public sealed class DataExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PrivacyPage_CountsWhatTheExportHolds_FileByFile_AndOnlyTheOwnersRows()
+    {
+        var owner = await Accounts.RegisterAndLoginAsync(_app);
+        var other = await Accounts.RegisterAndLoginAsync(_app);
+        await SeedAsync(owner, "alpha");
+        await SeedAsync(other, "bravo");
+        owner = await Dispatch.FreshAsync(_app, owner);
+        using var client = owner.Client(_app);
+        var id = await RequestAsync(client);
+
+        // read before the build, which ends by adding its "your export is ready" notification
+        var summary = await client.GetFromJsonAsync<JsonElement>("/api/v1/users/me/privacy");
+        await BuildAsync(id);
+        var zip = await DownloadAsync(client, id);
+
+        var stored = summary.GetProperty("stored").EnumerateArray().ToDictionary(s => s.GetProperty("file").GetString()!, s => s.GetProperty("count").GetInt32());
+        Assert.Equal(zip.Keys.Where(n => n.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal), stored.Keys.Order(StringComparer.Ordinal));
+        foreach (var (file, count) in stored)
+        {
+            Assert.True(RowsIn(Json(zip, file)) == count, $"{file}: the page says {count}, the export holds {RowsIn(Json(zip, file))}");
+        }
+
+        Assert.True(stored["tasks.json"] > 0 && stored["reminders.json"] > 0 && stored["conversations.json"] > 0);
+        Assert.All(summary.GetProperty("stored").EnumerateArray(), s => Assert.False(string.IsNullOrWhiteSpace(s.GetProperty("label").GetString())));
+    }
+
+    /// <summary>The rows of an export file: an array's items, an object of arrays' items, or one object.</summary>
+    private static int RowsIn(JsonElement file) => file.ValueKind switch
+    {
+        JsonValueKind.Array => file.GetArrayLength(),
+        JsonValueKind.Object when file.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.Array) =>
+            file.EnumerateObject().Sum(p => p.Value.GetArrayLength()),
+        JsonValueKind.Null => 0,
+        _ => 1,
+    };
+
+    [Fact]
     public async Task Download_WorksOnceForItsOwner_ThenIsGone_AndIsNotFoundForSomeoneElse()
     {
         var owner = await Accounts.RegisterAndLoginAsync(_app);
@@ -320,7 +357,7 @@ public sealed class DataExportTests : IAsyncLifetime
             await db.SaveChangesAsync();
             db.ConversationMessages.Add(new ConversationMessage { ConversationId = conversation.Id, UserId = user.Id, Role = "assistant", Channel = "web", Text = $"{tag} heard", ReplyToId = said.Id, CreatedAt = now });
             db.PhoneNumbers.Add(new PhoneNumber { UserId = user.Id, E164 = phone, IsPrimary = true, VerifiedAt = now, CreatedAt = now });
-            db.Set<SmsMessage>().Add(new SmsMessage { UserId = user.Id, From = phone, To = "+15145550199", Body = $"{tag} text", CreatedAt = now, UpdatedAt = now });
+            db.Set<SmsMessage>().Add(new SmsMessage { UserId = user.Id, From = phone, To = "+15145550199", Body = $"{tag} text", CreatedAt = now, UpdatedAt = now, Status = SmsStatuses.Handled, HandledAt = now });
             db.Set<PushSubscription>().Add(new PushSubscription
             {
                 UserId = user.Id,
