@@ -71,9 +71,9 @@ replicas_start() {
   mkdir -p "$work/pg"
   [ "$(id -u)" -eq 0 ] && chown postgres "$work/pg"
   as_postgres "$pg_bin/initdb" -D "$work/pg" -U postgres -A trust --no-sync -E UTF8 >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log"; return 1; }
-  as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -t 60 start \
+  as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w -t 60 start \
     -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $work/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    >/dev/null || { cat "$work/pg.log"; return 1; }
+    >/dev/null || { cat "$work/pg/server.log"; return 1; }
   "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres assistant || return 1
 
   redis_port="$(free_port)"

@@ -43,15 +43,15 @@ for version in 1.3 1.2; do
   if [ "$code" = "200 0" ]; then pass "TLS $version accepted" "GET /health/live over TLS $version: 200, certificate verified"; else fail "TLS $version accepted" "curl: $code"; fi
 done
 tls11="$(openssl s_client -connect "127.0.0.1:$https_port" -tls1_1 -cipher 'DEFAULT:@SECLEVEL=0' </dev/null 2>&1)"
-if grep -q 'Protocol *: TLSv1.1' <<<"$tls11" && ! grep -q 'Cipher is (NONE)' <<<"$tls11"; then
+if grep -aq 'Protocol *: TLSv1.1' <<<"$tls11" && ! grep -aq 'Cipher is (NONE)' <<<"$tls11"; then
   fail "TLS 1.1 refused" "a TLS 1.1 session was established"
-elif grep -qi 'no protocols available' <<<"$tls11"; then
+elif grep -aqi 'no protocols available' <<<"$tls11"; then
   fail "TLS 1.1 refused" "the client could not offer TLS 1.1 (nothing was tested)"
 else
-  pass "TLS 1.1 refused" "handshake failed: $(grep -m1 -oiE 'alert [a-z ]+|wrong version number|unsupported protocol' <<<"$tls11" || echo 'no session')"
+  pass "TLS 1.1 refused" "handshake failed: $(grep -a -m1 -oiE 'alert [a-z ]+|wrong version number|unsupported protocol' <<<"$tls11" | head -n 1 || echo 'no session')"
 fi
 
-alpn="$(openssl s_client -connect "127.0.0.1:$https_port" -alpn h2,http/1.1 </dev/null 2>/dev/null | grep -m1 'ALPN protocol')"
+alpn="$(openssl s_client -connect "127.0.0.1:$https_port" -alpn h2,http/1.1 </dev/null 2>/dev/null | grep -a -m1 'ALPN protocol')"
 version="$(curl -sS -o /dev/null -w '%{http_version}' "${ca[@]}" --http2 "$edge/health/live" 2>&1)"
 if [ "$alpn" = "ALPN protocol: h2" ] && [ "$version" = 2 ]; then pass "HTTP/2 negotiated" "ALPN h2; curl spoke HTTP/$version"; else fail "HTTP/2 negotiated" "openssl: '${alpn:-no ALPN}', curl: HTTP/$version"; fi
 

@@ -75,7 +75,7 @@ internal static class AssistantApi
     {
         if (Array.IndexOf(args, "--cert") is var i and >= 0 && i + 1 < args.Length)
         {
-            PinnedCertificate = X509Certificate2.CreateFromPemFile(args[i + 1]);
+            PinnedCertificate = X509Certificate2.CreateFromPem(File.ReadAllText(args[i + 1]));
         }
     }
 
