@@ -26,6 +26,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null;
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 replicas_cleanup() {
+  # Every step runs whatever the previous one did (a replica already stopped must not end the cleanup under set -e).
+  set +e
   local pid
   for pid in "${replica_pids[@]}"; do kill "$pid" 2>/dev/null; done
   [ -n "$prometheus_pid" ] && kill "$prometheus_pid" 2>/dev/null
