@@ -369,7 +369,7 @@ fi
 if $build_ok; then
   # Two replicas behind the real nginx on loopback (issue 19): TLS versions, HTTP/2, headers, the hub over WebSocket,
   # sessions revoked across replicas, the Redis backplane, a reminder delivered once, the per-address sign-in limit,
-  # Prometheus scraping both. Its own PostgreSQL and Redis; installs nginx and prometheus when missing. About 80 s.
+  # Prometheus scraping both. Its own PostgreSQL and Redis; installs nginx and prometheus when missing. About 90 s.
   log "Two replicas behind nginx: scripts/test-replicas.sh"
   scripts/test-replicas.sh "$server_dll" | tee "$work/replicas.txt"
   replicas_score="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$work/replicas.txt" | tail -n 1)"
