@@ -10,7 +10,8 @@
 # against the real host on SQLite (a ratchet gate: conv_gate and conv_max_harm below), then our own variations of them
 # on the same host (var_gate, var_max_harm); the web app's lint, type check, unit tests and API-client check; browser
 # end-to-end tests in headless chromium against the real host (SQLite and PostgreSQL); the production files' linters
-# (scripts/lint-deploy.sh) and the backups restored (scripts/test-backups.sh); shellcheck of the scripts.
+# (scripts/lint-deploy.sh), the backups restored (scripts/test-backups.sh) and two replicas behind nginx
+# (scripts/test-replicas.sh); shellcheck of the scripts.
 #
 # Options: --skip-e2e (no browser), --keep (leave the temp folder for inspection).
 set -uo pipefail
@@ -36,7 +37,7 @@ for arg in "$@"; do
   case "$arg" in
     --skip-e2e) skip_e2e=true ;;
     --keep) keep=true ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done
@@ -363,6 +364,22 @@ if $build_ok; then
   # serves; a host on each signs the administrator in. About a minute (four host starts).
   log "Backups: deploy/postgres/backup.sh + restore.sh, scripts/sqlite-backup.sh"
   check "backups restored (PostgreSQL into a fresh cluster, SQLite copied online)" scripts/test-backups.sh "$server_dll"
+fi
+
+if $build_ok; then
+  # Two replicas behind the real nginx on loopback (issue 19): TLS versions, HTTP/2, headers, the hub over WebSocket,
+  # sessions revoked across replicas, the Redis backplane, a reminder delivered once, the per-address sign-in limit,
+  # Prometheus scraping both. Its own PostgreSQL and Redis; installs nginx and prometheus when missing. About 90 s.
+  log "Two replicas behind nginx: scripts/test-replicas.sh"
+  scripts/test-replicas.sh "$server_dll" | tee "$work/replicas.txt"
+  replicas_score="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$work/replicas.txt" | tail -n 1)"
+  if [ -n "$replicas_score" ]; then
+    replicas_failed="${replicas_score#*, }"; replicas_failed="${replicas_failed%% *}"
+    record "two replicas behind nginx (scripts/test-replicas.sh)" "${replicas_score%% *}" "$replicas_failed"
+    grep -E '^FAIL ' "$work/replicas.txt" | sed 's/^/two replicas behind nginx: /' >> "$failures"
+  else
+    record "two replicas behind nginx (the script stopped early)" 0 1
+  fi
 fi
 
 # The production files (Dockerfile, compose, nginx, Prometheus, Grafana, workflows), each with its own linter; the

@@ -11,10 +11,16 @@ using System.Text;
 // With --tokens, worker i signs in with line i of that file (one person each) instead of --token.
 // With --bodies, each line is "label<TAB>JSON": worker i sends them in turn (starting at line i), and the latencies are
 // also printed per label (a mix of chat turns: captures, a question, a list add, undo...).
-// "twilio-sms" runs the SMS webhook benchmark instead (TwilioSmsLoad.cs).
-if (args.Length > 0 && args[0] == "twilio-sms")
+// "twilio-sms" runs the SMS webhook benchmark instead (TwilioSmsLoad.cs), "people" simulated people through nginx
+// (PeopleLoad.cs), "replicas-check" the checks of two replicas behind nginx (ReplicaChecks.cs).
+switch (args.Length > 0 ? args[0] : null)
 {
-    return await TwilioSmsLoad.RunAsync(args[1..]);
+    case "twilio-sms":
+        return await TwilioSmsLoad.RunAsync(args[1..]);
+    case "people":
+        return await PeopleLoad.RunAsync(args[1..]);
+    case "replicas-check":
+        return await ReplicaChecks.RunAsync(args[1..]);
 }
 
 var options = LoadOptions.Parse(args);
