@@ -15,6 +15,7 @@ import { MorePage } from '../features/more/MorePage';
 import { MemoriesPage } from '../features/memories/MemoriesPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { NotesPage } from '../features/notes/NotesPage';
+import { PrivacyPage } from '../features/privacy/PrivacyPage';
 import { RemindersPage } from '../features/reminders/RemindersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SimulatorPage } from '../features/sms/SimulatorPage';
@@ -103,6 +104,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth>
             <SettingsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'privacy',
+        element: (
+          <RequireAuth>
+            <PrivacyPage />
           </RequireAuth>
         ),
       },

@@ -22,7 +22,10 @@ interface Auth {
   user: UserProfile | null;
   /** Keeps the tokens of a completed sign-in and loads the person's profile. */
   completeSignIn: (tokens: IssuedTokens) => Promise<void>;
-  signOut: () => Promise<void>;
+  /** Ends the session here; `farewell` is what the sign-in page then tells the person (the account's deletion date). */
+  signOut: (farewell?: string) => Promise<void>;
+  /** The sentence the last sign-out left for the sign-in page, until the next sign-in. */
+  farewell: string | null;
   /** Takes a fresher profile (after saving it, or confirming the address): language and time zone follow at once. */
   acceptProfile: (profile: UserProfile) => void;
   isAdministrator: boolean;
@@ -50,6 +53,7 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
   const [user, setUser] = useState<UserProfile | null>(null);
 
   const [offline, setOffline] = useState(false);
+  const [farewell, setFarewell] = useState<string | null>(null);
 
   // On start, a refresh cookie from an earlier visit quietly restores the session; offline, the saved copy stands in.
   useEffect(() => {
@@ -118,11 +122,13 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
     await forgetSavedData();
     acceptTokens(tokens);
     const profile = await loadProfile();
+    setFarewell(null);
     setUser(profile);
     setStatus('signedIn');
   }, []);
 
-  const signOut = useCallback(async () => {
+  const signOut = useCallback(async (leaving?: string) => {
+    setFarewell(leaving ?? null);
     await endSession();
     await forgetSavedData();
     rememberSignedIn(null);
@@ -136,8 +142,17 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
   }, []);
 
   const value = useMemo<Auth>(
-    () => ({ status, user, completeSignIn, signOut, acceptProfile, isAdministrator: user?.roles.includes('administrator') ?? false, offline }),
-    [status, user, completeSignIn, signOut, acceptProfile, offline],
+    () => ({
+      status,
+      user,
+      completeSignIn,
+      signOut,
+      farewell,
+      acceptProfile,
+      isAdministrator: user?.roles.includes('administrator') ?? false,
+      offline,
+    }),
+    [status, user, completeSignIn, signOut, farewell, acceptProfile, offline],
   );
   return <AuthContext value={value}>{children}</AuthContext>;
 }

@@ -29,7 +29,7 @@ const linkClass = 'font-medium text-teal-800 underline dark:text-teal-300';
 
 export function LoginPage() {
   const { t } = useI18n();
-  const { status, completeSignIn } = useAuth();
+  const { status, completeSignIn, farewell } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const returnTo = safeReturnPath(params.get('from'));
@@ -104,6 +104,11 @@ export function LoginPage() {
       </h1>
       {!challenge ? (
         <form onSubmit={(event) => void submitPassword(event)} className="mt-8 flex flex-col gap-5" noValidate>
+          {farewell && (
+            <p role="status" className="rounded-2xl border border-stone-200 bg-white px-5 py-4 text-base dark:border-stone-800 dark:bg-stone-900">
+              {farewell}
+            </p>
+          )}
           <FormAlert message={error} />
           <Field
             label={t('auth.email')}

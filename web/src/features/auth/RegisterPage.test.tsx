@@ -60,7 +60,15 @@ describe('RegisterPage', () => {
 
     expect(await screen.findByText('Use 10 to 128 characters.')).toBeInTheDocument();
     expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
-    expect(fetchMock).not.toHaveBeenCalled();
+    // only the terms' words were read: nothing was sent
+    expect(fetchMock.mock.calls.every(([input]) => input instanceof Request && input.method === 'GET')).toBe(true);
+  });
+
+  it('shows the words creating the account agrees to, in the page language', async () => {
+    route({ '/api/v1/privacy/terms': () => jsonResponse({ version: '2026-12-06', text: 'I agree to this instance keeping what I tell the assistant.' }) });
+    renderApp('/register');
+
+    expect(await screen.findByText('By creating an account, you agree to this: “I agree to this instance keeping what I tell the assistant.”')).toBeInTheDocument();
   });
 
   it("shows the server's field errors beside their fields", async () => {

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
@@ -20,6 +21,12 @@ export function RegisterPage() {
   const { completeSignIn } = useAuth();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
+  // The words creating the account agrees to, from the server that records them with the consent.
+  const terms = useQuery({
+    queryKey: ['terms', language],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/privacy/terms', { params: { query: { locale: language } }, signal })),
+    staleTime: Infinity,
+  });
   const {
     register,
     handleSubmit,
@@ -79,6 +86,7 @@ export function RegisterPage() {
           error={errors.password?.message}
           {...register('password')}
         />
+        {terms.data && <p className="text-base text-stone-700 dark:text-stone-300">{t('register.terms', { text: terms.data.text })}</p>}
         <SubmitButton busy={busy}>{busy ? t('register.busy') : t('register.submit')}</SubmitButton>
         <p className="text-base text-stone-700 dark:text-stone-300">
           <Link to="/login" className="font-medium text-teal-800 underline dark:text-teal-300">

@@ -16,6 +16,7 @@ const everyone = [
   ['Expenses', '/expenses'],
   ['Memories', '/memories'],
   ['Settings', '/settings'],
+  ['Privacy', '/privacy'],
   ['Text simulator', '/simulator'],
   ['Status', '/status'],
 ];

@@ -18,6 +18,7 @@ const places: Place[] = [
   { to: '/expenses', label: 'nav.expenses', hint: 'more.expenses.hint' },
   { to: '/memories', label: 'nav.memories', hint: 'more.memories.hint' },
   { to: '/settings', label: 'nav.settings', hint: 'more.settings.hint' },
+  { to: '/privacy', label: 'nav.privacy', hint: 'more.privacy.hint' },
   // The simulator page says so kindly when a real SMS provider is connected and it is off.
   { to: '/simulator', label: 'more.simulator', hint: 'more.simulator.hint' },
   { to: '/status', label: 'nav.status', hint: 'more.status.hint' },
