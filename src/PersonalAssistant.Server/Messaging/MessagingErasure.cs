@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Persistence;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Messaging;
 

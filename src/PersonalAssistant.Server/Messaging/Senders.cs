@@ -101,7 +101,7 @@ internal static class MessagingRegistration
         services.AddScoped<OutboxSender>();
         services.AddRetainedRows<OutboxMessage>(RetainedKinds.Outbox, m => m.CreatedAt);
         services.AddRetainedRows<QueuedEmail>(RetainedKinds.Outbox, m => m.CreatedAt);
-        services.AddScoped<Identity.IAccountErasure, MessagingErasure>();
+        services.AddScoped<PersonalData.IAccountErasure, MessagingErasure>();
         var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
         if (email.IsConfigured)
         {

@@ -7,6 +7,7 @@ using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Identity;
 using PersonalAssistant.Server.Jobs;
 using PersonalAssistant.Server.Persistence;
+using PersonalAssistant.Server.PersonalData;
 
 namespace PersonalAssistant.Server.Features.Privacy;
 

@@ -25,7 +25,7 @@ internal static class SmsRegistration
         services.AddScoped<SmsStatusService>();
         services.Replace(ServiceDescriptor.Scoped<ISmsSendLog, SmsMessageLog>()); // after the sender's no-op defaults
         services.AddScoped<SmsFailureService>();
-        services.AddScoped<Identity.IAccountErasure, SmsErasure>();
+        services.AddScoped<PersonalData.IAccountErasure, SmsErasure>();
         // The texts to and from the person's numbers, with their delivery status (the provider's idempotency key stays out).
         services.AddPersonalData("sms.json", "Exports.File.Sms", (db, userId) => db.Set<SmsMessage>().AsNoTracking()
             .Where(m => m.UserId == userId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)

@@ -1,4 +1,4 @@
-namespace PersonalAssistant.Server.Identity;
+namespace PersonalAssistant.Server.PersonalData;
 
 /// <summary>
 /// Rows about a person that the database's cascade from their account does not reach: addressed by email or phone number
