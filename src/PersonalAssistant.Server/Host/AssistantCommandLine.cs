@@ -67,6 +67,13 @@ internal static class AssistantCommandLine
         });
         var users = new Command("users", "Manage accounts from the command line.") { createAdmin };
 
+        var seedEmail = new Option<string>("--email") { Description = "The registered person the benchmark measures.", Required = true };
+        var seed = new Command("seed", "Fill the database with the reads benchmark's 1,000 people and their data (docs/benchmarks.md).") { seedEmail };
+        seed.TreatUnmatchedTokensAsErrors = false;
+        seed.SetAction((result, cancellationToken) => ReportingConfigurationErrors(() => BenchSeedCommand.SeedAsync(
+            [.. result.UnmatchedTokens, LogsToStandardError], result.GetValue(seedEmail)!.Trim(), cancellationToken)));
+        var bench = new Command("bench", "Benchmark support (scripts/bench-reads.sh).") { seed };
+
         var root = new RootCommand(
             "Personal Assistant TDAH: a self-hostable assistant for adults with ADHD. Without a command, runs 'serve'.")
         {
@@ -76,6 +83,7 @@ internal static class AssistantCommandLine
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(nlu);
         root.Subcommands.Add(users);
+        root.Subcommands.Add(bench);
         root.SetAction((result, cancellationToken) => ServeAsync([.. result.UnmatchedTokens], cancellationToken));
         return root;
     }
