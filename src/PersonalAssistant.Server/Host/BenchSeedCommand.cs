@@ -163,8 +163,14 @@ internal static class BenchSeedCommand
         {
             var task = new TaskItem
             {
-                UserId = userId, Title = $"today {t}", DueDate = today, Tags = ["home"], EstimatedMinutes = 15, Energy = EnergyLevels.Low,
-                CreatedAt = now, UpdatedAt = now,
+                UserId = userId,
+                Title = $"today {t}",
+                DueDate = today,
+                Tags = ["home"],
+                EstimatedMinutes = 15,
+                Energy = EnergyLevels.Low,
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             db.Tasks.Add(task);
             if (t > 2)
@@ -176,9 +182,16 @@ internal static class BenchSeedCommand
             {
                 db.Tasks.Add(new TaskItem
                 {
-                    UserId = userId, ParentId = task.Id, Position = s, Title = $"step {s}", DueDate = today,
-                    Status = s == 0 ? TaskStatuses.Done : TaskStatuses.Open, EstimatedMinutes = 5, Energy = EnergyLevels.Low,
-                    CreatedAt = now, UpdatedAt = now,
+                    UserId = userId,
+                    ParentId = task.Id,
+                    Position = s,
+                    Title = $"step {s}",
+                    DueDate = today,
+                    Status = s == 0 ? TaskStatuses.Done : TaskStatuses.Open,
+                    EstimatedMinutes = 5,
+                    Energy = EnergyLevels.Low,
+                    CreatedAt = now,
+                    UpdatedAt = now,
                 });
             }
         }
