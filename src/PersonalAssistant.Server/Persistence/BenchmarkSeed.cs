@@ -4,9 +4,8 @@ using PersonalAssistant.Server.Features.Notes;
 using PersonalAssistant.Server.Features.Reminders;
 using PersonalAssistant.Server.Features.Tasks;
 using PersonalAssistant.Server.Identity;
-using PersonalAssistant.Server.Persistence;
 
-namespace PersonalAssistant.Server.Host;
+namespace PersonalAssistant.Server.Persistence;
 
 /// <summary>
 /// <c>bench seed --email</c>: fills a benchmark database (docs/benchmarks.md, "Reads") around one registered person:
@@ -14,8 +13,9 @@ namespace PersonalAssistant.Server.Host;
 /// conversation each). Bulk inserts through the host's own <see cref="AppDbContext"/>, so the rows are what the
 /// services write on either database (SQLite's full-text triggers included), in seconds rather than 190,000 HTTP calls.
 /// The registered person also gets a realistic day: five open tasks due today, two of them broken into three steps.
+/// It lives with persistence because it writes every feature's rows directly, which only persistence may do.
 /// </summary>
-internal static class BenchSeedCommand
+internal static class BenchmarkSeed
 {
     private const int People = 1_000;
     private const int TasksPerPerson = 20;
@@ -30,12 +30,10 @@ internal static class BenchSeedCommand
         "birthday", "passport", "school", "laundry", "budget", "holiday", "insurance", "bicycle",
     ];
 
-    public static async Task<int> SeedAsync(string[] hostArgs, string email, CancellationToken cancellationToken)
+    public static async Task<int> SeedAsync(AppDbContext db, DateTimeOffset now, string email, CancellationToken cancellationToken)
     {
-        await using var app = AssistantHost.Build(hostArgs);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(email);
         var normalized = email.ToUpperInvariant();
         var bench = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
         if (bench is null)
