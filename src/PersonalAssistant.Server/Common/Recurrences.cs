@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Evaluation;
@@ -26,6 +27,10 @@ internal static class Recurrences
 
     /// <summary>A rule must have an occurrence within this many years of its start.</summary>
     public const int HorizonYears = 10;
+
+    private const int ExpandsMemoLimit = 50_000;
+
+    private static readonly ConcurrentDictionary<(string Rule, LocalDateTime Anchor), bool> ExpandsMemo = new();
 
     /// <summary>
     /// How far Ical.Net may step through a rule without a match before giving up (a daily rule searches ~13 years), so a
@@ -92,8 +97,32 @@ internal static class Recurrences
     /// Whether a stored rule can be expanded from its anchor (a rule saved before <see cref="Validate"/> existed may
     /// not); such an item is shown once, at its first start, and flagged, never an error for the whole list.
     /// </summary>
-    public static bool Expands(string? rule, LocalDateTime anchor) =>
-        rule is null || (Parse(rule) is { } pattern && FirstOccurrences(pattern, anchor, 2) is not null);
+    /// <remarks>
+    /// Every list of reminders or events asks this of each recurring item, and the answer (an Ical.Net expansion) was
+    /// about a quarter of a reminder list's CPU; it depends on the rule and the anchor alone, so it is remembered
+    /// (bounded: the memo starts over past <see cref="ExpandsMemoLimit"/> schedules).
+    /// </remarks>
+    public static bool Expands(string? rule, LocalDateTime anchor)
+    {
+        if (rule is null)
+        {
+            return true;
+        }
+
+        if (ExpandsMemo.TryGetValue((rule, anchor), out var known))
+        {
+            return known;
+        }
+
+        var expands = Parse(rule) is { } pattern && FirstOccurrences(pattern, anchor, 2) is not null;
+        if (ExpandsMemo.Count >= ExpandsMemoLimit)
+        {
+            ExpandsMemo.Clear();
+        }
+
+        ExpandsMemo[(rule, anchor)] = expands;
+        return expands;
+    }
 
     public static string Normalize(string rule) =>
         (rule.Trim().StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase) ? rule.Trim()[6..] : rule.Trim()).ToUpperInvariant();

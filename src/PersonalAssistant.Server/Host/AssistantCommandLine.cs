@@ -67,6 +67,12 @@ internal static class AssistantCommandLine
         });
         var users = new Command("users", "Manage accounts from the command line.") { createAdmin };
 
+        var seedEmail = new Option<string>("--email") { Description = "The registered person the benchmark measures.", Required = true };
+        var seed = new Command("seed", "Fill the database with the reads benchmark's 1,000 people and their data (docs/benchmarks.md).") { seedEmail };
+        seed.TreatUnmatchedTokensAsErrors = false;
+        seed.SetAction((result, cancellationToken) => SeedAsync([.. result.UnmatchedTokens, LogsToStandardError], result.GetValue(seedEmail)!.Trim(), cancellationToken));
+        var bench = new Command("bench", "Benchmark support (scripts/bench-reads.sh).") { seed };
+
         var root = new RootCommand(
             "Personal Assistant TDAH: a self-hostable assistant for adults with ADHD. Without a command, runs 'serve'.")
         {
@@ -76,6 +82,7 @@ internal static class AssistantCommandLine
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(nlu);
         root.Subcommands.Add(users);
+        root.Subcommands.Add(bench);
         root.SetAction((result, cancellationToken) => ServeAsync([.. result.UnmatchedTokens], cancellationToken));
         return root;
     }
@@ -98,6 +105,15 @@ internal static class AssistantCommandLine
             var provider = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Kind;
             await Console.Error.WriteLineAsync($"{provider}: {applied} migration(s) applied; the schema is up to date.");
             return 0;
+        });
+
+    private static Task<int> SeedAsync(string[] hostArgs, string email, CancellationToken cancellationToken) =>
+        ReportingConfigurationErrors(async () =>
+        {
+            await using var app = AssistantHost.Build(hostArgs);
+            await using var scope = app.Services.CreateAsyncScope();
+            return await BenchmarkSeed.SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
+                scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), email, cancellationToken);
         });
 
     /// <summary>Bad configuration ends the start with one line naming the key, not a stack trace.</summary>
