@@ -20,6 +20,8 @@ function totp(secret: string, steps = 0): string {
 
 test.describe('Two-step sign-in in Settings', () => {
   test('an authenticator app, new recovery codes, turning it off, then codes by text message', async ({ page, request, problems }) => {
+    // Six screens checked in four looks each, on a shared machine.
+    test.setTimeout(240_000);
     await page.goto('/register');
     await page.getByLabel('What should the assistant call you?').fill('Robin');
     const email = uniqueEmail('e2e-twostep');
