@@ -1,49 +1,83 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { FormAlert, problemMessage } from '../../ui/form';
+import { mutedText, primaryButton, quietButton, textLink } from '../../ui/styles';
+import { TwoStepProofForm, type Proof } from './TwoStepProofForm';
+import { TwoStepRecoveryCodes } from './TwoStepRecoveryCodes';
 
 const mfaKey = ['mfa'] as const;
+const phonesKey = ['phone-numbers'] as const;
 
-/** Turning on an authenticator app: scan, confirm a code, keep the recovery codes (shown once). */
+type Panel = 'none' | 'totp' | 'sms' | 'newCodes' | 'off';
+
+/**
+ * Two-step sign-in: which factors are on; turning on an authenticator app or text-message codes; new recovery codes
+ * (shown once); turning it all off. One thing open at a time.
+ */
 export function TwoStepSection() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: mfaKey, queryFn: ({ signal }) => unwrap(api.GET('/api/v1/mfa', { signal })) });
+  const phones = useQuery({ queryKey: phonesKey, queryFn: ({ signal }) => unwrap(api.GET('/api/v1/users/me/phone-numbers', { signal })) });
+  const [panel, setPanel] = useState<Panel>('none');
   const [setup, setSetup] = useState<{ secret: string; qrCodeSvg: string } | null>(null);
-  const [code, setCode] = useState('');
   const [recoveryCodes, setRecoveryCodes] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
-  const start = useMutation({
+  const refresh = () => queryClient.invalidateQueries({ queryKey: mfaKey });
+  function open(next: Panel) {
+    setError(null);
+    setNotice(null);
+    setRecoveryCodes([]);
+    setPanel(next);
+  }
+  function close() {
+    setPanel('none');
+    setSetup(null);
+  }
+  /** After a factor or new codes: show the codes when the answer has them, and the new status. */
+  async function finished(codes: string[], message: string) {
+    close();
+    setRecoveryCodes(codes);
+    setNotice(message);
+    await refresh();
+  }
+
+  const startTotp = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/mfa/totp/setup')),
     onSuccess: (result) => {
-      setError(null);
+      open('totp');
       setSetup({ secret: result.secret, qrCodeSvg: result.qrCodeSvg });
     },
     onError: (failure) => {
       setError(problemMessage(failure, t('settings.error')));
     },
   });
-  const enable = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/mfa/totp/enable', { body: { code: code.trim() } })),
-    onSuccess: (result) => {
-      setError(null);
-      setSetup(null);
-      setCode('');
-      setRecoveryCodes(result.recoveryCodes);
-      return queryClient.invalidateQueries({ queryKey: mfaKey });
-    },
-    onError: (failure) => {
-      setError(problemMessage(failure, t('settings.error')));
-    },
-  });
 
-  function confirm(event: SyntheticEvent) {
-    event.preventDefault();
-    enable.mutate();
+  async function enableTotp({ code }: Proof) {
+    const result = await unwrap(api.POST('/api/v1/mfa/totp/enable', { body: { code } }));
+    await finished(result.recoveryCodes, t('settings.twoStep.totpOn'));
   }
+  async function enableSms({ code }: Proof) {
+    const result = await unwrap(api.POST('/api/v1/mfa/sms/enable', { body: { code } }));
+    await finished(result.recoveryCodes, t('settings.twoStep.smsOn'));
+  }
+  async function newCodes({ method, code }: Proof) {
+    const result = await unwrap(api.POST('/api/v1/mfa/recovery-codes', { body: { method, code } }));
+    await finished(result.recoveryCodes, t('settings.twoStep.newCodesDone'));
+  }
+  async function turnOff({ password, method, code }: Proof) {
+    await unwrap(api.DELETE('/api/v1/mfa', { body: { password, method, code } }));
+    await finished([], t('settings.twoStep.offDone'));
+  }
+
+  const mfa = status.data;
+  const anyOn = mfa ? mfa.totpEnabled || mfa.smsEnabled : false;
+  const hasVerifiedPhone = phones.data?.some((phone) => phone.verified) ?? false;
+  const codeMethods = (mfa?.methods ?? []).filter((m) => m !== 'recovery');
 
   return (
     <section aria-labelledby="two-step-title" className="mt-10">
@@ -53,36 +87,33 @@ export function TwoStepSection() {
       <p className="mt-2 text-base text-stone-700 dark:text-stone-300">{t('settings.mfa.intro')}</p>
       <div className="mt-4 flex flex-col gap-4">
         <FormAlert message={error} />
-        {status.data && (
-          <p role="status" className="text-base font-medium">
-            {status.data.totpEnabled
-              ? t('settings.mfa.on', { count: status.data.recoveryCodesRemaining })
-              : t('settings.mfa.off')}
-          </p>
-        )}
-        {recoveryCodes.length > 0 && (
-          <div className="rounded-2xl border border-amber-300 bg-amber-50 p-5 dark:border-amber-800 dark:bg-amber-950">
-            <p className="font-medium">{t('settings.mfa.recoveryIntro')}</p>
-            <ul aria-label={t('settings.mfa.recoveryLabel')} className="mt-3 grid grid-cols-2 gap-2 font-mono text-base">
-              {recoveryCodes.map((recovery) => (
-                <li key={recovery}>{recovery}</li>
-              ))}
+        {status.isPending && <p>{t('settings.loading')}</p>}
+        {status.isError && <p>{problemMessage(status.error, t('settings.error'))}</p>}
+        {mfa && (
+          <>
+            <p role="status" className="text-base font-medium">
+              {anyOn ? t('settings.mfa.on', { count: mfa.recoveryCodesRemaining }) : t('settings.mfa.off')}
+            </p>
+            <ul aria-label={t('settings.twoStep.factors')} className="flex flex-col gap-1 text-base">
+              <li>{t(mfa.totpEnabled ? 'settings.twoStep.totpIsOn' : 'settings.twoStep.totpIsOff')}</li>
+              <li>{t(mfa.smsEnabled ? 'settings.twoStep.smsIsOn' : 'settings.twoStep.smsIsOff')}</li>
             </ul>
-          </div>
+          </>
         )}
-        {status.data && !status.data.totpEnabled && !setup && (
-          <button
-            type="button"
-            onClick={() => {
-              start.mutate();
+        <p role="status" className="text-base text-teal-900 empty:hidden dark:text-teal-200">
+          {notice}
+        </p>
+        {recoveryCodes.length > 0 && (
+          <TwoStepRecoveryCodes
+            codes={recoveryCodes}
+            onDone={() => {
+              setRecoveryCodes([]);
             }}
-            className="inline-flex min-h-11 items-center self-start rounded-lg bg-teal-800 px-5 text-base font-medium text-white hover:bg-teal-900"
-          >
-            {t('settings.mfa.start')}
-          </button>
+          />
         )}
-        {setup && (
-          <form onSubmit={confirm} className="flex flex-col gap-4" noValidate>
+
+        {panel === 'totp' && setup && (
+          <div className="flex flex-col gap-4">
             <p className="text-base">{t('settings.mfa.scan')}</p>
             <img
               src={`data:image/svg+xml;base64,${btoa(setup.qrCodeSvg)}`}
@@ -94,19 +125,84 @@ export function TwoStepSection() {
             <p className="text-sm text-stone-700 dark:text-stone-300">
               {t('settings.mfa.manual')} <code className="font-mono break-all">{setup.secret}</code>
             </p>
-            <Field
-              label={t('login.mfa.code')}
-              name="code"
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              required
-              value={code}
-              onChange={(e) => {
-                setCode(e.target.value);
-              }}
+            <TwoStepProofForm
+              title={t('settings.twoStep.totpTitle')}
+              intro={t('settings.twoStep.totpIntro')}
+              methods={['totp']}
+              withPassword={false}
+              submitLabel={t('settings.mfa.confirm')}
+              onProof={enableTotp}
+              onCancel={close}
             />
-            <SubmitButton busy={enable.isPending}>{t('settings.mfa.confirm')}</SubmitButton>
-          </form>
+          </div>
+        )}
+        {panel === 'sms' && (
+          <TwoStepProofForm
+            title={t('settings.twoStep.smsTitle')}
+            intro={t('settings.twoStep.smsIntro')}
+            methods={['sms']}
+            withPassword={false}
+            submitLabel={t('settings.mfa.confirm')}
+            onProof={enableSms}
+            onCancel={close}
+          />
+        )}
+        {panel === 'newCodes' && (
+          <TwoStepProofForm
+            title={t('settings.twoStep.newCodesTitle')}
+            intro={t('settings.twoStep.newCodesIntro')}
+            methods={codeMethods}
+            withPassword={false}
+            submitLabel={t('settings.twoStep.newCodesSubmit')}
+            onProof={newCodes}
+            onCancel={close}
+          />
+        )}
+        {panel === 'off' && mfa && (
+          <TwoStepProofForm
+            title={t('settings.twoStep.offTitle')}
+            intro={t('settings.twoStep.offIntro')}
+            methods={mfa.methods}
+            withPassword
+            submitLabel={t('settings.twoStep.offSubmit')}
+            onProof={turnOff}
+            onCancel={close}
+          />
+        )}
+
+        {mfa && panel === 'none' && (
+          <div className="flex flex-col gap-4">
+            {!mfa.totpEnabled && (
+              <button type="button" onClick={() => { startTotp.mutate(); }} className={`${primaryButton} self-start`}>
+                {t('settings.mfa.start')}
+              </button>
+            )}
+            {!mfa.smsEnabled &&
+              (hasVerifiedPhone ? (
+                <button type="button" onClick={() => { open('sms'); }} className={`${quietButton} self-start`}>
+                  {t('settings.twoStep.smsStart')}
+                </button>
+              ) : (
+                phones.data && (
+                  <p className={mutedText}>
+                    {t('settings.twoStep.smsNeedsPhone')}{' '}
+                    <a href="#phones-title" className={textLink}>
+                      {t('settings.twoStep.toPhones')}
+                    </a>
+                  </p>
+                )
+              ))}
+            {anyOn && (
+              <div className="flex flex-wrap gap-3">
+                <button type="button" onClick={() => { open('newCodes'); }} className={quietButton}>
+                  {t('settings.twoStep.newCodes')}
+                </button>
+                <button type="button" onClick={() => { open('off'); }} className={quietButton}>
+                  {t('settings.twoStep.off')}
+                </button>
+              </div>
+            )}
+          </div>
         )}
       </div>
     </section>
