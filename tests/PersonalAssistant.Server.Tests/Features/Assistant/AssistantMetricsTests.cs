@@ -5,6 +5,7 @@ namespace PersonalAssistant.Server.Tests.Features.Assistant;
 
 /// <summary>The assistant's figures on the Prometheus scrape (issue 19, the business dashboard): turns and captures by kind, never a person or a text.</summary>
 [Trait("Category", "Integration")]
+[Collection(ExactMetricCounts.Name)]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xUnit disposes the host through IAsyncLifetime.")]
 public sealed class AssistantMetricsTests : IAsyncLifetime
 {
