@@ -861,7 +861,6 @@ export const en = {
   'privacy.delete.introNow': 'Everything in your account is deleted as soon as you confirm. This cannot be undone.',
   'privacy.delete.start': 'Delete my account…',
   'privacy.delete.password': 'Your password',
-  'privacy.delete.code': 'Code',
   'privacy.delete.submit': 'Delete my account',
   'privacy.delete.busy': 'Deleting…',
   'privacy.delete.cancel': 'Keep my account',

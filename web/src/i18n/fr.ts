@@ -864,7 +864,6 @@ export const fr: Messages = {
   'privacy.delete.introNow': 'Tout ce que contient ton compte est supprimé dès que tu confirmes. C’est définitif.',
   'privacy.delete.start': 'Supprimer mon compte…',
   'privacy.delete.password': 'Ton mot de passe',
-  'privacy.delete.code': 'Code',
   'privacy.delete.submit': 'Supprimer mon compte',
   'privacy.delete.busy': 'Suppression…',
   'privacy.delete.cancel': 'Garder mon compte',

@@ -6,6 +6,7 @@ import { formatInstant } from '../../ui/dates';
 import { FormAlert, problemMessage } from '../../ui/form';
 import { listFrame, mutedText, quietButton } from '../../ui/styles';
 import { useTimeZone } from '../../ui/timeZone';
+import { settingsKeys } from '../settings/settings';
 
 const consentsKey = ['privacy', 'consents'] as const;
 
@@ -37,7 +38,7 @@ export function ConsentsSection() {
       queryClient.setQueryData(consentsKey, result);
       setDone(t(granted ? 'privacy.consents.allowed' : 'privacy.consents.withdrawn', { kind: t(kindLabel[kind] ?? 'privacy.consents.kind.terms') }));
       // The channels follow the consents: the settings' channel order changed too.
-      return queryClient.invalidateQueries({ queryKey: ['preferences'] });
+      return queryClient.invalidateQueries({ queryKey: settingsKeys.preferences });
     },
     onError: (failure) => {
       setError(problemMessage(failure, t('privacy.consents.error')));

@@ -91,4 +91,32 @@ describe('Privacy', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(host.calls.find((call) => call.method === 'DELETE')).toMatchObject({ body: { password: 'maple orbit lantern 47', method: null, code: null } });
   });
+
+  it('asks for the second factor too when two-step sign-in is on', async () => {
+    const host = stubSignedInApi({
+      'GET /api/v1/users/me': () => ({ id: 'u1', email: 'sam@example.test', displayName: 'Sam', timeZone: 'Europe/Paris', locale: 'en', roles: ['user'], mfaEnabled: true }),
+      'GET /api/v1/mfa': () => ({ totpEnabled: true, smsEnabled: false, methods: ['totp', 'recovery'], recoveryCodesLeft: 10 }),
+      'GET /api/v1/users/me/privacy': () => summary,
+      'GET /api/v1/users/me/consents': () => consents(false),
+      'GET /api/v1/users/me/exports': () => [],
+      'DELETE /api/v1/users/me': () => ({ deletesAt: '2026-12-14T10:00:00Z', deleted: false }),
+      'POST /api/v1/auth/logout': () => undefined,
+    });
+    const user = userEvent.setup();
+    renderApp('/privacy', { restoreSession: true });
+
+    await user.click(await screen.findByRole('button', { name: 'Delete my account…' }));
+    await user.type(await screen.findByLabelText('Your password'), 'maple orbit lantern 47');
+    await user.click(screen.getByRole('radio', { name: 'Recovery code' }));
+    await user.click(screen.getByRole('button', { name: 'Delete my account' }));
+    expect(host.calls.some((call) => call.method === 'DELETE')).toBe(false);
+
+    await user.type(screen.getByRole('textbox', { name: 'Recovery code' }), ' abcd-efgh ');
+    await user.click(screen.getByRole('button', { name: 'Delete my account' }));
+
+    expect(await screen.findByText(/^Your account will be deleted on Monday, December 14, 2026/)).toBeInTheDocument();
+    expect(host.calls.find((call) => call.method === 'DELETE')).toMatchObject({
+      body: { password: 'maple orbit lantern 47', method: 'recovery', code: 'abcd-efgh' },
+    });
+  });
 });

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { api, unwrap } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
 import { mutedText, quietButton } from '../../ui/styles';
 import { listSubscriptions, pushKeys } from '../push/pushApi';
+import { phonesQuery } from './settings';
 
 type Channel = 'web' | 'push' | 'sms' | 'email';
 const channelNames: Record<Channel, MessageKey> = {
@@ -36,7 +36,7 @@ export function ChannelChoices({
 }) {
   const { t } = useI18n();
   const id = useId();
-  const phones = useQuery({ queryKey: ['phone-numbers'], queryFn: ({ signal }) => unwrap(api.GET('/api/v1/users/me/phone-numbers', { signal })) });
+  const phones = useQuery(phonesQuery);
   const devices = useQuery({ queryKey: pushKeys.subscriptions, queryFn: ({ signal }) => listSubscriptions(signal) });
   const serverHasPush = devices.isSuccess;
   const offered: Channel[] = serverHasPush ? ['web', 'push', 'sms', 'email'] : ['web', 'sms', 'email'];

@@ -4,19 +4,19 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { phonesQuery, settingsKeys } from './settings';
 
-const phonesKey = ['phone-numbers'] as const;
 
 /** The numbers the person texts from: add one, confirm it with the texted code, pick the main one, remove. */
 export function PhoneNumbersSection() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const phones = useQuery({ queryKey: phonesKey, queryFn: ({ signal }) => unwrap(api.GET('/api/v1/users/me/phone-numbers', { signal })) });
+  const phones = useQuery(phonesQuery);
   const [number, setNumber] = useState('');
   const [codes, setCodes] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: phonesKey });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: settingsKeys.phones });
   const fail = (failure: unknown) => {
     setError(problemMessage(failure, t('settings.error')));
   };

@@ -6,15 +6,15 @@ import { useI18n } from '../../i18n';
 import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import { ChannelChoices } from './ChannelChoices';
 import { useAuth } from '../auth/AuthProvider';
+import { settingsKeys } from './settings';
 
 type Preferences = components['schemas']['PreferencesDto'];
-const preferencesKey = ['preferences'] as const;
 
 /** Quiet hours, nudges and reply style: when and how the assistant may reach the person. */
 export function PreferencesSection() {
   const { t } = useI18n();
   const preferences = useQuery({
-    queryKey: preferencesKey,
+    queryKey: settingsKeys.preferences,
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/users/me/preferences', { signal })),
   });
   return (
@@ -38,7 +38,7 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
     onSuccess: (result) => {
       setForm(result);
       setSaved(t('settings.preferences.saved'));
-      return queryClient.invalidateQueries({ queryKey: preferencesKey });
+      return queryClient.invalidateQueries({ queryKey: settingsKeys.preferences });
     },
   });
   const errors = fieldErrors(save.error);

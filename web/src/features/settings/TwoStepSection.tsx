@@ -4,11 +4,10 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { FormAlert, problemMessage } from '../../ui/form';
 import { mutedText, primaryButton, quietButton, textLink } from '../../ui/styles';
-import { TwoStepProofForm, type Proof } from './TwoStepProofForm';
+import { ProofForm, type Proof } from '../../ui/ProofForm';
 import { TwoStepRecoveryCodes } from './TwoStepRecoveryCodes';
+import { mfaQuery, phonesQuery, settingsKeys } from './settings';
 
-const mfaKey = ['mfa'] as const;
-const phonesKey = ['phone-numbers'] as const;
 
 type Panel = 'none' | 'totp' | 'sms' | 'newCodes' | 'off';
 
@@ -19,15 +18,15 @@ type Panel = 'none' | 'totp' | 'sms' | 'newCodes' | 'off';
 export function TwoStepSection() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const status = useQuery({ queryKey: mfaKey, queryFn: ({ signal }) => unwrap(api.GET('/api/v1/mfa', { signal })) });
-  const phones = useQuery({ queryKey: phonesKey, queryFn: ({ signal }) => unwrap(api.GET('/api/v1/users/me/phone-numbers', { signal })) });
+  const status = useQuery(mfaQuery);
+  const phones = useQuery(phonesQuery);
   const [panel, setPanel] = useState<Panel>('none');
   const [setup, setSetup] = useState<{ secret: string; qrCodeSvg: string } | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: mfaKey });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: settingsKeys.mfa });
   function open(next: Panel) {
     setError(null);
     setNotice(null);
@@ -58,19 +57,19 @@ export function TwoStepSection() {
   });
 
   async function enableTotp({ code }: Proof) {
-    const result = await unwrap(api.POST('/api/v1/mfa/totp/enable', { body: { code } }));
+    const result = await unwrap(api.POST('/api/v1/mfa/totp/enable', { body: { code: code ?? '' } }));
     await finished(result.recoveryCodes, t('settings.twoStep.totpOn'));
   }
   async function enableSms({ code }: Proof) {
-    const result = await unwrap(api.POST('/api/v1/mfa/sms/enable', { body: { code } }));
+    const result = await unwrap(api.POST('/api/v1/mfa/sms/enable', { body: { code: code ?? '' } }));
     await finished(result.recoveryCodes, t('settings.twoStep.smsOn'));
   }
   async function newCodes({ method, code }: Proof) {
-    const result = await unwrap(api.POST('/api/v1/mfa/recovery-codes', { body: { method, code } }));
+    const result = await unwrap(api.POST('/api/v1/mfa/recovery-codes', { body: { method: method ?? '', code: code ?? '' } }));
     await finished(result.recoveryCodes, t('settings.twoStep.newCodesDone'));
   }
   async function turnOff({ password, method, code }: Proof) {
-    await unwrap(api.DELETE('/api/v1/mfa', { body: { password, method, code } }));
+    await unwrap(api.DELETE('/api/v1/mfa', { body: { password, method: method ?? '', code: code ?? '' } }));
     await finished([], t('settings.twoStep.offDone'));
   }
 
@@ -125,46 +124,46 @@ export function TwoStepSection() {
             <p className="text-sm text-stone-700 dark:text-stone-300">
               {t('settings.mfa.manual')} <code className="font-mono break-all">{setup.secret}</code>
             </p>
-            <TwoStepProofForm
+            <ProofForm
               title={t('settings.twoStep.totpTitle')}
               intro={t('settings.twoStep.totpIntro')}
               methods={['totp']}
               withPassword={false}
-              submitLabel={t('settings.mfa.confirm')}
+              labels={{ submit: t('settings.mfa.confirm'), cancel: t('settings.twoStep.cancel'), error: t('settings.error') }}
               onProof={enableTotp}
               onCancel={close}
             />
           </div>
         )}
         {panel === 'sms' && (
-          <TwoStepProofForm
+          <ProofForm
             title={t('settings.twoStep.smsTitle')}
             intro={t('settings.twoStep.smsIntro')}
             methods={['sms']}
             withPassword={false}
-            submitLabel={t('settings.mfa.confirm')}
+            labels={{ submit: t('settings.mfa.confirm'), cancel: t('settings.twoStep.cancel'), error: t('settings.error') }}
             onProof={enableSms}
             onCancel={close}
           />
         )}
         {panel === 'newCodes' && (
-          <TwoStepProofForm
+          <ProofForm
             title={t('settings.twoStep.newCodesTitle')}
             intro={t('settings.twoStep.newCodesIntro')}
             methods={codeMethods}
             withPassword={false}
-            submitLabel={t('settings.twoStep.newCodesSubmit')}
+            labels={{ submit: t('settings.twoStep.newCodesSubmit'), cancel: t('settings.twoStep.cancel'), error: t('settings.error') }}
             onProof={newCodes}
             onCancel={close}
           />
         )}
         {panel === 'off' && mfa && (
-          <TwoStepProofForm
+          <ProofForm
             title={t('settings.twoStep.offTitle')}
             intro={t('settings.twoStep.offIntro')}
             methods={mfa.methods}
             withPassword
-            submitLabel={t('settings.twoStep.offSubmit')}
+            labels={{ submit: t('settings.twoStep.offSubmit'), cancel: t('settings.twoStep.cancel'), error: t('settings.error') }}
             onProof={turnOff}
             onCancel={close}
           />

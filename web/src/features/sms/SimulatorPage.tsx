@@ -11,10 +11,10 @@ import { useSettledValue } from '../../ui/useSettledValue';
 import { useAuth } from '../auth/AuthProvider';
 import { Field, FormAlert, problemMessage } from '../../ui/form';
 import { countSmsSegments } from './segments';
+import { phonesQuery, settingsKeys } from '../settings/settings';
 
 type SimulatorMessage = components['schemas']['SimulatorMessageResponse'];
 
-const phonesKey = ['phone-numbers'] as const;
 const threadKey = (number: string) => ['sms-simulator', number] as const;
 
 /** How often, and how long, the thread is asked again after a text, while the reply is written by a background job. */
@@ -51,7 +51,7 @@ export function SimulatorPage() {
   const timeZone = useTimeZone();
   const { isAdministrator } = useAuth();
   const queryClient = useQueryClient();
-  const phones = useQuery({ queryKey: phonesKey, queryFn: ({ signal }) => unwrap(api.GET('/api/v1/users/me/phone-numbers', { signal })) });
+  const phones = useQuery(phonesQuery);
   const verified = phones.data?.filter((phone) => phone.verified) ?? [];
   const [choice, setChoice] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
@@ -84,7 +84,7 @@ export function SimulatorPage() {
   // A reply may follow STOP or START, which pause or resume texts to the number: Settings must not show the old state.
   useEffect(() => {
     if (replied) {
-      void queryClient.invalidateQueries({ queryKey: phonesKey });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.phones });
     }
   }, [replied, queryClient]);
 
