@@ -110,43 +110,29 @@ PY
 
 # ---------------------------------------------------------------------------------------------------------------
 # Prerequisites
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
-pg_bin() { find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin 2>/dev/null | sort -V | tail -n 1; }
+# shellcheck source=scripts/lib/machine.sh
+source scripts/lib/machine.sh
 
 install_packages() {
-  local missing=()
-  if [ -z "$(pg_bin)" ] || [ ! -x "$(pg_bin)/initdb" ] || [ ! -x "$(pg_bin)/postgres" ]; then missing+=(postgresql); fi
-  command -v redis-server >/dev/null || missing+=(redis-server)
-  command -v chromium >/dev/null || missing+=(chromium)
-  command -v shellcheck >/dev/null || missing+=(shellcheck)
-  if [ "${#missing[@]}" -gt 0 ]; then
-    log "Installing ${missing[*]}"
-    if ! { as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
-      echo "Could not install ${missing[*]}: run this script as root or install them." >&2
-      return 1
-    fi
-  fi
+  install_missing postgres=postgresql redis-server=redis-server chromium=chromium shellcheck=shellcheck || return 1
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then echo "Node.js and npm are required." >&2; return 1; fi
   command -v python3 >/dev/null || { echo "python3 is required." >&2; return 1; }
   dotnet tool restore >/dev/null
 }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # Private PostgreSQL and Redis, stopped by the trap whatever happens.
 pg_data="$work/postgres"
-pg_user_run() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 host_pids=()
 
 start_postgres() {
-  local bin; bin="$(pg_bin)"
+  local bin; bin="$(postgres_bin)"
   pg_port="$(free_port)"
   mkdir -p "$pg_data"
   [ "$(id -u)" -eq 0 ] && chown postgres "$pg_data"
-  pg_user_run "$bin/initdb" -D "$pg_data/data" -U postgres -A trust --no-sync -E UTF8 >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log"; return 1; }
-  pg_user_run "$bin/pg_ctl" -D "$pg_data/data" -l "$pg_data/server.log" -w -t 60 start \
+  as_postgres "$bin/initdb" -D "$pg_data/data" -U postgres -A trust --no-sync -E UTF8 >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log"; return 1; }
+  as_postgres "$bin/pg_ctl" -D "$pg_data/data" -l "$pg_data/server.log" -w -t 60 start \
     -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
     >/dev/null || { cat "$pg_data/server.log"; return 1; }
   export PA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=false"
@@ -163,7 +149,7 @@ start_redis() {
 cleanup() {
   for pid in "${host_pids[@]}"; do kill "$pid" 2>/dev/null; done
   if [ -f "$pg_data/data/postmaster.pid" ]; then
-    pg_user_run "$(pg_bin)/pg_ctl" -D "$pg_data/data" -m immediate stop >/dev/null 2>&1
+    as_postgres "$(postgres_bin)/pg_ctl" -D "$pg_data/data" -m immediate stop >/dev/null 2>&1
   fi
   if [ -f "$work/redis.pid" ]; then kill "$(cat "$work/redis.pid")" 2>/dev/null; fi
   if $keep; then echo "Kept $work"; else rm -rf "$work"; fi
@@ -344,7 +330,7 @@ if ! $skip_e2e && $build_ok; then
     if $services_ok; then
       # The production path: an explicit migrate, then serve, on PostgreSQL with Redis.
       pg_e2e="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=pa_e2e"
-      pg_user_run "$(pg_bin)/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres pa_e2e
+      as_postgres "$(postgres_bin)/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres pa_e2e
       check "migrate command (PostgreSQL)" dotnet "$server_dll" migrate --Database:Provider=Postgres \
         --ConnectionStrings:Postgres="$pg_e2e" --Storage:DataDirectory="$work/data-migrate"
       if start_host postgres "${e2e_limits[@]}" --Database:Provider=Postgres --ConnectionStrings:Postgres="$pg_e2e" \

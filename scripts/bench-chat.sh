@@ -13,14 +13,9 @@ counts=true
 if [ "${2:-}" = "--no-counts" ]; then counts=false; fi
 concurrency=16
 
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" -eq 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
-  else
-    echo "wrk is missing: apt-get install wrk" >&2
-    exit 1
-  fi
-fi
+# shellcheck source=scripts/lib/machine.sh
+source scripts/lib/machine.sh
+install_missing wrk=wrk || exit 1
 
 work="$(mktemp -d)"
 host_pid=""

@@ -4,14 +4,9 @@
 # shellcheck shell=bash disable=SC2034 # the variables are for the scripts that source this one
 # GET endpoints are measured with wrk (Debian package): a C load generator leaves the shared cores to the host and
 # PostgreSQL, where the .NET load generator (used for POSTs) took about as much CPU as the host it measured.
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" -eq 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
-  else
-    echo "wrk is missing: apt-get install wrk" >&2
-    exit 1
-  fi
-fi
+# shellcheck source=scripts/lib/machine.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/machine.sh"
+install_missing wrk=wrk postgres=postgresql || exit 1
 
 # cpu_ticks PID...: the user and system clock ticks (1/100 s) these processes have used so far.
 cpu_ticks() {
@@ -66,9 +61,7 @@ wrk_rounds() {
 
 work="$(mktemp -d)"
 chmod 755 "$work"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-pg_bin="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin | sort -V | tail -n 1)"
+pg_bin="$(postgres_bin)"
 pg_port="$(free_port)"
 host_port="$(free_port)"
 base="http://127.0.0.1:$host_port"

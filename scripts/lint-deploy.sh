@@ -16,23 +16,11 @@ bin="$lint/node_modules/.bin"
 work="$(mktemp -d -t pa-lint-deploy-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
+# shellcheck source=scripts/lib/machine.sh
+source "$repo/scripts/lib/machine.sh"
 
 install_tools() {
-  local missing=()
-  command -v yamllint >/dev/null || missing+=(yamllint)
-  command -v nginx >/dev/null || missing+=(nginx)
-  command -v promtool >/dev/null || missing+=(prometheus)
-  command -v shellcheck >/dev/null || missing+=(shellcheck)
-  command -v openssl >/dev/null || missing+=(openssl)
-  if [ "${#missing[@]}" -gt 0 ]; then
-    echo "Installing ${missing[*]}"
-    if ! { as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
-      echo "Could not install ${missing[*]}: run as root or install them." >&2
-      return 1
-    fi
-  fi
+  install_missing yamllint=yamllint nginx=nginx promtool=prometheus shellcheck=shellcheck openssl=openssl || return 1
   if [ ! -f "$lint/node_modules/.package-lock.json" ] || [ "$lint/package-lock.json" -nt "$lint/node_modules/.package-lock.json" ]; then
     (cd "$lint" && npm ci --no-audit --no-fund --loglevel=error) || return 1
   fi

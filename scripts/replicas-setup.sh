@@ -20,10 +20,9 @@ work="$(mktemp -d -t pa-replicas-XXXXXX)"
 chmod 755 "$work"
 replica_pids=()
 prometheus_pid=""
-pg_bin="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin 2>/dev/null | sort -V | tail -n 1)"
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# shellcheck source=scripts/lib/machine.sh
+source "$repo/scripts/lib/machine.sh"
+pg_bin="$(postgres_bin)"
 
 replicas_cleanup() {
   # Every step runs whatever the previous one did (a replica already stopped must not end the cleanup under set -e).
@@ -41,22 +40,8 @@ trap 'exit 130' INT TERM
 
 # Debian packages, as test.sh installs its own: only what is missing, and only as root (or with sudo).
 replicas_install() {
-  local missing=()
-  if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then missing+=(postgresql); fi
-  command -v redis-server >/dev/null || missing+=(redis-server)
-  command -v nginx >/dev/null || missing+=(nginx)
-  command -v prometheus >/dev/null || missing+=(prometheus)
-  command -v openssl >/dev/null || missing+=(openssl)
-  command -v curl >/dev/null || missing+=(curl)
-  if [ "${#missing[@]}" -gt 0 ]; then
-    echo "Installing ${missing[*]}"
-    if ! { as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
-      echo "Could not install ${missing[*]}: run as root or install them." >&2
-      return 1
-    fi
-    pg_bin="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin 2>/dev/null | sort -V | tail -n 1)"
-  fi
+  install_missing postgres=postgresql redis-server=redis-server nginx=nginx prometheus=prometheus openssl=openssl curl=curl || return 1
+  pg_bin="$(postgres_bin)"
 }
 
 wait_ready() { # wait_ready <url> <log>: up to 60 s

@@ -14,9 +14,9 @@ dll="${1:-$repo/src/PersonalAssistant.Server/bin/Debug/net10.0/PersonalAssistant
 work="$(mktemp -d -t pa-backup-XXXXXX)"
 chmod 755 "$work"
 host_pid=""
-pg_bin="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin 2>/dev/null | sort -V | tail -n 1)"
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# shellcheck source=scripts/lib/machine.sh
+source "$repo/scripts/lib/machine.sh"
+pg_bin="$(postgres_bin)"
 
 stop_cluster() { [ -f "$1/postmaster.pid" ] && as_postgres "$pg_bin/pg_ctl" -D "$1" -m fast -w stop >/dev/null 2>&1; }
 cleanup() {
