@@ -141,20 +141,22 @@ internal sealed class ConsentService(AppDbContext db, ProfileCache profiles, Tim
     }
 
     /// <summary>
-    /// The channels the assistant may write on unasked to this person now: turned on and consented to, none while the
-    /// account waits for its deletion. Every proactive sender asks this right before it sends.
+    /// The channels the assistant may write on unasked to this person now: among the channels the person turned on
+    /// (<paramref name="preferredChannels"/>), the ones consented to; none while the account waits for its deletion
+    /// (<paramref name="deletionDueAt"/>). Every proactive sender asks this right before it sends, with the preferences
+    /// and deletion date it has just read.
     /// </summary>
-    public async Task<IReadOnlySet<string>> ProactiveChannelsAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> ProactiveChannelsAsync(
+        Guid userId, IEnumerable<string> preferredChannels, DateTimeOffset? deletionDueAt, CancellationToken cancellationToken)
     {
-        var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Preferences.PreferredChannels, u.DeletionDueAt }).SingleOrDefaultAsync(cancellationToken);
-        if (person is null || person.DeletionDueAt is not null)
+        ArgumentNullException.ThrowIfNull(preferredChannels);
+        if (deletionDueAt is not null)
         {
             return new HashSet<string>();
         }
 
         var consented = await CurrentAsync(userId, cancellationToken);
-        return person.PreferredChannels.Where(c => ConsentKinds.Channels.Contains(c) && consented.GetValueOrDefault(c)).ToHashSet(StringComparer.Ordinal);
+        return preferredChannels.Where(c => ConsentKinds.Channels.Contains(c) && consented.GetValueOrDefault(c)).ToHashSet(StringComparer.Ordinal);
     }
 
     private async Task<Dictionary<string, bool>> CurrentAsync(Guid userId, CancellationToken cancellationToken)
