@@ -33,6 +33,9 @@ internal sealed partial class AssistantTools(
     /// <summary>A sentence of the catalog in the turn's language.</summary>
     private string Text(string key, params object?[] values) => Texts.Format(Person.Locale, key, values);
 
+    /// <summary>A sentence of the catalog saying what changed, then, on SMS, how to take it back (<see cref="Replies.Undoable"/>).</summary>
+    private string Undoable(string key, params object?[] values) => Replies.Undoable(Person.Locale, turn.Channel == Channels.Sms, key, values);
+
     private IReadOnlyList<AIFunction>? _all;
 
     /// <summary>Every tool, for the chat client's options (built once per turn: each one is made by reflection).</summary>

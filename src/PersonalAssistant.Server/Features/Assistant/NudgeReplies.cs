@@ -125,7 +125,7 @@ internal sealed partial class AssistantTools
         {
             case (NudgeCommand.Done, ItemRef.Task):
                 var completed = await CompleteTask(cancellationToken: cancellationToken);
-                return completed is { Ok: true, Done: { } title } ? ToolResult.Success(Text("Reply.Completed", title)) : completed;
+                return completed is { Ok: true, Done: { } title } ? ToolResult.Success(Undoable("Reply.Completed", title)) : completed;
             case (NudgeCommand.Snooze, ItemRef.Reminder):
                 var snoozed = await SnoozeReminder(minutes, cancellationToken: cancellationToken);
                 return snoozed is { Ok: true, Done: { } what } ? ToolResult.Success(Text("Reply.Done", what)) : snoozed;

@@ -26,7 +26,7 @@ internal static partial class Replies
         var captured = results.Where(r => r.Result is { Ok: true, Question: null, Lines: null, Done: not null } && IsCapture(r.Tool)).Select(r => r.Result.Done!).ToList();
         if (captured.Count > 0)
         {
-            parts.Add(Texts.Format(locale, "Reply.Captured", string.Join(Texts.Get(locale, "Reply.Separator"), captured)));
+            parts.Add(Undoable(locale, sms, "Reply.Captured", string.Join(Texts.Get(locale, "Reply.Separator"), captured)));
         }
 
         foreach (var (tool, result) in results)
@@ -49,7 +49,7 @@ internal static partial class Replies
             }
             else if (tool == ToolNames.CompleteTask && result.Done is { } completed)
             {
-                parts.Add(Texts.Format(locale, "Reply.Completed", completed));
+                parts.Add(Undoable(locale, sms, "Reply.Completed", completed));
             }
             else if (!IsCapture(tool) && result.Done is { } done)
             {
@@ -58,6 +58,16 @@ internal static partial class Replies
         }
 
         return Fit(string.Join(sms ? " " : "\n\n", parts), channel);
+    }
+
+    /// <summary>
+    /// A sentence saying what changed and, on SMS, how to take it back (the catalog's <c>key.Undo</c>: "Reply UNDO to
+    /// cancel."); the web app shows an Undo button beside the reply instead.
+    /// </summary>
+    public static string Undoable(string locale, bool sms, string key, params object?[] values)
+    {
+        var said = Texts.Format(locale, key, values);
+        return sms ? $"{said} {Texts.Get(locale, key + ".Undo")}" : said;
     }
 
     /// <summary>What undo did: what was undone, and what could not be (gone already, or refused).</summary>
@@ -187,7 +197,7 @@ internal static partial class Replies
 
         if (tool is ToolNames.BreakDownTask or ToolNames.ActOnNudge)
         {
-            text.Append(sms ? ". " : "\n\n").Append(Texts.Get(locale, "Reply.StartWithTheFirst"));
+            text.Append(sms ? ". " : "\n\n").Append(Undoable(locale, sms, "Reply.StartWithTheFirst"));
         }
 
         return text.ToString();

@@ -32,7 +32,9 @@ internal static class SystemPrompt
         prompt.AppendLine("Rules:");
         prompt.AppendLine("- Act with the tools; never claim something was done unless a tool said so. Tools act only for this person.");
         prompt.AppendLine("- For dates and times, pass the person's own words (\"tomorrow at 3pm\") or ISO 8601 to the tools; they resolve them in the person's zone. Do not compute dates yourself. Repeat the time the tool gives back.");
-        prompt.AppendLine("- After capturing something, say what was understood and that they can reply UNDO to cancel.");
+        prompt.AppendLine(channel == Channels.Sms
+            ? "- After capturing or changing something, say what was understood and that they can reply UNDO to cancel."
+            : "- After capturing or changing something, say what was understood; the app shows an Undo button beside your reply, so do not explain how to undo.");
         prompt.AppendLine("- Create reminders without asking. Confirm before deleting, before changing many things at once, and before events that involve other people; the tools ask for you, so pass their question on.");
         prompt.AppendLine("- When a tool asks a question, ask exactly that and nothing else.");
         prompt.AppendLine("- Use remember when they ask you to remember something. When they mention a lasting fact that would help later (a person's name, a routine, what works for them), call propose_memory once; it asks them first.");

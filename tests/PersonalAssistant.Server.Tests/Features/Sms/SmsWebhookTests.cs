@@ -125,6 +125,30 @@ public sealed class SmsWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACaptureByText_SaysHowToUndoByText_AndUndoByTextTakesItBack()
+    {
+        var user = await Accounts.RegisterAndLoginAsync(_app);
+        var (_, number) = await Infrastructure.Mfa.AddVerifiedPhoneAsync(_app, user, Infrastructure.Mfa.NewUsNumber());
+
+        using (var capture = await TwilioWebhook.PostAsync(_app, TwilioWebhook.Form(number, "buy stamps")))
+        {
+            Assert.Equal(HttpStatusCode.OK, capture.StatusCode);
+        }
+
+        await TwilioWebhook.RunJobsAsync(_app);
+        // The web app shows an Undo button beside the reply; a text message says the word to send instead.
+        Assert.Equal("Got it: buy stamps. Reply UNDO to cancel.", Assert.Single(await TwilioWebhook.RepliesToAsync(_app, number)));
+
+        using (var undo = await TwilioWebhook.PostAsync(_app, TwilioWebhook.Form(number, "UNDO")))
+        {
+            Assert.Equal(HttpStatusCode.OK, undo.StatusCode);
+        }
+
+        await TwilioWebhook.RunJobsAsync(_app);
+        Assert.StartsWith("Undone: buy stamps", (await TwilioWebhook.RepliesToAsync(_app, number)).Last(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_AnswersInThePersonsLanguage_AndInEnglishForAnUnknownNumber()
     {
         var english = await Accounts.RegisterAndLoginAsync(_app);

@@ -88,7 +88,7 @@ internal sealed partial class AssistantTools
             return Failed(failure);
         }
 
-        var said = Text("Tools.Change.Moved", found.Title, FriendlyTime.Describe(moment, Person));
+        var said = Undoable("Tools.Change.Moved", found.Title, FriendlyTime.Describe(moment, Person));
         await RecordAsync(ActionKinds.ItemUpdated, Clip(found.Title, 300), found.Id, previous: UndoNote(found.Kind, previous));
         turn.Last = new ItemRef(found.Kind, found.Id, found.Title, time.GetUtcNow());
         return ToolResult.Success(said);
@@ -132,7 +132,7 @@ internal sealed partial class AssistantTools
         var undoable = restore is { Length: <= 200 };
         await RecordAsync(ActionKinds.ItemDeleted, Clip(found.Title, 300), found.Id, previous: undoable ? restore : null, undoable: undoable);
         turn.Last = null;
-        return ToolResult.Success(Text(undoable ? $"Tools.Change.Deleted.{found.Kind}" : $"Tools.Change.DeletedForGood.{found.Kind}", found.Title));
+        return ToolResult.Success(undoable ? Undoable($"Tools.Change.Deleted.{found.Kind}", found.Title) : Text($"Tools.Change.DeletedForGood.{found.Kind}", found.Title));
     }
 
     [Description("Add more items to the list the person just added to (\"and eggs too\").")]

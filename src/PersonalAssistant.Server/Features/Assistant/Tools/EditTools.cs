@@ -44,7 +44,7 @@ internal sealed partial class AssistantTools
             await RecordAsync(ActionKinds.ItemUpdated, Clip(found.Title, 300), found.Id,
                 previous: JsonSerializer.Serialize(new Restorable(found.Kind, null, null) { Priority = before ?? TaskPriorities.Medium }, UndoJson));
             turn.Last = new ItemRef(found.Kind, found.Id, found.Title, time.GetUtcNow());
-            return ToolResult.Success(Text($"Tools.Change.Priority.{level}", found.Title));
+            return ToolResult.Success(Undoable($"Tools.Change.Priority.{level}", found.Title));
         }
 
         var name = Clip(title!.Trim(), 300);
@@ -61,7 +61,7 @@ internal sealed partial class AssistantTools
 
         await RecordAsync(ActionKinds.ItemUpdated, Clip(name, 300), found.Id, previous: JsonSerializer.Serialize(new Restorable(found.Kind, found.Title, null), UndoJson));
         turn.Last = new ItemRef(found.Kind, found.Id, name, time.GetUtcNow());
-        return ToolResult.Success(Text("Tools.Change.Renamed", found.Title, name));
+        return ToolResult.Success(Undoable("Tools.Change.Renamed", found.Title, name));
     }
 
     /// <summary>Whether the item is on that day in the person's zone (its time, or its due date).</summary>

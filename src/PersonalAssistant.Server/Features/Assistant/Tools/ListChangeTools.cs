@@ -69,7 +69,7 @@ internal sealed partial class AssistantTools
         var parts = new List<string>();
         if (crossed.Count > 0)
         {
-            parts.Add(Text("Tools.Lists.Removed", string.Join(", ", crossed.Select(c => c.Text)), string.Join(", ", crossed.Select(c => DisplayName(c.List)).Distinct())));
+            parts.Add(Undoable("Tools.Lists.Removed", string.Join(", ", crossed.Select(c => c.Text)), string.Join(", ", crossed.Select(c => DisplayName(c.List)).Distinct())));
         }
 
         if (missing.Count > 0)
@@ -114,6 +114,6 @@ internal sealed partial class AssistantTools
             await RecordAsync(ActionKinds.ListItemChecked, item.Text, item.Id, target.Id);
         }
 
-        return ToolResult.Listing(Text("Tools.Lists.Cleared", DisplayName(target), cleared.Count), []);
+        return ToolResult.Listing(Undoable("Tools.Lists.Cleared", DisplayName(target), cleared.Count), []);
     }
 }
