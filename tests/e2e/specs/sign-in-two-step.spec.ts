@@ -52,6 +52,7 @@ test.describe('Signing in with two-step sign-in on', () => {
     expect(secret).toMatch(/^[A-Z2-7]+=*$/);
     await section.getByLabel('6-digit code').fill(totp(secret));
     await section.getByRole('button', { name: 'Turn on' }).click();
+    await expect(section.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem')).toHaveCount(10);
     const codes = await section.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
     expect(codes).toHaveLength(10);
     await section.getByRole('button', { name: 'I kept them' }).click();

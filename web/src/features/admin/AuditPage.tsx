@@ -3,8 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatInstant, instantFromWallTime } from '../../ui/dates';
-import { Field, problemMessage, SelectField } from '../../ui/form';
-import { emptyState, listFrame, mutedText, quietButton, textLink } from '../../ui/styles';
+import { Field, problemMessage } from '../../ui/form';
+import { emptyState, inputClass, labelClass, listFrame, mutedText, quietButton, textLink } from '../../ui/styles';
 import { useTimeZone } from '../../ui/timeZone';
 import { adminAuditKey, type AuditEvent } from './adminShared';
 import { AdminNav } from './AdminNav';
@@ -87,20 +87,27 @@ export function AuditPage() {
           event.preventDefault();
         }}
       >
-        <SelectField
-          label={t('adminAudit.kindFilter')}
-          value={action}
-          onChange={(event) => {
-            change('action', event.target.value);
-          }}
-        >
-          <option value="">{t('adminAudit.kindFilter.all')}</option>
-          {Object.keys(auditKinds).map((code) => (
-            <option key={code} value={code}>
-              {auditKindName(t, code)}
-            </option>
-          ))}
-        </SelectField>
+        {/* Its own select: the longest kind's words must not widen the page on a phone. */}
+        <div className="flex min-w-0 flex-col gap-1.5">
+          <label htmlFor="audit-kind" className={labelClass}>
+            {t('adminAudit.kindFilter')}
+          </label>
+          <select
+            id="audit-kind"
+            className={`${inputClass} w-full min-w-0`}
+            value={action}
+            onChange={(event) => {
+              change('action', event.target.value);
+            }}
+          >
+            <option value="">{t('adminAudit.kindFilter.all')}</option>
+            {Object.keys(auditKinds).map((code) => (
+              <option key={code} value={code}>
+                {auditKindName(t, code)}
+              </option>
+            ))}
+          </select>
+        </div>
         <Field
           label={t('adminAudit.from')}
           type="date"
