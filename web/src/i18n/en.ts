@@ -944,6 +944,7 @@ export const en = {
   'adminAudit.empty': 'Nothing recorded yet.',
   'adminAudit.noMatch': 'Nothing matches these filters.',
   'adminAudit.account': 'account {id}',
+  'adminAudit.you': 'you',
   'adminAudit.nobody': 'no signed-in account',
   'adminAudit.by': 'By',
   'adminAudit.about': 'about',

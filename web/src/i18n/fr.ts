@@ -947,6 +947,7 @@ export const fr: Messages = {
   'adminAudit.empty': 'Rien d’enregistré pour l’instant.',
   'adminAudit.noMatch': 'Rien ne correspond à ces filtres.',
   'adminAudit.account': 'compte {id}',
+  'adminAudit.you': 'toi',
   'adminAudit.nobody': 'aucun compte connecté',
   'adminAudit.by': 'Par',
   'adminAudit.about': 'concernant',

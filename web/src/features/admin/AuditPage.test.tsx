@@ -7,7 +7,7 @@ import { stubSignedInApi } from '../../test/signedIn';
 
 const admin = ['user', 'premium', 'administrator'];
 const robin = '7d7c6a9e-0000-4000-8000-000000000001';
-const sam = 'aa11bb22-0000-4000-8000-0000000000aa';
+const sam = 'u1';
 
 function entry(overrides: Record<string, unknown>) {
   return {
@@ -54,7 +54,8 @@ describe('Audit', () => {
     expect(within(first).getByText('Role given')).toBeInTheDocument();
     // 17:05 UTC is 18:05 in Paris, Sam's zone.
     expect(within(first).getByText('Dec 6, 2026, 6:05:00 PM')).toBeInTheDocument();
-    expect(within(first).getByRole('link', { name: 'account 7d7c6a9e' })).toBeInTheDocument();
+    expect(within(first).getByRole('link', { name: 'you' })).toHaveAttribute('href', '/admin/users/u1');
+    expect(within(first).getByRole('link', { name: 'account 00000001' })).toHaveAttribute('href', `/admin/users/${robin}`);
     expect(within(first).getByText('Detail: premium')).toBeInTheDocument();
     expect(within(second).getByText('Other event (something.new)')).toBeInTheDocument();
     expect(within(second).getByText(/Refused/)).toBeInTheDocument();

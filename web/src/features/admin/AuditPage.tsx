@@ -6,6 +6,7 @@ import { formatInstant, instantFromWallTime } from '../../ui/dates';
 import { Field, problemMessage } from '../../ui/form';
 import { emptyState, inputClass, labelClass, listFrame, mutedText, quietButton, textLink } from '../../ui/styles';
 import { useTimeZone } from '../../ui/timeZone';
+import { useAuth } from '../auth/AuthProvider';
 import { adminAuditKey, type AuditEvent } from './adminShared';
 import { AdminNav } from './AdminNav';
 import { auditKindName, auditKinds } from './auditKinds';
@@ -24,6 +25,7 @@ const outcomeKeys: Record<AuditEvent['outcome'], MessageKey> = {
 export function AuditPage() {
   const { t, language } = useI18n();
   const timeZone = useTimeZone();
+  const { user: me } = useAuth();
   const [params, setParams] = useSearchParams();
   const action = params.get('action') ?? '';
   const userId = params.get('userId') ?? '';
@@ -63,10 +65,11 @@ export function AuditPage() {
   }
 
   const filtered = Boolean(action || userId || from || to);
+  // Ids are time-ordered (their start is the moment they were made): their last characters tell accounts apart.
   const account = (id: string | null | undefined) =>
     id ? (
       <Link to={`/admin/users/${id}`} className={textLink}>
-        {t('adminAudit.account', { id: id.slice(0, 8) })}
+        {id === me?.id ? t('adminAudit.you') : t('adminAudit.account', { id: id.slice(-8) })}
       </Link>
     ) : (
       t('adminAudit.nobody')
