@@ -30,6 +30,14 @@ afterEach(() => {
 });
 
 describe('Audit', () => {
+  it('says it is loading until the entries arrive', async () => {
+    stubSignedInApi({ 'GET /api/v1/admin/audit': () => new Promise(() => undefined) }, admin);
+    renderApp('/admin/audit', { restoreSession: true });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Audit' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText('Loading…')).toHaveAttribute('role', 'status');
+  });
+
   it('names each kind from the catalog, in the viewer’s zone, and a kind it does not know by its code', async () => {
     stubSignedInApi(
       {

@@ -14,6 +14,15 @@ afterEach(() => {
 });
 
 describe('People', () => {
+  it('says it is loading until the list arrives', async () => {
+    stubSignedInApi({ 'GET /api/v1/admin/users': () => new Promise(() => undefined) }, admin);
+    renderApp('/admin/users', { restoreSession: true });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'People' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText('Loading…')).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('list', { name: 'Accounts' })).not.toBeInTheDocument();
+  });
+
   it('lists each account with its roles, date and status', async () => {
     stubSignedInApi(
       {
