@@ -1,6 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { AuditPage } from '../features/admin/AuditPage';
 import { OutboxPage } from '../features/admin/OutboxPage';
 import { SmsAdminPage } from '../features/admin/SmsAdminPage';
+import { UserPage } from '../features/admin/UserPage';
+import { UsersPage } from '../features/admin/UsersPage';
 import { AssistantPage } from '../features/assistant/AssistantPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -144,6 +147,30 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth role="administrator">
             <SmsAdminPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/users',
+        element: (
+          <RequireAuth role="administrator">
+            <UsersPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/users/:id',
+        element: (
+          <RequireAuth role="administrator">
+            <UserPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/audit',
+        element: (
+          <RequireAuth role="administrator">
+            <AuditPage />
           </RequireAuth>
         ),
       },

@@ -2,6 +2,8 @@ import { NavLink } from 'react-router';
 import { useI18n, type MessageKey } from '../../i18n';
 
 const pages: [string, MessageKey][] = [
+  ['/admin/users', 'adminUsers.title'],
+  ['/admin/audit', 'adminAudit.title'],
   ['/admin/sms', 'admin.nav.sms'],
   ['/admin/outbox', 'outbox.title'],
 ];

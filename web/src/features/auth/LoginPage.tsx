@@ -155,7 +155,7 @@ export function LoginPage() {
             ))}
           </fieldset>
           {method === 'sms' && (
-            <button type="button" onClick={() => void textMeACode()} className="self-start text-base font-medium text-teal-800 underline dark:text-teal-300">
+            <button type="button" onClick={() => void textMeACode()} className="inline-flex min-h-11 items-center self-start text-base font-medium text-teal-800 underline focus-visible:ring-2 focus-visible:ring-teal-700 focus-visible:ring-offset-2 focus-visible:outline-none dark:text-teal-300">
               {t('login.mfa.textMe')}
             </button>
           )}
