@@ -4,7 +4,12 @@
 # only), then the LoadTest tool's "people" mode: N simulated people, each from their own loopback address, sign up and
 # in once, then loop with no think time: read today (3 GETs), capture by chat (a turn waiting for its reply), read the
 # reply. Measured first with two replicas, then with one (nginx reloaded with replica 1 alone, replica 2 stopped).
-# Prints throughput, p50/p99 per step, errors, and the load average of the machine during each run. Not part of test.sh.
+# Prints throughput, p50/p99 per step, errors, the load average of the machine during each run, the CPU of each
+# process of the run (replicas, PostgreSQL, Redis, nginx, the load generator) and of the machine during the measured
+# part, and PostgreSQL's session states and wait events. Not part of test.sh.
+# LOAD_REPLICAS="idle 2 2 1" chooses the runs and their order (below); REPLICA_ENV="NAME=value ..." is added to the
+# replicas' environment only (experiments such as DOTNET_gcServer=0). On a shared machine, run it under
+# flock /tmp/pa-bench.lock.
 #   scripts/load-replicas.sh [seconds, default 120] [people, default 200]
 # The per-account assistant-turn limit (30 a minute) is lifted: a person with no think time would otherwise be
 # refused, which measures the limit, not the replicas. Everything else is the production configuration.
