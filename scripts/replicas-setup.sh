@@ -85,7 +85,8 @@ replicas_start() {
   replica2="http://127.0.0.1:$port2"
   local n=1 url
   for url in "$replica1" "$replica2"; do
-    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning dotnet "$dll" serve --urls "$url" "${host_args[@]}" \
+    # shellcheck disable=SC2086 # REPLICA_ENV is a list of NAME=value words (experiments: DOTNET_gcServer=0 ...)
+    env ${REPLICA_ENV:-} ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning dotnet "$dll" serve --urls "$url" "${host_args[@]}" \
       >"$work/replica$n.log" 2>&1 &
     replica_pids+=("$!")
     n=$((n + 1))
