@@ -21,7 +21,7 @@ public sealed class BenchmarkSeedTests : IClassFixture<AssistantApp>
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var people = await db.Users.CountAsync();
 
-        var exit = await BenchmarkSeed.SeedAsync(db, DateTimeOffset.UtcNow, measured.Email, CancellationToken.None);
+        var exit = await BenchmarkSeed.SeedAsync(db, _app.Clock.GetUtcNow(), measured.Email, CancellationToken.None);
 
         Assert.Equal(1, exit);
         Assert.Equal(people, await db.Users.CountAsync());
