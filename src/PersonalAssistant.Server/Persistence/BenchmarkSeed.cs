@@ -13,7 +13,9 @@ namespace PersonalAssistant.Server.Persistence;
 /// conversation each). Bulk inserts through the host's own <see cref="AppDbContext"/>, so the rows are what the
 /// services write on either database (SQLite's full-text triggers included), in seconds rather than 190,000 HTTP calls.
 /// The registered person also gets a realistic day: five open tasks due today, two of them broken into three steps.
-/// It lives with persistence because it writes every feature's rows directly, which only persistence may do.
+/// It lives with persistence because it writes every feature's rows directly, which only persistence may do. It refuses
+/// a database with anyone but the registered person (it is in the production host's command line, so an operator could
+/// point it at a real database).
 /// </summary>
 internal static class BenchmarkSeed
 {
@@ -39,6 +41,13 @@ internal static class BenchmarkSeed
         if (bench is null)
         {
             await Console.Error.WriteLineAsync("No account with that email: register it first.");
+            return 1;
+        }
+
+        // A benchmark database holds the one registered person it measures; anything more may be real people's data.
+        if (await db.Users.CountAsync(cancellationToken) > 1)
+        {
+            await Console.Error.WriteLineAsync("This database has more people than the one registered for the benchmark: 'bench seed' only fills a fresh one.");
             return 1;
         }
 
@@ -81,8 +90,10 @@ internal static class BenchmarkSeed
 
         AddRealisticDay(db, bench.Id, today, now);
         await db.SaveChangesAsync(cancellationToken);
-        await Console.Error.WriteLineAsync($"Seeded {People} people: {People * TasksPerPerson} tasks, {People * NotesPerPerson} notes, "
-            + $"{People * RemindersPerPerson} reminders, {People * MessagesPerPerson} messages.");
+        // Counted in the database, not from the constants: what the measured endpoints actually read from.
+        await Console.Error.WriteLineAsync($"Seeded {await db.Users.CountAsync(cancellationToken)} people: {await db.Tasks.CountAsync(cancellationToken)} tasks "
+            + $"(with the measured person's day and its steps), {await db.Notes.CountAsync(cancellationToken)} notes, "
+            + $"{await db.Reminders.CountAsync(cancellationToken)} reminders, {await db.ConversationMessages.CountAsync(cancellationToken)} messages.");
         return 0;
     }
 
@@ -138,7 +149,10 @@ internal static class BenchmarkSeed
             });
         }
 
-        var conversation = new Conversation { UserId = userId, Title = "Bench", CreatedAt = now.AddDays(-1), UpdatedAt = now };
+        // Two days old: older than TurnRecovery.MaximumAge. Its person messages carry no reply link, so a younger history
+        // had the host's turn recovery answer 100 of them a minute during the benchmark (a reply and a reminder each:
+        // the 100,200 messages and 20,100 reminders seen after seeding, and background turns in the measurements).
+        var conversation = new Conversation { UserId = userId, Title = "Bench", CreatedAt = now.AddDays(-2), UpdatedAt = now };
         db.Conversations.Add(conversation);
         for (var m = 0; m < MessagesPerPerson; m++)
         {

@@ -106,11 +106,6 @@ internal static class ConversationEndpoints
         Guid id, [AsParameters] MessageQuery query, AppDbContext db, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
-        if (!await db.Conversations.AnyAsync(c => c.Id == id && c.UserId == userId, cancellationToken))
-        {
-            return NotFound(RequestLocale.Of(context));
-        }
-
         var limit = query.Limit ?? 50;
         var messages = db.ConversationMessages.AsNoTracking().Where(m => m.ConversationId == id && m.UserId == userId);
         if (query.Before is { } before)
@@ -118,7 +113,14 @@ internal static class ConversationEndpoints
             messages = messages.Where(m => m.Id < before);
         }
 
+        // One statement for a page with messages (they are the person's, so the conversation is); only an empty page
+        // asks whether the conversation is theirs at all.
         var page = await messages.OrderByDescending(m => m.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        if (page.Count == 0 && !await db.Conversations.AnyAsync(c => c.Id == id && c.UserId == userId, cancellationToken))
+        {
+            return NotFound(RequestLocale.Of(context));
+        }
+
         var hasOlder = page.Count > limit;
         var items = page.Take(limit).Reverse().Select(MessageResponse.From).ToList();
         return TypedResults.Ok(new MessagePage(items, hasOlder ? items[0].Id : null));

@@ -65,12 +65,10 @@ internal sealed class TaskService(AppDbContext db, LanguageEngine engine, TaskBr
             ? tasks.OrderBy(t => t.Position).ThenBy(t => t.CreatedAt)
             : tasks.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.DueAt)
                 .ThenByDescending(t => t.Priority == TaskPriorities.High).ThenBy(t => t.Priority == TaskPriorities.Low).ThenBy(t => t.CreatedAt);
-        // A person's views are usually shorter than a page, which then tells its own total.
-        var found = await tasks.ToPagedAsync(query, cancellationToken, PageTotal.WhenFull);
-        var steps = query.Parent is null
-            ? await TaskSteps.CountAsync(db, person.UserId, [.. found.Items.Select(t => t.Id)], cancellationToken)
-            : [];
-        return found.Map(t => TaskResponse.From(t, person, steps.GetValueOrDefault(t.Id)));
+        // A person's views are usually shorter than a page, which then tells its own total; the step counts ride in the
+        // page's statement (a correlated count on the (UserId, ParentId, Position) index): one statement per view.
+        var found = await TaskSteps.WithCounts(db, tasks, stepsOf: query.Parent is null).ToPagedAsync(query, cancellationToken, PageTotal.WhenFull);
+        return found.Map(row => TaskResponse.From(row.Task, person, new StepCounts(row.Steps, row.StepsDone)));
     }
 
     /// <summary>Open tasks (steps after top-level ones, soonest due first), for finding one by its words.</summary>
