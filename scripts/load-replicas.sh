@@ -114,10 +114,10 @@ measure() { # measure <label>
   return "$status"
 }
 
-# LOAD_REPLICAS: the runs, in order ("2 1" by default: two replicas, then replica 1 alone; "2 2 1" measures two
-# replicas a second time, warm, before one; "1" runs replica 1 alone from the start; "idle" measures 10 s of the replicas with no requests).
+# LOAD_REPLICAS: the runs, in order ("2 2 1" by default: two replicas twice, the second run warm like the single
+# replica that follows, then replica 1 alone; compare the second run with the last); "1" runs replica 1 alone from the start; "idle" measures 10 s of the replicas with no requests).
 status=0
-for run in ${LOAD_REPLICAS:-2 1}; do
+for run in ${LOAD_REPLICAS:-2 2 1}; do
   if [ "$run" = 1 ] && [ "${#replica_pids[@]}" -eq 2 ]; then
     nginx_upstream "${replica1##*:}"
     kill "${replica_pids[1]}"
