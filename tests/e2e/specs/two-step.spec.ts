@@ -1,22 +1,6 @@
-import { createHmac } from 'node:crypto';
-import { accessibleInEveryLook, confirmEmail, expect, lastMessageTo, test, uniqueEmail } from './fixtures';
+import { accessibleInEveryLook, confirmEmail, expect, lastMessageTo, test, totp, uniqueEmail } from './fixtures';
 
 const password = 'copper meadow signal 62';
-
-/** The 6-digit code an authenticator app shows for a base32 secret, `steps` periods of 30 s from now (RFC 6238). */
-function totp(secret: string, steps = 0): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of secret.replace(/=+$/, '').toUpperCase()) {
-    bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  }
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => parseInt(byte, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000) + steps));
-  const hash = createHmac('sha1', key).update(counter).digest();
-  const offset = (hash[hash.length - 1] ?? 0) & 0xf;
-  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
 
 test.describe('Two-step sign-in in Settings', () => {
   test('an authenticator app, new recovery codes, turning it off, then codes by text message', async ({ page, request, problems }) => {
