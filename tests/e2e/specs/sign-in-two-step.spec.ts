@@ -9,7 +9,8 @@ async function signOut(page: Page) {
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
 }
 
-async function password1(page: Page, email: string) {
+/** Email and password on the sign-in page, which then asks for the second factor. */
+async function signInToTheCodeStep(page: Page, email: string) {
   await page.goto('/login?from=/settings');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -43,7 +44,7 @@ test.describe('Signing in with two-step sign-in on', () => {
 
     // Out and in again: the password, then the app's next code (the server never takes one code twice).
     await signOut(page);
-    await password1(page, email);
+    await signInToTheCodeStep(page, email);
     await expect(page.getByRole('radio', { name: 'Authenticator app' })).toBeChecked();
     await accessibleInEveryLook(page, 'sign-in-mfa-step');
     await page.getByLabel('6-digit code').fill(totp(secret, 1));
@@ -53,7 +54,7 @@ test.describe('Signing in with two-step sign-in on', () => {
 
     // A wrong code says so calmly and stays on the step.
     await signOut(page);
-    await password1(page, email);
+    await signInToTheCodeStep(page, email);
     await page.getByRole('radio', { name: 'Recovery code' }).check();
     await page.getByRole('textbox', { name: 'Recovery code' }).fill('not-a-code');
     await page.getByRole('button', { name: 'Confirm' }).click();

@@ -137,27 +137,16 @@ export function UserPage() {
                     </p>
                     {role === 'user' ? (
                       <p className={mutedText}>{t('adminUser.roles.everyone')}</p>
-                    ) : held ? (
-                      <button
-                        type="button"
-                        className={quietButton}
-                        disabled={busy}
-                        onClick={() => {
-                          remove.mutate(role);
-                        }}
-                      >
-                        {t('adminUser.roles.remove', { role: name })}
-                      </button>
                     ) : (
                       <button
                         type="button"
                         className={quietButton}
                         disabled={busy}
                         onClick={() => {
-                          grant.mutate(role);
+                          (held ? remove : grant).mutate(role);
                         }}
                       >
-                        {t('adminUser.roles.grant', { role: name })}
+                        {t(held ? 'adminUser.roles.remove' : 'adminUser.roles.grant', { role: name })}
                       </button>
                     )}
                   </li>

@@ -51,7 +51,17 @@ function DeleteForm({ onCancel }: { onCancel: () => void }) {
   const needsCode = user?.mfaEnabled ?? false;
   const mfa = useQuery({ ...mfaQuery, enabled: needsCode });
   if (needsCode && !mfa.data) {
-    return mfa.isError ? <FormAlert message={t('privacy.delete.error')} /> : <p className="mt-6 text-base">{t('common.loading')}</p>;
+    // The second factor's methods did not load: say so, and keep the way out.
+    return mfa.isError ? (
+      <div className="mt-6 flex flex-col gap-4">
+        <FormAlert message={t('settings.error')} />
+        <button type="button" className={`${quietButton} self-start`} onClick={onCancel}>
+          {t('privacy.delete.cancel')}
+        </button>
+      </div>
+    ) : (
+      <p className="mt-6 text-base">{t('common.loading')}</p>
+    );
   }
 
   async function deleteAccount({ password, method, code }: Proof) {

@@ -26,6 +26,15 @@ const summary = {
   exportHoursAvailable: 24,
 };
 
+/** The page, then deleting the account: the server schedules it 7 days out and signs out. */
+const deletionRoutes = {
+  'GET /api/v1/users/me/privacy': () => summary,
+  'GET /api/v1/users/me/consents': () => consents(false),
+  'GET /api/v1/users/me/exports': () => [],
+  'DELETE /api/v1/users/me': () => ({ deletesAt: '2026-12-14T10:00:00Z', deleted: false }),
+  'POST /api/v1/auth/logout': () => undefined,
+};
+
 function consents(emailGranted: boolean) {
   const state = (kind: string, granted: boolean, isChannel: boolean) => ({
     kind,
@@ -70,11 +79,7 @@ describe('Privacy', () => {
 
   it('asks for the password before deleting, and says the grace period', async () => {
     const host = stubSignedInApi({
-      'GET /api/v1/users/me/privacy': () => summary,
-      'GET /api/v1/users/me/consents': () => consents(false),
-      'GET /api/v1/users/me/exports': () => [],
-      'DELETE /api/v1/users/me': () => ({ deletesAt: '2026-12-14T10:00:00Z', deleted: false }),
-      'POST /api/v1/auth/logout': () => undefined,
+      ...deletionRoutes,
     });
     const user = userEvent.setup();
     renderApp('/privacy', { restoreSession: true });
@@ -96,11 +101,7 @@ describe('Privacy', () => {
     const host = stubSignedInApi({
       'GET /api/v1/users/me': () => ({ id: 'u1', email: 'sam@example.test', displayName: 'Sam', timeZone: 'Europe/Paris', locale: 'en', roles: ['user'], mfaEnabled: true }),
       'GET /api/v1/mfa': () => ({ totpEnabled: true, smsEnabled: false, methods: ['totp', 'recovery'], recoveryCodesLeft: 10 }),
-      'GET /api/v1/users/me/privacy': () => summary,
-      'GET /api/v1/users/me/consents': () => consents(false),
-      'GET /api/v1/users/me/exports': () => [],
-      'DELETE /api/v1/users/me': () => ({ deletesAt: '2026-12-14T10:00:00Z', deleted: false }),
-      'POST /api/v1/auth/logout': () => undefined,
+      ...deletionRoutes,
     });
     const user = userEvent.setup();
     renderApp('/privacy', { restoreSession: true });
