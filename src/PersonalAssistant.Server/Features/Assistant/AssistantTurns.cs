@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Language;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Common.Threading;
 using PersonalAssistant.Server.Features.Events;
 using PersonalAssistant.Server.Features.Expenses;
 using PersonalAssistant.Server.Features.Lists;
@@ -262,13 +262,14 @@ internal sealed partial class AssistantTurn(
 }
 
 /// <summary>
-/// Turns waiting to run. A conversation always lands in the same lane, so its turns run in order, while different
-/// conversations run side by side. Whoever enqueued a turn can await its reply (<c>Prefer: wait</c>).
+/// Turns waiting to run, at most <see cref="AssistantOptions.Workers"/> at a time: a conversation's turns run in order,
+/// different conversations side by side (<see cref="KeyedWorkQueue{TKey}"/>). Whoever enqueued a turn can await its
+/// reply (<c>Prefer: wait</c>). Turns still queued when the host stops are answered after the restart (TurnRecovery).
 /// </summary>
-internal sealed partial class AssistantTurnQueue(IServiceScopeFactory scopes, IOptions<AssistantOptions> options, ILogger<AssistantTurnQueue> logger) : BackgroundService
+internal sealed partial class AssistantTurnQueue(IServiceScopeFactory scopes, IOptions<AssistantOptions> options, ILogger<AssistantTurnQueue> logger)
+    : IHostedService, IDisposable
 {
-    private readonly Channel<TurnWork>[] _lanes = Enumerable.Range(0, options.Value.Workers)
-        .Select(_ => Channel.CreateUnbounded<TurnWork>(new UnboundedChannelOptions { SingleReader = true })).ToArray();
+    private readonly KeyedWorkQueue<Guid> _turns = new(options.Value.Workers);
 
     private readonly ConcurrentDictionary<long, TaskCompletionSource<MessageResponse?>> _waiting = new();
 
@@ -279,49 +280,39 @@ internal sealed partial class AssistantTurnQueue(IServiceScopeFactory scopes, IO
     public Task<MessageResponse?> Enqueue(Guid userId, Guid conversationId, long messageId)
     {
         var done = _waiting.GetOrAdd(messageId, _ => new TaskCompletionSource<MessageResponse?>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var lane = (int)((uint)conversationId.GetHashCode() % (uint)_lanes.Length);
-        _lanes[lane].Writer.TryWrite(new TurnWork(userId, messageId));
+        _ = _turns.Enqueue(conversationId, stopping => RunAsync(new TurnWork(userId, messageId), stopping));
         return done.Task;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => _turns.StopAsync(cancellationToken);
+
+    public void Dispose() => _turns.Dispose();
+
+    private async Task RunAsync(TurnWork work, CancellationToken stoppingToken)
     {
+        MessageResponse? reply = null;
         try
         {
-            await Task.WhenAll(_lanes.Select(lane => RunLaneAsync(lane.Reader, stoppingToken)));
+            await using var scope = scopes.CreateAsyncScope();
+            reply = await scope.ServiceProvider.GetRequiredService<AssistantTurn>().RunAsync(work.UserId, work.MessageId, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // stopped: turns still queued are answered after the restart (TurnRecovery); the host is not failed for it
+            // stopping: the message stays stored without a reply; TurnRecovery answers it after the restart
         }
-    }
-
-    private async Task RunLaneAsync(ChannelReader<TurnWork> lane, CancellationToken stoppingToken)
-    {
-        await foreach (var work in lane.ReadAllAsync(stoppingToken))
-        {
-            MessageResponse? reply = null;
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                reply = await scope.ServiceProvider.GetRequiredService<AssistantTurn>().RunAsync(work.UserId, work.MessageId, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // one failed turn must not stop the lane; the person's message stays stored
-            catch (Exception exception)
+#pragma warning disable CA1031 // one failed turn must not stop the others; the person's message stays stored
+        catch (Exception exception)
 #pragma warning restore CA1031
+        {
+            LogFailure(logger, exception, work.MessageId);
+        }
+        finally
+        {
+            if (_waiting.TryRemove(work.MessageId, out var done))
             {
-                LogFailure(logger, exception, work.MessageId);
-            }
-            finally
-            {
-                if (_waiting.TryRemove(work.MessageId, out var done))
-                {
-                    done.TrySetResult(reply);
-                }
+                done.TrySetResult(reply);
             }
         }
     }

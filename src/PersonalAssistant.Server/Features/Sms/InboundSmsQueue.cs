@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Common;
@@ -11,8 +10,8 @@ namespace PersonalAssistant.Server.Features.Sms;
 /// <summary>
 /// Inbound texts waiting for <see cref="InboundSmsJob.HandleAsync"/> on this replica. The recorded row is the durable
 /// record (status received); this queue only wakes the handling at once, so the webhook writes one row and returns.
-/// Texts from one number go to one lane and are handled in the order they came; lanes run side by side
-/// (<see cref="InboundSmsOptions.Workers"/>). Every minute (on the injected clock) the sweep queues again the texts left
+/// Texts from one number are handled in the order they came, texts from different numbers side by side
+/// (<see cref="InboundSmsOptions.Workers"/> at a time, on low-priority threads: <see cref="KeyedWorkQueue{TKey}"/>). Every minute (on the injected clock) the sweep queues again the texts left
 /// received for <see cref="StuckAfter"/> (a replica stopped before handling them, or handling failed and gave the text
 /// back) for up to <see cref="RetriedFor"/>, and deletes the texts of numbers nobody verified once a day old. Handling
 /// claims a text first (received → handled), so a text queued by two replicas is handled once.
@@ -30,8 +29,7 @@ internal sealed partial class InboundSmsQueue(
 
     private const int SweepBatch = 1000;
 
-    private readonly Channel<Guid>[] _lanes = Enumerable.Range(0, options.Value.Workers)
-        .Select(_ => Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true })).ToArray();
+    private readonly KeyedWorkQueue<string>? _texts = options.Value.Workers == 0 ? null : new(options.Value.Workers, "SMS lane");
 
     private readonly ConcurrentDictionary<Guid, byte> _pending = new();
 
@@ -41,13 +39,12 @@ internal sealed partial class InboundSmsQueue(
     /// <summary>Queues the handling of a recorded text from <paramref name="from"/>; a text already waiting here is not queued twice.</summary>
     public void Enqueue(Guid smsId, string from)
     {
-        if (_lanes.Length == 0 || !_pending.TryAdd(smsId, 0))
+        if (_texts is null || !_pending.TryAdd(smsId, 0))
         {
             return; // this replica handles no texts (Workers = 0: another replica's sweep takes it), or already waiting
         }
 
-        var lane = (int)((uint)StringComparer.Ordinal.GetHashCode(from) % (uint)_lanes.Length);
-        _lanes[lane].Writer.TryWrite(smsId);
+        _ = _texts.Enqueue(from, stopping => HandleAsync(smsId, stopping));
     }
 
     /// <summary>Handles one queued text now, in a scope of its own; a failure is logged and the text waits for the sweep.</summary>
@@ -79,7 +76,7 @@ internal sealed partial class InboundSmsQueue(
             .Where(m => m.Direction == SmsDirections.Inbound && m.Status == SmsStatuses.Received && m.UpdatedAt < stuckBefore && m.CreatedAt >= oldest)
             .OrderBy(m => m.CreatedAt).Select(m => new { m.Id, m.From }).Take(SweepBatch).ToListAsync(cancellationToken);
         var requeued = 0;
-        foreach (var text in stuck.Where(t => _lanes.Length > 0 && !_pending.ContainsKey(t.Id)))
+        foreach (var text in stuck.Where(t => _texts is not null && !_pending.ContainsKey(t.Id)))
         {
             Enqueue(text.Id, text.From);
             requeued++;
@@ -98,15 +95,14 @@ internal sealed partial class InboundSmsQueue(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_lanes.Length == 0)
+        if (_texts is null)
         {
-            return; // this replica handles no texts: the others' lanes and sweeps do
+            return; // this replica handles no texts: the others' queues and sweeps do
         }
 
         try
         {
-            using var lanes = new BackgroundPriorityScheduler("SMS lane", _lanes.Length);
-            await Task.WhenAll([.. _lanes.Select(lane => lanes.Run(() => RunLaneAsync(lane.Reader, stoppingToken))), SweepEveryMinuteAsync(stoppingToken)]);
+            await SweepEveryMinuteAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -114,12 +110,19 @@ internal sealed partial class InboundSmsQueue(
         }
     }
 
-    private async Task RunLaneAsync(ChannelReader<Guid> lane, CancellationToken stoppingToken)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await foreach (var smsId in lane.ReadAllAsync(stoppingToken))
+        await base.StopAsync(cancellationToken);
+        if (_texts is not null)
         {
-            await HandleAsync(smsId, stoppingToken);
+            await _texts.StopAsync(cancellationToken);
         }
+    }
+
+    public override void Dispose()
+    {
+        _texts?.Dispose();
+        base.Dispose();
     }
 
     private async Task SweepEveryMinuteAsync(CancellationToken stoppingToken)
