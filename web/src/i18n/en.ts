@@ -947,7 +947,7 @@ export const en = {
   'adminUser.rename.title': 'Name',
   'adminUser.rename.label': 'Name shown for this account',
   'adminUser.rename.submit': 'Save the name',
-  'adminUser.rename.done': 'Name saved: {name}.',
+  'adminUser.rename.done': 'Name saved: “{name}”.',
   'adminUser.delete.title': 'Delete this account',
   'adminUser.delete.intro':
     'When a person deletes their own account, they have a few days to change their mind. Deleting it from here has no such wait: the account and everything in it are erased as soon as you confirm, and this cannot be undone.',

@@ -950,7 +950,7 @@ export const fr: Messages = {
   'adminUser.rename.title': 'Nom',
   'adminUser.rename.label': 'Nom affiché pour ce compte',
   'adminUser.rename.submit': 'Enregistrer le nom',
-  'adminUser.rename.done': 'Nom enregistré : {name}.',
+  'adminUser.rename.done': 'Nom enregistré : « {name} ».',
   'adminUser.delete.title': 'Supprimer ce compte',
   'adminUser.delete.intro':
     'Quand une personne supprime son propre compte, elle a quelques jours pour changer d’avis. Ici, pas d’attente : le compte et tout ce qu’il contient sont effacés dès que tu confirmes, et c’est définitif.',

@@ -279,7 +279,7 @@ describe('One account: signing in and its name', () => {
 
     await userEvent.type(field, '  Robin B. ');
     await userEvent.click(within(section).getByRole('button', { name: 'Save the name' }));
-    expect(await screen.findByText('Name saved: Robin B..')).toHaveAttribute('role', 'status');
+    expect(await screen.findByText('Name saved: “Robin B.”.')).toHaveAttribute('role', 'status');
     expect(screen.getByRole('heading', { level: 1, name: 'Robin B.' })).toBeInTheDocument();
     expect(patches(host)).toEqual([{ ...nothing, displayName: 'Robin B.' }]);
   });
