@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { accessibleInEveryLook, expect, lastMessageTo, test, uniqueEmail } from './fixtures';
+import { accessibleInEveryLook, expect, lastMessageTo, signUp, test } from './fixtures';
 
 const first = 'maple orbit lantern 47';
 const second = 'harbor velvet compass 93';
@@ -35,15 +35,9 @@ test.describe('account', () => {
         refused.push(`${String(response.status())} ${new URL(response.url()).pathname}`);
       }
     });
-    const email = uniqueEmail('e2e-account');
 
     // Sign up: the new account lands on its day, not on Settings.
-    await page.goto('/register');
-    await page.getByLabel('What should the assistant call you?').fill('Robin');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(first);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await expect(page).toHaveURL(/\/$/);
+    const { email } = await signUp(page, { emailPrefix: 'e2e-account', password: first });
 
     // The confirmation email's link, opened in this signed-in browser.
     const verifyLink = await emailedLink(request, email, 'verify-email');

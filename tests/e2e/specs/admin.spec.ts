@@ -1,4 +1,4 @@
-import { accessibleInEveryLook, administrator, expect, test, uniqueEmail } from './fixtures';
+import { accessibleInEveryLook, administrator, expect, lastMessageTo, test, uniqueEmail } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const password = 'willow compass velvet 29';
@@ -83,5 +83,98 @@ test.describe('Administration: people and the audit trail', () => {
     await expect(entries.getByRole('listitem')).toContainText('Detail: premium');
 
     expect(problems.list()).toEqual([]);
+  });
+
+  test('an administrator deactivates a person, whose sign-in then says so, activates them again and asks for a new password', async ({
+    page,
+    browser,
+    request,
+    problems,
+  }) => {
+    test.setTimeout(240_000);
+    const email = uniqueEmail('e2e-admin-access');
+    const registered = await request.post('/api/v1/auth/register', {
+      data: { email, password, displayName: 'Jo Access', timeZone: 'Europe/Paris', locale: 'en' },
+    });
+    expect(registered.ok(), await registered.text()).toBe(true);
+
+    // The person, on their own device: what the sign-in page tells them.
+    const theirs = await browser.newContext();
+    const person = await theirs.newPage();
+    async function personSignsIn(): Promise<void> {
+      await person.goto('/login');
+      await person.getByLabel('Email').fill(email);
+      await person.getByLabel('Password').fill(password);
+      await person.getByRole('button', { name: 'Sign in' }).click();
+    }
+
+    await page.goto('/login?from=/admin/users');
+    await page.getByLabel('Email').fill(administrator.email);
+    await page.getByLabel('Password').fill(administrator.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Find a person' }).fill(email);
+    const accounts = page.getByRole('list', { name: 'Accounts' });
+    await expect(accounts.getByRole('listitem')).toHaveCount(1);
+    await expect(accounts.getByRole('listitem')).toContainText('Active');
+    await accounts.getByRole('link', { name: 'Jo Access' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Jo Access' })).toBeVisible();
+
+    // Deactivate, after reading what it does.
+    const access = page.getByRole('region', { name: 'Signing in' });
+    await expect(access.getByText('Active: this person can sign in.')).toBeVisible();
+    await access.getByRole('button', { name: 'Deactivate this account…' }).click();
+    await expect(access.getByText(/signs this person out everywhere and stops them signing in/)).toBeFocused();
+    await accessibleInEveryLook(page, 'admin-deactivate-confirm');
+    await fitsAPhone(page);
+    await access.getByRole('button', { name: 'Deactivate the account' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Account deactivated: this person is signed out and cannot sign in.' })).toBeVisible();
+    await expect(access.getByText('Deactivated: this person cannot sign in.')).toBeVisible();
+    await accessibleInEveryLook(page, 'admin-deactivated');
+    await fitsAPhone(page);
+
+    // Their sign-in now says why, calmly, and goes no further.
+    await personSignsIn();
+    await expect(person.getByRole('alert').filter({ hasText: 'This account was deactivated by an administrator.' })).toBeVisible();
+    await expect(person.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await accessibleInEveryLook(person, 'sign-in-deactivated');
+
+    // The list says so in words.
+    await page.getByRole('link', { name: 'Back to people' }).first().click();
+    await page.getByRole('searchbox', { name: 'Find a person' }).fill(email);
+    await expect(accounts.getByRole('listitem')).toHaveCount(1);
+    await expect(accounts.getByRole('listitem')).toContainText('Deactivated');
+    await accounts.getByRole('link', { name: 'Jo Access' }).click();
+
+    // Activate again: they can sign in.
+    await access.getByRole('button', { name: 'Activate this account again' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Account active again: this person can sign in.' })).toBeVisible();
+    await personSignsIn();
+    await expect(person).toHaveURL(/\/$/);
+    await theirs.clearCookies();
+
+    // Ask for a new password: they get a link, and sign-in waits for it.
+    await access.getByRole('button', { name: 'Ask for a new password…' }).click();
+    await expect(access.getByText(/gets an email with a link to choose a new password/)).toBeVisible();
+    await access.getByRole('button', { name: 'Ask for a new password', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Done: ${email} must choose a new password` })).toBeVisible();
+    await expect(access.getByText(/Waiting for a new password/)).toBeVisible();
+    expect(await lastMessageTo(request, email, 'email')).toMatch(/reset-password\?/);
+    await personSignsIn();
+    await expect(person.getByRole('alert').filter({ hasText: 'An administrator asked for a new password on this account.' })).toBeVisible();
+    await theirs.close();
+
+    // Rename.
+    const name = page.getByRole('region', { name: 'Name' });
+    await name.getByLabel('Name shown for this account').fill('Jo A.');
+    await name.getByRole('button', { name: 'Save the name' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Jo A.' })).toBeVisible();
+
+    // Each change is in the audit trail.
+    await page.getByRole('link', { name: "This account's audit entries" }).click();
+    const entries = page.getByRole('list', { name: 'Audit entries' });
+    await expect(entries.getByRole('listitem').filter({ hasText: 'Account changed by an administrator' })).toHaveCount(4);
+
+    expect(problems.list().filter((line) => !/status of 403/.test(line))).toEqual([]);
   });
 });

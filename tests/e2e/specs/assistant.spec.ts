@@ -1,18 +1,11 @@
-import { expect, seriousViolations, test, uniqueEmail } from './fixtures';
+import { expect, seriousViolations, signUp, test } from './fixtures';
 
 const password = 'maple orbit lantern 47';
 
 test.describe('assistant', () => {
   test('a message is answered over the hub, what it did is shown, and Undo takes it back', async ({ page, problems }) => {
-    await page.goto('/register');
-    await page.getByLabel('What should the assistant call you?').fill('Sam');
-    await page.getByLabel('Email').fill(uniqueEmail('e2e-chat'));
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
     // A new account lands on its day; these steps start from Settings.
-    await expect(page).toHaveURL(/\/$/);
-    await page.goto('/settings');
-    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await signUp(page, { name: 'Sam', emailPrefix: 'e2e-chat', password, then: 'settings' });
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Chat' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Assistant' })).toBeVisible();

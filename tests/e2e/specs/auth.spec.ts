@@ -1,19 +1,11 @@
-import { expect, seriousViolations, test, uniqueEmail } from './fixtures';
+import { expect, seriousViolations, signUp, test, uniqueEmail } from './fixtures';
 
 const password = 'maple orbit lantern 47';
 
 test.describe('accounts', () => {
   test('register, stay signed in across a reload, see this session, sign out', async ({ page, problems }) => {
-    const email = uniqueEmail();
-    await page.goto('/register');
-    await page.getByLabel('What should the assistant call you?').fill('Robin');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
     // A new account lands on its day; these steps start from Settings.
-    await expect(page).toHaveURL(/\/$/);
-    await page.goto('/settings');
-    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await signUp(page, { password, then: 'settings' });
     const banner = page.getByRole('banner');
     await expect(banner.getByRole('link', { name: 'Robin' })).toBeVisible();
     await expect(page.getByText('This device', { exact: true })).toBeVisible();

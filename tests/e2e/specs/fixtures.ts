@@ -44,6 +44,46 @@ export function uniqueEmail(prefix = 'e2e'): string {
   return `${prefix}-${String(Date.now())}-${String(Math.floor(Math.random() * 1e6))}@example.test`;
 }
 
+/** The sign-up page's words, in English unless a spec runs in another language. */
+export interface SignUpLabels {
+  name: string;
+  email: string;
+  password: string;
+  submit: string;
+}
+
+const englishSignUp: SignUpLabels = {
+  name: 'What should the assistant call you?',
+  email: 'Email',
+  password: 'Password',
+  submit: 'Create my account',
+};
+
+/**
+ * A new person signs up through the sign-up page and lands on their day ("/"); with `then: 'settings'`, they then
+ * open Settings. The address is new unless one is given (`emailPrefix` names the spec in the host's log).
+ * Returns the address and password, to sign in again later.
+ */
+export async function signUp(
+  page: Page,
+  options: { name?: string; email?: string; emailPrefix?: string; password?: string; labels?: SignUpLabels; then?: 'settings' } = {},
+): Promise<{ email: string; password: string }> {
+  const labels = options.labels ?? englishSignUp;
+  const email = options.email ?? uniqueEmail(options.emailPrefix);
+  const password = options.password ?? 'maple orbit lantern 47';
+  await page.goto('/register');
+  await page.getByLabel(labels.name).fill(options.name ?? 'Robin');
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password).fill(password);
+  await page.getByRole('button', { name: labels.submit }).click();
+  await expect(page).toHaveURL(/\/$/);
+  if (options.then === 'settings') {
+    await page.goto('/settings');
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  }
+  return { email, password };
+}
+
 /**
  * Serious and critical WCAG 2.1 AA violations on the page as it settles: colour transitions still running (after a
  * theme switch, say) are waited for first, so axe measures the colours a person sees, not a frame in between.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, seriousViolations, test, uniqueEmail } from './fixtures';
+import { expect, seriousViolations, signUp, test } from './fixtures';
 
 const password = 'maple orbit lantern 47';
 
@@ -17,15 +17,8 @@ async function picture(page: Page, name: string): Promise<void> {
 test.describe('notifications', () => {
   test('a reminder coming due rings the bell live; opening the bell shows it and marks it read', async ({ page, problems }) => {
     test.setTimeout(120_000);
-    await page.goto('/register');
-    await page.getByLabel('What should the assistant call you?').fill('Robin');
-    await page.getByLabel('Email').fill(uniqueEmail());
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
     // A new account lands on its day; these steps start from Settings.
-    await expect(page).toHaveURL(/\/$/);
-    await page.goto('/settings');
-    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await signUp(page, { password, then: 'settings' });
 
     const bell = page.getByRole('button', { name: /^Notifications/ });
     await expect(bell).toHaveAccessibleName('Notifications');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, seriousViolations, test, uniqueEmail } from './fixtures';
+import { expect, seriousViolations, signUp, test } from './fixtures';
 
 const password = 'maple orbit lantern 47';
 
@@ -30,12 +30,7 @@ test.describe('offline', () => {
     context,
     problems,
   }) => {
-    await page.goto('/register');
-    await page.getByLabel('What should the assistant call you?').fill('Robin');
-    await page.getByLabel('Email').fill(uniqueEmail('e2e-offline'));
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await expect(page).not.toHaveURL(/\/register$/);
+    await signUp(page, { emailPrefix: 'e2e-offline', password });
 
     // Something for today.
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -88,12 +83,7 @@ test.describe('offline', () => {
   });
 
   test('signing out forgets the saved data: offline, the next person sees the landing page', async ({ page, context }) => {
-    await page.goto('/register');
-    await page.getByLabel('What should the assistant call you?').fill('Kim');
-    await page.getByLabel('Email').fill(uniqueEmail('e2e-offline'));
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await expect(page).not.toHaveURL(/\/register$/);
+    await signUp(page, { name: 'Kim', emailPrefix: 'e2e-offline', password });
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();

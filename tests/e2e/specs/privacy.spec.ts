@@ -1,17 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import { accessibleInEveryLook, expect, test, uniqueEmail } from './fixtures';
+import { accessibleInEveryLook, expect, signUp, test, uniqueEmail } from './fixtures';
 
 const password = 'maple orbit lantern 47';
-
-async function signUp(page: Page, labels: { name: string; email: string; password: string; submit: string }, email: string) {
-  await page.goto('/register');
-  await page.getByLabel(labels.name).fill('Robin');
-  await page.getByLabel(labels.email).fill(email);
-  await page.getByLabel(labels.password).fill(password);
-  await page.getByRole('button', { name: labels.submit }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
 
 test.describe('privacy', () => {
   test('see what is kept and where it goes, allow a channel, export everything, delete the account and keep it after all', async ({
@@ -24,7 +14,7 @@ test.describe('privacy', () => {
     // The sign-up form shows the words creating the account agrees to.
     await page.goto('/register');
     await expect(page.getByText(/^By creating an account, you agree to this: “I agree to this instance keeping/)).toBeVisible();
-    await signUp(page, { name: 'What should the assistant call you?', email: 'Email', password: 'Password', submit: 'Create my account' }, email);
+    await signUp(page, { email, password });
 
     // Privacy, from More.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More' }).click();
@@ -89,11 +79,11 @@ test.describe('privacy', () => {
     test('the terms at sign-up and the whole page speak French', async ({ page, problems }) => {
       await page.goto('/register');
       await expect(page.getByText(/^En créant un compte, tu acceptes ceci : « J/)).toBeVisible();
-      await signUp(
-        page,
-        { name: "Comment l'assistant doit-il t'appeler ?", email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Créer mon compte' },
-        uniqueEmail('e2e-confidentialite'),
-      );
+      await signUp(page, {
+        emailPrefix: 'e2e-confidentialite',
+        password,
+        labels: { name: "Comment l'assistant doit-il t'appeler ?", email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Créer mon compte' },
+      });
 
       await page.goto('/privacy');
       const main = page.getByRole('main');

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test, uniqueEmail } from './fixtures';
+import { expect, signUp, test } from './fixtures';
 
 /*
  * Web push from a real browser page to a local push service, no internet.
@@ -136,15 +136,8 @@ test.describe('push', () => {
   }) => {
     test.setTimeout(150_000);
     await useLocalPushService(context, page);
-    await page.goto('/register');
-    await page.getByLabel('What should the assistant call you?').fill('Robin');
-    await page.getByLabel('Email').fill(uniqueEmail());
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
     // A new account lands on its day; these steps start from Settings.
-    await expect(page).toHaveURL(/\/$/);
-    await page.goto('/settings');
-    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await signUp(page, { password, then: 'settings' });
 
     // Turn it on for this browser: the real service worker registers, the subscription goes to the host.
     await page.getByRole('button', { name: 'Turn on for this device' }).click();

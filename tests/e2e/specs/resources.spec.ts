@@ -1,18 +1,11 @@
-import { expect, seriousViolations, test, uniqueEmail } from './fixtures';
+import { expect, seriousViolations, signUp, test } from './fixtures';
 
 const password = 'maple orbit lantern 47';
 
 test.describe('resources', () => {
   test('a new person adds a task, completes it, and puts milk on the grocery list', async ({ page, problems }) => {
-    await page.goto('/register');
-    await page.getByLabel('What should the assistant call you?').fill('Robin');
-    await page.getByLabel('Email').fill(uniqueEmail());
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
     // A new account lands on its day; these steps start from Settings.
-    await expect(page).toHaveURL(/\/$/);
-    await page.goto('/settings');
-    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await signUp(page, { password, then: 'settings' });
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Tasks' }).click();
@@ -42,15 +35,8 @@ test.describe('resources', () => {
   });
 
   test('the tasks page, with a breakdown open, has no serious or critical accessibility violations', async ({ page }) => {
-    await page.goto('/register');
-    await page.getByLabel('What should the assistant call you?').fill('Sam');
-    await page.getByLabel('Email').fill(uniqueEmail());
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
     // A new account lands on its day; these steps start from Settings.
-    await expect(page).toHaveURL(/\/$/);
-    await page.goto('/settings');
-    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await signUp(page, { name: 'Sam', password, then: 'settings' });
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
     await page.getByLabel('What needs doing?').fill('water the plants');

@@ -1,4 +1,4 @@
-import { accessibleInEveryLook, expect, test, totp, uniqueEmail } from './fixtures';
+import { accessibleInEveryLook, expect, signUp, test, totp } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const password = 'amber kettle window 58';
@@ -21,13 +21,7 @@ async function signInToTheCodeStep(page: Page, email: string) {
 test.describe('Signing in with two-step sign-in on', () => {
   test('an authenticator app code, then a recovery code, each after signing out', async ({ page, problems }) => {
     test.setTimeout(180_000);
-    await page.goto('/register');
-    await page.getByLabel('What should the assistant call you?').fill('Kim');
-    const email = uniqueEmail('e2e-signin-mfa');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await expect(page).toHaveURL(/\/$/);
+    const { email } = await signUp(page, { name: 'Kim', emailPrefix: 'e2e-signin-mfa', password });
 
     // Turn on the authenticator app in Settings, keeping the recovery codes.
     await page.goto('/settings');

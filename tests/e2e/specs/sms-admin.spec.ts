@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { accessibleInEveryLook, administrator, expect, test, uniqueEmail } from './fixtures';
+import { accessibleInEveryLook, administrator, expect, signUp, test } from './fixtures';
 
 const password = 'maple orbit lantern 47';
 
@@ -91,15 +91,8 @@ test.describe('SMS administration', () => {
 
   test('an ordinary person finds their texts and allowance in Settings, and no administration', async ({ page, problems }) => {
     test.setTimeout(120_000);
-    await page.goto('/register');
-    await page.getByLabel('What should the assistant call you?').fill('Robin');
-    await page.getByLabel('Email').fill(uniqueEmail('e2e-sms-admin'));
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
     // A new account lands on its day; these steps start from Settings.
-    await expect(page).toHaveURL(/\/$/);
-    await page.goto('/settings');
-    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await signUp(page, { emailPrefix: 'e2e-sms-admin', password, then: 'settings' });
 
     const texts = page.getByRole('region', { name: 'Your texts' });
     await expect(texts.getByText('No texts yet this month.')).toBeVisible();

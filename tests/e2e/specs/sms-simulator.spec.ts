@@ -1,4 +1,4 @@
-import { confirmEmail, expect, lastMessageTo, seriousViolations, test, uniqueEmail } from './fixtures';
+import { confirmEmail, expect, lastMessageTo, seriousViolations, signUp, test } from './fixtures';
 
 const password = 'maple orbit lantern 47';
 
@@ -10,16 +10,8 @@ test.describe('SMS simulator', () => {
   }) => {
     // A number nobody else in this run uses: STOP is remembered per number.
     const number = `+1514555${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`;
-    await page.goto('/register');
-    await page.getByLabel('What should the assistant call you?').fill('Sam');
-    const email = uniqueEmail('e2e-sms');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
     // A new account lands on its day; these steps start from Settings.
-    await expect(page).toHaveURL(/\/$/);
-    await page.goto('/settings');
-    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    const { email } = await signUp(page, { name: 'Sam', emailPrefix: 'e2e-sms', password, then: 'settings' });
 
     // A phone number needs a confirmed email address first.
     await confirmEmail(request, email);

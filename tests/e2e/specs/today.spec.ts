@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { administrator, expect, seriousViolations, test, uniqueEmail } from './fixtures';
+import { administrator, expect, seriousViolations, signUp, test } from './fixtures';
 
 const password = 'maple orbit lantern 47';
 
@@ -23,12 +23,7 @@ async function accessibleInEveryLook(page: Page, name: string) {
 
 /** A new account; whichever page signing up leads to, the person then opens Today from the navigation. */
 async function signUpAndOpenToday(page: Page, name: string) {
-  await page.goto('/register');
-  await page.getByLabel('What should the assistant call you?').fill(name);
-  await page.getByLabel('Email').fill(uniqueEmail('e2e-today'));
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create my account' }).click();
-  await expect(page).not.toHaveURL(/\/register$/);
+  await signUp(page, { name, emailPrefix: 'e2e-today', password });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
 }

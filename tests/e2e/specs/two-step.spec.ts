@@ -1,4 +1,4 @@
-import { accessibleInEveryLook, confirmEmail, expect, lastMessageTo, test, totp, uniqueEmail } from './fixtures';
+import { accessibleInEveryLook, confirmEmail, expect, lastMessageTo, signUp, test, totp } from './fixtures';
 
 const password = 'copper meadow signal 62';
 
@@ -6,13 +6,7 @@ test.describe('Two-step sign-in in Settings', () => {
   test('an authenticator app, new recovery codes, turning it off, then codes by text message', async ({ page, request, problems }) => {
     // Six screens checked in four looks each, on a shared machine.
     test.setTimeout(240_000);
-    await page.goto('/register');
-    await page.getByLabel('What should the assistant call you?').fill('Robin');
-    const email = uniqueEmail('e2e-twostep');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await expect(page).toHaveURL(/\/$/);
+    const { email } = await signUp(page, { emailPrefix: 'e2e-twostep', password });
     await page.goto('/settings');
     const section = page.getByRole('region', { name: 'Two-step sign-in' });
     await expect(section.getByText('Off.', { exact: true })).toBeVisible();

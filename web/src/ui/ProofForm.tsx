@@ -33,11 +33,15 @@ function proofSchema(t: Translate, withPassword: boolean, withCode: boolean) {
 
 const methodLabel = { totp: 'login.mfa.totp', sms: 'login.mfa.sms', recovery: 'login.mfa.recovery' } as const;
 
+/** How "Text me a code" sends one and what it says once sent; signed in, it texts the account's main number. */
+export type TextCode = { send: () => Promise<void>; sent: string };
+
 /**
  * Proving who you are before something that matters (turning two-step off, new recovery codes, deleting the account):
  * the password when `withPassword`, and a second factor when `methods` is not empty: pick how, text a code when it is
  * SMS, type it. The server's problems go beside the fields or in the alert, as everywhere else. With a `title`, the
- * form is a card of its own; without, it sits inside the caller's section.
+ * form is a card of its own; without, it sits inside the caller's section. Signing in uses it too, with its own
+ * `textCode` (the challenge's token, not a session) and a `notice` when the server already texted a code.
  */
 export function ProofForm({
   title,
@@ -46,6 +50,8 @@ export function ProofForm({
   withPassword,
   username,
   labels,
+  textCode,
+  notice: firstNotice,
   onProof,
   onCancel,
 }: {
@@ -56,13 +62,17 @@ export function ProofForm({
   /** The account's email, for password managers (a hidden username field beside the password). */
   username?: string;
   labels: ProofLabels;
+  /** How to text a code; the signed-in person's SMS setup endpoint when absent. */
+  textCode?: TextCode;
+  /** Said at once in the status line (for example "We sent a code to your phone."). */
+  notice?: string;
   onProof: (proof: Proof) => Promise<void>;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
   const withCode = methods.length > 0;
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(firstNotice ?? null);
   const {
     register,
     handleSubmit,
@@ -87,8 +97,13 @@ export function ProofForm({
   async function textMeACode() {
     setError(null);
     try {
-      await unwrap(api.POST('/api/v1/mfa/sms/setup'));
-      setNotice(t('settings.twoStep.smsSent'));
+      if (textCode) {
+        await textCode.send();
+        setNotice(textCode.sent);
+      } else {
+        await unwrap(api.POST('/api/v1/mfa/sms/setup'));
+        setNotice(t('settings.twoStep.smsSent'));
+      }
     } catch (failure) {
       setError(problemMessage(failure, labels.error));
     }

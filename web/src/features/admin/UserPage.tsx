@@ -8,16 +8,21 @@ import { Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import { mutedText, quietButton, textLink } from '../../ui/styles';
 import { useTimeZone } from '../../ui/timeZone';
 import { useAuth } from '../auth/AuthProvider';
+import { AccessSection, NameSection } from './AccountControls';
 import { AdminNav } from './AdminNav';
 import { adminUsersKey, roleHierarchy, roleKey, type AdminUser, type RoleName } from './adminShared';
 import { statusInWords } from './UsersPage';
 
 const sectionClass = 'mt-10 rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900';
 
-/** Administration → one account: its roles, signing it out everywhere, its audit entries, deleting it. */
+/**
+ * Administration → one account: whether it can sign in (deactivate, unlock, ask for a new password), its name, its
+ * roles, signing it out everywhere, its audit entries, deleting it.
+ */
 export function UserPage() {
   const { id = '' } = useParams();
   const { t, language } = useI18n();
+  const { user: me } = useAuth();
   const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState('');
@@ -118,6 +123,19 @@ export function UserPage() {
               {t('adminUser.auditLink')}
             </Link>
           </p>
+
+          <AccessSection user={account.data} own={me?.id === account.data.id} onChanged={settle} onFailed={failed} />
+          <NameSection
+            key={account.data.id}
+            user={account.data}
+            onChanged={settle}
+            onFailed={(message) => {
+              if (message !== null) {
+                setAnnouncement('');
+              }
+              setFailure(message);
+            }}
+          />
 
           <section aria-labelledby="admin-user-roles" className={sectionClass}>
             <h2 id="admin-user-roles" className="text-2xl font-semibold tracking-tight">

@@ -56,6 +56,32 @@ describe('People', () => {
     );
   });
 
+  it('says in words, not colour, which accounts are deactivated or locked', async () => {
+    stubSignedInApi(
+      {
+        'GET /api/v1/admin/users': () => ({
+          items: [
+            account({ isActive: false }),
+            account({ id: '7d7c6a9e-0000-4000-8000-000000000002', displayName: 'Sam', lockedOutUntil: '2030-01-15T14:30:00Z' }),
+          ],
+          page: 1,
+          pageSize: 20,
+          total: 2,
+        }),
+      },
+      admin,
+    );
+    renderApp('/admin/users', { restoreSession: true });
+
+    const list = await screen.findByRole('list', { name: 'Accounts' }, { timeout: 5000 });
+    const [robin, sam] = within(list).getAllByRole('listitem');
+    if (!robin || !sam) {
+      throw new Error('two accounts');
+    }
+    expect(within(robin).getByText(/· Deactivated$/)).toBeInTheDocument();
+    expect(within(sam).getByText(/· Active · Locked for now after failed sign-ins$/)).toBeInTheDocument();
+  });
+
   it('searches by what is typed and the chosen role, and pages through many', async () => {
     const host = stubSignedInApi(
       {

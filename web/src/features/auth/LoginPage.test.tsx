@@ -68,6 +68,68 @@ describe('LoginPage', () => {
     });
   });
 
+  it('mentions a text message only when the account offers one, and recovery codes always', async () => {
+    route({ '/api/v1/auth/login': () => jsonResponse({ mfaRequired: true, mfaToken: 'challenge', methods: ['totp', 'recovery'] }) });
+    renderApp('/login');
+
+    await userEvent.type(screen.getByLabelText('Email'), 'sam@example.test');
+    await userEvent.type(screen.getByLabelText('Password'), 'maple orbit lantern 47');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Enter the code from your authenticator app, or one of your recovery codes.')).toBeInTheDocument();
+    expect(screen.queryByText(/text message/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('radio', { name: 'Text message' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Text me a code' })).not.toBeInTheDocument();
+
+    // Start over goes back to the address and password.
+    await userEvent.click(screen.getByRole('button', { name: 'Start over' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toBeInTheDocument();
+  });
+
+  it('with SMS first, says the code was texted, texts another through the challenge and takes a recovery code', async () => {
+    const fetchMock = route({
+      '/api/v1/auth/login': () => jsonResponse({ mfaRequired: true, mfaToken: 'challenge', methods: ['sms', 'totp', 'recovery'] }),
+      '/api/v1/auth/login/mfa/sms': () => new Response(null, { status: 204 }),
+      '/api/v1/auth/login/mfa': () =>
+        jsonResponse({ title: 'Code refused', detail: 'That code did not work. Try the next one.', status: 400 }, 400, 'application/problem+json'),
+    });
+    renderApp('/login');
+
+    await userEvent.type(screen.getByLabelText('Email'), 'sam@example.test');
+    await userEvent.type(screen.getByLabelText('Password'), 'maple orbit lantern 47');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(
+      await screen.findByText('Enter the code from your authenticator app or a text message, or one of your recovery codes.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Text message' })).toBeChecked();
+    expect(screen.getByRole('status')).toHaveTextContent('We sent a code to your phone.');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Text me a code' }));
+    const paths = () => fetchMock.mock.calls.map(([input]) => (input instanceof Request ? new URL(input.url).pathname : String(input)));
+    await vi.waitFor(() => {
+      expect(paths()).toContain('/api/v1/auth/login/mfa/sms');
+    });
+    expect(paths()).not.toContain('/api/v1/mfa/sms/setup');
+
+    await userEvent.click(screen.getByRole('radio', { name: 'Recovery code' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Recovery code' }), 'abcd-efgh');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(await screen.findByText('That code did not work. Try the next one.')).toBeInTheDocument();
+    const sent = fetchMock.mock.calls.map(([input]) => input).filter((input): input is Request => input instanceof Request && input.url.endsWith('/auth/login/mfa'));
+    expect(await sent[0]?.clone().json()).toEqual({ mfaToken: 'challenge', method: 'recovery', code: 'abcd-efgh' });
+  });
+
+  it('with only recovery codes left, asks for one of them', async () => {
+    route({ '/api/v1/auth/login': () => jsonResponse({ mfaRequired: true, mfaToken: 'challenge', methods: ['recovery'] }) });
+    renderApp('/login');
+
+    await userEvent.type(screen.getByLabelText('Email'), 'sam@example.test');
+    await userEvent.type(screen.getByLabelText('Password'), 'maple orbit lantern 47');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Enter one of your recovery codes.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Recovery code' })).toBeInTheDocument();
+  });
+
   it('says what is missing beside each field without asking the server', async () => {
     const fetchMock = route({});
     renderApp('/login');

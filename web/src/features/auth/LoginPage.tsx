@@ -1,12 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
 import { useI18n, type Translate } from '../../i18n';
-import { applyProblem, Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { applyProblem, Field, FormAlert, SubmitButton } from '../../ui/form';
 import { formRules } from '../../ui/formRules';
+import { ProofForm, type Proof } from '../../ui/ProofForm';
 import { useAuth } from './AuthProvider';
 
 type Challenge = { mfaToken: string; methods: string[] };
@@ -21,8 +22,14 @@ function passwordSchema(t: Translate) {
   return z.object({ email: rules.email, password: rules.password });
 }
 
-function codeSchema(t: Translate) {
-  return z.object({ method: z.string(), code: formRules(t).required });
+/**
+ * The code step's first sentence: the authenticator app and a text message only when the account offers them, the
+ * recovery codes always (the server always accepts one).
+ */
+function codeStepIntro(t: Translate, methods: readonly string[]): string {
+  const app = methods.includes('totp');
+  const sms = methods.includes('sms');
+  return t(app && sms ? 'login.mfa.intro.appOrSms' : app ? 'login.mfa.intro.app' : sms ? 'login.mfa.intro.sms' : 'login.mfa.intro.recovery');
 }
 
 const linkClass = 'font-medium text-teal-800 underline dark:text-teal-300';
@@ -35,11 +42,8 @@ export function LoginPage() {
   const returnTo = safeReturnPath(params.get('from'));
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const passwordForm = useForm({ resolver: zodResolver(useMemo(() => passwordSchema(t), [t])), defaultValues: { email: '', password: '' } });
-  const codeForm = useForm({ resolver: zodResolver(useMemo(() => codeSchema(t), [t])), defaultValues: { method: 'totp', code: '' } });
-  const busy = passwordForm.formState.isSubmitting || codeForm.formState.isSubmitting;
-  const method = useWatch({ control: codeForm.control, name: 'method' });
+  const busy = passwordForm.formState.isSubmitting;
 
   if (status === 'signedIn' && !busy) {
     return <Navigate to={returnTo} replace />;
@@ -52,8 +56,6 @@ export function LoginPage() {
       if (result.mfaRequired && result.mfaToken) {
         const methods = result.methods ?? ['recovery'];
         setChallenge({ mfaToken: result.mfaToken, methods });
-        codeForm.reset({ method: methods[0] ?? 'totp', code: '' });
-        setNotice(methods[0] === 'sms' ? t('login.mfa.smsSent') : null);
       } else if (result.accessToken && result.expiresIn) {
         await completeSignIn({ accessToken: result.accessToken, expiresIn: Number(result.expiresIn) });
         void navigate(returnTo, { replace: true });
@@ -63,39 +65,20 @@ export function LoginPage() {
     }
   });
 
-  const submitCode = codeForm.handleSubmit(async ({ method: chosen, code }) => {
+  async function proveSecondFactor({ method, code }: Proof) {
     if (!challenge) {
       return;
     }
-    setError(null);
-    try {
-      const result = await unwrap(
-        api.POST('/api/v1/auth/login/mfa', { body: { mfaToken: challenge.mfaToken, method: chosen, code: code.trim() } }),
-      );
-      if (result.accessToken && result.expiresIn) {
-        await completeSignIn({ accessToken: result.accessToken, expiresIn: Number(result.expiresIn) });
-        void navigate(returnTo, { replace: true });
-      }
-    } catch (failure) {
-      setError(applyProblem(failure, codeForm.setError, ['code'], t('login.error')));
-    }
-  });
-
-  async function textMeACode() {
-    if (!challenge) {
-      return;
-    }
-    setError(null);
-    try {
-      await unwrap(api.POST('/api/v1/auth/login/mfa/sms', { body: { mfaToken: challenge.mfaToken } }));
-      setNotice(t('login.mfa.smsSent'));
-    } catch (failure) {
-      setError(problemMessage(failure, t('login.error')));
+    const result = await unwrap(
+      api.POST('/api/v1/auth/login/mfa', { body: { mfaToken: challenge.mfaToken, method: method ?? 'recovery', code: (code ?? '').trim() } }),
+    );
+    if (result.accessToken && result.expiresIn) {
+      await completeSignIn({ accessToken: result.accessToken, expiresIn: Number(result.expiresIn) });
+      void navigate(returnTo, { replace: true });
     }
   }
 
   const passwordErrors = passwordForm.formState.errors;
-  const codeErrors = codeForm.formState.errors;
   return (
     <section aria-labelledby="login-title" className="mx-auto max-w-md">
       <title>{`${t('login.title')} · ${t('app.name')}`}</title>
@@ -137,38 +120,25 @@ export function LoginPage() {
           </p>
         </form>
       ) : (
-        <form onSubmit={(event) => void submitCode(event)} className="mt-8 flex flex-col gap-5" noValidate>
-          <p className="text-lg text-stone-700 dark:text-stone-300">{t('login.mfa.intro')}</p>
-          <FormAlert message={error} />
-          {notice && (
-            <p role="status" className="text-base text-teal-900 dark:text-teal-200">
-              {notice}
-            </p>
-          )}
-          <fieldset className="flex flex-wrap gap-3">
-            <legend className="mb-2 text-base font-medium">{t('login.mfa.method')}</legend>
-            {challenge.methods.map((m) => (
-              <label key={m} className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-stone-300 px-3 dark:border-stone-700">
-                <input type="radio" value={m} {...codeForm.register('method')} />
-                {t(m === 'totp' ? 'login.mfa.totp' : m === 'sms' ? 'login.mfa.sms' : 'login.mfa.recovery')}
-              </label>
-            ))}
-          </fieldset>
-          {method === 'sms' && (
-            <button type="button" onClick={() => void textMeACode()} className="inline-flex min-h-11 items-center self-start text-base font-medium text-teal-800 underline focus-visible:ring-2 focus-visible:ring-teal-700 focus-visible:ring-offset-2 focus-visible:outline-none dark:text-teal-300">
-              {t('login.mfa.textMe')}
-            </button>
-          )}
-          <Field
-            label={method === 'recovery' ? t('login.mfa.recoveryCode') : t('login.mfa.code')}
-            autoComplete="one-time-code"
-            inputMode={method === 'recovery' ? 'text' : 'numeric'}
-            required
-            error={codeErrors.code?.message}
-            {...codeForm.register('code')}
-          />
-          <SubmitButton busy={busy}>{busy ? t('login.busy') : t('login.mfa.submit')}</SubmitButton>
-        </form>
+        <ProofForm
+          key={challenge.mfaToken}
+          intro={codeStepIntro(t, challenge.methods)}
+          methods={challenge.methods}
+          withPassword={false}
+          notice={challenge.methods[0] === 'sms' ? t('login.mfa.smsSent') : undefined}
+          textCode={{
+            send: async () => {
+              await unwrap(api.POST('/api/v1/auth/login/mfa/sms', { body: { mfaToken: challenge.mfaToken } }));
+            },
+            sent: t('login.mfa.smsSent'),
+          }}
+          labels={{ submit: t('login.mfa.submit'), busy: t('login.busy'), cancel: t('login.mfa.startOver'), error: t('login.error') }}
+          onProof={proveSecondFactor}
+          onCancel={() => {
+            setChallenge(null);
+            setError(null);
+          }}
+        />
       )}
     </section>
   );
