@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
 import { endSignedInSession, renderApp } from '../../test/render';
@@ -8,6 +8,9 @@ import { previewDelayMs } from './understanding';
 afterEach(() => {
   endSignedInSession();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  // Back online for the next test: TanStack Query keeps the last online or offline event it heard.
+  window.dispatchEvent(new Event('online'));
   localStorage.clear();
 });
 
@@ -115,6 +118,26 @@ describe('Quick capture chips', () => {
 
     expect(previews(api)).toEqual([]);
     expect(screen.queryByRole('list', { name: 'What the assistant understood' })).not.toBeInTheDocument();
+  });
+
+  it('asks nothing offline: the capture is queued as before', async () => {
+    const api = host();
+    const user = userEvent.setup();
+    renderApp('/', { restoreSession: true });
+    const box = await screen.findByRole('textbox', { name: 'What is on your mind?' });
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
+
+    await user.type(box, 'call mom tomorrow');
+    await new Promise((resolve) => setTimeout(resolve, previewDelayMs + 200));
+
+    expect(previews(api)).toEqual([]);
+    expect(screen.queryByRole('list', { name: 'What the assistant understood' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('call mom tomorrow')).toBeInTheDocument();
+    expect(api.posted().filter((call) => call.path.startsWith('/api/v1/conversations'))).toEqual([]);
   });
 
   it('stays quiet when the preview fails: no chips and no error', async () => {
