@@ -58,6 +58,19 @@ test.describe('quick capture preview', () => {
 
     await expect(chips.getByRole('listitem')).toHaveText(['List item', 'Groceries×']);
     await page.setViewportSize({ width: 360, height: 800 });
+    // Above the phone's bottom bar.
+    await chips.evaluate((element) => {
+      element.scrollIntoView({ block: 'center' });
+    });
+    const directory = process.env.E2E_SCREENSHOT_DIR;
+    if (directory) {
+      // What a phone shows (a full-page picture would put the bottom bar over the chips).
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await page.screenshot({ path: `${directory}/capture-preview-list-360-${colorScheme}-screen.png` });
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
     await chips.getByRole('button', { name: 'Remove Groceries' }).click();
     await expect(box).toHaveValue('add milk');
     await expect(chips.getByRole('button', { name: 'Remove Groceries' })).toHaveCount(0);
