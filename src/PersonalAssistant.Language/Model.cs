@@ -47,10 +47,13 @@ public static class SpanKinds
     public const string Duration = "duration";
     public const string Recurrence = "recurrence";
     public const string Money = "money";
+
+    /// <summary>The list the items go to ("to the grocery list").</summary>
+    public const string List = "list";
 }
 
 /// <summary>
-/// A part of the message that was understood as a date, time, recurrence or amount, by character position, so a
+/// A part of the message that was understood as a date, time, recurrence, amount or list, by character position, so a
 /// client can highlight it and let the person dismiss a wrong reading.
 /// </summary>
 public sealed record UnderstoodSpan(int Start, int Length, string Kind, string Text);

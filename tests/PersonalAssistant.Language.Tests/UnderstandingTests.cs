@@ -46,6 +46,18 @@ public sealed class UnderstandingTests
             s => Assert.Equal(("at 3pm", SpanKinds.Time), (text.Substring(s.Start, s.Length), s.Kind)));
     }
 
+    [Theory]
+    [InlineData("add milk to the grocery list", "to the grocery list")]
+    [InlineData("ajoute du lait à la liste de courses", "à la liste de courses")]
+    public void TheListNamedForGroceries_IsReportedWithItsCharacterSpan(string text, string words)
+    {
+        var action = First(text, "2026-03-10T09:15:00", "America/Toronto", language: null);
+
+        Assert.Equal(Intents.GroceryAdd, action.Intent);
+        var span = Assert.Single(action.Spans);
+        Assert.Equal((words, SpanKinds.List), (text.Substring(span.Start, span.Length), span.Kind));
+    }
+
     [Fact]
     public void AMessageWithSeveralToDos_YieldsSeveralActions_EachWithItsOwnTime()
     {

@@ -366,7 +366,14 @@ internal sealed partial class Interpreter(Lexicon lex)
             }
         }
 
-        return new ParsedAction { Intent = Intents.GroceryAdd, Items = items };
+        // "to the grocery list": where the items go, so a client can show it and let the person take it out
+        var list = lex.GroceryLists.Find(t, 0, out var listLength, out _);
+        return new ParsedAction
+        {
+            Intent = Intents.GroceryAdd,
+            Items = items,
+            Spans = list >= 0 ? [Span(text, t, list, list + listLength, SpanKinds.List)] : [],
+        };
     }
 
     private int SkipPoliteness(Token[] t, int i)

@@ -67,6 +67,7 @@ internal static class ApiRoutes
         api.MapNoteEndpoints();
         api.MapEventEndpoints();
         api.MapConversationEndpoints();
+        api.MapUnderstandEndpoints();
         api.MapExportEndpoints();
     }
 }

@@ -1738,6 +1738,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistant/understand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What the assistant would understand in a capture, without saving it
+         * @description Reads the words as sending them to the assistant would (the offline language engine) and answers the kind of thing it would save and the parts it understood (date, time, recurrence, duration, list, amount), each with a short label in the person's language and time zone and, when the words name it, its `start` and `length` in the text, so a client can show it and take it out. Nothing is saved; the same limits as a chat message apply to the text.
+         */
+        post: operations["UnderstandCapture"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me/exports": {
         parameters: {
             query?: never;
@@ -3757,6 +3777,36 @@ export interface components {
         TurnResponse: {
             message: components["schemas"]["MessageResponse"];
             reply: components["schemas"]["MessageResponse"];
+        };
+        UnderstandRequest: {
+            /** @description The words of the capture, 1 to 4000 characters (as a chat message). */
+            text: string;
+        };
+        /** @description What the assistant would understand in a capture. */
+        UnderstandResponse: {
+            /** @description What sending it would save: task, reminder, event, note, list, expense, memory; chat when nothing would be saved as it is (a question, small talk, or the assistant would ask first). */
+            kind: string;
+            /** @description What the saved thing would be called (the items of a list, joined), when there is one. */
+            title: null | string;
+            /** @description The parts understood, in the order of the text. */
+            parts: components["schemas"]["UnderstoodPart"][];
+        };
+        /** @description One understood part of a capture. */
+        UnderstoodPart: {
+            /** @description date, time, recurrence, duration, list or amount. */
+            part: string;
+            /** @description How it reads in the person's language and zone ("tomorrow", "3:00 PM", "every Monday", "Groceries"). */
+            label: string;
+            /**
+             * Format: int32
+             * @description Where it starts in the text (UTF-16 code units); null when the words do not name it (the groceries list by default).
+             */
+            start: null | number | string;
+            /**
+             * Format: int32
+             * @description How long it is in the text; null with Start.
+             */
+            length: null | number | string;
         };
         UpdateConversationRequest: {
             /** @description A new title. */
@@ -10330,6 +10380,48 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnderstandCapture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnderstandRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnderstandResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Internal Server Error */

@@ -8,6 +8,7 @@ internal static class AssistantRegistration
     {
         services.AddSingleton<ChatEngines>();
         services.AddScoped<AssistantUndo>();
+        services.AddSingleton<CapturePreview>();
         services.AddScoped<Jobs.IRetainedData, ConversationRetention>();
         services.AddScoped<PersonalData.IPersonalDataExport, ConversationExport>();
         services.AddScoped<AssistantTurn>();

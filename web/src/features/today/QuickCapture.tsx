@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useId, useRef, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { ApiProblem } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -8,6 +8,8 @@ import { assistantKeys } from '../assistant/conversations';
 import type { Message } from '../assistant/hub';
 import { enqueueCapture, forgetLastSent, useLastSent, useQueuedCaptures } from '../pwa/captureQueue';
 import { say, sendCapture, type Said } from './capture';
+import { CaptureChips } from './CaptureChips';
+import { useUnderstanding, withoutPart } from './understanding';
 import { ActionChips } from '../assistant/MessageList';
 import { MessageText } from '../assistant/MessageText';
 import { useAuth } from '../auth/AuthProvider';
@@ -31,6 +33,9 @@ export function QuickCapture() {
   const [text, setText] = useState('');
   const [answer, setAnswer] = useState<{ said: Said; undone: Message | null } | null>(null);
   const userId = user?.id ?? 'me';
+  // What the assistant would understand, shown before saving; nothing while saving or offline.
+  const preview = useUnderstanding(text);
+  const box = useRef<HTMLInputElement>(null);
 
   const refresh = () =>
     Promise.all(
@@ -99,6 +104,7 @@ export function QuickCapture() {
       <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex-1">
           <Field
+            ref={box}
             label={t('today.capture.label')}
             hint={t('today.capture.hint')}
             value={text}
@@ -113,6 +119,17 @@ export function QuickCapture() {
           <SubmitButton busy={capture.isPending}>{capture.isPending ? t('today.capture.busy') : t('today.capture.submit')}</SubmitButton>
         </div>
       </form>
+      {preview && !capture.isPending && (
+        <CaptureChips
+          understanding={preview.understanding}
+          text={preview.text}
+          onRemove={(part) => {
+            setText((current) => withoutPart(current, preview.text, part));
+            // The chip and its button go: the person is back in the box, where the words were.
+            box.current?.focus();
+          }}
+        />
+      )}
       <FormAlert message={failure ? problemMessage(failure, t('today.capture.error')) : null} />
       {queued.length > 0 && (
         <div className="flex flex-col gap-2">
