@@ -1,18 +1,11 @@
 import type { Page } from '@playwright/test';
-import { accessibleInEveryLook, expect, test, uniqueEmail } from './fixtures';
-
-const password = 'maple orbit lantern 47';
+import { accessibleInEveryLook, expect, signUp, test } from './fixtures';
 
 // The person's zone is the browser's: UTC, so "3pm" is today until 15:00 UTC and tomorrow after.
 test.use({ timezoneId: 'UTC' });
 
 async function signUpAndOpenToday(page: Page) {
-  await page.goto('/register');
-  await page.getByLabel('What should the assistant call you?').fill('Robin');
-  await page.getByLabel('Email').fill(uniqueEmail('e2e-capture-preview'));
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create my account' }).click();
-  await expect(page).not.toHaveURL(/\/register$/);
+  await signUp(page, { emailPrefix: 'e2e-capture-preview' });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
 }
