@@ -937,7 +937,7 @@ export const en = {
   'adminUser.access.own': 'This is your own account: another administrator can deactivate it or ask you for a new password.',
   'adminUser.deactivate.start': 'Deactivate this account…',
   'adminUser.deactivate.explain':
-    'Deactivating signs this person out everywhere and stops them signing in. Texts they send get a short reply saying the account is not active, and their morning briefing and evening review stop. Reminders already set are still sent. Nothing is deleted, and you can activate the account again at any time.',
+    'Deactivating signs this person out everywhere and stops them signing in. Texts they send get a short reply saying the account is not active, and their morning briefing and evening review stop. Their reminders are no longer texted, emailed or pushed; they wait in the app. Nothing is deleted, and you can activate the account again at any time.',
   'adminUser.deactivate.submit': 'Deactivate the account',
   'adminUser.deactivate.cancel': 'Keep it active',
   'adminUser.deactivate.done': 'Account deactivated: this person is signed out and cannot sign in.',

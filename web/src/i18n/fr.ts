@@ -940,7 +940,7 @@ export const fr: Messages = {
   'adminUser.access.own': 'C’est ton propre compte : un autre administrateur peut le désactiver ou te demander un nouveau mot de passe.',
   'adminUser.deactivate.start': 'Désactiver ce compte…',
   'adminUser.deactivate.explain':
-    'Désactiver déconnecte cette personne partout et l’empêche de se connecter. Les textos qu’elle envoie reçoivent une courte réponse disant que le compte n’est pas actif, et son briefing du matin et son bilan du soir s’arrêtent. Les rappels déjà prévus sont toujours envoyés. Rien n’est supprimé, et tu peux réactiver le compte à tout moment.',
+    'Désactiver déconnecte cette personne partout et l’empêche de se connecter. Les textos qu’elle envoie reçoivent une courte réponse disant que le compte n’est pas actif, et son briefing du matin et son bilan du soir s’arrêtent. Ses rappels ne partent plus par texto, e-mail ou notification ; ils l’attendent dans l’app. Rien n’est supprimé, et tu peux réactiver le compte à tout moment.',
   'adminUser.deactivate.submit': 'Désactiver le compte',
   'adminUser.deactivate.cancel': 'Le garder actif',
   'adminUser.deactivate.done': 'Compte désactivé : cette personne est déconnectée et ne peut plus se connecter.',

@@ -143,14 +143,15 @@ internal sealed class ConsentService(AppDbContext db, ProfileCache profiles, Tim
     /// <summary>
     /// The channels the assistant may write on unasked to this person now: among the channels the person turned on
     /// (<paramref name="preferredChannels"/>), the ones consented to; none while the account waits for its deletion
-    /// (<paramref name="deletionDueAt"/>). Every proactive sender asks this right before it sends, with the preferences
-    /// and deletion date it has just read.
+    /// (<paramref name="deletionDueAt"/>) or an administrator has deactivated it (<paramref name="isActive"/> false: the
+    /// reminders stay in the app, where the person finds them if the account comes back). Every proactive sender asks
+    /// this right before it sends, with the preferences, deletion date and state it has just read.
     /// </summary>
     public async Task<IReadOnlySet<string>> ProactiveChannelsAsync(
-        Guid userId, IEnumerable<string> preferredChannels, DateTimeOffset? deletionDueAt, CancellationToken cancellationToken)
+        Guid userId, IEnumerable<string> preferredChannels, DateTimeOffset? deletionDueAt, bool isActive, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(preferredChannels);
-        if (deletionDueAt is not null)
+        if (deletionDueAt is not null || !isActive)
         {
             return new HashSet<string>();
         }

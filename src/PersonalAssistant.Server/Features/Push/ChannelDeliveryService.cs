@@ -116,7 +116,7 @@ internal sealed partial class ChannelDeliveryService(
 
         var (userId, notification) = found;
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Locale, u.Preferences, u.Email, u.EmailConfirmed, u.DeletionDueAt }).SingleOrDefaultAsync(cancellationToken);
+            .Select(u => new { u.Locale, u.Preferences, u.Email, u.EmailConfirmed, u.DeletionDueAt, u.IsActive }).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
             return;
@@ -129,8 +129,8 @@ internal sealed partial class ChannelDeliveryService(
         }
 
         var draft = new Delivery(notificationId, userId, notification, person.Locale);
-        // Asked now, right before sending: a consent withdrawn a second ago, or a deletion asked for, already counts.
-        var consented = await consents.ProactiveChannelsAsync(userId, person.Preferences.PreferredChannels, person.DeletionDueAt, cancellationToken);
+        // Asked now, right before sending: a consent withdrawn a second ago, a deletion asked for or a deactivation already counts.
+        var consented = await consents.ProactiveChannelsAsync(userId, person.Preferences.PreferredChannels, person.DeletionDueAt, person.IsActive, cancellationToken);
         var wanted = person.Preferences.PreferredChannels.Where(Proactive.Contains).Distinct(StringComparer.Ordinal).ToList();
         foreach (var refused in wanted.Where(c => !consented.Contains(c)))
         {

@@ -190,6 +190,29 @@ public sealed class PushDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeactivatedAccount_ReceivesNothingOnItsChannels_TheReminderStaysInTheApp()
+    {
+        var user = await Accounts.RegisterAndLoginAsync(_app);
+        var browser = _push.NewBrowser();
+        await SubscribeAsync(user, browser);
+        await ChannelsAsync(user, "web", "push", "email");
+        await ReminderInAsync(user, "call mom", TimeSpan.FromMinutes(5));
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // as an administrator's deactivation leaves it (AdminEndpoints.UpdateUser); the person can no longer read the API
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false));
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Dispatch.RunAsync(_app);
+        var notificationId = Assert.Single(await db.Notifications.AsNoTracking().Where(n => n.UserId == user.Id).Select(n => n.Id).ToListAsync());
+        await RunJobAsync(notificationId, retry: 0);
+
+        Assert.Empty(_push.Received);
+        Assert.Empty(await OutboxEmailsAsync(user));
+        Assert.Equal([("push", "no-consent"), ("email", "no-consent")], (await AttemptsAsync(notificationId)).Select(a => (a.Channel, a.Outcome)));
+    }
+
+    [Fact]
     public async Task SmsWithoutAVerifiedNumber_FallsBack_AndEmailWithoutAConfirmedAddressSendsNothing()
     {
         var user = await Accounts.RegisterAndLoginAsync(_app, confirmEmail: false);

@@ -153,7 +153,7 @@ describe('One account: signing in and its name', () => {
     expect(within(section).getByText('Active: this person can sign in.')).toBeInTheDocument();
     await userEvent.click(within(section).getByRole('button', { name: 'Deactivate this account…' }));
     const explain = within(section).getByText(/signs this person out everywhere and stops them signing in/);
-    expect(explain).toHaveTextContent('Reminders already set are still sent.');
+    expect(explain).toHaveTextContent('Their reminders are no longer texted, emailed or pushed; they wait in the app.');
     expect(explain).toHaveFocus();
     await userEvent.click(within(section).getByRole('button', { name: 'Keep it active' }));
     expect(within(section).queryByText(/signs this person out everywhere/)).not.toBeInTheDocument();
