@@ -12,6 +12,7 @@ public sealed class KeyedWorkQueueTests
         using var queue = new KeyedWorkQueue<string>(4);
         var first = new TaskCompletionSource();
         var order = new List<int>();
+        var ranBeforeTheFirstEnded = false;
 
         var one = queue.Enqueue("ann", async _ =>
         {
@@ -20,6 +21,7 @@ public sealed class KeyedWorkQueueTests
         });
         var two = queue.Enqueue("ann", _ =>
         {
+            ranBeforeTheFirstEnded |= !one.IsCompleted && order.Count == 0; // workers are free: only the key's order holds it
             order.Add(2);
             return Task.CompletedTask;
         });
@@ -29,11 +31,11 @@ public sealed class KeyedWorkQueueTests
             return Task.CompletedTask;
         });
 
-        await Task.Delay(50);
-        Assert.Empty(order); // two and three wait for one, although workers are free
+        Assert.False(two.IsCompleted);
         first.SetResult();
         await Task.WhenAll(one, two, three).WaitAsync(Patience);
 
+        Assert.False(ranBeforeTheFirstEnded);
         Assert.Equal([1, 2, 3], order);
         Assert.Equal(0, queue.BusyKeys);
     }
@@ -68,16 +70,25 @@ public sealed class KeyedWorkQueueTests
     public async Task NoMoreThanTheWorkers_RunAtOnce()
     {
         using var queue = new KeyedWorkQueue<int>(2);
+        using var gate = new SemaphoreSlim(0);
+        var twoRunning = new TaskCompletionSource();
         var running = 0;
         var most = 0;
         var items = Enumerable.Range(0, 12).Select(key => queue.Enqueue(key, async _ =>
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref most, now);
-            await Task.Delay(10, CancellationToken.None);
+            if (now == 2)
+            {
+                twoRunning.TrySetResult();
+            }
+
+            await gate.WaitAsync(CancellationToken.None);
             Interlocked.Decrement(ref running);
         })).ToList();
 
+        await twoRunning.Task.WaitAsync(Patience); // two hold their workers; the ten others wait for one
+        gate.Release(12);
         await Task.WhenAll(items).WaitAsync(Patience);
 
         Assert.Equal(2, most);
@@ -113,7 +124,7 @@ public sealed class KeyedWorkQueueTests
             started.SetResult();
             try
             {
-                await Task.Delay(Timeout.Infinite, stopping);
+                await new TaskCompletionSource().Task.WaitAsync(stopping); // until the queue stops
             }
             catch (OperationCanceledException)
             {

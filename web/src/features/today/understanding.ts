@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { useSettledValue } from '../../ui/useSettledValue';
 import { useOnline } from '../pwa/online';
 
 export type Understanding = components['schemas']['UnderstandResponse'];
@@ -15,19 +15,6 @@ export async function understand(text: string, signal?: AbortSignal): Promise<Un
   return unwrap(api.POST('/api/v1/assistant/understand', { body: { text }, signal }));
 }
 
-function useSettled(value: string, delayMs: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setSettled(value);
-    }, delayMs);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [value, delayMs]);
-  return settled;
-}
-
 /**
  * The preview of a capture while it is typed: asked once typing pauses, never for empty text nor offline (the capture
  * is then queued as before), quiet when it fails (no preview rather than an error). The last preview stays while the
@@ -35,7 +22,7 @@ function useSettled(value: string, delayMs: number): string {
  */
 export function useUnderstanding(typed: string): { understanding: Understanding; text: string } | null {
   const online = useOnline();
-  const text = useSettled(typed.trim(), previewDelayMs);
+  const text = useSettledValue(typed.trim(), previewDelayMs);
   const wanted = online && text !== '' && typed.trim() !== '';
   const query = useQuery({
     queryKey: ['capture-preview', text],
