@@ -54,8 +54,20 @@ internal static class Paging
         }
 
         var rows = await window.Select(item => new PageRow<T>(item, ordered.Count())).ToListAsync(cancellationToken);
-        var inStatement = rows.Count > 0 ? rows[0].Total : skip == 0 ? 0 : await ordered.CountAsync(cancellationToken);
-        return new Paged<T>([.. rows.Select(r => r.Item)], page, size, inStatement);
+        return await rows.ToPagedAsync(query, () => ordered.CountAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// A page from rows that carry the list's total (<see cref="PageTotal.InStatement"/>, for a compiled query that
+    /// selects <see cref="PageRow{T}"/>): only a page past the end asks <paramref name="count"/>.
+    /// </summary>
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IReadOnlyList<PageRow<T>> rows, IPaged query, Func<Task<int>> count)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(count);
+        var (page, size, skip) = query.Resolve();
+        var total = rows.Count > 0 ? rows[0].Total : skip == 0 ? 0 : await count();
+        return new Paged<T>([.. rows.Select(r => r.Item)], page, size, total);
     }
 
     /// <summary>
@@ -63,9 +75,10 @@ internal static class Paging
     /// considers, so a count in the same statement would read them all twice), else <see cref="PageTotal.InStatement"/>.
     /// </summary>
     public static PageTotal TotalFor(string? search) => string.IsNullOrWhiteSpace(search) ? PageTotal.InStatement : PageTotal.WhenFull;
-
-    private sealed record PageRow<T>(T Item, int Total);
 }
+
+/// <summary>One item of a page with the total of its list, computed in the page's own statement.</summary>
+internal sealed record PageRow<T>(T Item, int Total);
 
 /// <summary>How a page learns the total of its list.</summary>
 internal enum PageTotal

@@ -102,20 +102,26 @@ internal static class ConversationEndpoints
         return deleted == 0 ? NotFound(RequestLocale.Of(context)) : TypedResults.NoContent();
     }
 
+    // Compiled once: a page of messages is a hot read (the web app's chat), and EF Core's per-call translation work
+    // cost more than the statement (issue 21). A null "before" drops its condition from the SQL.
+    private static readonly Func<AppDbContext, Guid, Guid, long?, int, IAsyncEnumerable<ConversationMessage>> MessagePageQuery = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, Guid userId, long? before, int take) => db.ConversationMessages.AsNoTracking()
+            .Where(m => m.ConversationId == id && m.UserId == userId && (before == null || m.Id < before))
+            .OrderByDescending(m => m.Id).Take(take));
+
     public static async Task<Results<Ok<MessagePage>, ProblemHttpResult>> ListMessages(
         Guid id, [AsParameters] MessageQuery query, AppDbContext db, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
         var limit = query.Limit ?? 50;
-        var messages = db.ConversationMessages.AsNoTracking().Where(m => m.ConversationId == id && m.UserId == userId);
-        if (query.Before is { } before)
-        {
-            messages = messages.Where(m => m.Id < before);
-        }
-
         // One statement for a page with messages (they are the person's, so the conversation is); only an empty page
         // asks whether the conversation is theirs at all.
-        var page = await messages.OrderByDescending(m => m.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var page = new List<ConversationMessage>(limit + 1);
+        await foreach (var message in MessagePageQuery(db, id, userId, query.Before, limit + 1).WithCancellation(cancellationToken))
+        {
+            page.Add(message);
+        }
+
         if (page.Count == 0 && !await db.Conversations.AnyAsync(c => c.Id == id && c.UserId == userId, cancellationToken))
         {
             return NotFound(RequestLocale.Of(context));

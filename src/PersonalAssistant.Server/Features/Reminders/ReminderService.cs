@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using LinqKit;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using PersonalAssistant.Language;
@@ -22,6 +25,39 @@ internal sealed partial class ReminderService(AppDbContext db, LanguageEngine en
     private const int UpcomingCount = 5;
 
     /// <summary>The person's reminders, soonest first, filtered by status and paged.</summary>
+    /// <summary>The reminder list's compiled queries, one per kind of status filter (none, "active", one status).</summary>
+    private sealed record ListQuery(
+        Func<AppDbContext, Guid, string?, int, int, IAsyncEnumerable<PageRow<Reminder>>> Page,
+        Func<AppDbContext, Guid, string?, CancellationToken, Task<int>> Count);
+
+    private static readonly ConcurrentDictionary<string, ListQuery> ListQueries = new();
+
+    private static string ListShape(string? status) => status is null or ReminderStatuses.Active ? status ?? "" : "one";
+
+    /// <summary>
+    /// The reminder list (soonest next time first, then those with none, then oldest) with its total in the page's
+    /// statement, compiled once per status shape: EF Core's per-call translation work cost more than the statement
+    /// (issue 21). The status filter is spliced in with LinqKit's <c>Expand</c>.
+    /// </summary>
+    private static ListQuery CompileList(string shape)
+    {
+        Expression<Func<Reminder, string?, bool>> hasStatus = shape switch
+        {
+            "" => (r, status) => true,
+            ReminderStatuses.Active => (r, status) => ReminderStatuses.InPlay.Contains(r.Status),
+            _ => (r, status) => r.Status == status,
+        };
+        Expression<Func<AppDbContext, Guid, string?, IQueryable<Reminder>>> mine =
+            (db, userId, status) => db.Reminders.AsNoTracking().Where(r => r.UserId == userId && hasStatus.Invoke(r, status));
+        Expression<Func<AppDbContext, Guid, string?, int, int, IQueryable<PageRow<Reminder>>>> page = (db, userId, status, skip, take) =>
+            mine.Invoke(db, userId, status).OrderBy(r => r.NextAt == null).ThenBy(r => r.NextAt).ThenBy(r => r.CreatedAt)
+                .Skip(skip).Take(take)
+                .Select(r => new PageRow<Reminder>(r, mine.Invoke(db, userId, status).Count()));
+        Expression<Func<AppDbContext, Guid, string?, CancellationToken, int>> count =
+            (db, userId, status, _) => mine.Invoke(db, userId, status).Count();
+        return new ListQuery(EF.CompileAsyncQuery(page.Expand()), EF.CompileAsyncQuery(count.Expand()));
+    }
+
     public async Task<Outcome<Paged<ReminderResponse>>> ListAsync(PersonNow person, ReminderQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -31,18 +67,15 @@ internal sealed partial class ReminderService(AppDbContext db, LanguageEngine en
             return invalid;
         }
 
-        var reminders = db.Reminders.AsNoTracking().Where(r => r.UserId == person.UserId);
-        if (query.Status == ReminderStatuses.Active)
+        var (_, size, skip) = query.Resolve();
+        var list = ListQueries.GetOrAdd(ListShape(query.Status), CompileList);
+        var rows = new List<PageRow<Reminder>>(size);
+        await foreach (var row in list.Page(db, person.UserId, query.Status, skip, size).WithCancellation(cancellationToken))
         {
-            reminders = reminders.Where(r => ReminderStatuses.InPlay.Contains(r.Status));
-        }
-        else if (query.Status is { } status)
-        {
-            reminders = reminders.Where(r => r.Status == status);
+            rows.Add(row);
         }
 
-        reminders = reminders.OrderBy(r => r.NextAt == null).ThenBy(r => r.NextAt).ThenBy(r => r.CreatedAt);
-        var found = await reminders.ToPagedAsync(query, cancellationToken);
+        var found = await rows.ToPagedAsync(query, () => list.Count(db, person.UserId, query.Status, cancellationToken));
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         return found.Map(r => Describe(r, now, upcoming: false));
     }

@@ -25,49 +25,13 @@ internal sealed class TaskService(AppDbContext db, LanguageEngine engine, TaskBr
             return invalid;
         }
 
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.UserId == person.UserId);
-        tasks = query.Parent is { } parent ? tasks.Where(t => t.ParentId == parent) : tasks.Where(t => t.ParentId == null);
-        if (query.Status is { } status)
-        {
-            tasks = tasks.Where(t => t.Status == status);
-        }
-        else if (query.View is not null)
-        {
-            tasks = tasks.Where(t => t.Status == TaskStatuses.Open || t.Status == TaskStatuses.InProgress);
-        }
-
-        var today = person.TodayDate;
-        var now = person.Now.ToInstant().ToDateTimeOffset();
-        tasks = query.View switch
-        {
-            TaskViews.Today => tasks.Where(t => t.DueDate == today),
-            TaskViews.Overdue => tasks.Where(t => t.DueDate < today || (t.DueDate == today && t.DueAt != null && t.DueAt < now)),
-            TaskViews.Upcoming => tasks.Where(t => t.DueDate > today),
-            TaskViews.Someday => tasks.Where(t => t.DueDate == null),
-            _ => tasks,
-        };
-        if (!string.IsNullOrWhiteSpace(query.Tag))
-        {
-            var tag = query.Tag.Trim();
-            tasks = tasks.Where(t => t.Tags.Contains(tag));
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var term = query.Q.Trim().ToUpperInvariant();
-            // Translated to SQL (UPPER and a substring test) on both databases.
-#pragma warning disable CA1304, CA1311, CA1862
-            tasks = tasks.Where(t => t.Title.ToUpper().Contains(term) || (t.Notes != null && t.Notes.ToUpper().Contains(term)));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
-
-        tasks = query.Parent is not null
-            ? tasks.OrderBy(t => t.Position).ThenBy(t => t.CreatedAt)
-            : tasks.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.DueAt)
-                .ThenByDescending(t => t.Priority == TaskPriorities.High).ThenBy(t => t.Priority == TaskPriorities.Low).ThenBy(t => t.CreatedAt);
-        // A person's views are usually shorter than a page, which then tells its own total; the step counts ride in the
-        // page's statement (a correlated count on the (UserId, ParentId, Position) index): one statement per view.
-        var found = await TaskSteps.WithCounts(db, tasks, stepsOf: query.Parent is null).ToPagedAsync(query, cancellationToken, PageTotal.WhenFull);
+        var (page, size, skip) = query.Resolve();
+        var words = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim().ToUpperInvariant();
+        var tag = string.IsNullOrWhiteSpace(query.Tag) ? null : query.Tag.Trim();
+        var arguments = new TaskListQuery.Arguments(
+            person.UserId, query.Parent, query.Status, tag, words, person.TodayDate, person.Now.ToInstant().ToDateTimeOffset(), skip, size);
+        var (rows, total) = await TaskListQuery.ReadAsync(db, query.View, arguments, cancellationToken);
+        var found = new Paged<TaskRow>(rows, page, size, total);
         return found.Map(row => TaskResponse.From(row.Task, person, new StepCounts(row.Steps, row.StepsDone)));
     }
 

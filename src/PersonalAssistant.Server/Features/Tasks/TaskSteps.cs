@@ -14,18 +14,6 @@ internal static class TaskSteps
             .GroupBy(t => t.ParentId!.Value)
             .Select(g => new StepRow(g.Key, g.Count(), g.Count(t => t.Status == TaskStatuses.Done))));
 
-    /// <summary>
-    /// Each task of <paramref name="tasks"/> with its step counts computed in the same statement (correlated counts on
-    /// the <c>(UserId, ParentId, Position)</c> index), or zero counts when <paramref name="stepsOf"/> is false (a list of
-    /// steps, which have none).
-    /// </summary>
-    public static IQueryable<TaskRow> WithCounts(AppDbContext db, IQueryable<TaskItem> tasks, bool stepsOf) => stepsOf
-        ? tasks.Select(t => new TaskRow(
-            t,
-            db.Tasks.Count(s => s.UserId == t.UserId && s.ParentId == t.Id),
-            db.Tasks.Count(s => s.UserId == t.UserId && s.ParentId == t.Id && s.Status == TaskStatuses.Done)))
-        : tasks.Select(t => new TaskRow(t, 0, 0));
-
     /// <summary>The step counts of these tasks in one grouped query; a task without steps is absent.</summary>
     public static async Task<Dictionary<Guid, StepCounts>> CountAsync(
         AppDbContext db, Guid userId, IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken)
