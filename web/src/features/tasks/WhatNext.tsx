@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
-import { choiceButton, mutedText, primaryButton, quietButton } from '../../ui/styles';
+import { calloutCard, choiceButton, mutedText, primaryButton, quietButton } from '../../ui/styles';
 import { problemMessage } from '../../ui/form';
 import {
   breakdownProposalQuery,
@@ -69,8 +69,6 @@ function Suggestion({ task, reasons, heading }: { task: Task; reasons: readonly 
   );
 }
 
-const card = 'rounded-2xl border border-teal-200 bg-teal-50 px-5 py-4 dark:border-teal-900 dark:bg-teal-950';
-
 /**
  * "What next?": one task to do now and why. On the Tasks page it is asked for only when the person wants it; on
  * Today (`now`) it is there at once, for the energy the person has, with a small first step, "Done" and "Not now".
@@ -107,7 +105,7 @@ function AskWhatNext() {
           <p className="text-base text-stone-700 dark:text-stone-300">{problemMessage(next.error, t('tasks.error.load'))}</p>
         ) : (
           suggestion && (
-            <div className={card}>
+            <div className={calloutCard}>
               {suggestion.task ? (
                 <Suggestion task={suggestion.task} reasons={suggestion.reasons} heading={t('tasks.next.suggestion', { title: suggestion.task.title })} />
               ) : (
@@ -262,7 +260,7 @@ function NowSuggestion() {
           ))}
         </div>
       </div>
-      <div className={card}>{body}</div>
+      <div className={calloutCard}>{body}</div>
       <p role="status" aria-live="polite" className="text-base text-teal-900 dark:text-teal-200">
         {announcement}
       </p>
