@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { parseFocusTimer, type FocusTimer } from './focusTimer';
 
 /**
@@ -98,5 +98,8 @@ function subscribeClock(listener: () => void) {
 
 /** Now, in epoch ms, refreshed every second and whenever the timer changes. */
 export function useClock(): number {
-  return useSyncExternalStore(subscribeClock, () => clockNow, () => clockNow);
+  const [mountedAt] = useState(Date.now);
+  const ticked = useSyncExternalStore(subscribeClock, () => clockNow, () => clockNow);
+  // Before anything ticks, the last reading may be old (nothing showed a timer for a while): the mount's is not.
+  return clockListeners.size > 0 ? Math.max(ticked, mountedAt) : mountedAt;
 }
