@@ -339,6 +339,8 @@ export const en = {
   'tasks.focus.indicator': 'Focus: {minutes} min',
   'tasks.focus.indicator.paused': 'Focus paused: {minutes} min',
   'tasks.focus.indicator.ended': 'Focus: time is up',
+  'tasks.focus.indicator.pausedShort': 'Paused',
+  'tasks.focus.indicator.endedShort': 'Time is up',
 
   'lists.title': 'Lists',
   'lists.choose': 'Which list',

@@ -341,7 +341,9 @@ export const fr: Messages = {
   'tasks.focus.notification.body': '{title} : chaque minute passée dessus compte.',
   'tasks.focus.indicator': 'Concentration : {minutes} min',
   'tasks.focus.indicator.paused': 'Concentration en pause : {minutes} min',
-  'tasks.focus.indicator.ended': 'Concentration : temps écoulé',
+  'tasks.focus.indicator.ended': 'Concentration terminée',
+  'tasks.focus.indicator.pausedShort': 'En pause',
+  'tasks.focus.indicator.endedShort': 'Terminée',
 
   'lists.title': 'Listes',
   'lists.choose': 'Quelle liste',

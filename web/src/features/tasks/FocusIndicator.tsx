@@ -48,17 +48,26 @@ export function FocusIndicator() {
     return null;
   }
   const minutes = minutesLeft(timer, now);
+  const paused = isPaused(timer);
   const text = ended
     ? t('tasks.focus.indicator.ended')
-    : isPaused(timer)
+    : paused
       ? t('tasks.focus.indicator.paused', { minutes })
       : t('tasks.focus.indicator', { minutes });
+  // Beside the app's name on a phone there is room for a few characters: the words shown are part of the link's name.
+  const short = ended
+    ? t('tasks.focus.indicator.endedShort')
+    : paused
+      ? t('tasks.focus.indicator.pausedShort')
+      : t('tasks.focus.minutes', { minutes });
   return (
     <NavLink
       to={tasksPath}
-      className="inline-flex min-h-11 shrink-0 items-center rounded-lg border border-teal-200 bg-teal-50 px-3 text-sm font-medium text-teal-950 tabular-nums hover:bg-teal-100 focus-visible:ring-2 focus-visible:ring-teal-700 focus-visible:outline-none dark:border-teal-800 dark:bg-teal-950 dark:text-teal-50 dark:hover:bg-teal-900 dark:focus-visible:ring-teal-300"
+      aria-label={text}
+      className="inline-flex min-h-11 shrink-0 items-center rounded-lg border border-teal-200 bg-teal-50 px-2 text-sm font-medium whitespace-nowrap text-teal-950 tabular-nums hover:bg-teal-100 focus-visible:ring-2 focus-visible:ring-teal-700 focus-visible:outline-none md:px-3 dark:border-teal-800 dark:bg-teal-950 dark:text-teal-50 dark:hover:bg-teal-900 dark:focus-visible:ring-teal-300"
     >
-      {text}
+      <span className="md:hidden">{short}</span>
+      <span className="max-md:hidden">{text}</span>
     </NavLink>
   );
 }

@@ -286,4 +286,24 @@ describe('FocusIndicator', () => {
     expect(shown).not.toHaveBeenCalled();
     expect(requestPermission).not.toHaveBeenCalled();
   });
+
+  it('starts a short focus from the suggestion on Today, and goes to it on Tasks', async () => {
+    stubSignedInApi({
+      'GET /api/v1/tasks/next': () => ({ task: bank, reasons: ['It is due today.'], message: 'It is due today.' }),
+      'GET /api/v1/tasks': () => page([bank]),
+      'GET /api/v1/events': () => [],
+      'GET /api/v1/reminders': () => page([]),
+      'POST /api/v1/tasks/:id/breakdown': () => ({ kind: 'general', source: 'library', steps: [], applied: false, subtasks: [] }),
+    });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderApp('/', { restoreSession: true });
+
+    const now = await screen.findByRole('region', { name: 'Now' });
+    await user.click(await within(now).findByRole('button', { name: 'Focus 15 min: call the bank' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tasks' })).toBeInTheDocument();
+    const timer = screen.getByRole('region', { name: 'Focus' });
+    expect(within(timer).getByText('call the bank')).toBeInTheDocument();
+    expect(within(timer).getByText('15 min left')).toBeInTheDocument();
+  });
 });

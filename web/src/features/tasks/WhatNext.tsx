@@ -1,10 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { calloutCard, choiceButton, mutedText, primaryButton, quietButton } from '../../ui/styles';
 import { problemMessage } from '../../ui/form';
+import { saveFocus } from './focusStore';
+import { defaultFocusMinutes, startFocus } from './focusTimer';
 import {
   breakdownProposalQuery,
   energyLevels,
@@ -71,7 +74,8 @@ function Suggestion({ task, reasons, heading }: { task: Task; reasons: readonly 
 
 /**
  * "What next?": one task to do now and why. On the Tasks page it is asked for only when the person wants it; on
- * Today (`now`) it is there at once, for the energy the person has, with a small first step, "Done" and "Not now".
+ * Today (`now`) it is there at once, for the energy the person has, with a small first step, "Done", a short focus
+ * timer and "Not now".
  */
 export function WhatNext({ now = false }: { now?: boolean }) {
   return now ? <NowSuggestion /> : <AskWhatNext />;
@@ -146,6 +150,7 @@ function FirstStep({ task }: { task: Task }) {
 function NowSuggestion() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const titleId = useId();
   const energyId = useId();
   const [energy, setEnergy] = useRememberedEnergy();
@@ -200,6 +205,18 @@ function NowSuggestion() {
             }}
           >
             {t('today.now.done')}
+          </button>
+          <button
+            type="button"
+            className={quietButton}
+            aria-label={t('today.now.focusLabel', { minutes: defaultFocusMinutes, title: task.title })}
+            onClick={() => {
+              // The timer lives on Tasks, with its controls; starting it here goes there.
+              saveFocus(startFocus(task, defaultFocusMinutes, Date.now()));
+              void navigate('/tasks');
+            }}
+          >
+            {t('today.now.focus', { minutes: defaultFocusMinutes })}
           </button>
           <button
             type="button"
