@@ -46,6 +46,7 @@ export function saveFocus(timer: FocusTimer | null): void {
     // Private browsing or storage full: the timer holds for this page only.
   }
   clockNow = Date.now();
+  tickWhileNeeded();
   notify();
 }
 
@@ -67,7 +68,7 @@ export function useFocusTimer(): FocusTimer | null {
   return useSyncExternalStore(subscribe, read, () => null);
 }
 
-// The clock the timer is read against: Date.now(), read again each second while something shows a timer.
+// The clock the timer is read against: Date.now(), read again each second while a timer is shown.
 let clockNow = Date.now();
 const clockListeners = new Set<() => void>();
 let ticking: ReturnType<typeof setInterval> | null = null;
@@ -79,20 +80,35 @@ function tick() {
   });
 }
 
+/** Ticks only while something shows the clock and there is a timer: no wake-up each second on every page for nothing. */
+function tickWhileNeeded() {
+  const needed = clockListeners.size > 0 && read() !== null;
+  if (needed && ticking === null) {
+    ticking = setInterval(tick, 1000);
+  } else if (!needed && ticking !== null) {
+    clearInterval(ticking);
+    ticking = null;
+  }
+}
+
 function subscribeClock(listener: () => void) {
+  if (clockListeners.size === 0) {
+    // A tab that wakes up reads the clock at once rather than at the next tick.
+    document.addEventListener('visibilitychange', tick);
+    // Another tab started or stopped the timer.
+    window.addEventListener('storage', tickWhileNeeded);
+  }
   clockListeners.add(listener);
   // Whatever time passed while nothing was watching (a page that was not shown), the first reading is fresh.
   clockNow = Date.now();
-  ticking ??= setInterval(tick, 1000);
-  // A tab that wakes up reads the clock at once rather than at the next tick.
-  document.addEventListener('visibilitychange', tick);
+  tickWhileNeeded();
   return () => {
     clockListeners.delete(listener);
-    document.removeEventListener('visibilitychange', tick);
-    if (clockListeners.size === 0 && ticking !== null) {
-      clearInterval(ticking);
-      ticking = null;
+    if (clockListeners.size === 0) {
+      document.removeEventListener('visibilitychange', tick);
+      window.removeEventListener('storage', tickWhileNeeded);
     }
+    tickWhileNeeded();
   };
 }
 
