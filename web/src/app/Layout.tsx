@@ -5,6 +5,7 @@ import { NotificationBell } from '../features/notifications/NotificationBell';
 import { CaptureQueueSender } from '../features/pwa/CaptureQueueSender';
 import { OfflineBanner } from '../features/pwa/OfflineBanner';
 import { DeletionBanner } from '../features/privacy/DeletionBanner';
+import { FocusIndicator } from '../features/tasks/FocusIndicator';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
 import { useI18n, type MessageKey } from '../i18n';
 import { NavIcon, type NavIconName } from './NavIcon';
@@ -113,6 +114,7 @@ export function Layout() {
                 </ul>
               </nav>
               <div className="ml-auto flex items-center gap-2 md:ml-0">
+                <FocusIndicator />
                 <NotificationBell />
                 <NavLink to="/settings" className={(state) => `${headerLinkClass(state)} max-md:hidden`}>
                   <span className="max-w-40 truncate">{user?.displayName ?? t('nav.settings')}</span>

@@ -34,3 +34,6 @@ export const mutedText = 'text-sm text-stone-600 dark:text-stone-400';
 
 /** A link inside a sentence or under a form: underlined, not colour alone. */
 export const textLink = 'font-medium text-teal-800 underline dark:text-teal-300';
+
+/** The one thing to look at now (a suggestion, a running timer): a calm teal card. */
+export const calloutCard = 'rounded-2xl border border-teal-200 bg-teal-50 px-5 py-4 dark:border-teal-900 dark:bg-teal-950';

@@ -4,6 +4,7 @@ import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { lastSignedIn, rememberSignedIn } from '../pwa/lastSignedIn';
 import { forgetSavedData } from '../pwa/registerWorker';
+import { forgetFocus } from '../tasks/focusStore';
 import {
   acceptTokens,
   currentAccessToken,
@@ -108,6 +109,7 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
       onSessionChange(() => {
         if (!currentAccessToken()) {
           void forgetSavedData();
+          forgetFocus();
           rememberSignedIn(null);
           setOffline(false);
           setUser(null);
@@ -120,6 +122,7 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
   const completeSignIn = useCallback(async (tokens: IssuedTokens) => {
     // Whoever used this device before, nothing of theirs stays readable offline.
     await forgetSavedData();
+    forgetFocus();
     acceptTokens(tokens);
     const profile = await loadProfile();
     setFarewell(null);
@@ -131,6 +134,7 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
     setFarewell(leaving ?? null);
     await endSession();
     await forgetSavedData();
+    forgetFocus();
     rememberSignedIn(null);
     queryClient.clear();
     setUser(null);

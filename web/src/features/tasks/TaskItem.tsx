@@ -1,17 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { mutedText, quietButton } from '../../ui/styles';
 import { problemMessage } from '../../ui/form';
 import { Breakdown } from './Breakdown';
+import { FocusChooser } from './FocusTimer';
 import { formatDue, taskKeys, type Task } from './tasks';
 import { TaskEditForm } from './TaskEditForm';
 
-type Mode = 'view' | 'edit' | 'breakdown';
+type Mode = 'view' | 'edit' | 'breakdown' | 'focus';
 
-/** One task: done, change, break it down, delete. Results and errors are said through `onResult`. */
+/** One task: done, focus on it for a while, change, break it down, delete. Results and errors are said through `onResult`. */
 export function TaskItem({
   task,
   onResult,
@@ -25,6 +26,7 @@ export function TaskItem({
   const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>('view');
+  const focusButton = useRef<HTMLButtonElement>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: taskKeys.all });
 
   const complete = useMutation({
@@ -92,6 +94,18 @@ export function TaskItem({
           {t('tasks.complete')}
         </button>
         <button
+          ref={focusButton}
+          type="button"
+          className={quietButton}
+          aria-expanded={mode === 'focus'}
+          aria-label={t('tasks.focus.label', { title: task.title })}
+          onClick={() => {
+            setMode(mode === 'focus' ? 'view' : 'focus');
+          }}
+        >
+          {t('tasks.focus')}
+        </button>
+        <button
           type="button"
           className={quietButton}
           aria-label={t('tasks.edit.label', { title: task.title })}
@@ -125,6 +139,18 @@ export function TaskItem({
           {t('common.delete')}
         </button>
       </div>
+      {mode === 'focus' && (
+        <FocusChooser
+          task={task}
+          onDone={(started) => {
+            setMode('view');
+            // A started timer takes the keyboard; a choice let go of returns it to the button that opened it.
+            if (!started) {
+              focusButton.current?.focus();
+            }
+          }}
+        />
+      )}
       {mode === 'breakdown' && (
         <Breakdown
           task={task}

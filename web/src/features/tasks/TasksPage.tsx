@@ -4,6 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { choiceButton, emptyState, listFrame, mutedText, quietButton } from '../../ui/styles';
 import { FormAlert, problemMessage } from '../../ui/form';
+import { FocusTimer } from './FocusTimer';
 import { QuickAddTask } from './QuickAddTask';
 import { TaskItem } from './TaskItem';
 import { taskKeys, tasksQuery, taskViews, type Task, type TaskView } from './tasks';
@@ -53,6 +54,7 @@ export function TasksPage() {
       <h1 id={titleId} className="text-3xl font-semibold tracking-tight">
         {t('tasks.title')}
       </h1>
+      <FocusTimer />
       <QuickAddTask onAdded={(_task, echo) => { say(echo); }} />
       <div className="flex flex-col gap-2">
         <FormAlert message={error} />

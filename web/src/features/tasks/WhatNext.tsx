@@ -1,10 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
-import { choiceButton, mutedText, primaryButton, quietButton } from '../../ui/styles';
+import { calloutCard, choiceButton, mutedText, primaryButton, quietButton } from '../../ui/styles';
 import { problemMessage } from '../../ui/form';
+import { saveFocus } from './focusStore';
+import { defaultFocusMinutes, startFocus } from './focusTimer';
 import {
   breakdownProposalQuery,
   energyLevels,
@@ -69,11 +72,10 @@ function Suggestion({ task, reasons, heading }: { task: Task; reasons: readonly 
   );
 }
 
-const card = 'rounded-2xl border border-teal-200 bg-teal-50 px-5 py-4 dark:border-teal-900 dark:bg-teal-950';
-
 /**
  * "What next?": one task to do now and why. On the Tasks page it is asked for only when the person wants it; on
- * Today (`now`) it is there at once, for the energy the person has, with a small first step, "Done" and "Not now".
+ * Today (`now`) it is there at once, for the energy the person has, with a small first step, "Done", a short focus
+ * timer and "Not now".
  */
 export function WhatNext({ now = false }: { now?: boolean }) {
   return now ? <NowSuggestion /> : <AskWhatNext />;
@@ -107,7 +109,7 @@ function AskWhatNext() {
           <p className="text-base text-stone-700 dark:text-stone-300">{problemMessage(next.error, t('tasks.error.load'))}</p>
         ) : (
           suggestion && (
-            <div className={card}>
+            <div className={calloutCard}>
               {suggestion.task ? (
                 <Suggestion task={suggestion.task} reasons={suggestion.reasons} heading={t('tasks.next.suggestion', { title: suggestion.task.title })} />
               ) : (
@@ -148,6 +150,7 @@ function FirstStep({ task }: { task: Task }) {
 function NowSuggestion() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const titleId = useId();
   const energyId = useId();
   const [energy, setEnergy] = useRememberedEnergy();
@@ -202,6 +205,18 @@ function NowSuggestion() {
             }}
           >
             {t('today.now.done')}
+          </button>
+          <button
+            type="button"
+            className={quietButton}
+            aria-label={t('today.now.focusLabel', { minutes: defaultFocusMinutes, title: task.title })}
+            onClick={() => {
+              // The timer lives on Tasks, with its controls; starting it here goes there.
+              saveFocus(startFocus(task, defaultFocusMinutes, Date.now()));
+              void navigate('/tasks');
+            }}
+          >
+            {t('today.now.focus', { minutes: defaultFocusMinutes })}
           </button>
           <button
             type="button"
@@ -262,7 +277,7 @@ function NowSuggestion() {
           ))}
         </div>
       </div>
-      <div className={card}>{body}</div>
+      <div className={calloutCard}>{body}</div>
       <p role="status" aria-live="polite" className="text-base text-teal-900 dark:text-teal-200">
         {announcement}
       </p>
