@@ -1929,7 +1929,7 @@ export interface components {
             lastLoginAt: null | string;
             /**
              * Format: date-time
-             * @description Set while locked out after failed attempts.
+             * @description Set while locked out: after failed sign-ins from some address (the latest the lock can end), or by an administrator.
              */
             lockedOutUntil: null | string;
             /** @description An administrator asked for a new password. */
