@@ -22,7 +22,7 @@ internal enum SignInBlock
 /// ends while addresses the account signed in from in the last 30 days still may sign in. Identity's own
 /// AccessFailedCount is no longer used; its LockoutEnd stays the administrator's lock.
 /// </summary>
-internal sealed class SignInGuard(FailureCounters counters, IOptions<AuthOptions> auth, IOptions<RateLimitOptions> limits)
+internal sealed class SignInGuard(FailureCounters counters, IOptions<AuthOptions> auth, IOptions<RateLimitOptions> limits, TimeProvider time)
 {
     private static readonly TimeSpan KnownSourceLifetime = TimeSpan.FromDays(30);
 
@@ -50,7 +50,23 @@ internal sealed class SignInGuard(FailureCounters counters, IOptions<AuthOptions
     public async Task<bool> RecordFailureAsync(Guid userId, string? address)
     {
         await counters.AddAsync(AccountKey(userId), CeilingWindow);
-        return await counters.AddAsync(await SourceKeyAsync(userId, address), LockoutWindow) >= auth.Value.MaxFailedAccessAttempts;
+        var locked = await counters.AddAsync(await SourceKeyAsync(userId, address), LockoutWindow) >= auth.Value.MaxFailedAccessAttempts;
+        if (locked)
+        {
+            // For the administrators, who may lift it: the lock's window started at the address's first failure, so
+            // this is the latest it can end. A later lock of another address ends later and replaces it.
+            var until = time.GetUtcNow() + LockoutWindow;
+            await counters.MarkAsync(await LockedKeyAsync(userId), LockoutWindow, until.ToUnixTimeMilliseconds());
+        }
+
+        return locked;
+    }
+
+    /// <summary>Until when (at the latest) some address is locked out of the account after failed sign-ins; null when none is.</summary>
+    public async Task<DateTimeOffset?> LockedUntilAsync(Guid userId)
+    {
+        var until = await counters.CountAsync(await LockedKeyAsync(userId));
+        return until > time.GetUtcNow().ToUnixTimeMilliseconds() ? DateTimeOffset.FromUnixTimeMilliseconds(until) : null;
     }
 
     public async Task RecordSuccessAsync(Guid userId, string? address)
@@ -71,6 +87,8 @@ internal sealed class SignInGuard(FailureCounters counters, IOptions<AuthOptions
 
     private async Task<string> SourceKeyAsync(Guid userId, string? address) =>
         $"signin:{userId:N}:g{await counters.CountAsync(GenerationKey(userId))}:{address ?? "unknown"}";
+
+    private async Task<string> LockedKeyAsync(Guid userId) => $"locked:{userId:N}:g{await counters.CountAsync(GenerationKey(userId))}";
 
     private static string GenerationKey(Guid userId) => $"generation:{userId:N}";
 

@@ -199,6 +199,7 @@ public sealed class AssistantApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("RateLimits:MessagesPerAccount:PermitLimit", "10000");
         builder.UseSetting("RateLimits:ResendPerTarget:PermitLimit", "10000");
         builder.UseSetting("RateLimits:AssistantTurnsPerAccount:PermitLimit", "10000");
+        builder.UseSetting("RateLimits:CapturePreviewsPerAccount:PermitLimit", "10000");
         builder.UseSetting("RateLimits:SignInFailuresPerAccount:PermitLimit", "10000");
         builder.UseSetting("RateLimits:SmsCodesPerAccount:PermitLimit", "10000");
         builder.UseSetting("RateLimits:SmsCodesPerNumber:PermitLimit", "10000");

@@ -177,4 +177,49 @@ test.describe('Administration: people and the audit trail', () => {
 
     expect(problems.list().filter((line) => !/status of 403/.test(line))).toEqual([]);
   });
+
+  test('an administrator unlocks an account that failed sign-ins locked, and the person signs in', async ({ page, browser, request, problems }) => {
+    const email = uniqueEmail('e2e-admin-unlock');
+    const registered = await request.post('/api/v1/auth/register', {
+      data: { email, password, displayName: 'Sam Locked', timeZone: 'Europe/Paris', locale: 'en' },
+    });
+    expect(registered.ok(), await registered.text()).toBe(true);
+    // Five wrong passwords from this address (the browsers' too) lock it out of the account.
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const failed = await request.post('/api/v1/auth/login', { data: { email, password: `not the password ${attempt}` } });
+      expect(failed.status()).toBe(401);
+    }
+
+    const theirs = await browser.newContext();
+    const person = await theirs.newPage();
+    async function personSignsIn(): Promise<void> {
+      await person.goto('/login');
+      await person.getByLabel('Email').fill(email);
+      await person.getByLabel('Password').fill(password);
+      await person.getByRole('button', { name: 'Sign in' }).click();
+    }
+    await personSignsIn();
+    await expect(person.getByRole('alert').filter({ hasText: 'Too many failed attempts from here.' })).toBeVisible();
+
+    await page.goto('/login?from=/admin/users');
+    await page.getByLabel('Email').fill(administrator.email);
+    await page.getByLabel('Password').fill(administrator.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('searchbox', { name: 'Find a person' }).fill(email);
+    const accounts = page.getByRole('list', { name: 'Accounts' });
+    await expect(accounts.getByRole('listitem')).toHaveCount(1);
+    await accounts.getByRole('link', { name: 'Sam Locked' }).click();
+    const access = page.getByRole('region', { name: 'Signing in' });
+    await expect(access.getByText(/^Locked after failed sign-ins until /)).toBeVisible();
+    await accessibleInEveryLook(page, 'admin-locked');
+
+    await access.getByRole('button', { name: 'Unlock now' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Unlocked: this person can try to sign in again now.' })).toBeVisible();
+    await expect(access.getByRole('button', { name: 'Unlock now' })).toHaveCount(0);
+
+    await personSignsIn();
+    await expect(person).toHaveURL(/\/$/);
+    await theirs.close();
+    expect(problems.list()).toEqual([]);
+  });
 });

@@ -1749,7 +1749,7 @@ export interface paths {
         put?: never;
         /**
          * What the assistant would understand in a capture, without saving it
-         * @description Reads the words as sending them to the assistant would (the offline language engine) and answers the kind of thing it would save and the parts it understood (date, time, recurrence, duration, list, amount), each with a short label in the person's language and time zone and, when the words name it, its `start` and `length` in the text, so a client can show it and take it out. Nothing is saved; the same limits as a chat message apply to the text.
+         * @description Reads the words as sending them to the assistant would (the offline language engine) and answers the kind of thing it would save and the parts it understood (date, time, recurrence, duration, list, amount), each with a short label in the person's language and time zone and, when the words name it, its `start` and `length` in the text, so a client can show it and take it out. Nothing is saved; the same limits as a chat message apply to the text. Previews are limited per person (60 a minute by default); above it the answer is a 429 problem with `Retry-After`, and a client simply shows no preview.
          */
         post: operations["UnderstandCapture"];
         delete?: never;
@@ -1929,7 +1929,7 @@ export interface components {
             lastLoginAt: null | string;
             /**
              * Format: date-time
-             * @description Set while locked out after failed attempts.
+             * @description Set while locked out: after failed sign-ins from some address (the latest the lock can end), or by an administrator.
              */
             lockedOutUntil: null | string;
             /** @description An administrator asked for a new password. */
@@ -10422,6 +10422,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Internal Server Error */

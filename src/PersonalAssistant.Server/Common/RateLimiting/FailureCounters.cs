@@ -50,17 +50,17 @@ internal sealed class FailureCounters(IOptions<RateLimitOptions> options, TimePr
             (_, current) => current.EndsAt > now ? current with { Count = current.Count + 1 } : new Window(1, now + window)).Count;
     }
 
-    /// <summary>Sets a flag that lasts <paramref name="lifetime"/> (a counter of one).</summary>
-    public async Task MarkAsync(string key, TimeSpan lifetime)
+    /// <summary>Sets a flag that lasts <paramref name="lifetime"/>: a counter of one, or of <paramref name="value"/> when it carries one.</summary>
+    public async Task MarkAsync(string key, TimeSpan lifetime, long value = 1)
     {
         var full = Key(key);
         if (redis is not null)
         {
-            await redis.GetDatabase().StringSetAsync(full, 1, lifetime);
+            await redis.GetDatabase().StringSetAsync(full, value, lifetime);
             return;
         }
 
-        _local[full] = new Window(1, time.GetUtcNow() + lifetime);
+        _local[full] = new Window(value, time.GetUtcNow() + lifetime);
     }
 
     public async Task ResetAsync(string key)

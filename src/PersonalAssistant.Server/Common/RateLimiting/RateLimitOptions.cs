@@ -56,6 +56,9 @@ internal sealed class RateLimitOptions
     /// <summary>Per account, on messages to the assistant (each one may call a paid model).</summary>
     public RateLimitRule AssistantTurnsPerAccount { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 
+    /// <summary>Per account, on quick-capture previews (asked at each pause in typing; free, but each one runs the language engine).</summary>
+    public RateLimitRule CapturePreviewsPerAccount { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
+
     internal sealed class Validator : IValidateOptions<RateLimitOptions>
     {
         public ValidateOptionsResult Validate(string? name, RateLimitOptions options)
@@ -71,6 +74,7 @@ internal sealed class RateLimitOptions
             Check(failures, "MessagesPerAccount", options.MessagesPerAccount);
             Check(failures, "ResendPerTarget", options.ResendPerTarget);
             Check(failures, "AssistantTurnsPerAccount", options.AssistantTurnsPerAccount);
+            Check(failures, "CapturePreviewsPerAccount", options.CapturePreviewsPerAccount);
             Check(failures, "SignInFailuresPerAccount", options.SignInFailuresPerAccount);
             Check(failures, "SmsCodesPerAccount", options.SmsCodesPerAccount);
             Check(failures, "SmsCodesPerNumber", options.SmsCodesPerNumber);

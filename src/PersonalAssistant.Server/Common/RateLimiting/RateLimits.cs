@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using PersonalAssistant.Server.Identity;
 using RedisRateLimiting;
 using StackExchange.Redis;
 
 namespace PersonalAssistant.Server.Common.RateLimiting;
 
-/// <summary>The named limits. Endpoints take per-IP limits with <c>RequireRateLimiting(RateLimits.AuthPerIp)</c>.</summary>
+/// <summary>
+/// The named limits. Endpoints take per-IP limits with <c>RequireRateLimiting(RateLimits.AuthPerIpPolicy)</c>, and per-account
+/// ones on signed-in routes with <c>RequireRateLimiting(RateLimits.CapturePreviewsPerAccountPolicy)</c>.
+/// </summary>
 internal enum RateLimitKind
 {
     AuthPerIp,
@@ -14,6 +18,7 @@ internal enum RateLimitKind
     MessagesPerAccount,
     ResendPerTarget,
     AssistantTurnsPerAccount,
+    CapturePreviewsPerAccount,
     SmsCodesPerAccount,
     SmsCodesPerNumber,
     SmsCodesPerInstance,
@@ -29,6 +34,7 @@ internal sealed class RateLimits : IDisposable
 {
     public const string AuthPerIpPolicy = "auth-per-ip";
     public const string WebhooksPerIpPolicy = "webhooks-per-ip";
+    public const string CapturePreviewsPerAccountPolicy = "capture-previews-per-account";
 
     private readonly IOptions<RateLimitOptions> _options;
     private readonly IConnectionMultiplexer? _redis;
@@ -94,6 +100,7 @@ internal sealed class RateLimits : IDisposable
         RateLimitKind.AuthPerAccount => _options.Value.AuthPerAccount,
         RateLimitKind.MessagesPerAccount => _options.Value.MessagesPerAccount,
         RateLimitKind.AssistantTurnsPerAccount => _options.Value.AssistantTurnsPerAccount,
+        RateLimitKind.CapturePreviewsPerAccount => _options.Value.CapturePreviewsPerAccount,
         RateLimitKind.SmsCodesPerAccount => _options.Value.SmsCodesPerAccount,
         RateLimitKind.SmsCodesPerNumber => _options.Value.SmsCodesPerNumber,
         RateLimitKind.SmsCodesPerInstance => _options.Value.SmsCodesPerInstance,
@@ -139,6 +146,10 @@ internal static class RateLimitRegistration
                 .Partition(RateLimitKind.AuthPerIp, context.Connection.RemoteIpAddress?.ToString() ?? "unknown"));
             options.AddPolicy(RateLimits.WebhooksPerIpPolicy, context => context.RequestServices.GetRequiredService<RateLimits>()
                 .Partition(RateLimitKind.WebhooksPerIp, context.Connection.RemoteIpAddress?.ToString() ?? "unknown"));
+            // Authentication has run by now, so the account is known; without one authorization refuses the call next.
+            options.AddPolicy(RateLimits.CapturePreviewsPerAccountPolicy, context => context.User.UserIdOrNull() is { } userId
+                ? context.RequestServices.GetRequiredService<RateLimits>().Partition(RateLimitKind.CapturePreviewsPerAccount, userId.ToString())
+                : RateLimitPartition.GetNoLimiter("anonymous"));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);

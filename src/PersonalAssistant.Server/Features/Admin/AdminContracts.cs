@@ -32,7 +32,7 @@ internal sealed record AdminUserQuery(
 /// <param name="IsActive">False when deactivated.</param>
 /// <param name="CreatedAt">Registration (UTC).</param>
 /// <param name="LastLoginAt">Last sign-in (UTC).</param>
-/// <param name="LockedOutUntil">Set while locked out after failed attempts.</param>
+/// <param name="LockedOutUntil">Set while locked out: after failed sign-ins from some address (the latest the lock can end), or by an administrator.</param>
 /// <param name="PasswordResetRequired">An administrator asked for a new password.</param>
 internal sealed record AdminUserResponse(
     Guid Id,
@@ -49,10 +49,13 @@ internal sealed record AdminUserResponse(
     DateTimeOffset? LockedOutUntil,
     bool PasswordResetRequired)
 {
-    public static AdminUserResponse From(AppUser user, IEnumerable<string> roles, DateTimeOffset now) => new(
+    /// <summary>The account; <paramref name="signInLockedUntil"/> is the lock after failed sign-ins (<c>SignInGuard.LockedUntilAsync</c>).</summary>
+    public static AdminUserResponse From(AppUser user, IEnumerable<string> roles, DateTimeOffset? signInLockedUntil, DateTimeOffset now) => new(
         user.Id, user.Email ?? string.Empty, user.EmailConfirmed, user.DisplayName, user.TimeZone, user.Locale,
         roles.OrderBy(AppRoles.Rank).ToList(), user.HasMfa, user.IsActive, user.CreatedAt, user.LastLoginAt,
-        user.LockoutEnd is { } end && end > now ? end : null, user.PasswordResetRequired);
+        Latest(user.LockoutEnd is { } end && end > now ? end : null, signInLockedUntil), user.PasswordResetRequired);
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }
 
 /// <summary>Changes to an account; only the fields sent apply.</summary>

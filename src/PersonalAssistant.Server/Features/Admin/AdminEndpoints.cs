@@ -59,7 +59,7 @@ internal static class AdminEndpoints
     }
 
     public static async Task<Results<Ok<Paged<AdminUserResponse>>, ValidationProblem>> ListUsers(
-        [AsParameters] AdminUserQuery query, AppDbContext db, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
+        [AsParameters] AdminUserQuery query, AppDbContext db, SignInGuard guard, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
     {
         var sort = query.Sort ?? "-createdAt";
         if (!SortKeys.ContainsKey(sort))
@@ -102,15 +102,21 @@ internal static class AdminEndpoints
         };
         var found = await users.ToPagedAsync(query, cancellationToken, Paging.TotalFor(query.Search));
         var roles = await RolesOfAsync(db, found.Items.Select(u => u.Id).ToList(), cancellationToken);
+        var locks = new Dictionary<Guid, DateTimeOffset?>();
+        foreach (var user in found.Items)
+        {
+            locks[user.Id] = await guard.LockedUntilAsync(user.Id);
+        }
+
         var now = time.GetUtcNow();
-        return TypedResults.Ok(found.Map(u => AdminUserResponse.From(u, roles.GetValueOrDefault(u.Id, []), now)));
+        return TypedResults.Ok(found.Map(u => AdminUserResponse.From(u, roles.GetValueOrDefault(u.Id, []), locks[u.Id], now)));
     }
 
     public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> GetUser(
-        Guid id, UserManager<AppUser> users, TimeProvider time, HttpContext context)
+        Guid id, UserManager<AppUser> users, SignInGuard guard, TimeProvider time, HttpContext context)
     {
         var user = await users.FindByIdAsync(id.ToString());
-        return user is null ? UserNotFound(RequestLocale.Of(context)) : TypedResults.Ok(AdminUserResponse.From(user, await users.GetRolesAsync(user), time.GetUtcNow()));
+        return user is null ? UserNotFound(RequestLocale.Of(context)) : TypedResults.Ok(await ResponseAsync(user, users, guard, time));
     }
 
     public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> UpdateUser(
@@ -172,7 +178,7 @@ internal static class AdminEndpoints
 
         await audit.RecordAsync(AuditActions.AdminUserUpdated, AuditOutcome.Success, ClientInfo.From(context), adminId, user.Id,
             changes.Count == 0 ? "no change" : string.Join(", ", changes), cancellationToken);
-        return TypedResults.Ok(AdminUserResponse.From(user, await users.GetRolesAsync(user), time.GetUtcNow()));
+        return TypedResults.Ok(await ResponseAsync(user, users, guard, time));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteUser(
@@ -191,7 +197,7 @@ internal static class AdminEndpoints
     }
 
     public static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> GrantRole(
-        Guid id, GrantRoleRequest request, UserManager<AppUser> users, SessionService sessions, AuditLog audit, TimeProvider time,
+        Guid id, GrantRoleRequest request, UserManager<AppUser> users, SessionService sessions, SignInGuard guard, AuditLog audit, TimeProvider time,
         HttpContext context, CancellationToken cancellationToken)
     {
         var role = request.Role.Trim().ToLowerInvariant();
@@ -216,11 +222,11 @@ internal static class AdminEndpoints
                 string.Join(", ", missing), cancellationToken);
         }
 
-        return TypedResults.Ok(AdminUserResponse.From(user, await users.GetRolesAsync(user), time.GetUtcNow()));
+        return TypedResults.Ok(await ResponseAsync(user, users, guard, time));
     }
 
     public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> RemoveRole(
-        Guid id, string role, UserManager<AppUser> users, SessionService sessions, AuditLog audit, TimeProvider time,
+        Guid id, string role, UserManager<AppUser> users, SessionService sessions, SignInGuard guard, AuditLog audit, TimeProvider time,
         HttpContext context, CancellationToken cancellationToken)
     {
         role = role.Trim().ToLowerInvariant();
@@ -256,7 +262,7 @@ internal static class AdminEndpoints
                 string.Join(", ", removed), cancellationToken);
         }
 
-        return TypedResults.Ok(AdminUserResponse.From(user, await users.GetRolesAsync(user), time.GetUtcNow()));
+        return TypedResults.Ok(await ResponseAsync(user, users, guard, time));
     }
 
     public static async Task<Results<Ok<AdminRevokedSessionsResponse>, ProblemHttpResult>> RevokeUserSessions(
@@ -342,6 +348,10 @@ internal static class AdminEndpoints
             .ToListAsync(cancellationToken);
         return pairs.GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.Select(p => p.Name!).ToList());
     }
+
+    /// <summary>The account as the administrators see it, with any lock after failed sign-ins.</summary>
+    private static async Task<AdminUserResponse> ResponseAsync(AppUser user, UserManager<AppUser> users, SignInGuard guard, TimeProvider time) =>
+        AdminUserResponse.From(user, await users.GetRolesAsync(user), await guard.LockedUntilAsync(user.Id), time.GetUtcNow());
 
     private static ProblemHttpResult UserNotFound(string locale) =>
         Problems.Of(locale, StatusCodes.Status404NotFound, "Admin.NotFound.Title", "Admin.NotFound.Detail");

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PersonalAssistant.Server.Common;
+using PersonalAssistant.Server.Common.RateLimiting;
 using PersonalAssistant.Server.Identity;
 
 namespace PersonalAssistant.Server.Features.Assistant;
@@ -19,8 +20,10 @@ internal static class UnderstandEndpoints
             .WithDescription("Reads the words as sending them to the assistant would (the offline language engine) and answers the kind of thing it "
                 + "would save and the parts it understood (date, time, recurrence, duration, list, amount), each with a short label in the person's "
                 + "language and time zone and, when the words name it, its `start` and `length` in the text, so a client can show it and take it out. "
-                + "Nothing is saved; the same limits as a chat message apply to the text.")
-            .ProducesValidationProblem();
+                + "Nothing is saved; the same limits as a chat message apply to the text. Previews are limited per person (60 a minute by "
+                + "default); above it the answer is a 429 problem with `Retry-After`, and a client simply shows no preview.")
+            .RequireRateLimiting(RateLimits.CapturePreviewsPerAccountPolicy)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;
     }
 

@@ -122,12 +122,17 @@ public sealed class AdminAccessTests : IAsyncLifetime
         }
 
         using var admin = _admin.Client(_app);
-        // The lockout holds this address only (issue 13); it does not show as the administrator's lock.
+        // The lockout holds this address only (issue 13); the administrators see until when, at the latest, so they can lift it.
         using var locked = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password });
         Assert.Equal("Account locked", (await ProblemAssertions.AssertProblemAsync(locked, HttpStatusCode.Unauthorized)).GetProperty("title").GetString());
+        var seen = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/users/{user.Id}");
+        Assert.Equal(_app.Clock.GetUtcNow().AddMinutes(15), seen.GetProperty("lockedOutUntil").GetDateTimeOffset());
+        var listed = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/users?search={Uri.EscapeDataString(user.Email)}");
+        Assert.Equal(JsonValueKind.String, listed.GetProperty("items")[0].GetProperty("lockedOutUntil").ValueKind);
 
-        await admin.PatchAsJsonAsync($"/api/v1/admin/users/{user.Id}", new { unlock = true });
+        using var unlocked = await admin.PatchAsJsonAsync($"/api/v1/admin/users/{user.Id}", new { unlock = true });
 
+        Assert.Equal(JsonValueKind.Null, (await unlocked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lockedOutUntil").ValueKind);
         await Accounts.LoginAsync(_app, user.Email, user.Password, user.Id);
     }
 

@@ -155,3 +155,42 @@ public sealed class UnderstandCaptureTests(AssistantApp app) : IClassFixture<Ass
             p.GetProperty("label").GetString()!,
             p.GetProperty("start").ValueKind == JsonValueKind.Number ? text.Substring(p.GetProperty("start").GetInt32(), p.GetProperty("length").GetInt32()) : string.Empty)).ToList();
 }
+
+/// <summary>Previews are asked at every pause in typing, so each person has a limit of their own (issue 18).</summary>
+[Trait("Category", "Integration")]
+public sealed class UnderstandCaptureLimitTests : IAsyncLifetime
+{
+    private const string Path = "/api/v1/assistant/understand";
+
+    private readonly AssistantApp _app = new AssistantApp()
+        .With("RateLimits:CapturePreviewsPerAccount:PermitLimit", "2")
+        .With("RateLimits:CapturePreviewsPerAccount:WindowSeconds", "300");
+
+    public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)_app).DisposeAsync();
+
+    [Fact]
+    public async Task PreviewsAboveThePersonsLimit_Are429WithRetryAfter_AndAnotherPersonIsNotAffected()
+    {
+        var busy = await Accounts.RegisterAndLoginAsync(_app);
+        var other = await Accounts.RegisterAndLoginAsync(_app);
+        using var busyClient = busy.Client(_app);
+        using var otherClient = other.Client(_app);
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await busyClient.PostAsJsonAsync(Path, new { text = "call mom tomorrow" });
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var refused = await busyClient.PostAsJsonAsync(Path, new { text = "call mom tomorrow at 3pm" });
+        using var stillFree = await otherClient.PostAsJsonAsync(Path, new { text = "call mom tomorrow at 3pm" });
+
+        var problem = await ProblemAssertions.AssertProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.Equal("Too many requests", problem.GetProperty("title").GetString());
+        Assert.Contains("Try again", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 300);
+        Assert.Equal(HttpStatusCode.OK, stillFree.StatusCode);
+        Assert.NotEqual(0, (await stillFree.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parts").GetArrayLength());
+    }
+}

@@ -35,32 +35,62 @@ function useAccountChange(id: string, onChanged: (user: AdminUser, message: stri
   });
 }
 
-/** "Are you sure?" in words that say what happens, with the way back first in reading order after the question. */
-function Confirm({ explain, confirm, cancel, busy, onConfirm, onCancel }: {
-  explain: string;
-  confirm: string;
-  cancel: string;
+/** The steps of an account that ask "are you sure?" first; their words are `adminUser.<step>.start`, `.explain`, `.submit`, `.cancel`. */
+type ConfirmedStep = 'deactivate' | 'reset';
+
+/**
+ * A step that asks first: a quiet button, then "are you sure?" in words that say what happens, with the way back right
+ * after the step in reading order. One step asks at a time (`asking`); the question takes the focus when it opens.
+ */
+function ConfirmedAction({ step, asking, onAsking, busy, onConfirm }: {
+  step: ConfirmedStep;
+  asking: ConfirmedStep | null;
+  onAsking: (step: ConfirmedStep | null) => void;
   busy: boolean;
   onConfirm: () => void;
-  onCancel: () => void;
 }) {
-  const text = useRef<HTMLParagraphElement>(null);
+  const { t } = useI18n();
+  const open = asking === step;
+  const question = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    text.current?.focus();
-  }, []);
+    if (open) {
+      question.current?.focus();
+    }
+  }, [open]);
   return (
-    <div className={confirmPanel}>
-      <p ref={text} tabIndex={-1} className="text-base focus-visible:ring-2 focus-visible:ring-teal-700 focus-visible:outline-none">
-        {explain}
-      </p>
-      <div className="flex flex-wrap gap-3">
-        <button type="button" className={primaryButton} disabled={busy} onClick={onConfirm}>
-          {confirm}
+    <div className="mt-4">
+      {open ? (
+        <div className={confirmPanel}>
+          <p ref={question} tabIndex={-1} className="text-base focus-visible:ring-2 focus-visible:ring-teal-700 focus-visible:outline-none">
+            {t(`adminUser.${step}.explain`)}
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <button type="button" className={primaryButton} disabled={busy} onClick={onConfirm}>
+              {t(`adminUser.${step}.submit`)}
+            </button>
+            <button
+              type="button"
+              className={quietButton}
+              onClick={() => {
+                onAsking(null);
+              }}
+            >
+              {t(`adminUser.${step}.cancel`)}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className={quietButton}
+          disabled={busy}
+          onClick={() => {
+            onAsking(step);
+          }}
+        >
+          {t(`adminUser.${step}.start`)}
         </button>
-        <button type="button" className={quietButton} onClick={onCancel}>
-          {cancel}
-        </button>
-      </div>
+      )}
     </div>
   );
 }
@@ -88,7 +118,7 @@ export function AccessSection({ user, own, onChanged, onFailed }: {
 }) {
   const { t, language } = useI18n();
   const timeZone = useTimeZone();
-  const [asking, setAsking] = useState<'deactivate' | 'reset' | null>(null);
+  const [asking, setAsking] = useState<ConfirmedStep | null>(null);
   const change = useAccountChange(user.id, (changed, message) => {
     setAsking(null);
     onChanged(changed, message);
@@ -140,61 +170,25 @@ export function AccessSection({ user, own, onChanged, onFailed }: {
       ) : (
         <>
           {user.isActive && (
-            <div className="mt-4">
-              {asking === 'deactivate' ? (
-                <Confirm
-                  explain={t('adminUser.deactivate.explain')}
-                  confirm={t('adminUser.deactivate.submit')}
-                  cancel={t('adminUser.deactivate.cancel')}
-                  busy={busy}
-                  onConfirm={() => {
-                    change.mutate({ change: { isActive: false }, message: () => t('adminUser.deactivate.done') });
-                  }}
-                  onCancel={() => {
-                    setAsking(null);
-                  }}
-                />
-              ) : (
-                <button
-                  type="button"
-                  className={quietButton}
-                  disabled={busy}
-                  onClick={() => {
-                    setAsking('deactivate');
-                  }}
-                >
-                  {t('adminUser.deactivate.start')}
-                </button>
-              )}
-            </div>
+            <ConfirmedAction
+              step="deactivate"
+              asking={asking}
+              onAsking={setAsking}
+              busy={busy}
+              onConfirm={() => {
+                change.mutate({ change: { isActive: false }, message: () => t('adminUser.deactivate.done') });
+              }}
+            />
           )}
-          <div className="mt-4">
-            {asking === 'reset' ? (
-              <Confirm
-                explain={t('adminUser.reset.explain')}
-                confirm={t('adminUser.reset.submit')}
-                cancel={t('adminUser.reset.cancel')}
-                busy={busy}
-                onConfirm={() => {
-                  change.mutate({ change: { forcePasswordReset: true }, message: (changed) => t('adminUser.reset.done', { email: changed.email }) });
-                }}
-                onCancel={() => {
-                  setAsking(null);
-                }}
-              />
-            ) : (
-              <button
-                type="button"
-                className={quietButton}
-                disabled={busy}
-                onClick={() => {
-                  setAsking('reset');
-                }}
-              >
-                {t('adminUser.reset.start')}
-              </button>
-            )}
-          </div>
+          <ConfirmedAction
+            step="reset"
+            asking={asking}
+            onAsking={setAsking}
+            busy={busy}
+            onConfirm={() => {
+              change.mutate({ change: { forcePasswordReset: true }, message: (changed) => t('adminUser.reset.done', { email: changed.email }) });
+            }}
+          />
         </>
       )}
     </section>

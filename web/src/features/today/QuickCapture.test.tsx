@@ -159,4 +159,37 @@ describe('Quick capture chips', () => {
     expect(screen.queryByRole('list', { name: 'What the assistant understood' })).not.toBeInTheDocument();
     expect(screen.getByRole('alert')).toBeEmptyDOMElement();
   });
+
+  it('shows no chips, and no error, when the preview is over the limit (429), even after earlier chips', async () => {
+    const user = userEvent.setup();
+    const limited = stubSignedInApi({
+      'GET /api/v1/tasks/next': () => ({ task: null, reasons: [], message: 'Nothing is open.' }),
+      'GET /api/v1/tasks': () => page([]),
+      'GET /api/v1/events': () => [],
+      'GET /api/v1/reminders': () => page([]),
+      // Over the limit by the time the person types on.
+      'POST /api/v1/assistant/understand': ({ body }) =>
+        !(body as { text: string }).text.includes('3pm')
+          ? understood((body as { text: string }).text)
+          : new Response(JSON.stringify({ title: 'Too many requests', detail: 'Too many attempts. Try again in 42 seconds.', status: 429 }), {
+              status: 429,
+              headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '42' },
+            }),
+    });
+    renderApp('/', { restoreSession: true });
+    const box = await screen.findByRole('textbox', { name: 'What is on your mind?' });
+    await user.type(box, 'call mom tomorrow');
+    expect(await screen.findByRole('button', { name: 'Remove tomorrow' })).toBeInTheDocument();
+
+    await user.type(box, ' at 3pm');
+    await waitFor(() => {
+      expect(previews(limited)).toContainEqual({ text: 'call mom tomorrow at 3pm' });
+    });
+
+    await waitFor(() => {
+      expect(screen.queryByRole('list', { name: 'What the assistant understood' })).not.toBeInTheDocument();
+    });
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement();
+    expect(screen.queryByText(/Try again/)).not.toBeInTheDocument();
+  });
 });

@@ -17,8 +17,9 @@ export async function understand(text: string, signal?: AbortSignal): Promise<Un
 
 /**
  * The preview of a capture while it is typed: asked once typing pauses, never for empty text nor offline (the capture
- * is then queued as before), quiet when it fails (no preview rather than an error). The last preview stays while the
- * next one is on its way, so the chips do not blink at every key. `text` is the preview's own text, for its spans.
+ * is then queued as before), quiet when it fails or is over the person's limit (no preview rather than an error). The
+ * last preview stays while the next one is on its way, so the chips do not blink at every key. `text` is the preview's
+ * own text, for its spans.
  */
 export function useUnderstanding(typed: string): { understanding: Understanding; text: string } | null {
   const online = useOnline();
