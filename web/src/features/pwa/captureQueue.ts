@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { storageSignal } from '../../ui/storageSignal';
 
 /**
  * Quick captures typed while offline, kept on this device per person (localStorage) until they are sent: in the
@@ -11,15 +12,9 @@ export interface QueuedCapture {
 }
 
 const storageKey = (userId: string) => `pa.captureQueue.${userId}`;
-const listeners = new Set<() => void>();
+const { notify, subscribe } = storageSignal();
 const snapshots = new Map<string, { raw: string | null; items: readonly QueuedCapture[] }>();
 const none: readonly QueuedCapture[] = [];
-
-function notify() {
-  listeners.forEach((listener) => {
-    listener();
-  });
-}
 
 function read(userId: string): readonly QueuedCapture[] {
   let raw: string | null = null;
@@ -73,15 +68,6 @@ function remove(userId: string, id: string) {
   );
 }
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  // Another tab sent or queued something.
-  window.addEventListener('storage', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', listener);
-  };
-}
 
 export function useQueuedCaptures(userId: string | null): readonly QueuedCapture[] {
   return useSyncExternalStore(

@@ -3,31 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
 import { endSignedInSession, renderApp } from '../../test/render';
 import { stubSignedInApi } from '../../test/signedIn';
+import { page, task } from '../../test/tasks';
 
-const page = <T,>(items: T[]) => ({ items, page: 1, pageSize: 100, total: items.length });
 
-const payRent = {
-  id: 't1',
-  title: 'pay the rent',
-  notes: null,
-  due: null,
-  dueDate: null,
-  dueAt: null,
-  priority: 'medium',
-  status: 'open',
-  tags: [],
-  parentId: null,
-  position: 0,
-  estimatedMinutes: null,
-  energy: null,
-  missedCount: 0,
-  breakdownSuggested: false,
-  createdAt: '2026-11-25T10:00:00Z',
-  updatedAt: '2026-11-25T10:00:00Z',
-  completedAt: null,
-  steps: 0,
-  stepsDone: 0,
-};
+const payRent = task('pay the rent', { id: 't1' });
 
 /** A day as the service worker saved it: Today's reads answer, whatever the network. */
 function savedDay(routes: Parameters<typeof stubSignedInApi>[0] = {}) {

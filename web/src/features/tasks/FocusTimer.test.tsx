@@ -4,38 +4,13 @@ import { vi } from 'vitest';
 import { stubApi } from '../../test/fakeApi';
 import { endSignedInSession, renderApp, renderWithClient } from '../../test/render';
 import { stubSignedInApi } from '../../test/signedIn';
+import { page, task } from '../../test/tasks';
 import { pauseFocus, startFocus } from './focusTimer';
-import type { Task } from './tasks';
 import { TasksPage } from './TasksPage';
 
 const minute = 60_000;
 
-function task(title: string): Task {
-  return {
-    id: `t-${title.replace(/\W/g, '')}`,
-    title,
-    notes: null,
-    due: null,
-    dueDate: null,
-    dueAt: null,
-    priority: 'medium',
-    status: 'open',
-    tags: [],
-    parentId: null,
-    position: 0,
-    estimatedMinutes: null,
-    energy: null,
-    missedCount: 0,
-    breakdownSuggested: false,
-    createdAt: '2026-12-07T08:00:00Z',
-    updatedAt: '2026-12-07T08:00:00Z',
-    completedAt: null,
-    steps: 0,
-    stepsDone: 0,
-  };
-}
 
-const page = (items: Task[]) => ({ items, page: 1, pageSize: 100, total: items.length });
 const bank = task('call the bank');
 
 /** The tasks list with "call the bank" open, until it is completed. */

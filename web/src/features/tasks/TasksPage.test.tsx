@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { problem, stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
+import { page, task } from '../../test/tasks';
 import type { Task } from './tasks';
 import { TasksPage } from './TasksPage';
 
@@ -11,33 +12,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function task(title: string, extra: Partial<Task> = {}): Task {
-  return {
-    id: `t-${title.replace(/\W/g, '')}`,
-    title,
-    notes: null,
-    due: null,
-    dueDate: null,
-    dueAt: null,
-    priority: 'medium',
-    status: 'open',
-    tags: [],
-    parentId: null,
-    position: 0,
-    estimatedMinutes: null,
-    energy: null,
-    missedCount: 0,
-    breakdownSuggested: false,
-    createdAt: '2026-11-25T10:00:00Z',
-    updatedAt: '2026-11-25T10:00:00Z',
-    completedAt: null,
-    steps: 0,
-    stepsDone: 0,
-    ...extra,
-  };
-}
 
-const page = (items: Task[]) => ({ items, page: 1, pageSize: 100, total: items.length });
 
 describe('TasksPage', () => {
   it('says there is nothing due today, adds a task from one line and echoes it', async () => {

@@ -1,4 +1,5 @@
 import { useState, useSyncExternalStore } from 'react';
+import { storageSignal } from '../../ui/storageSignal';
 import { parseFocusTimer, type FocusTimer } from './focusTimer';
 
 /**
@@ -6,14 +7,8 @@ import { parseFocusTimer, type FocusTimer } from './focusTimer';
  * seen by every tab. It holds a task title, so signing out or in as someone else forgets it ({@link forgetFocus}).
  */
 const storageKey = 'pa.focus';
-const listeners = new Set<() => void>();
+const { notify, subscribe } = storageSignal();
 let snapshot: { raw: string | null; timer: FocusTimer | null } = { raw: null, timer: null };
-
-function notify() {
-  listeners.forEach((listener) => {
-    listener();
-  });
-}
 
 function read(): FocusTimer | null {
   let raw: string | null;
@@ -54,15 +49,6 @@ export function forgetFocus(): void {
   saveFocus(null);
 }
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  // Another tab started, paused or stopped the timer.
-  window.addEventListener('storage', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', listener);
-  };
-}
 
 export function useFocusTimer(): FocusTimer | null {
   return useSyncExternalStore(subscribe, read, () => null);

@@ -4,8 +4,8 @@ import { afterEach, vi } from 'vitest';
 import { problem, type ApiCall } from '../../test/fakeApi';
 import { endSignedInSession, renderApp } from '../../test/render';
 import { stubSignedInApi } from '../../test/signedIn';
+import { page, task } from '../../test/tasks';
 import { addDays, instantFromWallTime, todayIn } from '../../ui/dates';
-import type { Task } from '../tasks/tasks';
 
 /** The profile's zone: Today reads "today" there, as the server does. */
 const zone = 'Europe/Paris';
@@ -18,33 +18,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-function task(title: string, extra: Partial<Task> = {}): Task {
-  return {
-    id: `t-${title.replace(/\W/g, '')}`,
-    title,
-    notes: null,
-    due: null,
-    dueDate: null,
-    dueAt: null,
-    priority: 'medium',
-    status: 'open',
-    tags: [],
-    parentId: null,
-    position: 0,
-    estimatedMinutes: null,
-    energy: null,
-    missedCount: 0,
-    breakdownSuggested: false,
-    createdAt: '2026-11-25T10:00:00Z',
-    updatedAt: '2026-11-25T10:00:00Z',
-    completedAt: null,
-    steps: 0,
-    stepsDone: 0,
-    ...extra,
-  };
-}
 
-const page = <T,>(items: T[]) => ({ items, page: 1, pageSize: 100, total: items.length });
 
 /** A host with nothing in it but what `routes` add. */
 function quietDay(routes: Parameters<typeof stubSignedInApi>[0] = {}) {
