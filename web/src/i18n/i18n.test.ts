@@ -15,6 +15,12 @@ describe('i18n tables', () => {
       expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
     }
   });
+
+  it('say “tu” in French everywhere, as the assistant does (no “vous”, no imperative in -ez)', () => {
+    const formal = /\b(vous|votre|vos|veuillez)\b|\b(?!(chez|assez)\b)\p{L}+ez\b/iu;
+    const saysVous = (Object.keys(fr) as (keyof typeof fr)[]).filter((key) => formal.test(fr[key]));
+    expect(saysVous).toEqual([]);
+  });
 });
 
 describe('pickLanguage', () => {

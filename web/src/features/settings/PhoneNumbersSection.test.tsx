@@ -68,7 +68,7 @@ it('adds a number, confirms it with the texted code, and names field errors', as
 
 it.each([
   ['en', 'Texts paused: this number replied STOP. Text START to resume.'],
-  ['fr', 'SMS en pause : ce numéro a répondu STOP. Envoyez START pour les reprendre.'],
+  ['fr', 'SMS en pause : ce numéro a répondu STOP. Envoie START pour les reprendre.'],
 ] as const)('says calmly (%s) that texts to a number that replied STOP are paused', async (language, sentence) => {
   const phones = [
     { id: 'p1', number: '+15145550134', verified: true, primary: true, createdAt: '2026-11-25T10:00:00Z', optedOut: true },

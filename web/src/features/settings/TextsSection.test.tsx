@@ -80,7 +80,7 @@ it('says calmly when the day’s allowance is used up, and that administrators h
 
   stubApi({ 'GET /api/v1/sms/usage': () => usage({ allowance: { unlimited: true, daily: null, usedToday: 0, leftToday: null, monthly: null, usedThisMonth: 0, leftThisMonth: null } }) });
   renderWithClient(<TextsSection />, 'fr');
-  expect(await screen.findByText("Vos SMS n'ont pas de limite.")).toBeInTheDocument();
+  expect(await screen.findByText("Tes SMS n'ont pas de limite.")).toBeInTheDocument();
   expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
 });
 
