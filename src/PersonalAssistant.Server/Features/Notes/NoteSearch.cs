@@ -8,9 +8,10 @@ namespace PersonalAssistant.Server.Features.Notes;
 
 /// <summary>
 /// Full-text search on either database, always within one person's notes, best match first.
-/// SQLite: the FTS5 table <c>NotesFts</c> (unicode61 tokenizer, accents folded), kept in step by triggers; each word
-/// of the query becomes a quoted prefix term on the title and body, so nothing the person types is read as FTS syntax,
-/// and the person's id is matched as a token of the indexed <c>Owner</c> column.
+/// SQLite: the person's own notes ranked in memory by <see cref="NoteRanking"/> (up to <see cref="PersonalScanLimit"/>
+/// notes), beyond that the FTS5 table <c>NotesFts</c> (unicode61 tokenizer, accents folded), kept in step by triggers;
+/// each word of the query becomes a quoted prefix term on the title and body, so nothing the person types is read as
+/// FTS syntax, and the person's id is matched as a token of the indexed <c>Owner</c> column.
 /// PostgreSQL: the generated <c>SearchVector</c> column ('simple' configuration, fine for English and French alike)
 /// with its GIN index (used for people with more than <see cref="PersonalScanLimit"/> notes), each word a prefix term.
 /// </summary>
@@ -18,6 +19,9 @@ internal static class NoteSearch
 {
     /// <summary>Up to this many notes, PostgreSQL reads the person's own notes rather than the shared GIN index.</summary>
     internal const int PersonalScanLimit = 1000;
+
+    /// <summary>A query's words past this many are not searched.</summary>
+    private const int MaxTerms = 10;
 
     /// <summary>
     /// One page of the person's best matches (at most <paramref name="limit"/> ranked), keeping only notes with the
@@ -122,17 +126,70 @@ internal static class NoteSearch
         }
     }
 
+    /// <summary>Up to this much text (in characters), SQLite reads the person's own notes rather than the FTS5 table.</summary>
+    internal const int PersonalScanText = 2_000_000;
+
+    private static readonly Func<Note, NoteSummary> Summary = NoteSummary.Of.Compile();
+
     /// <summary>
-    /// SQLite: the FTS5 table ranks the ids, the filters keep some, then only the page's notes are read.
+    /// The person's notes with the tag or pinned state asked for (null for any), one past the scan's limit, with what a
+    /// search reads of them.
+    /// </summary>
+    private static readonly Func<AppDbContext, Guid, string?, bool?, IAsyncEnumerable<Note>> PersonsNotes = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId, string? tag, bool? pinned) => db.Notes.AsNoTracking()
+            .Where(n => n.UserId == userId && (tag == null || n.Tags.Contains(tag)) && (pinned == null || n.Pinned == pinned))
+            .Take(PersonalScanLimit + 1)
+            .Select(n => new Note { Id = n.Id, Title = n.Title, Body = n.Body, Tags = n.Tags, Pinned = n.Pinned, UpdatedAt = n.UpdatedAt }));
+
+    /// <summary>
+    /// SQLite: the person's notes ranked in memory (<see cref="NoteRanking"/>) up to <see cref="PersonalScanLimit"/>
+    /// notes and <see cref="PersonalScanText"/> characters (almost everyone); beyond, the FTS5 table.
     /// </summary>
     private static async Task<(List<NoteSummary> Items, int Total)> SqlitePageAsync(
         AppDbContext db, Guid userId, string query, string? tag, bool? pinned, int skip, int size, int limit, CancellationToken cancellationToken)
     {
-        var terms = PrefixTerms(query, " ", suffix: "*", quote: true);
-        if (terms.Length == 0)
+        var words = TextKeys.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(MaxTerms).ToList();
+        if (words.Count == 0)
         {
             return ([], 0);
         }
+
+        if (await ScanAsync(db, userId, words, tag, pinned, cancellationToken) is { } scanned)
+        {
+            var ranked = scanned.Take(limit).ToList();
+            return ([.. ranked.Skip(skip).Take(size).Select(Summary)], ranked.Count);
+        }
+
+        return await SqliteIndexPageAsync(db, userId, query, tag, pinned, skip, size, limit, cancellationToken);
+    }
+
+    /// <summary>The person's matching notes, best first; null when they have too many notes or too much text to scan.</summary>
+    private static async Task<IReadOnlyList<Note>?> ScanAsync(
+        AppDbContext db, Guid userId, List<string> words, string? tag, bool? pinned, CancellationToken cancellationToken)
+    {
+        var ranking = new NoteRanking(words);
+        var (count, text) = (0, 0L);
+        await foreach (var note in PersonsNotes(db, userId, tag, pinned).WithCancellation(cancellationToken))
+        {
+            text += note.Title.Length + note.Body.Length;
+            if (++count > PersonalScanLimit || text > PersonalScanText)
+            {
+                return null;
+            }
+
+            ranking.Add(note);
+        }
+
+        return ranking.Ranked();
+    }
+
+    /// <summary>
+    /// SQLite's FTS5 table ranks the ids, the filters keep some, then only the page's notes are read.
+    /// </summary>
+    private static async Task<(List<NoteSummary> Items, int Total)> SqliteIndexPageAsync(
+        AppDbContext db, Guid userId, string query, string? tag, bool? pinned, int skip, int size, int limit, CancellationToken cancellationToken)
+    {
+        var terms = PrefixTerms(query, " ", suffix: "*", quote: true);
 
         // The person's id is a token of the indexed "Owner" column, so FTS5 ranks only their matches; with the owner
         // as a filter outside the MATCH it ranked every person's matching notes first (26 ms against 3 ms for a
@@ -177,6 +234,6 @@ internal static class NoteSearch
             }
         }
 
-        return string.Join(separator, words.Take(10).Select(w => (quote ? $"\"{w}\"" : w) + suffix));
+        return string.Join(separator, words.Take(MaxTerms).Select(w => (quote ? $"\"{w}\"" : w) + suffix));
     }
 }

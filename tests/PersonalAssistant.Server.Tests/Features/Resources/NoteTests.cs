@@ -20,6 +20,7 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
         using var otherClient = other.Client(app);
         var valve = await CreateAsync(client, new { title = "Boiler", body = "The plumber said the valve needs replacing." });
         var wifi = await CreateAsync(client, new { body = "# Wifi\nThe password is on the fridge." });
+        var cafe = await CreateAsync(client, new { title = "Café Œuvre", body = "Réunion à 9h, près de l'école." });
         await CreateAsync(otherClient, new { title = "Their boiler", body = "plumber secrets" });
 
         Assert.Equal("Wifi", wifi.GetProperty("title").GetString());
@@ -28,6 +29,12 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
         Assert.Equal([Id(wifi)], await SearchAsync(client, "fridge password"));
         Assert.Empty(await SearchAsync(client, "valve fridge"));
         Assert.Empty(await SearchAsync(client, "\"unbalanced * OR ( -"));
+        Assert.Equal([Id(cafe)], await SearchAsync(client, "café réunion"));
+        if (!TestEnvironment.IsPostgres)
+        {
+            // SQLite folds accents both ways (PostgreSQL's 'simple' configuration does not).
+            Assert.Equal([Id(cafe)], await SearchAsync(client, "ECOLE, pres oeuvre"));
+        }
         Assert.Single(await SearchAsync(otherClient, "plumber"));
         // On SQLite the owner is a token of the full-text table: it scopes the search and is never searched itself.
         Assert.Empty(await SearchAsync(client, owner.Id.ToString("N")));
