@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { formatDateTime, instantFromWallTime } from '../../ui/dates';
 import { browserTimeZone } from '../../ui/timeZone';
-import { stubApi } from '../../test/fakeApi';
+import { problem, stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
 import { weekStart, type Occurrence } from './events';
 import { EventsPage } from './EventsPage';
@@ -53,6 +53,17 @@ function eventsHost() {
         updatedAt: '2026-11-25T10:00:00Z',
       };
     },
+    'POST /api/v1/events/import': ({ body }) => {
+      if (typeof body !== 'string' || !body.startsWith('BEGIN:VCALENDAR')) {
+        return problem(400, 'Please check what you sent.', { file: ['That file is not a calendar (.ics).'] });
+      }
+      const start = thisWeekAfternoon();
+      occurrences = [
+        ...occurrences,
+        { eventId: 'e9', title: 'yoga', start: start.toISOString(), end: new Date(start.getTime() + 3600_000).toISOString(), location: null, repeats: false, repeatBroken: false },
+      ];
+      return { imported: 12, alreadyThere: 3, skipped: 0 };
+    },
     'DELETE /api/v1/events/:id': () => {
       occurrences = [];
       return undefined;
@@ -60,6 +71,8 @@ function eventsHost() {
   });
   return api;
 }
+
+const calendarFile = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:yoga-1', 'SUMMARY:yoga', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
 
 /** A repeating event with two occurrences this week (Tuesday and Thursday at 9:30 local), as the server expands it. */
 function repeatingHost() {
@@ -116,6 +129,42 @@ describe('EventsPage', () => {
     await userEvent.click(within(day).getByRole('button', { name: 'Delete: dentist' }));
     expect(await screen.findByText('Deleted: dentist.')).toBeInTheDocument();
     expect(await screen.findByText('Nothing on the calendar this week.')).toBeInTheDocument();
+  });
+
+  it('imports an .ics file as it is, says what was added and what was already here, and refreshes the week', async () => {
+    const api = eventsHost();
+    renderWithClient(<EventsPage />);
+    expect(await screen.findByText('Nothing on the calendar this week.')).toBeInTheDocument();
+    const section = screen.getByRole('region', { name: 'Import from another calendar' });
+
+    await userEvent.click(within(section).getByRole('button', { name: 'Import' }));
+    expect(within(section).getByLabelText('Calendar file (.ics)')).toHaveAccessibleDescription('Choose an .ics file first.');
+    expect(api.posted()).toEqual([]);
+
+    await userEvent.upload(within(section).getByLabelText('Calendar file (.ics)'), new File([calendarFile], 'work.ics', { type: 'text/calendar' }));
+    await userEvent.click(within(section).getByRole('button', { name: 'Import' }));
+
+    expect(await within(section).findByRole('status')).toHaveTextContent('12 events added. 3 were already here.');
+    expect(api.posted()).toEqual([expect.objectContaining({ method: 'POST', path: '/api/v1/events/import', body: calendarFile })]);
+    const dayName = new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric' }).format(thisWeekAfternoon());
+    expect(within(await screen.findByRole('region', { name: dayName })).getByText('yoga')).toBeInTheDocument();
+    expect(api.calls.filter((call) => call.path === '/api/v1/events').length).toBeGreaterThan(1);
+  });
+
+  it('shows why a file that is not a calendar was refused, beside the file', async () => {
+    eventsHost();
+    renderWithClient(<EventsPage />, 'fr');
+    const section = await screen.findByRole('region', { name: 'Importer depuis un autre agenda' });
+
+    await userEvent.upload(within(section).getByLabelText('Fichier d’agenda (.ics)'), new File(['hello'], 'notes.ics', { type: 'text/calendar' }));
+    await userEvent.click(within(section).getByRole('button', { name: 'Importer' }));
+
+    const input = within(section).getByLabelText('Fichier d’agenda (.ics)');
+    await vi.waitFor(() => {
+      expect(input).toHaveAccessibleDescription('That file is not a calendar (.ics).');
+    });
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(within(section).getByRole('status')).toHaveTextContent('');
   });
 
   it('turns on the private calendar link, shows it, and makes a new one after confirming', async () => {

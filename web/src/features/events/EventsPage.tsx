@@ -9,6 +9,7 @@ import { FormAlert, problemMessage } from '../../ui/form';
 import { AddEventForm } from './AddEventForm';
 import { CalendarFeed } from './CalendarFeed';
 import { DeleteRepeatChoice } from './DeleteRepeatChoice';
+import { ImportCalendar } from './ImportCalendar';
 import { byDay, eventKeys, occurrenceKey, weekQuery, weekStart, type Occurrence } from './events';
 
 /** The calendar as a week list: what is on each day, in the person's zone; add, delete, and subscribe from another calendar. */
@@ -172,6 +173,7 @@ export function EventsPage() {
           </div>
         )}
       </section>
+      <ImportCalendar />
       <CalendarFeed />
     </section>
   );
