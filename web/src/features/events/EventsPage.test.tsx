@@ -11,7 +11,15 @@ import { EventsPage } from './EventsPage';
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
+  localStorage.clear();
 });
+
+/** A screen as wide as Tailwind's `md:` (a desktop window), or a phone's. */
+function screenIsWide(wide: boolean) {
+  vi.stubGlobal('matchMedia', (media: string) => ({ matches: wide, media, addEventListener: vi.fn(), removeEventListener: vi.fn() }));
+}
+
+const longDay = (day: Date) => new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric' }).format(day);
 
 /** Tomorrow at 14:30 local, or today when tomorrow is next week, so the event is always in this week's list. */
 function thisWeekAfternoon(): Date {
@@ -237,5 +245,64 @@ describe('EventsPage', () => {
     expect(within(choice).getByRole('button', { name: /^Seulement celui-ci/ })).toHaveFocus();
     expect(within(choice).getByRole('button', { name: 'Toute la série' })).toBeInTheDocument();
     expect(within(choice).getByRole('button', { name: 'Le garder' })).toBeInTheDocument();
+  });
+
+  it('shows the week as a grid of seven days on a wide screen, switches to the list, and remembers the choice', async () => {
+    screenIsWide(true);
+    const { tuesday, thursday } = repeatingHost();
+    const { unmount } = renderWithClient(<EventsPage />);
+    const monday = instantFromWallTime(weekStart(browserTimeZone(), 0), browserTimeZone());
+    const week = Array.from({ length: 7 }, (_, days) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + days, 12));
+
+    const views = await screen.findByRole('group', { name: 'Show the week as' });
+    expect(within(views).getByRole('button', { name: 'Week' })).toHaveAttribute('aria-pressed', 'true');
+    const tuesdayColumn = await screen.findByRole('region', { name: longDay(tuesday) });
+    expect(screen.getAllByRole('region', { name: /day, / }).map((day) => day.getAttribute('aria-label'))).toEqual(week.map(longDay));
+    expect(within(tuesdayColumn).getByText('standup')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: longDay(thursday) })).getByText('standup')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: longDay(week[0] ?? monday) })).getByText('Nothing planned')).toBeInTheDocument();
+    const today = screen.getByRole('region', { current: 'date' });
+    expect(today).toHaveAccessibleName(longDay(new Date()));
+    expect(within(today).getByText('(today)')).toBeInTheDocument();
+
+    // The same delete as in the list, inside a day's column.
+    await userEvent.click(within(tuesdayColumn).getByRole('button', { name: 'Delete: standup' }));
+    expect(within(tuesdayColumn).getByRole('button', { name: /^Only this one/ })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+
+    await userEvent.click(within(views).getByRole('button', { name: 'List' }));
+    expect(within(views).getByRole('button', { name: 'List' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getAllByRole('region', { name: /day, / }).map((day) => day.getAttribute('aria-label'))).toEqual([longDay(tuesday), longDay(thursday)]);
+    expect(localStorage.getItem('pa.calendarView')).toBe('list');
+
+    unmount();
+    renderWithClient(<EventsPage />);
+    expect(within(await screen.findByRole('group', { name: 'Show the week as' })).getByRole('button', { name: 'List' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('moves the grid a week at a time', async () => {
+    screenIsWide(true);
+    repeatingHost();
+    renderWithClient(<EventsPage />);
+    const nextMonday = instantFromWallTime(weekStart(browserTimeZone(), 1), browserTimeZone());
+    await screen.findByRole('region', { name: longDay(new Date()) });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next week' }));
+
+    expect(await screen.findByRole('heading', { level: 2, name: `Week of ${new Intl.DateTimeFormat('en', { month: 'long', day: 'numeric' }).format(nextMonday)}` })).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: longDay(nextMonday) })).toBeInTheDocument();
+    expect(screen.getAllByRole('region', { name: /day, / })).toHaveLength(7);
+    expect(screen.queryByRole('region', { current: 'date' })).not.toBeInTheDocument();
+  });
+
+  it('keeps the list on a phone, whatever was chosen on a wider screen', async () => {
+    screenIsWide(false);
+    localStorage.setItem('pa.calendarView', 'week');
+    const { tuesday, thursday } = repeatingHost();
+    renderWithClient(<EventsPage />);
+
+    await screen.findByRole('region', { name: longDay(tuesday) });
+    expect(screen.queryByRole('group', { name: 'Show the week as' })).not.toBeInTheDocument();
+    expect(screen.getAllByRole('region', { name: /day, / }).map((day) => day.getAttribute('aria-label'))).toEqual([longDay(tuesday), longDay(thursday)]);
   });
 });
