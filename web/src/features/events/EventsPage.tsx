@@ -68,7 +68,12 @@ export function EventsPage() {
 
   /** One day and its events, the same in both views: a section named by the day, today said in words too. */
   const daySection = (day: string, items: readonly Occurrence[], narrow: boolean): ReactNode => (
-    <section key={day} aria-label={dayName(day)} aria-current={day === today ? 'date' : undefined} className="flex min-w-0 flex-col gap-2">
+    <section
+      key={day}
+      aria-label={dayName(day)}
+      aria-current={day === today ? 'date' : undefined}
+      className={narrow ? `flex min-w-0 flex-col gap-2 border-t-4 pt-2 ${day === today ? 'border-teal-700 dark:border-teal-400' : 'border-transparent'}` : 'flex flex-col gap-2'}
+    >
       <h3 className={narrow ? 'text-base font-semibold' : 'text-lg font-semibold'}>
         {narrow ? formatDate(language, day, { weekday: 'short', day: 'numeric' }) : dayName(day)}
         {day === today && <span className={narrow ? 'block text-sm font-normal' : 'ml-2 text-sm font-normal'}>{t('events.today')}</span>}
