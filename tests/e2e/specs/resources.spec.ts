@@ -1,4 +1,4 @@
-import { expect, seriousViolations, signUp, test } from './fixtures';
+import { accessibleInEveryLook, expect, seriousViolations, signUp, test } from './fixtures';
 
 const password = 'maple orbit lantern 47';
 
@@ -56,5 +56,54 @@ test.describe('resources', () => {
     await steps.getByRole('button', { name: 'Save steps' }).click();
     const saved = page.getByRole('region', { name: 'Saved as steps' });
     await expect(saved.getByText('1. Fill the watering can')).toBeVisible();
+  });
+
+  test('a person imports an .ics file, sees the week as a grid on a wide screen, and the calendar is accessible in every look', async ({ page, problems }) => {
+    await signUp(page, { name: 'Sam', emailPrefix: 'e2e-calendar', password });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Calendar' })).toBeVisible();
+
+    // Today in the browser's zone, which is the new person's: an all-day event and one late in the evening.
+    const now = new Date();
+    const today = `${String(now.getFullYear())}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//e2e//calendar//EN',
+      'BEGIN:VEVENT',
+      `UID:holiday-${today}@e2e.test`,
+      `DTSTART;VALUE=DATE:${today}`,
+      'SUMMARY:day off',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      `UID:concert-${today}@e2e.test`,
+      `DTSTART:${today}T230000`,
+      `DTEND:${today}T235000`,
+      'SUMMARY:late concert',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    const importing = page.getByRole('region', { name: 'Import from another calendar' });
+    const file = { name: 'other.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) };
+    await importing.getByLabel('Calendar file (.ics)').setInputFiles(file);
+    await importing.getByRole('button', { name: 'Import' }).click();
+    await expect(importing.getByRole('status')).toHaveText('2 events added.');
+
+    await expect(page.getByRole('group', { name: 'Show the week as' }).getByRole('button', { name: 'Week' })).toHaveAttribute('aria-pressed', 'true');
+    const todayColumn = page.locator('section[aria-current="date"]');
+    await expect(todayColumn.getByRole('listitem')).toHaveText([/All day.*day off/, /late concert/]);
+    await expect(page.getByRole('region', { name: /day, / })).toHaveCount(7);
+    await accessibleInEveryLook(page, 'calendar-week');
+
+    // The same file again adds nothing twice.
+    await importing.getByLabel('Calendar file (.ics)').setInputFiles(file);
+    await importing.getByRole('button', { name: 'Import' }).click();
+    await expect(importing.getByRole('status')).toHaveText('No new events. 2 were already here.');
+
+    await page.getByRole('group', { name: 'Show the week as' }).getByRole('button', { name: 'List' }).click();
+    await expect(page.getByRole('region', { name: /day, / })).toHaveCount(1);
+    expect(problems.list()).toEqual([]);
   });
 });

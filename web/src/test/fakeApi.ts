@@ -26,7 +26,10 @@ export function stubApi(routes: Record<string, RouteHandler>) {
     const request = input instanceof Request ? input : new Request(new URL(input, 'http://localhost'), init);
     const url = new URL(request.url);
     const text = await request.text();
-    const call: ApiCall = { method: request.method, path: url.pathname, query: url.searchParams, body: text ? (JSON.parse(text) as unknown) : undefined };
+    // JSON bodies are parsed; any other (an .ics file as text/calendar) is kept as its text.
+    const json = request.headers.get('Content-Type')?.includes('json') ?? true;
+    const body = text ? (json ? (JSON.parse(text) as unknown) : text) : undefined;
+    const call: ApiCall = { method: request.method, path: url.pathname, query: url.searchParams, body };
     calls.push(call);
     for (const route of table) {
       const match = route.regex.exec(url.pathname);

@@ -80,8 +80,9 @@ function Labelled({
   );
 }
 
+// The file: classes style only a file input's button (an .ics to import): visible and centred in the box.
 const controlClass =
-  'min-h-11 rounded-lg border border-stone-300 bg-white px-3 text-base text-stone-900 focus:border-teal-700 focus:ring-2 focus:ring-teal-700/40 focus:outline-none aria-invalid:border-red-700 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-50';
+  'min-h-11 rounded-lg border border-stone-300 bg-white px-3 text-base text-stone-900 focus:border-teal-700 focus:ring-2 focus:ring-teal-700/40 focus:outline-none aria-invalid:border-red-700 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-50 file:my-1.5 file:mr-3 file:rounded-md file:border-0 file:bg-stone-100 file:px-3 file:py-1.5 file:text-base file:font-medium file:text-stone-900 dark:file:bg-stone-800 dark:file:text-stone-50';
 
 /**
  * A labelled input whose error is announced and linked to it. Works controlled (`value`/`onChange`) or with

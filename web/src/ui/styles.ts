@@ -1,7 +1,12 @@
 const focusRing = 'focus-visible:ring-2 focus-visible:ring-teal-700 focus-visible:ring-offset-2 focus-visible:outline-none';
 
+const quietButtonBase = `inline-flex min-h-11 items-center justify-center rounded-lg border border-stone-300 font-medium hover:bg-stone-100 disabled:opacity-60 dark:border-stone-700 dark:hover:bg-stone-800 ${focusRing}`;
+
 /** The secondary button: outlined, large enough to tap, with a visible focus ring. */
-export const quietButton = `inline-flex min-h-11 items-center justify-center rounded-lg border border-stone-300 px-4 text-base font-medium hover:bg-stone-100 disabled:opacity-60 dark:border-stone-700 dark:hover:bg-stone-800 ${focusRing}`;
+export const quietButton = `${quietButtonBase} px-4 text-base`;
+
+/** The secondary button in a narrow column (a day of the week grid): smaller text and padding, as tall to tap. */
+export const narrowQuietButton = `${quietButtonBase} px-2 text-sm`;
 
 /** The one main action of a form or a screen. */
 export const primaryButton = `inline-flex min-h-11 items-center justify-center rounded-lg bg-teal-800 px-5 text-base font-medium text-white hover:bg-teal-900 disabled:opacity-60 ${focusRing}`;

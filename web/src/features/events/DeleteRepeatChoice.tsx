@@ -2,21 +2,23 @@ import { useEffect, useId, useRef } from 'react';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../ui/dates';
 import { useTimeZone } from '../../ui/timeZone';
-import { quietButton } from '../../ui/styles';
+import { narrowQuietButton, quietButton } from '../../ui/styles';
 import type { Occurrence } from './events';
 
 /**
  * Deleting a repeating event asks which: only this occurrence, or the whole series. Shown in place of the Delete
  * button (no modal to lose), it takes the focus; Escape or "Keep it" closes it, and nothing is deleted until one of
- * the two answers is chosen.
+ * the two answers is chosen. In a day of the week grid (`narrow`) its buttons are smaller and stack.
  */
 export function DeleteRepeatChoice({
   occurrence,
+  narrow = false,
   busy,
   onChoose,
   onCancel,
 }: {
   occurrence: Occurrence;
+  narrow?: boolean;
   busy: boolean;
   onChoose: (only: boolean) => void;
   onCancel: () => void;
@@ -25,6 +27,7 @@ export function DeleteRepeatChoice({
   const timeZone = useTimeZone();
   const questionId = useId();
   const first = useRef<HTMLButtonElement>(null);
+  const button = narrow ? narrowQuietButton : quietButton;
   useEffect(() => {
     first.current?.focus();
   }, []);
@@ -33,21 +36,21 @@ export function DeleteRepeatChoice({
     <div
       role="group"
       aria-labelledby={questionId}
-      className="flex basis-full flex-col gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-stone-950"
+      className={`flex basis-full flex-col rounded-lg border border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-stone-950 ${narrow ? 'gap-2 p-2' : 'gap-3 p-3'}`}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           onCancel();
         }
       }}
     >
-      <p id={questionId} className="text-base font-medium">
+      <p id={questionId} className={narrow ? 'text-sm font-medium' : 'text-base font-medium'}>
         {t('events.delete.which', { title: occurrence.title })}
       </p>
-      <div className="flex flex-wrap gap-2">
+      <div className={narrow ? 'flex flex-col gap-2' : 'flex flex-wrap gap-2'}>
         <button
           ref={first}
           type="button"
-          className={quietButton}
+          className={button}
           disabled={busy}
           onClick={() => {
             onChoose(true);
@@ -57,7 +60,7 @@ export function DeleteRepeatChoice({
         </button>
         <button
           type="button"
-          className={quietButton}
+          className={button}
           disabled={busy}
           onClick={() => {
             onChoose(false);
@@ -65,7 +68,7 @@ export function DeleteRepeatChoice({
         >
           {t('events.delete.series')}
         </button>
-        <button type="button" className={quietButton} onClick={onCancel}>
+        <button type="button" className={button} onClick={onCancel}>
           {t('events.delete.keep')}
         </button>
       </div>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { formatDateTime, instantFromWallTime } from '../../ui/dates';
 import { browserTimeZone } from '../../ui/timeZone';
-import { stubApi } from '../../test/fakeApi';
+import { problem, stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
 import { weekStart, type Occurrence } from './events';
 import { EventsPage } from './EventsPage';
@@ -11,7 +11,15 @@ import { EventsPage } from './EventsPage';
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
+  localStorage.clear();
 });
+
+/** A screen as wide as Tailwind's `md:` (a desktop window), or a phone's. */
+function screenIsWide(wide: boolean) {
+  vi.stubGlobal('matchMedia', (media: string) => ({ matches: wide, media, addEventListener: vi.fn(), removeEventListener: vi.fn() }));
+}
+
+const longDay = (day: Date) => new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric' }).format(day);
 
 /** Tomorrow at 14:30 local, or today when tomorrow is next week, so the event is always in this week's list. */
 function thisWeekAfternoon(): Date {
@@ -53,6 +61,17 @@ function eventsHost() {
         updatedAt: '2026-11-25T10:00:00Z',
       };
     },
+    'POST /api/v1/events/import': ({ body }) => {
+      if (typeof body !== 'string' || !body.startsWith('BEGIN:VCALENDAR')) {
+        return problem(400, 'Please check what you sent.', { file: ['That file is not a calendar (.ics).'] });
+      }
+      const start = thisWeekAfternoon();
+      occurrences = [
+        ...occurrences,
+        { eventId: 'e9', title: 'yoga', start: start.toISOString(), end: new Date(start.getTime() + 3600_000).toISOString(), location: null, repeats: false, repeatBroken: false },
+      ];
+      return { imported: 12, alreadyThere: 3, skipped: 0 };
+    },
     'DELETE /api/v1/events/:id': () => {
       occurrences = [];
       return undefined;
@@ -60,6 +79,8 @@ function eventsHost() {
   });
   return api;
 }
+
+const calendarFile = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:yoga-1', 'SUMMARY:yoga', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
 
 /** A repeating event with two occurrences this week (Tuesday and Thursday at 9:30 local), as the server expands it. */
 function repeatingHost() {
@@ -116,6 +137,42 @@ describe('EventsPage', () => {
     await userEvent.click(within(day).getByRole('button', { name: 'Delete: dentist' }));
     expect(await screen.findByText('Deleted: dentist.')).toBeInTheDocument();
     expect(await screen.findByText('Nothing on the calendar this week.')).toBeInTheDocument();
+  });
+
+  it('imports an .ics file as it is, says what was added and what was already here, and refreshes the week', async () => {
+    const api = eventsHost();
+    renderWithClient(<EventsPage />);
+    expect(await screen.findByText('Nothing on the calendar this week.')).toBeInTheDocument();
+    const section = screen.getByRole('region', { name: 'Import from another calendar' });
+
+    await userEvent.click(within(section).getByRole('button', { name: 'Import' }));
+    expect(within(section).getByLabelText('Calendar file (.ics)')).toHaveAccessibleDescription('Choose an .ics file first.');
+    expect(api.posted()).toEqual([]);
+
+    await userEvent.upload(within(section).getByLabelText('Calendar file (.ics)'), new File([calendarFile], 'work.ics', { type: 'text/calendar' }));
+    await userEvent.click(within(section).getByRole('button', { name: 'Import' }));
+
+    expect(await within(section).findByRole('status')).toHaveTextContent('12 events added. 3 were already here.');
+    expect(api.posted()).toEqual([expect.objectContaining({ method: 'POST', path: '/api/v1/events/import', body: calendarFile })]);
+    const dayName = new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric' }).format(thisWeekAfternoon());
+    expect(within(await screen.findByRole('region', { name: dayName })).getByText('yoga')).toBeInTheDocument();
+    expect(api.calls.filter((call) => call.path === '/api/v1/events').length).toBeGreaterThan(1);
+  });
+
+  it('shows why a file that is not a calendar was refused, beside the file', async () => {
+    eventsHost();
+    renderWithClient(<EventsPage />, 'fr');
+    const section = await screen.findByRole('region', { name: 'Importer depuis un autre agenda' });
+
+    await userEvent.upload(within(section).getByLabelText('Fichier d’agenda (.ics)'), new File(['hello'], 'notes.ics', { type: 'text/calendar' }));
+    await userEvent.click(within(section).getByRole('button', { name: 'Importer' }));
+
+    const input = within(section).getByLabelText('Fichier d’agenda (.ics)');
+    await vi.waitFor(() => {
+      expect(input).toHaveAccessibleDescription('That file is not a calendar (.ics).');
+    });
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(within(section).getByRole('status')).toHaveTextContent('');
   });
 
   it('turns on the private calendar link, shows it, and makes a new one after confirming', async () => {
@@ -188,5 +245,64 @@ describe('EventsPage', () => {
     expect(within(choice).getByRole('button', { name: /^Seulement celui-ci/ })).toHaveFocus();
     expect(within(choice).getByRole('button', { name: 'Toute la série' })).toBeInTheDocument();
     expect(within(choice).getByRole('button', { name: 'Le garder' })).toBeInTheDocument();
+  });
+
+  it('shows the week as a grid of seven days on a wide screen, switches to the list, and remembers the choice', async () => {
+    screenIsWide(true);
+    const { tuesday, thursday } = repeatingHost();
+    const { unmount } = renderWithClient(<EventsPage />);
+    const monday = instantFromWallTime(weekStart(browserTimeZone(), 0), browserTimeZone());
+    const week = Array.from({ length: 7 }, (_, days) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + days, 12));
+
+    const views = await screen.findByRole('group', { name: 'Show the week as' });
+    expect(within(views).getByRole('button', { name: 'Week' })).toHaveAttribute('aria-pressed', 'true');
+    const tuesdayColumn = await screen.findByRole('region', { name: longDay(tuesday) });
+    expect(screen.getAllByRole('region', { name: /day, / }).map((day) => day.getAttribute('aria-label'))).toEqual(week.map(longDay));
+    expect(within(tuesdayColumn).getByText('standup')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: longDay(thursday) })).getByText('standup')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: longDay(week[0] ?? monday) })).getByText('Nothing planned')).toBeInTheDocument();
+    const today = screen.getByRole('region', { current: 'date' });
+    expect(today).toHaveAccessibleName(longDay(new Date()));
+    expect(within(today).getByText('(today)')).toBeInTheDocument();
+
+    // The same delete as in the list, inside a day's column.
+    await userEvent.click(within(tuesdayColumn).getByRole('button', { name: 'Delete: standup' }));
+    expect(within(tuesdayColumn).getByRole('button', { name: /^Only this one/ })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+
+    await userEvent.click(within(views).getByRole('button', { name: 'List' }));
+    expect(within(views).getByRole('button', { name: 'List' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getAllByRole('region', { name: /day, / }).map((day) => day.getAttribute('aria-label'))).toEqual([longDay(tuesday), longDay(thursday)]);
+    expect(localStorage.getItem('pa.calendarView')).toBe('list');
+
+    unmount();
+    renderWithClient(<EventsPage />);
+    expect(within(await screen.findByRole('group', { name: 'Show the week as' })).getByRole('button', { name: 'List' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('moves the grid a week at a time', async () => {
+    screenIsWide(true);
+    repeatingHost();
+    renderWithClient(<EventsPage />);
+    const nextMonday = instantFromWallTime(weekStart(browserTimeZone(), 1), browserTimeZone());
+    await screen.findByRole('region', { name: longDay(new Date()) });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next week' }));
+
+    expect(await screen.findByRole('heading', { level: 2, name: `Week of ${new Intl.DateTimeFormat('en', { month: 'long', day: 'numeric' }).format(nextMonday)}` })).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: longDay(nextMonday) })).toBeInTheDocument();
+    expect(screen.getAllByRole('region', { name: /day, / })).toHaveLength(7);
+    expect(screen.queryByRole('region', { current: 'date' })).not.toBeInTheDocument();
+  });
+
+  it('keeps the list on a phone, whatever was chosen on a wider screen', async () => {
+    screenIsWide(false);
+    localStorage.setItem('pa.calendarView', 'week');
+    const { tuesday, thursday } = repeatingHost();
+    renderWithClient(<EventsPage />);
+
+    await screen.findByRole('region', { name: longDay(tuesday) });
+    expect(screen.queryByRole('group', { name: 'Show the week as' })).not.toBeInTheDocument();
+    expect(screen.getAllByRole('region', { name: /day, / }).map((day) => day.getAttribute('aria-label'))).toEqual([longDay(tuesday), longDay(thursday)]);
   });
 });

@@ -1,17 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
-import { formatDate, formatDateTime, formatTime, todayIn } from '../../ui/dates';
-import { emptyState, mutedText, quietButton } from '../../ui/styles';
+import { formatDate, formatDateTime, todayIn } from '../../ui/dates';
+import { choiceButton, emptyState, mutedText, quietButton } from '../../ui/styles';
+import { useRememberedChoice } from '../../ui/rememberedChoice';
+import { useWideScreen } from '../../ui/wideScreen';
 import { FormAlert, problemMessage } from '../../ui/form';
 import { AddEventForm } from './AddEventForm';
 import { CalendarFeed } from './CalendarFeed';
-import { DeleteRepeatChoice } from './DeleteRepeatChoice';
-import { byDay, eventKeys, occurrenceKey, weekQuery, weekStart, type Occurrence } from './events';
+import { EventItem } from './EventItem';
+import { ImportCalendar } from './ImportCalendar';
+import { byDay, eventKeys, occurrenceKey, weekDays, weekQuery, weekStart, type Occurrence } from './events';
 
-/** The calendar as a week list: what is on each day, in the person's zone; add, delete, and subscribe from another calendar. */
+const calendarViews = ['week', 'list'] as const;
+type CalendarView = (typeof calendarViews)[number];
+
+/**
+ * The calendar, a week at a time in the person's zone: as a list of the days that have something, or on a wide screen
+ * as a grid of the seven days (the person's choice, kept on this device); add, delete, import a file, and subscribe
+ * from another calendar.
+ */
 export function EventsPage() {
   const { t, language } = useI18n();
   const timeZone = useTimeZone();
@@ -25,6 +35,10 @@ export function EventsPage() {
   const [choosing, setChoosing] = useState<string | null>(null);
   const start = weekStart(timeZone, offset);
   const week = useQuery(weekQuery(start, timeZone));
+  // A phone has no room for seven columns: there the list is the only view.
+  const wide = useWideScreen();
+  const [chosenView, setView] = useRememberedChoice<CalendarView>('pa.calendarView', calendarViews);
+  const view: CalendarView = wide ? (chosenView ?? 'week') : 'list';
 
   const remove = useMutation({
     mutationFn: ({ occurrence, only }: { occurrence: Occurrence; only: boolean }) =>
@@ -50,6 +64,47 @@ export function EventsPage() {
   const dayName = (day: string) => formatDate(language, day, { weekday: 'long', month: 'long', day: 'numeric' });
   const weekLabel = t('events.weekOf', { day: formatDate(language, start, { month: 'long', day: 'numeric' }) });
   const today = todayIn(timeZone);
+  const days = week.data ? byDay(week.data, timeZone) : [];
+
+  /** One day and its events, the same in both views: a section named by the day, today said in words too. */
+  const daySection = (day: string, items: readonly Occurrence[], narrow: boolean): ReactNode => (
+    <section
+      key={day}
+      aria-label={dayName(day)}
+      aria-current={day === today ? 'date' : undefined}
+      className={narrow ? `flex min-w-0 flex-col gap-2 border-t-4 pt-2 ${day === today ? 'border-teal-700 dark:border-teal-400' : 'border-transparent'}` : 'flex flex-col gap-2'}
+    >
+      <h3 className={narrow ? 'text-base font-semibold' : 'text-lg font-semibold'}>
+        {narrow ? formatDate(language, day, { weekday: 'short', day: 'numeric' }) : dayName(day)}
+        {day === today && <span className={narrow ? 'block text-sm font-normal' : 'ml-2 text-sm font-normal'}>{t('events.today')}</span>}
+      </h3>
+      {items.length === 0 ? (
+        <p className={mutedText}>{t('events.dayFree')}</p>
+      ) : (
+        <ul className="flex flex-col gap-2">
+          {items.map((occurrence) => (
+            <EventItem
+              key={occurrenceKey(occurrence)}
+              occurrence={occurrence}
+              narrow={narrow}
+              choosing={choosing === occurrenceKey(occurrence)}
+              busy={remove.isPending}
+              onAsk={() => {
+                setChoosing(occurrenceKey(occurrence));
+              }}
+              onRemove={(only) => {
+                remove.mutate({ occurrence, only });
+              }}
+              onCancel={() => {
+                setChoosing(null);
+              }}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+
   return (
     <section aria-labelledby={titleId} className="flex flex-col gap-8">
       <title>{`${t('events.title')} · ${t('app.name')}`}</title>
@@ -103,76 +158,41 @@ export function EventsPage() {
             {t('events.nextWeek')}
           </button>
         </div>
+        {wide && (
+          <div role="group" aria-label={t('events.view.label')} className="flex flex-wrap gap-2">
+            {calendarViews.map((choice) => (
+              <button
+                key={choice}
+                type="button"
+                className={choiceButton(view === choice)}
+                aria-pressed={view === choice}
+                onClick={() => {
+                  setView(choice);
+                }}
+              >
+                {t(`events.view.${choice}`)}
+              </button>
+            ))}
+          </div>
+        )}
         {week.isPending ? (
           <p className={mutedText}>{t('common.loading')}</p>
         ) : week.isError ? (
           <p>{problemMessage(week.error, t('events.error.load'))}</p>
         ) : week.data.length === 0 ? (
           <p className={emptyState}>{t('events.empty')}</p>
+        ) : view === 'list' ? (
+          <div className="flex flex-col gap-6">{days.map(({ day, items }) => daySection(day, items, false))}</div>
         ) : (
-          <div className="flex flex-col gap-6">
-            {byDay(week.data, timeZone).map(({ day, items }) => (
-              <section key={day} aria-label={dayName(day)} className="flex flex-col gap-2">
-                <h3 className="text-lg font-semibold">
-                  {dayName(day)}
-                  {day === today && <span className="ml-2 text-sm font-normal">{t('events.today')}</span>}
-                </h3>
-                <ul className="flex flex-col gap-2">
-                  {items.map((occurrence) => (
-                    <li
-                      key={occurrenceKey(occurrence)}
-                      className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-stone-200 bg-white px-4 py-3 dark:border-stone-800 dark:bg-stone-900"
-                    >
-                      <div>
-                        <p className="text-lg font-medium">{occurrence.title}</p>
-                        <p className={mutedText}>
-                          {[
-                            t('events.time', { start: formatTime(language, occurrence.start, timeZone), end: formatTime(language, occurrence.end, timeZone) }),
-                            occurrence.location,
-                            occurrence.repeats ? t('events.repeats') : null,
-                          ]
-                            .filter(Boolean)
-                            .join(' · ')}
-                        </p>
-                      </div>
-                      {choosing !== occurrenceKey(occurrence) && (
-                        <button
-                          type="button"
-                          className={quietButton}
-                          aria-label={t('events.delete.label', { title: occurrence.title })}
-                          aria-expanded={occurrence.repeats ? false : undefined}
-                          onClick={() => {
-                            if (occurrence.repeats) {
-                              setChoosing(occurrenceKey(occurrence));
-                            } else if (window.confirm(t('events.delete.confirm', { title: occurrence.title }))) {
-                              remove.mutate({ occurrence, only: false });
-                            }
-                          }}
-                        >
-                          {t('common.delete')}
-                        </button>
-                      )}
-                      {choosing === occurrenceKey(occurrence) && (
-                        <DeleteRepeatChoice
-                          occurrence={occurrence}
-                          busy={remove.isPending}
-                          onChoose={(only) => {
-                            remove.mutate({ occurrence, only });
-                          }}
-                          onCancel={() => {
-                            setChoosing(null);
-                          }}
-                        />
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
+          // All seven days side by side, wider than the page's text column (as wide as the header) so each day has room.
+          <div className="relative left-1/2 grid w-[min(64rem,calc(100vw-2.5rem))] -translate-x-1/2 grid-cols-7 gap-2">
+            {weekDays(start).map((day) => daySection(day, days.find((entry) => entry.day === day)?.items ?? [], true))}
           </div>
         )}
       </section>
+      <ImportCalendar />
       <CalendarFeed />
     </section>
   );
 }
+

@@ -1,6 +1,6 @@
-import { byDay, weekStart, type Occurrence } from './events';
+import { byDay, isAllDay, weekDays, weekStart, type Occurrence } from './events';
 
-const occurrence = (start: string): Occurrence => ({ eventId: start, title: 'call', start, end: start, location: null, repeats: false, repeatBroken: false });
+const occurrence = (start: string, end = start): Occurrence => ({ eventId: start, title: 'call', start, end, location: null, repeats: false, repeatBroken: false });
 
 describe('the calendar week in the person’s zone', () => {
   // Sunday 20:00 in London is already Monday morning in Auckland: the week there starts that Monday.
@@ -22,5 +22,18 @@ describe('the calendar week in the person’s zone', () => {
       { day: '2026-12-07', items: [early] },
       { day: '2026-12-08', items: [late] },
     ]);
+  });
+
+  it('has seven days from the Monday, across a month end', () => {
+    expect(weekDays('2026-11-30')).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+  });
+
+  it('knows an all-day event by its midnights in the person’s zone, and puts it first in its day', () => {
+    const meeting = occurrence('2026-12-07T23:00:00Z', '2026-12-08T00:00:00Z');
+    const holiday = occurrence('2026-12-07T23:00:00Z', '2026-12-08T23:00:00Z');
+    expect(isAllDay(holiday, 'Europe/Paris')).toBe(true);
+    expect(isAllDay(holiday, 'Europe/London')).toBe(false);
+    expect(isAllDay(meeting, 'Europe/Paris')).toBe(false);
+    expect(byDay([meeting, holiday], 'Europe/Paris')).toEqual([{ day: '2026-12-08', items: [holiday, meeting] }]);
   });
 });

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import { addDays, dateIn, instantFromWallTime, todayIn, weekdayOf } from '../../ui/dates';
+import { addDays, dateIn, instantFromWallTime, todayIn, wallTimeIn, weekdayOf } from '../../ui/dates';
 
 export type Occurrence = components['schemas']['OccurrenceResponse'];
 
@@ -33,10 +33,25 @@ export function weekQuery(start: string, timeZone: string) {
   });
 }
 
-/** Occurrences grouped by the day (`yyyy-mm-dd`) they start on in the person's zone, in order. */
+/** The seven `yyyy-mm-dd` of the week starting on `start`. */
+export function weekDays(start: string): string[] {
+  return Array.from({ length: 7 }, (_, index) => addDays(start, index));
+}
+
+/** Whether an occurrence takes whole days in the person's zone (midnight to a later midnight), as an imported all-day event does. */
+export function isAllDay(occurrence: Occurrence, timeZone: string): boolean {
+  const start = wallTimeIn(occurrence.start, timeZone);
+  const end = wallTimeIn(occurrence.end, timeZone);
+  return start.endsWith('T00:00') && end.endsWith('T00:00') && end > start;
+}
+
+/** Occurrences grouped by the day (`yyyy-mm-dd`) they start on in the person's zone, in order, all-day ones first. */
 export function byDay(occurrences: readonly Occurrence[], timeZone: string): { day: string; items: Occurrence[] }[] {
   const days = new Map<string, Occurrence[]>();
-  for (const occurrence of [...occurrences].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))) {
+  const inOrder = [...occurrences].sort(
+    (a, b) => Date.parse(a.start) - Date.parse(b.start) || Number(isAllDay(b, timeZone)) - Number(isAllDay(a, timeZone)),
+  );
+  for (const occurrence of inOrder) {
     const day = dateIn(occurrence.start, timeZone);
     days.set(day, [...(days.get(day) ?? []), occurrence]);
   }

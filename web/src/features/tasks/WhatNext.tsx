@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { calloutCard, choiceButton, mutedText, primaryButton, quietButton } from '../../ui/styles';
 import { problemMessage } from '../../ui/form';
+import { useRememberedChoice } from '../../ui/rememberedChoice';
 import { saveFocus } from './focusStore';
 import { defaultFocusMinutes, startFocus } from './focusTimer';
 import {
@@ -20,37 +21,6 @@ import {
   type Energy,
   type Task,
 } from './tasks';
-
-const energyStorageKey = 'pa.energy';
-
-function rememberedEnergy(): Energy | null {
-  try {
-    const value = localStorage.getItem(energyStorageKey);
-    return energyLevels.find((level) => level === value) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** The energy the person said they have, kept on this device for their next visit. */
-function useRememberedEnergy(): [Energy | null, (energy: Energy | null) => void] {
-  const [energy, setEnergy] = useState<Energy | null>(rememberedEnergy);
-  return [
-    energy,
-    (chosen) => {
-      setEnergy(chosen);
-      try {
-        if (chosen) {
-          localStorage.setItem(energyStorageKey, chosen);
-        } else {
-          localStorage.removeItem(energyStorageKey);
-        }
-      } catch {
-        // Private browsing: the choice holds for this visit only.
-      }
-    },
-  ];
-}
 
 /** The suggested task, when it is due, and why it was chosen. */
 function Suggestion({ task, reasons, heading }: { task: Task; reasons: readonly string[]; heading: string }) {
@@ -153,7 +123,8 @@ function NowSuggestion() {
   const navigate = useNavigate();
   const titleId = useId();
   const energyId = useId();
-  const [energy, setEnergy] = useRememberedEnergy();
+  // The energy the person said they have, kept on this device for their next visit.
+  const [energy, setEnergy] = useRememberedChoice<Energy>('pa.energy', energyLevels);
   // "Not now" sets a task aside for this visit; the server's suggestion does not know, so the next one comes from the list.
   const [skipped, setSkipped] = useState<readonly string[]>([]);
   const [announcement, setAnnouncement] = useState('');
