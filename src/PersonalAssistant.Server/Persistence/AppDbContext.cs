@@ -114,7 +114,7 @@ internal sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("btree_gin");
         builder.Entity<Note>().Property<NpgsqlTypes.NpgsqlTsVector>("SearchVector")
-            .HasComputedColumnSql("""to_tsvector('simple', coalesce("Title", '') || ' ' || coalesce("Body", ''))""", stored: true);
+            .HasComputedColumnSql(NoteSearch.PostgresSearchVector, stored: true);
         builder.Entity<Note>().HasIndex("UserId", "SearchVector").HasMethod("GIN").HasDatabaseName("IX_Notes_UserId_SearchVector");
     }
 }

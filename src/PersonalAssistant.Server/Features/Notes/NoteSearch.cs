@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PersonalAssistant.Server.Common;
@@ -12,13 +11,24 @@ namespace PersonalAssistant.Server.Features.Notes;
 /// notes), beyond that the FTS5 table <c>NotesFts</c> (unicode61 tokenizer, accents folded), kept in step by triggers;
 /// each word of the query becomes a quoted prefix term on the title and body, so nothing the person types is read as
 /// FTS syntax, and the person's id is matched as a token of the indexed <c>Owner</c> column.
-/// PostgreSQL: the generated <c>SearchVector</c> column ('simple' configuration, fine for English and French alike)
+/// PostgreSQL: the generated <c>SearchVector</c> column (<see cref="PostgresSearchVector"/>: accents folded, then the
+/// 'simple' configuration, fine for English and French alike)
 /// with its GIN index (used for people with more than <see cref="PersonalScanLimit"/> notes), each word a prefix term.
 /// </summary>
 internal static class NoteSearch
 {
     /// <summary>Up to this many notes, PostgreSQL reads the person's own notes rather than the shared GIN index.</summary>
     internal const int PersonalScanLimit = 1000;
+
+    /// <summary>
+    /// PostgreSQL's stored search vector: title and body with accents dropped as <see cref="TextKeys.Fold"/> drops them
+    /// (the Latin letters that decompose into a letter and marks, and œ), so "ecole" finds "école" on both databases.
+    /// </summary>
+    internal const string PostgresSearchVector = """
+        to_tsvector('simple', translate(replace(replace(coalesce("Title", '') || ' ' || coalesce("Body", ''), 'œ', 'oe'), 'Œ', 'oe'),
+            'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽž',
+            'AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaCcCcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZz'))
+        """;
 
     /// <summary>A query's words past this many are not searched.</summary>
     private const int MaxTerms = 10;
@@ -33,9 +43,15 @@ internal static class NoteSearch
         ArgumentNullException.ThrowIfNull(query);
         var (page, size, skip) = query.Resolve();
         var tag = Tags.Key(query.Tag);
+        var words = TextKeys.Fold(query.Q ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(MaxTerms).ToList();
+        if (words.Count == 0)
+        {
+            return new Paged<NoteSummary>([], page, size, 0);
+        }
+
         var (items, total) = db is PostgresAppDbContext
-            ? await PostgresPageAsync(db, userId, query.Q ?? string.Empty, tag, query.Pinned, skip, size, limit, cancellationToken)
-            : await SqlitePageAsync(db, userId, query.Q ?? string.Empty, tag, query.Pinned, skip, size, limit, cancellationToken);
+            ? await PostgresPageAsync(db, userId, words, tag, query.Pinned, skip, size, limit, cancellationToken)
+            : await SqlitePageAsync(db, userId, words, tag, query.Pinned, skip, size, limit, cancellationToken);
         return new Paged<NoteSummary>(items, page, size, total);
     }
 
@@ -80,13 +96,9 @@ internal static class NoteSearch
     /// call under one lock, which sixteen concurrent searches queued on (p99 60 ms against p50 5 ms).
     /// </remarks>
     private static async Task<(List<NoteSummary> Items, int Total)> PostgresPageAsync(
-        AppDbContext db, Guid userId, string query, string? tag, bool? pinned, int skip, int size, int limit, CancellationToken cancellationToken)
+        AppDbContext db, Guid userId, List<string> words, string? tag, bool? pinned, int skip, int size, int limit, CancellationToken cancellationToken)
     {
-        var terms = PrefixTerms(query, " & ", suffix: ":*");
-        if (terms.Length == 0)
-        {
-            return ([], 0);
-        }
+        var terms = string.Join(" & ", words.Select(w => w + ":*"));
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -146,21 +158,15 @@ internal static class NoteSearch
     /// notes and <see cref="PersonalScanText"/> characters (almost everyone); beyond, the FTS5 table.
     /// </summary>
     private static async Task<(List<NoteSummary> Items, int Total)> SqlitePageAsync(
-        AppDbContext db, Guid userId, string query, string? tag, bool? pinned, int skip, int size, int limit, CancellationToken cancellationToken)
+        AppDbContext db, Guid userId, List<string> words, string? tag, bool? pinned, int skip, int size, int limit, CancellationToken cancellationToken)
     {
-        var words = TextKeys.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(MaxTerms).ToList();
-        if (words.Count == 0)
-        {
-            return ([], 0);
-        }
-
         if (await ScanAsync(db, userId, words, tag, pinned, cancellationToken) is { } scanned)
         {
             var ranked = scanned.Take(limit).ToList();
             return ([.. ranked.Skip(skip).Take(size).Select(Summary)], ranked.Count);
         }
 
-        return await SqliteIndexPageAsync(db, userId, query, tag, pinned, skip, size, limit, cancellationToken);
+        return await SqliteIndexPageAsync(db, userId, words, tag, pinned, skip, size, limit, cancellationToken);
     }
 
     /// <summary>The person's matching notes, best first; null when they have too many notes or too much text to scan.</summary>
@@ -187,9 +193,9 @@ internal static class NoteSearch
     /// SQLite's FTS5 table ranks the ids, the filters keep some, then only the page's notes are read.
     /// </summary>
     private static async Task<(List<NoteSummary> Items, int Total)> SqliteIndexPageAsync(
-        AppDbContext db, Guid userId, string query, string? tag, bool? pinned, int skip, int size, int limit, CancellationToken cancellationToken)
+        AppDbContext db, Guid userId, List<string> words, string? tag, bool? pinned, int skip, int size, int limit, CancellationToken cancellationToken)
     {
-        var terms = PrefixTerms(query, " ", suffix: "*", quote: true);
+        var terms = string.Join(" ", words.Select(w => $"\"{w}\"*"));
 
         // The person's id is a token of the indexed "Owner" column, so FTS5 ranks only their matches; with the owner
         // as a filter outside the MATCH it ranked every person's matching notes first (26 ms against 3 ms for a
@@ -214,26 +220,5 @@ internal static class NoteSearch
         var matches = pageIds.Count == 0 ? [] : await notes.Where(n => pageIds.Contains(n.Id)).Select(NoteSummary.Of).ToListAsync(cancellationToken);
         var order = pageIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
         return ([.. matches.OrderBy(n => order[n.Id])], ranked.Count);
-    }
-
-    /// <summary>The query's words (letters and digits only), each as a prefix term, joined with AND.</summary>
-    private static string PrefixTerms(string query, string separator, string suffix, bool quote = false)
-    {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in query + " ")
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                current.Append(char.ToLowerInvariant(c));
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        return string.Join(separator, words.Take(MaxTerms).Select(w => (quote ? $"\"{w}\"" : w) + suffix));
     }
 }
