@@ -87,6 +87,15 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
         Assert.Equal(5, pastTheMatches.GetProperty("total").GetInt32());
         Assert.Empty(pastTheMatches.GetProperty("items").EnumerateArray());
 
+        // Edits and deletions reach the index: a note no longer says "locksmith", another is gone.
+        var matches = (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?q=locksmith")).GetProperty("items").EnumerateArray().Select(Id).ToList();
+        using var edited = await client.PatchAsJsonAsync($"/api/v1/notes/{matches[0]}", new { body = "The door is fixed." });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/notes/{matches[1]}")).StatusCode);
+        Assert.Equal(matches[2..].Order(), (await SearchAsync(client, "locksmith")).Order());
+        Assert.Equal([matches[0]], await SearchAsync(client, "door fixed"));
+        await CreateAsync(client, new { title = "Log extra", body = "Nothing." });
+
         var lastPage = await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?page=11&pageSize=100");
         Assert.Equal(NoteSearch.PersonalScanLimit + 1, lastPage.GetProperty("total").GetInt32());
         Assert.Single(lastPage.GetProperty("items").EnumerateArray());
