@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using PersonalAssistant.Server.Common;
@@ -12,6 +13,14 @@ internal sealed partial class DatabaseMigrator(AppDbContext db, IOptions<Databas
 {
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
+        // Npgsql cannot tell whether the history table exists (it always answers yes, npgsql/efcore.pg#3407), so on a
+        // new database reading it failed and EF Core logged that as an error on every first start. Created first
+        // (IF NOT EXISTS), it is there to read.
+        if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
+
         var pending = await PendingMigrations.ListAsync(db, cancellationToken);
         if (pending.Count > 0)
         {
