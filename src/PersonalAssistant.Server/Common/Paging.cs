@@ -49,12 +49,21 @@ internal static class Paging
         if (total == PageTotal.WhenFull)
         {
             var items = await window.ToListAsync(cancellationToken);
-            var count = items.Count < size && (items.Count > 0 || skip == 0) ? skip + items.Count : await ordered.CountAsync(cancellationToken);
-            return new Paged<T>(items, page, size, count);
+            return new Paged<T>(items, page, size, await TotalWhenFullAsync(skip, size, items.Count, () => ordered.CountAsync(cancellationToken)));
         }
 
         var rows = await window.Select(item => new PageRow<T>(item, ordered.Count())).ToListAsync(cancellationToken);
         return await rows.ToPagedAsync(query, () => ordered.CountAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The total of a list read one page at a time without it (<see cref="PageTotal.WhenFull"/>): a page of
+    /// <paramref name="read"/> items that is not full (and not past the end) tells it; otherwise <paramref name="count"/>.
+    /// </summary>
+    public static async Task<int> TotalWhenFullAsync(int skip, int size, int read, Func<Task<int>> count)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        return read < size && (read > 0 || skip == 0) ? skip + read : await count();
     }
 
     /// <summary>

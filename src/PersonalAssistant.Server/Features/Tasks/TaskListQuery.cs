@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using LinqKit;
 using Microsoft.EntityFrameworkCore;
+using PersonalAssistant.Server.Common;
 using PersonalAssistant.Server.Persistence;
 
 namespace PersonalAssistant.Server.Features.Tasks;
@@ -63,9 +64,9 @@ internal static class TaskListQuery
             db.Tasks.Count(s => s.UserId == t.UserId && s.ParentId == t.Id && s.Status == TaskStatuses.Done));
 
     /// <summary>
-    /// One page of the list <paramref name="view"/> (null: no view) and the list's total. A page that is not full (and
-    /// not past the end) tells the total itself, which is the usual case for one person's views; only a full page costs
-    /// a second statement, a COUNT.
+    /// One page of the list <paramref name="view"/> (null: no view) and the list's total, as
+    /// <see cref="Paging.TotalWhenFullAsync"/> gives it: for one person's views the page usually tells it, and only a
+    /// full page costs a second statement, a COUNT.
     /// </summary>
     public static async Task<(List<TaskRow> Rows, int Total)> ReadAsync(AppDbContext db, string? view, Arguments a, CancellationToken cancellationToken)
     {
@@ -77,9 +78,8 @@ internal static class TaskListQuery
             rows.Add(row);
         }
 
-        var total = rows.Count < a.Take && (rows.Count > 0 || a.Skip == 0)
-            ? a.Skip + rows.Count
-            : await shape.Count(db, a.UserId, a.Parent, a.Status, a.Tag, a.Words, a.Today, a.Now, cancellationToken);
+        var total = await Paging.TotalWhenFullAsync(a.Skip, a.Take, rows.Count,
+            () => shape.Count(db, a.UserId, a.Parent, a.Status, a.Tag, a.Words, a.Today, a.Now, cancellationToken));
         return (rows, total);
     }
 
