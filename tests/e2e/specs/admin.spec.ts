@@ -1,4 +1,4 @@
-import { accessibleInEveryLook, administrator, expect, lastMessageTo, test, uniqueEmail } from './fixtures';
+import { accessibleInEveryLook, administrator, expect, lastMessageTo, signIn, test, uniqueEmail } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const password = 'willow compass velvet 29';
@@ -32,10 +32,7 @@ test.describe('Administration: people and the audit trail', () => {
     const forbidden = await device.get('/api/v1/admin/users', { headers: { Authorization: `Bearer ${accessToken}` } });
     expect(forbidden.status()).toBe(403);
 
-    await page.goto('/login?from=/admin/users');
-    await page.getByLabel('Email').fill(administrator.email);
-    await page.getByLabel('Password').fill(administrator.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, administrator, '/admin/users');
     await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Accounts' })).toBeVisible();
     await accessibleInEveryLook(page, 'admin-people');
@@ -101,17 +98,7 @@ test.describe('Administration: people and the audit trail', () => {
     // The person, on their own device: what the sign-in page tells them.
     const theirs = await browser.newContext();
     const person = await theirs.newPage();
-    async function personSignsIn(): Promise<void> {
-      await person.goto('/login');
-      await person.getByLabel('Email').fill(email);
-      await person.getByLabel('Password').fill(password);
-      await person.getByRole('button', { name: 'Sign in' }).click();
-    }
-
-    await page.goto('/login?from=/admin/users');
-    await page.getByLabel('Email').fill(administrator.email);
-    await page.getByLabel('Password').fill(administrator.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, administrator, '/admin/users');
     await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
     await page.getByRole('searchbox', { name: 'Find a person' }).fill(email);
     const accounts = page.getByRole('list', { name: 'Accounts' });
@@ -134,7 +121,7 @@ test.describe('Administration: people and the audit trail', () => {
     await fitsAPhone(page);
 
     // Their sign-in now says why, calmly, and goes no further.
-    await personSignsIn();
+    await signIn(person, { email, password });
     await expect(person.getByRole('alert').filter({ hasText: 'This account was deactivated by an administrator.' })).toBeVisible();
     await expect(person.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
     await accessibleInEveryLook(person, 'sign-in-deactivated');
@@ -149,7 +136,7 @@ test.describe('Administration: people and the audit trail', () => {
     // Activate again: they can sign in.
     await access.getByRole('button', { name: 'Activate this account again' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Account active again: this person can sign in.' })).toBeVisible();
-    await personSignsIn();
+    await signIn(person, { email, password });
     await expect(person).toHaveURL(/\/$/);
     await theirs.clearCookies();
 
@@ -160,7 +147,7 @@ test.describe('Administration: people and the audit trail', () => {
     await expect(page.getByRole('status').filter({ hasText: `Done: ${email} must choose a new password` })).toBeVisible();
     await expect(access.getByText(/Waiting for a new password/)).toBeVisible();
     expect(await lastMessageTo(request, email, 'email')).toMatch(/reset-password\?/);
-    await personSignsIn();
+    await signIn(person, { email, password });
     await expect(person.getByRole('alert').filter({ hasText: 'An administrator asked for a new password on this account.' })).toBeVisible();
     await theirs.close();
 
@@ -192,19 +179,10 @@ test.describe('Administration: people and the audit trail', () => {
 
     const theirs = await browser.newContext();
     const person = await theirs.newPage();
-    async function personSignsIn(): Promise<void> {
-      await person.goto('/login');
-      await person.getByLabel('Email').fill(email);
-      await person.getByLabel('Password').fill(password);
-      await person.getByRole('button', { name: 'Sign in' }).click();
-    }
-    await personSignsIn();
+    await signIn(person, { email, password });
     await expect(person.getByRole('alert').filter({ hasText: 'Too many failed attempts from here.' })).toBeVisible();
 
-    await page.goto('/login?from=/admin/users');
-    await page.getByLabel('Email').fill(administrator.email);
-    await page.getByLabel('Password').fill(administrator.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, administrator, '/admin/users');
     await page.getByRole('searchbox', { name: 'Find a person' }).fill(email);
     const accounts = page.getByRole('list', { name: 'Accounts' });
     await expect(accounts.getByRole('listitem')).toHaveCount(1);
@@ -217,7 +195,7 @@ test.describe('Administration: people and the audit trail', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Unlocked: this person can try to sign in again now.' })).toBeVisible();
     await expect(access.getByRole('button', { name: 'Unlock now' })).toHaveCount(0);
 
-    await personSignsIn();
+    await signIn(person, { email, password });
     await expect(person).toHaveURL(/\/$/);
     await theirs.close();
     expect(problems.list()).toEqual([]);

@@ -106,6 +106,14 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 /** The instance's administrator, registered first by global-setup.ts. */
 export const administrator = { email: 'e2e-admin@example.test', password: 'quiet harbour ledger 83' } as const;
 
+/** Signs in through the sign-in page, then goes on to `from` (the app's own redirect) when given. */
+export async function signIn(page: Page, account: { email: string; password: string }, from?: string): Promise<void> {
+  await page.goto(from ? `/login?from=${from}` : '/login');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 /**
  * The newest message the instance would have sent to `recipient` (an address or a number) on `channel` (email or sms),
  * read from the outbox as the administrator: no provider is configured in these tests, so messages are kept there.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { administrator, expect, seriousViolations, signUp, test } from './fixtures';
+import { administrator, expect, seriousViolations, signIn, signUp, test } from './fixtures';
 
 const password = 'maple orbit lantern 47';
 
@@ -117,10 +117,7 @@ test.describe('today', () => {
   });
 
   test('an administrator finds Administration under More', async ({ page }) => {
-    await page.goto('/login?from=/more');
-    await page.getByLabel('Email').fill(administrator.email);
-    await page.getByLabel('Password').fill(administrator.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, administrator, '/more');
     await expect(page.getByRole('heading', { level: 1, name: 'More' })).toBeVisible();
 
     await page.getByRole('main').getByRole('link', { name: /^Administration/ }).click();
