@@ -21,8 +21,12 @@ async function accessibleInEveryLook(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-/** What the browser logs by itself while offline (failed requests): not a fault of the app. */
-const offlineNoise = /ERR_INTERNET_DISCONNECTED|Failed to load resource|net::ERR_|FetchEvent|no-response|Failed to fetch/;
+/**
+ * What the browser logs by itself while offline, not a fault of the app: failed requests, and the live-reply
+ * connection (SignalR) failing to start when the network drops between its negotiation and its WebSocket (it
+ * reconnects by itself once online).
+ */
+const offlineNoise = /ERR_INTERNET_DISCONNECTED|Failed to load resource|net::ERR_|FetchEvent|no-response|Failed to fetch|Failed to start the transport/;
 
 test.describe('offline', () => {
   test('after one visit the app opens offline with Today’s saved data, and a capture typed offline is sent once back online', async ({
