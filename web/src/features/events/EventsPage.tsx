@@ -1,10 +1,11 @@
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { formatDate, formatDateTime, todayIn } from '../../ui/dates';
-import { choiceButton, emptyState, mutedText, quietButton } from '../../ui/styles';
+import { emptyState, mutedText, quietButton } from '../../ui/styles';
 import { useRememberedChoice } from '../../ui/rememberedChoice';
 import { useWideScreen } from '../../ui/wideScreen';
 import { FormAlert, problemMessage } from '../../ui/form';
@@ -159,21 +160,13 @@ export function EventsPage() {
           </button>
         </div>
         {wide && (
-          <div role="group" aria-label={t('events.view.label')} className="flex flex-wrap gap-2">
-            {calendarViews.map((choice) => (
-              <button
-                key={choice}
-                type="button"
-                className={choiceButton(view === choice)}
-                aria-pressed={view === choice}
-                onClick={() => {
-                  setView(choice);
-                }}
-              >
-                {t(`events.view.${choice}`)}
-              </button>
-            ))}
-          </div>
+          <ChoiceGroup
+            label={t('events.view.label')}
+            choices={calendarViews}
+            chosen={view}
+            name={(choice) => t(`events.view.${choice}`)}
+            onChoose={setView}
+          />
         )}
         {week.isPending ? (
           <p className={mutedText}>{t('common.loading')}</p>

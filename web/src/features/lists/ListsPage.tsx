@@ -1,7 +1,8 @@
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n';
-import { choiceButton, mutedText } from '../../ui/styles';
+import { mutedText } from '../../ui/styles';
 import { problemMessage } from '../../ui/form';
 import { ListItems } from './ListItems';
 import { listsQuery } from './lists';
@@ -28,21 +29,16 @@ export function ListsPage() {
       ) : lists.isError ? (
         <p>{problemMessage(lists.error, t('lists.error.load'))}</p>
       ) : (
-        <div role="group" aria-label={t('lists.choose')} className="flex flex-wrap gap-2">
-          {all.map((list) => (
-            <button
-              key={list.id}
-              type="button"
-              aria-pressed={list.id === selected?.id}
-              className={choiceButton(list.id === selected?.id)}
-              onClick={() => {
-                setChosenId(list.id);
-              }}
-            >
-              {t('lists.choice', { name: list.name, open: list.openItems })}
-            </button>
-          ))}
-        </div>
+        <ChoiceGroup
+          label={t('lists.choose')}
+          choices={all.map((list) => list.id)}
+          chosen={selected?.id}
+          name={(id) => {
+            const list = all.find((candidate) => candidate.id === id);
+            return list ? t('lists.choice', { name: list.name, open: list.openItems }) : '';
+          }}
+          onChoose={setChosenId}
+        />
       )}
       {selected && <ListItems key={selected.id} list={selected} />}
       <section aria-labelledby={newId} className="flex flex-col gap-3 border-t border-stone-200 pt-6 dark:border-stone-800">

@@ -1,10 +1,11 @@
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime, oneFinalStop } from '../../ui/dates';
-import { choiceButton, emptyState, listFrame, mutedText } from '../../ui/styles';
+import { emptyState, listFrame, mutedText } from '../../ui/styles';
 import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import { ReminderItem } from './ReminderItem';
 import { reminderKeys, remindersQuery, type ReminderView } from './reminders';
@@ -94,21 +95,13 @@ export function RemindersPage() {
         <h2 id={listId} className="text-2xl font-semibold tracking-tight">
           {view === 'active' ? t('reminders.upcoming') : t('reminders.all')}
         </h2>
-        <div role="group" aria-label={t('reminders.view.label')} className="flex flex-wrap gap-2">
-          {(['active', 'all'] as const).map((choice) => (
-            <button
-              key={choice}
-              type="button"
-              className={choiceButton(view === choice)}
-              aria-pressed={view === choice}
-              onClick={() => {
-                setView(choice);
-              }}
-            >
-              {t(`reminders.view.${choice}`)}
-            </button>
-          ))}
-        </div>
+        <ChoiceGroup
+          label={t('reminders.view.label')}
+          choices={['active', 'all'] as const}
+          chosen={view}
+          name={(choice) => t(`reminders.view.${choice}`)}
+          onChoose={setView}
+        />
         {reminders.isPending ? (
           <p className={mutedText}>{t('common.loading')}</p>
         ) : reminders.isError ? (

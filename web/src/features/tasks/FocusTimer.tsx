@@ -1,9 +1,10 @@
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { problemMessage } from '../../ui/form';
-import { calloutCard, choiceButton, labelClass, mutedText, primaryButton, quietButton } from '../../ui/styles';
+import { calloutCard, labelClass, mutedText, primaryButton, quietButton } from '../../ui/styles';
 import { saveFocus, useClock, useFocusTimer } from './focusStore';
 import {
   addMinutes,
@@ -32,25 +33,17 @@ export function FocusChooser({ task, onDone }: { task: { id: string; title: stri
   const [minutes, setMinutes] = useState<number>(defaultFocusMinutes);
   return (
     <div className="flex flex-col gap-3 rounded-xl border border-stone-200 px-4 py-3 dark:border-stone-800">
-      <div role="group" aria-labelledby={labelId} className="flex flex-col gap-2">
+      <div className="flex flex-col gap-2">
         <span id={labelId} className={labelClass}>
           {t('tasks.focus.length')}
         </span>
-        <div className="flex flex-wrap gap-2">
-          {focusLengths.map((length) => (
-            <button
-              key={length}
-              type="button"
-              aria-pressed={minutes === length}
-              className={choiceButton(minutes === length)}
-              onClick={() => {
-                setMinutes(length);
-              }}
-            >
-              {t('tasks.focus.minutes', { minutes: length })}
-            </button>
-          ))}
-        </div>
+        <ChoiceGroup
+          labelledBy={labelId}
+          choices={focusLengths}
+          chosen={minutes}
+          name={(length) => t('tasks.focus.minutes', { minutes: length })}
+          onChoose={setMinutes}
+        />
       </div>
       {current && <p className={mutedText}>{t('tasks.focus.replaces', { title: current.title })}</p>}
       <div className="flex flex-wrap gap-2">

@@ -1,8 +1,9 @@
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { choiceButton, emptyState, listFrame, mutedText, quietButton } from '../../ui/styles';
+import { emptyState, listFrame, mutedText, quietButton } from '../../ui/styles';
 import { FormAlert, problemMessage } from '../../ui/form';
 import { FocusTimer } from './FocusTimer';
 import { QuickAddTask } from './QuickAddTask';
@@ -82,21 +83,7 @@ export function TasksPage() {
         <h2 id={listId} className="text-2xl font-semibold tracking-tight">
           {t(`tasks.view.${view}`)}
         </h2>
-        <div role="group" aria-label={t('tasks.views')} className="flex flex-wrap gap-2">
-          {taskViews.map((value) => (
-            <button
-              key={value}
-              type="button"
-              aria-pressed={value === view}
-              className={choiceButton(value === view)}
-              onClick={() => {
-                setView(value);
-              }}
-            >
-              {t(`tasks.view.${value}`)}
-            </button>
-          ))}
-        </div>
+        <ChoiceGroup label={t('tasks.views')} choices={taskViews} chosen={view} name={(value) => t(`tasks.view.${value}`)} onChoose={setView} />
         {tasks.isPending ? (
           <p className={mutedText}>{t('common.loading')}</p>
         ) : tasks.isError ? (

@@ -1,10 +1,11 @@
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
-import { calloutCard, choiceButton, mutedText, primaryButton, quietButton } from '../../ui/styles';
+import { calloutCard, mutedText, primaryButton, quietButton } from '../../ui/styles';
 import { problemMessage } from '../../ui/form';
 import { useRememberedChoice } from '../../ui/rememberedChoice';
 import { saveFocus } from './focusStore';
@@ -227,26 +228,20 @@ function NowSuggestion() {
       <h2 id={titleId} className="text-2xl font-semibold tracking-tight">
         {t('today.now.title')}
       </h2>
-      <div role="group" aria-labelledby={energyId} className="flex flex-col gap-2">
+      <div className="flex flex-col gap-2">
         <span id={energyId} className="text-base font-medium">
           {t('today.energy.label')}
         </span>
-        <div className="flex flex-wrap gap-2">
-          {energyLevels.map((level) => (
-            <button
-              key={level}
-              type="button"
-              aria-pressed={energy === level}
-              className={choiceButton(energy === level)}
-              onClick={() => {
-                setSkipped([]);
-                setEnergy(energy === level ? null : level);
-              }}
-            >
-              {t(`today.energy.${level}`)}
-            </button>
-          ))}
-        </div>
+        <ChoiceGroup
+          labelledBy={energyId}
+          choices={energyLevels}
+          chosen={energy}
+          name={(level) => t(`today.energy.${level}`)}
+          onChoose={(level) => {
+            setSkipped([]);
+            setEnergy(energy === level ? null : level);
+          }}
+        />
       </div>
       <div className={calloutCard}>{body}</div>
       <p role="status" aria-live="polite" className="text-base text-teal-900 dark:text-teal-200">
