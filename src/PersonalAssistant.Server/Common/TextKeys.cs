@@ -37,6 +37,9 @@ internal static class TextKeys
         return builder.ToString().TrimEnd(' ');
     }
 
+    /// <summary>The folded words of a text, in order.</summary>
+    public static string[] WordList(string text) => Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>The folded words of a text, as a set.</summary>
-    public static HashSet<string> Words(string text) => [.. Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+    public static HashSet<string> Words(string text) => [.. WordList(text)];
 }

@@ -101,7 +101,7 @@ internal static class ToolMatching
     }
 
     private static List<string> Meaningful(string text) =>
-        [.. TextKeys.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(w => Said.Lemmas.TryGetValue(w, out var l) ? l.Split(' ') : [w])
+        [.. TextKeys.WordList(text).SelectMany(w => Said.Lemmas.TryGetValue(w, out var l) ? l.Split(' ') : [w])
             .Where(w => w.Length > 1 && !Said.MatchStopWords.Contains(w)).Distinct(StringComparer.Ordinal)];
 
     private static bool OneEditApart(string a, string b)

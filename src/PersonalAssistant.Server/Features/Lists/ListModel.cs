@@ -44,7 +44,7 @@ internal sealed class ListItem
 
     /// <summary>"Eggs", "eggs " and "egg" are the same item; so are "Œufs" and "oeuf".</summary>
     public static string KeyOf(string text) =>
-        string.Join(' ', TextKeys.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        string.Join(' ', TextKeys.WordList(text)
             .Select(w => w.Length > 3 && (w.EndsWith('s') || w.EndsWith('x')) && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : w));
 }
 

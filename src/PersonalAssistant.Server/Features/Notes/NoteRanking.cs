@@ -34,8 +34,8 @@ internal sealed class NoteRanking
     public void Add(Note note)
     {
         ArgumentNullException.ThrowIfNull(note);
-        var title = Words(note.Title);
-        var body = Words(note.Body);
+        var title = TextKeys.WordList(note.Title);
+        var body = TextKeys.WordList(note.Body);
         var hits = new int[terms.Length];
         for (var t = 0; t < terms.Length; t++)
         {
@@ -63,8 +63,6 @@ internal sealed class NoteRanking
             .OrderByDescending(m => m.Score).ThenByDescending(m => m.Note.UpdatedAt).ThenBy(m => m.Note.Id)
             .Select(m => m.Note)];
     }
-
-    private static string[] Words(string text) => TextKeys.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static int Count(string[] words, string prefix) => words.Count(w => w.StartsWith(prefix, StringComparison.Ordinal));
 }

@@ -43,7 +43,7 @@ internal static class NoteSearch
         ArgumentNullException.ThrowIfNull(query);
         var (page, size, skip) = query.Resolve();
         var tag = Tags.Key(query.Tag);
-        var words = TextKeys.Fold(query.Q ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(MaxTerms).ToList();
+        var words = TextKeys.WordList(query.Q ?? string.Empty).Take(MaxTerms).ToList();
         if (words.Count == 0)
         {
             return new Paged<NoteSummary>([], page, size, 0);
