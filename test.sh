@@ -166,13 +166,7 @@ start_host() { # start_host <name> <extra args...>; sets host_url
   ASPNETCORE_ENVIRONMENT=Production dotnet "$server_dll" serve --urls "$host_url" \
     --Storage:DataDirectory="$work/data-$name" --WebApp:RootPath="$repo/web/dist" "$@" >"$work/host-$name.log" 2>&1 &
   host_pids+=("$!")
-  for _ in $(seq 1 120); do
-    if curl -fsS "$host_url/health/ready" >/dev/null 2>&1; then return 0; fi
-    sleep 0.5
-  done
-  echo "The host ($name) did not become ready; its log:" >&2
-  tail -n 40 "$work/host-$name.log" >&2
-  return 1
+  wait_ready "$host_url" "$work/host-$name.log"
 }
 
 run_e2e() { # run_e2e <provider>

@@ -14,8 +14,7 @@ export RateLimits__AssistantTurnsPerAccount__PermitLimit=1000000 Assistant__Work
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 dotnet "$server" --urls "$base" "${pg_args[@]}" >"$work/host.log" 2>&1 &
 host_pid=$!
-for _ in $(seq 1 600); do curl -sf "$base/health/ready" >/dev/null && break; sleep 0.2; done
-curl -sf "$base/health/ready" >/dev/null || { echo "The host did not start:"; tail -n 20 "$work/host.log"; exit 1; }
+wait_ready "$base" "$work/host.log" 120
 
 email="bench-$RANDOM@example.test"
 password="maple orbit lantern 47"

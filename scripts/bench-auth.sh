@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 work="$(mktemp -d)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+# shellcheck source=scripts/lib/machine.sh
+source scripts/lib/machine.sh
+port="$(free_port)"
 base="http://127.0.0.1:$port"
 trap 'kill "$host_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
@@ -19,7 +21,7 @@ export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 dotnet src/PersonalAssistant.Server/bin/Release/net10.0/PersonalAssistant.Server.dll \
   --urls "$base" --Storage:DataDirectory="$work/data" >"$work/host.log" 2>&1 &
 host_pid=$!
-for _ in $(seq 1 100); do curl -sf "$base/health/ready" >/dev/null && break; sleep 0.2; done
+wait_ready "$base" "$work/host.log"
 
 email="bench-$RANDOM@example.test"
 password="maple orbit lantern 47"

@@ -29,7 +29,7 @@ dotnet build src/PersonalAssistant.Server -c Release -p:SkipWebAppBuild=true --v
 dotnet build benchmarks/PersonalAssistant.LoadTest -c Release --verbosity quiet -nologo
 server="src/PersonalAssistant.Server/bin/Release/net10.0/PersonalAssistant.Server.dll"
 load="benchmarks/PersonalAssistant.LoadTest/bin/Release/net10.0/PersonalAssistant.LoadTest"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+port="$(free_port)"
 base="http://127.0.0.1:$port"
 
 mkdir -p "$work/data"
@@ -38,8 +38,7 @@ mkdir -p "$work/data"
   --RateLimits:AuthPerIp:PermitLimit=1000000 --RateLimits:AuthPerAccount:PermitLimit=1000000 \
   --RateLimits:AssistantTurnsPerAccount:PermitLimit=1000000 >"$work/host.log" 2>&1) &
 host_pid=$!
-for _ in $(seq 1 600); do curl -sf "$base/health/ready" >/dev/null && break; sleep 0.2; done
-curl -sf "$base/health/ready" >/dev/null || { echo "The host did not start:"; tail -n 20 "$work/host.log"; exit 1; }
+wait_ready "$base" "$work/host.log" 120
 
 password="maple orbit lantern 47"
 : >"$work/urls"

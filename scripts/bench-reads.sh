@@ -45,8 +45,7 @@ run_database() { # run_database sqlite|postgres
   fi
   dotnet "$server" --urls "$base" "${db_args[@]}" "${host_args[@]}" >"$work/host-$kind.log" 2>&1 &
   host_pid=$!
-  for _ in $(seq 1 300); do curl -sf "$base/health/ready" >/dev/null && break; sleep 0.2; done
-  curl -sf "$base/health/ready" >/dev/null || { echo "The host did not start:"; tail -n 20 "$work/host-$kind.log"; exit 1; }
+  wait_ready "$base" "$work/host-$kind.log"
 
   local email="reads-$RANDOM@example.test" token started conversation
   token="$(register "$email" Bench)"

@@ -26,11 +26,10 @@ start_host() { # start_host PORT DATA-DIR LOG: one replica, dispatching, printed
     --Database:Postgres:MaxPoolSize=$(( $(nproc) * 2 + 1 )) >"$3" 2>&1 &
   echo $!
 }
-wait_ready() { for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$1/health/ready" >/dev/null && return 0; sleep 0.2; done; return 1; }
 
 # One person through the API, 999 more cloned in SQL (password hashing 1,000 times would take minutes).
 host_pid="$(start_host "$host_port" "$work/data" "$work/host.log")"
-wait_ready "$host_port" || { tail -n 20 "$work/host.log"; exit 1; }
+wait_ready "http://127.0.0.1:$host_port" "$work/host.log" || exit 1
 email="bench-$RANDOM@example.test"
 curl -sf -o /dev/null -X POST "$base/api/v1/auth/register" -H 'content-type: application/json' \
   -d "{\"email\":\"$email\",\"password\":\"maple orbit lantern 47\",\"displayName\":\"Bench\",\"timeZone\":\"America/New_York\"}"
@@ -51,7 +50,8 @@ round() {
   local label="$1" hosts="$2" first_due
   host_pid="$(start_host "$host_port" "$work/data" "$work/host.log")"
   if [ "$hosts" -gt 1 ]; then second_pid="$(start_host "$second_port" "$work/data2" "$work/host2.log")"; fi
-  if ! wait_ready "$host_port" || { [ "$hosts" -gt 1 ] && ! wait_ready "$second_port"; }; then tail -n 20 "$work"/host*.log; exit 1; fi
+  wait_ready "http://127.0.0.1:$host_port" "$work/host.log" || exit 1
+  if [ "$hosts" -gt 1 ]; then wait_ready "http://127.0.0.1:$second_port" "$work/host2.log" || exit 1; fi
   psql_bench -v count="$count" <<'SQL'
 TRUNCATE "ReminderDeliveries", "Notifications";
 DELETE FROM "Reminders";

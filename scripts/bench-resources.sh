@@ -17,7 +17,7 @@ export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 # (a note search's p99 164 ms at 64 connections, 10-35 ms at 4 or 5; docs/benchmarks.md).
 dotnet "$server" --urls "$base" "${pg_args[@]}" --Database:Postgres:MaxPoolSize=$(( $(nproc) * 2 + 1 )) >"$work/host.log" 2>&1 &
 host_pid=$!
-for _ in $(seq 1 150); do curl -sf "$base/health/ready" >/dev/null && break; sleep 0.2; done
+wait_ready "$base" "$work/host.log"
 
 email="bench-$RANDOM@example.test"
 password="maple orbit lantern 47"

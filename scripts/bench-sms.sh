@@ -30,9 +30,7 @@ twilio_args=("--Twilio:AccountSid=$account" "--Twilio:AuthToken=$token" "--Twili
 start_host() { # start_host [ARGS...]: the host on $host_port, waited for
   dotnet "$server" --urls "$base" "$@" >"$work/host.log" 2>&1 &
   host_pid=$!
-  for _ in $(seq 1 300); do curl -sf "$base/health/ready" >/dev/null && return 0; sleep 0.2; done
-  tail -n 20 "$work/host.log"
-  exit 1
+  wait_ready "$base" "$work/host.log" || exit 1
 }
 stop_host() { kill "$host_pid" 2>/dev/null || true; while kill -0 "$host_pid" 2>/dev/null; do sleep 0.2; done; host_pid=""; }
 register_one() {

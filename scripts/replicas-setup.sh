@@ -44,13 +44,6 @@ replicas_install() {
   pg_bin="$(postgres_bin)"
 }
 
-wait_ready() { # wait_ready <url> <log>: up to 60 s
-  for _ in $(seq 1 120); do curl -fsS -o /dev/null "$1/health/ready" 2>/dev/null && return 0; sleep 0.5; done
-  echo "Not ready: $1; the end of its log:" >&2
-  tail -n 30 "$2" >&2
-  return 1
-}
-
 # replicas_start <server dll> [host args...]: PostgreSQL, Redis, migrate, two replicas, nginx.
 replicas_start() {
   local dll="$1"; shift

@@ -43,9 +43,7 @@ start_host() { # start_host <log name> <host args...>; sets host_port and host_p
   host_port="$(free_port)"
   ASPNETCORE_ENVIRONMENT=Production dotnet "$dll" serve --urls "http://127.0.0.1:$host_port" "$@" >"$work/$name.log" 2>&1 &
   host_pid=$!
-  for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$host_port/health/ready" >/dev/null 2>&1 && return 0; sleep 0.5; done
-  tail -n 30 "$work/$name.log"
-  return 1
+  wait_ready "http://127.0.0.1:$host_port" "$work/$name.log"
 }
 
 signs_in() { # signs_in <log name>: the administrator signs in on the host at host_port
