@@ -20,6 +20,9 @@ export default defineConfig({
       // Registered by the app itself (src/features/pwa/registerWorker.ts); the manifest is public/manifest.webmanifest.
       injectRegister: false,
       manifest: false,
+      // Under `npm run dev` the same worker is served as a module at /dev-sw.js?dev-sw (src/features/push/devicePush.ts),
+      // so push and the offline cache work without a build; its precache list is only the shell page.
+      devOptions: { enabled: true, type: 'module', navigateFallback: 'index.html' },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         // The worker itself and the icons of the install dialog need no precaching beyond what the shell shows.

@@ -15,10 +15,13 @@ interface WorkerScope extends PushScope {
   clients: PushScope['clients'] & { claim: () => Promise<void> };
 }
 
-const scope = self as unknown as WorkerScope;
+// This module's view of the worker's global scope (no code is emitted for it).
+declare const self: WorkerScope;
+const scope = self;
 
-// Workbox writes the list of built files where `self.__WB_MANIFEST` stands (kept literally for it to find).
-precacheAndRoute((self as unknown as WorkerScope).__WB_MANIFEST);
+// The build (Workbox) and the dev server write the list of files to precache in place of the property read below,
+// found by its literal spelling in the source; this comment must not spell it, the dev server replaces the first one.
+precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: hostOwnedPaths }));

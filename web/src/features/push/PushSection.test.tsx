@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { problem, stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
+import { serviceWorker } from './devicePush';
 import { PushSection } from './PushSection';
 
 /** The first render loads the modules: on a busy machine that takes more than the default second. */
@@ -97,7 +98,7 @@ describe('PushSection', () => {
     await user.click(await screen.findByRole('button', { name: 'Turn on for this device' }, slow));
 
     expect(await screen.findByText('Done: this device will show reminders.', {}, slow)).toBeInTheDocument();
-    expect(browser.state.registered).toEqual(['/sw.js']);
+    expect(browser.state.registered).toEqual([serviceWorker.url]); // /sw.js once built; the dev server's under vitest
     expect(browser.state.subscribedWith[0]).toHaveLength(65); // an uncompressed P-256 public key
     const saved = api.posted().find((c) => c.path === '/api/v1/push/subscriptions');
     expect(saved?.body).toEqual({ endpoint: 'http://127.0.0.1:9999/push/abc', keys: { p256dh: 'p256', auth: 'secret' }, label: expect.any(String) as string });

@@ -3,7 +3,13 @@ import { addSubscription, fetchPublicKey, removeSubscription } from './pushApi';
 /** What this browser allows: no push at all, push blocked by the person, not asked yet, or allowed. */
 export type PushSupport = 'unsupported' | 'denied' | 'default' | 'granted';
 
-export const serviceWorkerPath = '/sw.js';
+/**
+ * The app's one service worker: the built /sw.js, or under `npm run dev` the same source served by vite-plugin-pwa
+ * as an ES module at /dev-sw.js?dev-sw (so web push and the offline cache can be tried without a build).
+ */
+export const serviceWorker: { url: string; options: RegistrationOptions } = import.meta.env.DEV
+  ? { url: '/dev-sw.js?dev-sw', options: { scope: '/', type: 'module' } }
+  : { url: '/sw.js', options: { scope: '/' } };
 
 /** The server's id of this browser's subscription: an id, not a secret, kept so "turn off" can remove it. */
 const subscriptionIdKey = 'pa.push.subscriptionId';
@@ -33,7 +39,7 @@ export async function turnOnPush(label: string): Promise<'on' | 'blocked'> {
   if (permission !== 'granted') {
     return 'blocked';
   }
-  await navigator.serviceWorker.register(serviceWorkerPath, { scope: '/' });
+  await navigator.serviceWorker.register(serviceWorker.url, serviceWorker.options);
   const registration = await navigator.serviceWorker.ready;
   const publicKey = await fetchPublicKey();
   const subscription =

@@ -1,11 +1,11 @@
 import { useSyncExternalStore } from 'react';
 import { Workbox } from 'workbox-window';
 import { apiCacheName, clearApiCacheMessage } from '../../worker/caching';
-import { serviceWorkerPath } from '../push/devicePush';
+import { serviceWorker } from '../push/devicePush';
 
 /**
- * The app's one service worker, registered at every start of a production build (the Vite dev server serves no
- * worker). When a new version is deployed its worker installs and waits; the app then offers "Reload".
+ * The app's one service worker, registered at every start (under `npm run dev` too: vite-plugin-pwa serves it as a
+ * module). When a new version is deployed its worker installs and waits; the app then offers "Reload".
  */
 let workbox: Workbox | null = null;
 let updateReady = false;
@@ -18,10 +18,10 @@ function notify() {
 }
 
 export function registerWorker(): void {
-  if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) {
     return;
   }
-  workbox = new Workbox(serviceWorkerPath, { scope: '/' });
+  workbox = new Workbox(serviceWorker.url, serviceWorker.options);
   workbox.addEventListener('waiting', () => {
     markUpdateReady();
   });
