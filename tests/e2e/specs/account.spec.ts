@@ -101,6 +101,19 @@ test.describe('account', () => {
     await expect(profil.getByRole('radio', { name: 'Français' })).toBeChecked();
     await accessibleInEveryLook(page, 'account-settings-fr');
 
+    // The phone bar in French on a small phone, on Today (its label is the longest, and the page it names is active):
+    // no label is cut short.
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto('/');
+    const bar = page.getByRole('navigation', { name: 'Principale' });
+    await expect(bar.getByRole('link', { name: 'Aujourd’hui' })).toHaveAttribute('aria-current', 'page');
+    for (const link of await bar.getByRole('link').all()) {
+      const label = link.locator('span');
+      expect(await label.evaluate((span) => span.scrollWidth > span.clientWidth), await label.innerText()).toBe(false);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/settings');
+
     // Change the password (in French now): a wrong current one is said beside its field, then the right one works.
     const security = page.getByRole('region', { name: 'Sécurité' });
     await security.getByLabel('Mot de passe actuel').fill('not the password at all');
