@@ -58,7 +58,7 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
             db.Notes.AddRange(Enumerable.Range(0, NoteSearch.PersonalScanLimit + 1).Select(i => new Note
             {
                 UserId = owner.Id,
-                Title = $"Log {i}",
+                Title = i == 750 ? "Œuvres complètes" : $"Log {i}",
                 Body = i % 250 == 0 ? $"Call the locksmith about door {i}. " + new string('x', 300) : "Nothing to see.",
                 Pinned = i == 250,
                 Tags = i == 500 ? ["home"] : [],
@@ -80,6 +80,9 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
         Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?q=locksmith&pinned=true")).GetProperty("total").GetInt32());
         Assert.Equal(4, (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?q=locksmith&pinned=false")).GetProperty("total").GetInt32());
         Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?q=locksmith&tag=home")).GetProperty("total").GetInt32());
+        // The index folds "œ" as the query does (the SQLite tokenizer keeps the ligature; its triggers write "oe").
+        var oeuvres = Assert.Single(await SearchAsync(client, "oeuvres"));
+        Assert.Equal([oeuvres], await SearchAsync(client, "Œuvre COMPLETE"));
         var lastMatch = await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?q=locksmith&page=3&pageSize=2");
         Assert.Equal(5, lastMatch.GetProperty("total").GetInt32());
         Assert.Single(lastMatch.GetProperty("items").EnumerateArray());
@@ -89,11 +92,12 @@ public sealed class NoteTests(AssistantApp app) : IClassFixture<AssistantApp>
 
         // Edits and deletions reach the index: a note no longer says "locksmith", another is gone.
         var matches = (await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?q=locksmith")).GetProperty("items").EnumerateArray().Select(Id).ToList();
-        using var edited = await client.PatchAsJsonAsync($"/api/v1/notes/{matches[0]}", new { body = "The door is fixed." });
+        using var edited = await client.PatchAsJsonAsync($"/api/v1/notes/{matches[0]}", new { body = "The door is fixed, le cœur léger." });
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/notes/{matches[1]}")).StatusCode);
         Assert.Equal(matches[2..].Order(), (await SearchAsync(client, "locksmith")).Order());
         Assert.Equal([matches[0]], await SearchAsync(client, "door fixed"));
+        Assert.Equal([matches[0]], await SearchAsync(client, "coeur leger"));
         await CreateAsync(client, new { title = "Log extra", body = "Nothing." });
 
         var lastPage = await client.GetFromJsonAsync<JsonElement>("/api/v1/notes?page=11&pageSize=100");
