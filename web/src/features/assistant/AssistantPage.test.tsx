@@ -83,6 +83,7 @@ function fakeHost({
   conversations = [] as Conversation[],
   messages = [] as Message[],
   onSend = undefined as ((text: string) => Response | undefined) | undefined,
+  onChange = undefined as ((change: Partial<Conversation>) => Response | undefined) | undefined,
 } = {}) {
   const posted: Posted[] = [];
   const changes: { method: string; path: string; body: unknown }[] = [];
@@ -104,6 +105,10 @@ function fakeHost({
     }
     if (request.method === 'PATCH' && one) {
       const change = (await request.json()) as Partial<Conversation>;
+      const refused = onChange?.(change);
+      if (refused) {
+        return refused;
+      }
       changes.push({ method: 'PATCH', path, body: change });
       conversations = conversations.map((conversation) => (conversation.id === one[1] ? { ...conversation, ...change } : conversation));
       return jsonResponse(conversations.find((conversation) => conversation.id === one[1]));
@@ -310,6 +315,29 @@ describe('AssistantPage', () => {
     expect(screen.getByRole('button', { name: 'Rename' })).toHaveFocus();
     const list = screen.getByRole('region', { name: 'Conversations' });
     expect(within(list).getByRole('button', { name: /Weekly shop/ })).toBeInTheDocument();
+  });
+
+  it('puts the field error the host gave beside the title and keeps the form open', async () => {
+    fakeHost({
+      conversations: [groceries],
+      onChange: () =>
+        jsonResponse(
+          { title: 'One or more validation errors occurred.', status: 400, errors: { Title: ['A little long: 120 characters at most.'] } },
+          400,
+          'application/problem+json',
+        ),
+    });
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: /Groceries/ }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Rename' }));
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Conversation title' }), ' for the week{Enter}');
+
+    expect(await screen.findByText('A little long: 120 characters at most.')).toBeInTheDocument();
+    const title = screen.getByRole('textbox', { name: 'Conversation title' });
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    expect(title).toHaveValue('Groceries for the week');
+    expect(title).toHaveFocus();
   });
 
   it('archives the open conversation for a fresh one, shows it under Archived, and brings it back', async () => {
