@@ -145,6 +145,42 @@ public sealed class OfflineAssistantTests(AssistantApp app) : IClassFixture<Assi
     }
 
     [Fact]
+    public async Task Conversation_IsRenamedArchivedBroughtBackAndDeleted_AndATooLongTitleIsRefused()
+    {
+        var user = await Accounts.RegisterAndLoginAsync(app);
+        using var client = user.Client(app);
+        var conversation = await StartAsync(client);
+        await SayAsync(client, conversation, "thanks");
+        var url = $"/api/v1/conversations/{conversation}";
+
+        await ProblemAssertions.AssertFieldErrorAsync(await client.PatchAsJsonAsync(url, new { title = new string('a', 121) }), "title");
+        Assert.Equal("thanks", (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("title").GetString());
+        using (var renamed = await client.PatchAsJsonAsync(url, new { title = new string('a', 120) }))
+        {
+            Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        }
+
+        using (var archived = await client.PatchAsJsonAsync(url, new { archived = true }))
+        {
+            Assert.True((await archived.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("archived").GetBoolean());
+        }
+
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/v1/conversations")).GetProperty("total").GetInt32());
+        var shelved = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/conversations?archived=true")).GetProperty("items").EnumerateArray());
+        Assert.Equal(new string('a', 120), shelved.GetProperty("title").GetString());
+
+        using (var back = await client.PatchAsJsonAsync(url, new { archived = false }))
+        {
+            Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        }
+
+        Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>("/api/v1/conversations")).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{url}/messages")).StatusCode);
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/v1/conversations")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task MessagePages_StayStable_WhileMessagesAreAdded()
     {
         var user = await Accounts.RegisterAndLoginAsync(app);

@@ -75,20 +75,43 @@ interface Posted {
   body: unknown;
 }
 
-/** An in-memory host: conversations, messages in pages of two (newest page first), and every POST it received. */
+/**
+ * An in-memory host: conversations (current or archived), messages in pages of two (newest page first), every POST
+ * it received, and every PATCH and DELETE of a conversation (`changes`).
+ */
 function fakeHost({
   conversations = [] as Conversation[],
   messages = [] as Message[],
   onSend = undefined as ((text: string) => Response | undefined) | undefined,
+  onChange = undefined as ((change: Partial<Conversation>) => Response | undefined) | undefined,
 } = {}) {
   const posted: Posted[] = [];
+  const changes: { method: string; path: string; body: unknown }[] = [];
   let nextId = 100;
   const fetchMock = vi.fn(async (request: Request) => {
     const url = new URL(request.url);
     const path = url.pathname;
     const thread = /^\/api\/v1\/conversations\/([^/]+)\/messages$/.exec(path);
+    const one = /^\/api\/v1\/conversations\/([^/]+)$/.exec(path);
     if (request.method === 'GET' && path === '/api/v1/conversations') {
-      return jsonResponse({ items: conversations, page: 1, pageSize: 50, total: conversations.length });
+      const archived = url.searchParams.get('archived') === 'true';
+      const items = conversations.filter((conversation) => conversation.archived === archived);
+      return jsonResponse({ items, page: 1, pageSize: 50, total: items.length });
+    }
+    if (request.method === 'DELETE' && one) {
+      changes.push({ method: 'DELETE', path, body: null });
+      conversations = conversations.filter((conversation) => conversation.id !== one[1]);
+      return new Response(null, { status: 204 });
+    }
+    if (request.method === 'PATCH' && one) {
+      const change = (await request.json()) as Partial<Conversation>;
+      const refused = onChange?.(change);
+      if (refused) {
+        return refused;
+      }
+      changes.push({ method: 'PATCH', path, body: change });
+      conversations = conversations.map((conversation) => (conversation.id === one[1] ? { ...conversation, ...change } : conversation));
+      return jsonResponse(conversations.find((conversation) => conversation.id === one[1]));
     }
     if (request.method === 'GET' && thread) {
       const before = url.searchParams.get('before');
@@ -119,6 +142,7 @@ function fakeHost({
   vi.stubGlobal('fetch', fetchMock);
   return {
     posted,
+    changes,
     fetchMock,
     /** What the host stores at the end of a turn (the page reads it again after turnCompleted). */
     store(reply: Message) {
@@ -261,5 +285,126 @@ describe('AssistantPage', () => {
       .map((item) => item.textContent);
     expect(texts.map((text) => /first|second|third|fourth/.exec(text)?.[0])).toEqual(['first', 'second', 'third', 'fourth']);
     expect(screen.queryByRole('button', { name: 'Load older messages' })).not.toBeInTheDocument();
+  });
+
+  it('renames the open conversation in place: Escape cancels, Enter saves, and the focus comes back', async () => {
+    const host = fakeHost({ conversations: [groceries] });
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: /Groceries/ }));
+    const rename = await screen.findByRole('button', { name: 'Rename' });
+
+    await userEvent.click(rename);
+    const title = screen.getByRole('textbox', { name: 'Conversation title' });
+    expect(title).toHaveFocus();
+    expect(title).toHaveValue('Groceries');
+    await userEvent.type(title, ' list{Escape}');
+    expect(screen.getByRole('heading', { level: 2, name: 'Groceries' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Rename' })).toHaveFocus();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Rename' }));
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Conversation title' }));
+    await userEvent.keyboard('{Enter}');
+    expect(await screen.findByText('Please fill this in.')).toBeInTheDocument();
+    expect(host.changes).toEqual([]);
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Conversation title' }), 'Weekly shop{Enter}');
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Weekly shop' })).toBeInTheDocument();
+    expect(host.changes).toEqual([{ method: 'PATCH', path: `/api/v1/conversations/${groceries.id}`, body: { title: 'Weekly shop' } }]);
+    expect(screen.getByRole('status')).toHaveTextContent('Renamed: Weekly shop.');
+    expect(screen.getByRole('button', { name: 'Rename' })).toHaveFocus();
+    const list = screen.getByRole('region', { name: 'Conversations' });
+    expect(within(list).getByRole('button', { name: /Weekly shop/ })).toBeInTheDocument();
+  });
+
+  it('puts the field error the host gave beside the title and keeps the form open', async () => {
+    fakeHost({
+      conversations: [groceries],
+      onChange: () =>
+        jsonResponse(
+          { title: 'One or more validation errors occurred.', status: 400, errors: { Title: ['A little long: 120 characters at most.'] } },
+          400,
+          'application/problem+json',
+        ),
+    });
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: /Groceries/ }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Rename' }));
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Conversation title' }), ' for the week{Enter}');
+
+    expect(await screen.findByText('A little long: 120 characters at most.')).toBeInTheDocument();
+    const title = screen.getByRole('textbox', { name: 'Conversation title' });
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    expect(title).toHaveValue('Groceries for the week');
+    expect(title).toHaveFocus();
+  });
+
+  it('archives the open conversation for a fresh one, shows it under Archived, and brings it back', async () => {
+    const host = fakeHost({ conversations: [groceries] });
+    renderPage();
+    const list = await screen.findByRole('region', { name: 'Conversations' });
+    await userEvent.click(await within(list).findByRole('button', { name: /Groceries/ }));
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Archive' }));
+
+    await waitFor(() => {
+      expect(screen.getByRole('status')).toHaveTextContent('Archived: Groceries. You will find it under Archived.');
+    });
+    expect(host.changes).toEqual([{ method: 'PATCH', path: `/api/v1/conversations/${groceries.id}`, body: { archived: true } }]);
+    expect(screen.getByRole('heading', { level: 2, name: 'New conversation' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus();
+    expect(await within(list).findByText('No conversations yet.')).toBeInTheDocument();
+
+    await userEvent.click(within(list).getByRole('button', { name: 'Archived' }));
+    expect(within(list).getByRole('button', { name: 'Archived' })).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(await within(list).findByRole('button', { name: /Groceries/ }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Groceries' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Unarchive' }));
+
+    await waitFor(() => {
+      expect(screen.getByRole('status')).toHaveTextContent('Groceries is back with your current conversations.');
+    });
+    expect(host.changes.at(-1)).toEqual({ method: 'PATCH', path: `/api/v1/conversations/${groceries.id}`, body: { archived: false } });
+    expect(screen.getByRole('button', { name: 'Archive' })).toHaveFocus();
+    expect(await within(list).findByText('No archived conversations.')).toBeInTheDocument();
+  });
+
+  it('deletes the open conversation only after a confirmation naming it', async () => {
+    const host = fakeHost({ conversations: [groceries] });
+    renderPage();
+    const list = await screen.findByRole('region', { name: 'Conversations' });
+    await userEvent.click(await within(list).findByRole('button', { name: /Groceries/ }));
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    expect(confirm).toHaveBeenLastCalledWith('Delete the conversation “Groceries” and all its messages?');
+    expect(host.changes).toEqual([]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+
+    await waitFor(() => {
+      expect(screen.getByRole('status')).toHaveTextContent('Deleted: Groceries.');
+    });
+    expect(host.changes).toEqual([{ method: 'DELETE', path: `/api/v1/conversations/${groceries.id}`, body: null }]);
+    expect(screen.getByRole('heading', { level: 2, name: 'New conversation' })).toBeInTheDocument();
+    expect(await within(list).findByText('No conversations yet.')).toBeInTheDocument();
+    confirm.mockRestore();
+  });
+
+  it('names a conversation without a title by where and when it started', async () => {
+    fakeHost({
+      conversations: [
+        { ...groceries, id: '0193a000-0000-7000-8000-0000000000c3', title: null, channel: 'sms' },
+        { ...groceries, id: '0193a000-0000-7000-8000-0000000000c4', title: null },
+      ],
+    });
+    renderPage();
+    const list = await screen.findByRole('region', { name: 'Conversations' });
+
+    expect(await within(list).findByRole('button', { name: /Text messages from November 25, 2026/ })).toBeInTheDocument();
+    await userEvent.click(within(list).getByRole('button', { name: /Conversation from November 25, 2026/ }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Conversation from November 25, 2026' })).toBeInTheDocument();
   });
 });

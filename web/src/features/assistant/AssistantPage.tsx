@@ -4,6 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
 import { problemMessage } from '../../ui/form';
 import { Composer } from './Composer';
+import { ConversationHeader } from './ConversationHeader';
 import { ConversationList } from './ConversationList';
 import { assistantKeys, conversationsQuery, inOrder, messagesQuery, seedEmptyConversation, showMessage } from './conversations';
 import { connectAssistant, type ConnectAssistant, type Conversation } from './hub';
@@ -26,14 +27,16 @@ export function AssistantPage({ connect = connectAssistant }: { connect?: Connec
   const titleId = useId();
   const chatTitleId = useId();
   const composer = useRef<HTMLTextAreaElement>(null);
-  const [selected, setSelected] = useState<Pick<Conversation, 'id' | 'title'> | null>(null);
+  const [selected, setSelected] = useState<Conversation | null>(null);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** What just happened to a conversation (renamed, archived, deleted), said in the status line. */
+  const [notice, setNotice] = useState<string | null>(null);
   const { turns, lastReply, begin } = useAssistantTurns(connect);
 
   // Shares the list's cache: the title appears once the first message has named the conversation.
   const latest = useQuery(conversationsQuery(''));
-  const title = selected ? (latest.data?.items.find((conversation) => conversation.id === selected.id)?.title ?? selected.title) : null;
+  const open = selected ? (latest.data?.items.find((conversation) => conversation.id === selected.id) ?? selected) : null;
   const messages = useInfiniteQuery({ ...messagesQuery(selected?.id ?? ''), enabled: selected !== null });
 
   const send = useMutation({
@@ -43,7 +46,7 @@ export function AssistantPage({ connect = connectAssistant }: { connect?: Connec
         // The first message starts the conversation (and names it), so "New conversation" never leaves an empty one.
         const created = await unwrap(api.POST('/api/v1/conversations', { body: {} }));
         seedEmptyConversation(queryClient, created.id);
-        setSelected({ id: created.id, title: created.title });
+        setSelected(created);
         conversationId = created.id;
       }
       const accepted = await unwrap(
@@ -84,6 +87,7 @@ export function AssistantPage({ connect = connectAssistant }: { connect?: Connec
       return false;
     }
     setError(null);
+    setNotice(null);
     send.mutate({ text, conversationId: selected?.id ?? null });
     composer.current?.focus();
     return true;
@@ -111,17 +115,38 @@ export function AssistantPage({ connect = connectAssistant }: { connect?: Connec
           onSelect={(conversation) => {
             setSelected(conversation);
             setError(null);
+            setNotice(null);
           }}
           onStartNew={() => {
             setSelected(null);
             setError(null);
+            setNotice(null);
             composer.current?.focus();
           }}
         />
         <section aria-labelledby={chatTitleId} className="flex min-w-0 flex-col gap-4">
-          <h2 id={chatTitleId} className="text-xl font-semibold tracking-tight">
-            {selected ? (title ?? t('assistant.untitled')) : t('assistant.newConversation')}
-          </h2>
+          {open ? (
+            <ConversationHeader
+              key={open.id}
+              conversation={open}
+              headingId={chatTitleId}
+              onChanged={(conversation, said) => {
+                setSelected(conversation);
+                setNotice(said);
+              }}
+              onGone={(said) => {
+                // Archived or deleted: a fresh conversation takes its place, ready for the next thought.
+                setSelected(null);
+                setError(null);
+                setNotice(said);
+                composer.current?.focus();
+              }}
+            />
+          ) : (
+            <h2 id={chatTitleId} className="text-xl font-semibold tracking-tight">
+              {t('assistant.newConversation')}
+            </h2>
+          )}
           {quiet ? (
             <div className="rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
               <p className="text-lg">{t('assistant.empty.title')}</p>
@@ -170,6 +195,8 @@ export function AssistantPage({ connect = connectAssistant }: { connect?: Connec
                 <span aria-hidden="true" className="size-2 animate-pulse rounded-full bg-teal-600 motion-reduce:animate-none" />
                 {t('assistant.thinking')}
               </span>
+            ) : notice !== null ? (
+              notice
             ) : (
               lastReply !== null &&
               lastReply.conversationId === selected?.id && <span className="sr-only">{t('assistant.replied', { text: lastReply.text })}</span>

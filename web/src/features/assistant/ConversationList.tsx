@@ -4,12 +4,16 @@ import { useI18n } from '../../i18n';
 import { formatInstant } from '../../ui/dates';
 import { useTimeZone } from '../../ui/timeZone';
 import { problemMessage } from '../../ui/form';
-import { conversationsQuery } from './conversations';
+import { ChoiceGroup } from '../../ui/ChoiceGroup';
+import { conversationsQuery, useConversationLabel } from './conversations';
 import type { Conversation } from './hub';
 import { quietButton } from '../../ui/styles';
 import { useSettledValue } from '../../ui/useSettledValue';
 
-/** The person's conversations, latest first, with search and a way to start afresh. */
+const shownChoices = ['current', 'archived'] as const;
+type Shown = (typeof shownChoices)[number];
+
+/** The person's conversations (current or archived), latest first, with search and a way to start afresh. */
 export function ConversationList({
   selectedId,
   onSelect,
@@ -21,10 +25,12 @@ export function ConversationList({
 }) {
   const { t, language } = useI18n();
   const timeZone = useTimeZone();
+  const label = useConversationLabel();
   const titleId = useId();
   const [search, setSearch] = useState('');
+  const [shown, setShown] = useState<Shown>('current');
   const q = useSettledValue(search.trim());
-  const conversations = useQuery(conversationsQuery(q));
+  const conversations = useQuery(conversationsQuery(q, shown === 'archived'));
   const formatWhen = (iso: string) =>
     formatInstant(language, iso, timeZone, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
@@ -40,6 +46,13 @@ export function ConversationList({
       >
         {t('assistant.new')}
       </button>
+      <ChoiceGroup
+        choices={shownChoices}
+        chosen={shown}
+        label={t('assistant.show')}
+        name={(choice) => (choice === 'archived' ? t('assistant.show.archived') : t('assistant.show.current'))}
+        onChoose={setShown}
+      />
       <div className="flex flex-col gap-1.5">
         <label htmlFor={`${titleId}-search`} className="text-base font-medium">
           {t('assistant.search')}
@@ -59,7 +72,7 @@ export function ConversationList({
       ) : conversations.isError ? (
         <p className="text-base text-stone-700 dark:text-stone-300">{problemMessage(conversations.error, t('assistant.error'))}</p>
       ) : conversations.data.items.length === 0 ? (
-        <p className="text-base text-stone-700 dark:text-stone-300">{q ? t('assistant.noMatches') : t('assistant.noConversations')}</p>
+        <p className="text-base text-stone-700 dark:text-stone-300">{q ? t('assistant.noMatches') : shown === 'archived' ? t('assistant.noArchived') : t('assistant.noConversations')}</p>
       ) : (
         <ul aria-labelledby={titleId} className="flex max-h-64 flex-col gap-1 overflow-y-auto md:max-h-[32rem]">
           {conversations.data.items.map((conversation) => {
@@ -76,7 +89,7 @@ export function ConversationList({
                     current ? 'border-teal-700 bg-teal-50 dark:border-teal-500 dark:bg-teal-950' : ''
                   }`}
                 >
-                  <span className="line-clamp-2 font-medium">{conversation.title ?? t('assistant.untitled')}</span>
+                  <span className="line-clamp-2 font-medium">{label(conversation)}</span>
                   <span className="text-sm font-normal text-stone-600 dark:text-stone-400">
                     {conversation.awaitingAnswer ? t('assistant.awaitingAnswer') : formatWhen(conversation.updatedAt)}
                   </span>
