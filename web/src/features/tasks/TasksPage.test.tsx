@@ -251,4 +251,31 @@ describe('TasksPage', () => {
       { method: 'PATCH', path: '/api/v1/tasks/t-callthebank', body: { title: 'call the bank about the card', priority: 'medium', due: 'someday maybe' } },
     ]);
   });
+  it('checks a new task before sending it, and puts the server\'s field errors beside their fields', async () => {
+    const api = stubApi({
+      'GET /api/v1/tasks': () => page([]),
+      'POST /api/v1/tasks': () => problem(400, 'One or more fields are not right.', { title: ['Keep the task under 500 characters.'] }),
+    });
+    renderWithClient(<TasksPage />);
+    const form = await screen.findByRole('form', { name: 'Add a task' });
+
+    await userEvent.type(within(form).getByLabelText('What needs doing?'), '   ');
+    await userEvent.click(within(form).getByRole('button', { name: 'Add task' }));
+    expect(await within(form).findByText('Please fill this in.')).toBeInTheDocument();
+    expect(within(form).getByLabelText('What needs doing?')).toHaveAccessibleDescription('Please fill this in.');
+
+    await userEvent.type(within(form).getByLabelText('When (optional)'), 'x'.repeat(201));
+    await userEvent.click(within(form).getByRole('button', { name: 'Add task' }));
+    expect(await within(form).findByText('A little long: 200 characters at most.')).toBeInTheDocument();
+    expect(api.posted()).toEqual([]);
+
+    await userEvent.type(within(form).getByLabelText('What needs doing?'), 'call the bank');
+    await userEvent.clear(within(form).getByLabelText('When (optional)'));
+    await userEvent.click(within(form).getByRole('button', { name: 'Add task' }));
+    await waitFor(() => {
+      expect(within(form).getByLabelText('What needs doing?')).toHaveAccessibleDescription('Keep the task under 500 characters.');
+    });
+    expect(within(form).getByLabelText('When (optional)')).not.toHaveAttribute('aria-invalid');
+    expect(api.posted()).toMatchObject([{ method: 'POST', body: { title: 'call the bank', due: null } }]);
+  });
 });
