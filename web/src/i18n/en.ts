@@ -804,6 +804,7 @@ export const en = {
   'form.email': 'This does not look like an email address yet.',
   'form.tooLong': 'A little long: {max} characters at most.',
   'form.tags': 'At most {count} tags, each {max} characters at most.',
+  'form.wholeNumber': 'A whole number from {min} to {max}.',
   'form.passwordLength': 'Use 10 to 128 characters.',
   'form.passwordsDiffer': 'The two passwords are not the same yet.',
   'form.timeZone': 'Pick a time zone from the list.',

@@ -807,6 +807,7 @@ export const fr: Messages = {
   'form.email': 'Cela ne ressemble pas encore à une adresse e-mail.',
   'form.tooLong': 'Un peu long : {max} caractères au plus.',
   'form.tags': '{count} étiquettes au plus, de {max} caractères au plus chacune.',
+  'form.wholeNumber': 'Un nombre entier de {min} à {max}.',
   'form.passwordLength': 'Utilise de 10 à 128 caractères.',
   'form.passwordsDiffer': 'Les deux mots de passe ne sont pas encore identiques.',
   'form.timeZone': 'Choisis un fuseau horaire dans la liste.',
