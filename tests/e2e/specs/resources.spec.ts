@@ -58,6 +58,35 @@ test.describe('resources', () => {
     await expect(saved.getByText('1. Fill the watering can')).toBeVisible();
   });
 
+  test('a note and a reminder that cannot be saved say why beside the field, and the forms stay accessible in every look', async ({ page, problems }) => {
+    await signUp(page, { name: 'Sam', password });
+
+    // Checked in the browser: nothing is sent for an empty note.
+    await page.goto('/notes');
+    await page.getByRole('button', { name: 'New note' }).click();
+    const note = page.getByRole('form', { name: 'New note' });
+    await note.getByRole('button', { name: 'Save note' }).click();
+    await expect(note.getByLabel('Note', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(note.getByText('Write something in the title or the note.')).toBeVisible();
+    await accessibleInEveryLook(page, 'notes-editor-refused');
+
+    // Checked by the server: words it cannot read as a time, said beside When, what was typed kept.
+    await page.goto('/reminders');
+    const reminder = page.getByRole('form', { name: 'Add a reminder' });
+    await reminder.getByLabel('Remind me to').fill('call the dentist');
+    await reminder.getByLabel('When', { exact: true }).fill('whenever it suits');
+    await reminder.getByRole('button', { name: 'Add reminder' }).click();
+    const when = reminder.getByLabel('When', { exact: true });
+    await expect(when).toHaveAttribute('aria-invalid', 'true');
+    await expect(when).toBeFocused();
+    await expect(reminder.getByText(/^Could not read this as a time/)).toBeVisible();
+    await expect(reminder.getByLabel('Remind me to')).toHaveValue('call the dentist');
+    await accessibleInEveryLook(page, 'reminders-refused');
+
+    // The browser logs the one refusal (400) the reminder got; nothing else.
+    expect(problems.list()).toEqual(['console error: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+  });
+
   test('a person imports an .ics file, sees the week as a grid on a wide screen, and the calendar is accessible in every look', async ({ page, problems }) => {
     await signUp(page, { name: 'Sam', emailPrefix: 'e2e-calendar', password });
     await page.setViewportSize({ width: 1280, height: 800 });

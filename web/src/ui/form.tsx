@@ -139,6 +139,15 @@ export function SelectField({
   );
 }
 
+/** The same as {@link Field} for several lines of text: `<TextAreaField rows={8} {...register('body')} />`. */
+export function TextAreaField({ label, error, hint, ...textarea }: { label: string; error?: string; hint?: string } & ComponentProps<'textarea'>) {
+  return (
+    <Labelled label={label} error={error} hint={hint}>
+      {(control) => <textarea {...control} className={`${controlClass} py-2`} {...textarea} />}
+    </Labelled>
+  );
+}
+
 export function SubmitButton({ busy, children }: { busy: boolean; children: string }) {
   return (
     <button

@@ -1,10 +1,32 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
-import { useI18n } from '../../i18n';
+import { useI18n, type Translate } from '../../i18n';
 import { emptyState, listFrame, mutedText, quietButton } from '../../ui/styles';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { applyProblem, Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { formRules } from '../../ui/formRules';
 import { itemsQuery, listKeys, type ShoppingList } from './lists';
+
+// The server's limits on an item (AddItemRequest, ListItemConfiguration): its text, and how many (an empty box means one).
+const maxQuantity = 9999;
+
+function itemSchema(t: Translate) {
+  return z.object({
+    text: formRules(t).text(200),
+    quantity: z.string().check(
+      z.trim(),
+      z.refine(
+        (value) => value === '' || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= maxQuantity),
+        t('form.wholeNumber', { min: 1, max: maxQuantity }),
+      ),
+    ),
+  });
+}
+
+type ItemValues = z.infer<ReturnType<typeof itemSchema>>;
 
 /** One list: add an item (the server merges it with the same one still unchecked), check it off, remove it. */
 export function ListItems({ list }: { list: ShoppingList }) {
@@ -12,8 +34,6 @@ export function ListItems({ list }: { list: ShoppingList }) {
   const queryClient = useQueryClient();
   const titleId = useId();
   const items = useQuery(itemsQuery(list.id));
-  const [text, setText] = useState('');
-  const [quantity, setQuantity] = useState('1');
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: listKeys.all });
@@ -22,22 +42,35 @@ export function ListItems({ list }: { list: ShoppingList }) {
     setError(problemMessage(failure, t('lists.error.save')));
   };
 
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError: setFieldError,
+    formState: { errors },
+  } = useForm<ItemValues>({
+    resolver: zodResolver(useMemo(() => itemSchema(t), [t])),
+    defaultValues: { text: '', quantity: '1' },
+  });
+
   const add = useMutation({
-    mutationFn: () =>
+    mutationFn: ({ text, quantity }: ItemValues) =>
       unwrap(
         api.POST('/api/v1/lists/{id}/items', {
           params: { path: { id: list.id } },
-          body: { text: text.trim(), quantity: Number(quantity) || 1 },
+          body: { text, quantity: Number(quantity) || 1 },
         }),
       ),
     onSuccess: (item) => {
-      setText('');
-      setQuantity('1');
+      reset();
       setError(null);
       setStatus(item.merged ? t('lists.merged', { text: item.text, quantity: item.quantity }) : t('lists.added', { text: item.text }));
       return refresh();
     },
-    onError: fail,
+    onError: (failure) => {
+      setStatus(null);
+      setError(applyProblem(failure, setFieldError, ['text', 'quantity'], t('lists.error.save')));
+    },
   });
   const check = useMutation({
     mutationFn: ({ id, checked }: { id: string; checked: boolean }) =>
@@ -62,41 +95,27 @@ export function ListItems({ list }: { list: ShoppingList }) {
     onError: fail,
   });
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    if (text.trim() !== '') {
-      add.mutate();
-    }
-  }
+  const submit = handleSubmit((values) => {
+    add.mutate(values);
+  });
 
-  const errors = fieldErrors(add.error);
   return (
     <section aria-labelledby={titleId} className="flex flex-col gap-4">
       <h2 id={titleId} className="text-2xl font-semibold tracking-tight">
         {list.name}
       </h2>
-      <form onSubmit={submit} className="flex flex-col gap-3" noValidate aria-label={t('lists.add.title', { name: list.name })}>
+      <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-3" noValidate aria-label={t('lists.add.title', { name: list.name })}>
         <FormAlert message={error} />
         <div className="grid grid-cols-[1fr_6rem] gap-3">
-          <Field
-            label={t('lists.add.item')}
-            value={text}
-            error={errors.text}
-            autoComplete="off"
-            onChange={(e) => {
-              setText(e.target.value);
-            }}
-          />
+          <Field label={t('lists.add.item')} error={errors.text?.message} autoComplete="off" {...register('text')} />
           <Field
             label={t('lists.add.quantity')}
             type="number"
             inputMode="numeric"
             min={1}
-            value={quantity}
-            error={errors.quantity}
-            onChange={(e) => {
-              setQuantity(e.target.value);
-            }}
+            max={maxQuantity}
+            error={errors.quantity?.message}
+            {...register('quantity')}
           />
         </div>
         <div>

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { stubApi } from '../../test/fakeApi';
+import { problem, stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
 import type { ListItem, ShoppingList } from './lists';
 import { ListsPage } from './ListsPage';
@@ -91,5 +91,57 @@ describe('ListsPage', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'Hardware store' })).toBeInTheDocument();
     const choices = screen.getByRole('group', { name: 'Which list' });
     expect(within(choices).getByRole('button', { name: 'Hardware store (0)' })).toHaveAttribute('aria-pressed', 'true');
+  });
+  it('checks an item before sending it, and puts the server\'s field errors beside their fields', async () => {
+    const api = stubApi({
+      'GET /api/v1/lists': () => [groceries],
+      'GET /api/v1/lists/:id/items': () => [],
+      'POST /api/v1/lists/:id/items': () => problem(400, 'One or more fields are not right.', { Quantity: ['Up to 9999 of one thing.'] }),
+    });
+    renderWithClient(<ListsPage />);
+    const form = await screen.findByRole('form', { name: 'Add to Groceries' });
+
+    await userEvent.clear(within(form).getByLabelText('How many'));
+    await userEvent.type(within(form).getByLabelText('How many'), '10000');
+    await userEvent.click(within(form).getByRole('button', { name: 'Add to the list' }));
+    expect(await within(form).findByText('Please fill this in.')).toBeInTheDocument();
+    expect(within(form).getByLabelText('Item')).toHaveAccessibleDescription('Please fill this in.');
+    expect(within(form).getByLabelText('How many')).toHaveAccessibleDescription('A whole number from 1 to 9999.');
+    expect(api.posted()).toEqual([]);
+
+    await userEvent.type(within(form).getByLabelText('Item'), 'milk');
+    await userEvent.clear(within(form).getByLabelText('How many'));
+    await userEvent.type(within(form).getByLabelText('How many'), '12');
+    await userEvent.click(within(form).getByRole('button', { name: 'Add to the list' }));
+    await vi.waitFor(() => {
+      expect(within(form).getByLabelText('How many')).toHaveAccessibleDescription('Up to 9999 of one thing.');
+    });
+    expect(within(form).getByLabelText('Item')).not.toHaveAttribute('aria-invalid');
+    expect(within(form).getByRole('alert')).toHaveTextContent('');
+    expect(api.posted()).toMatchObject([{ method: 'POST', body: { text: 'milk', quantity: 12 } }]);
+  });
+
+  it('checks a new list\'s name before sending it, and puts the server\'s field errors beside it', async () => {
+    const api = stubApi({
+      'GET /api/v1/lists': () => [groceries],
+      'GET /api/v1/lists/:id/items': () => [],
+      'POST /api/v1/lists': () => problem(400, 'One or more fields are not right.', { Name: ['You already have a list with that name.'] }),
+    });
+    renderWithClient(<ListsPage />);
+    const form = await screen.findByRole('form', { name: 'Start another list' });
+
+    await userEvent.type(within(form).getByLabelText('Name of the list'), 'x'.repeat(101));
+    await userEvent.click(within(form).getByRole('button', { name: 'Create list' }));
+    expect(await within(form).findByText('A little long: 100 characters at most.')).toBeInTheDocument();
+    expect(api.posted()).toEqual([]);
+
+    await userEvent.clear(within(form).getByLabelText('Name of the list'));
+    await userEvent.type(within(form).getByLabelText('Name of the list'), ' Groceries ');
+    await userEvent.click(within(form).getByRole('button', { name: 'Create list' }));
+    await vi.waitFor(() => {
+      expect(within(form).getByLabelText('Name of the list')).toHaveAccessibleDescription('You already have a list with that name.');
+    });
+    expect(within(form).getByRole('alert')).toHaveTextContent('');
+    expect(api.posted()).toMatchObject([{ method: 'POST', body: { name: 'Groceries' } }]);
   });
 });

@@ -1,47 +1,55 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type SyntheticEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
-import { useI18n } from '../../i18n';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { useI18n, type Translate } from '../../i18n';
+import { applyProblem, Field, FormAlert, SubmitButton } from '../../ui/form';
+import { formRules } from '../../ui/formRules';
 import { listKeys, type ShoppingList } from './lists';
+
+// The server's limit on a list's name (ListRequest, ItemListConfiguration).
+function newListSchema(t: Translate) {
+  return z.object({ name: formRules(t).text(100) });
+}
+
+type NewListValues = z.infer<ReturnType<typeof newListSchema>>;
 
 export function NewListForm({ onCreated }: { onCreated: (list: ShoppingList) => void }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError: setFieldError,
+    formState: { errors },
+  } = useForm<NewListValues>({
+    resolver: zodResolver(useMemo(() => newListSchema(t), [t])),
+    defaultValues: { name: '' },
+  });
   const create = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/lists', { body: { name: name.trim() } })),
+    mutationFn: (body: NewListValues) => unwrap(api.POST('/api/v1/lists', { body })),
     onSuccess: async (list) => {
-      setName('');
-      setError(null);
+      reset();
       await queryClient.invalidateQueries({ queryKey: listKeys.all, exact: true });
       onCreated(list);
     },
     onError: (failure) => {
-      setError(problemMessage(failure, t('lists.error.save')));
+      setError(applyProblem(failure, setFieldError, ['name'], t('lists.error.save')));
     },
   });
-
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    if (name.trim() !== '') {
-      create.mutate();
-    }
-  }
+  const submit = handleSubmit((values) => {
+    setError(null);
+    create.mutate(values);
+  });
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3" noValidate aria-label={t('lists.new.title')}>
+    <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-3" noValidate aria-label={t('lists.new.title')}>
       <FormAlert message={error} />
-      <Field
-        label={t('lists.new.name')}
-        value={name}
-        error={fieldErrors(create.error).name}
-        autoComplete="off"
-        onChange={(e) => {
-          setName(e.target.value);
-        }}
-      />
+      <Field label={t('lists.new.name')} error={errors.name?.message} autoComplete="off" {...register('name')} />
       <div>
         <SubmitButton busy={create.isPending}>{t('lists.new.submit')}</SubmitButton>
       </div>

@@ -1,7 +1,7 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { stubApi } from '../../test/fakeApi';
+import { problem, stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
 import type { Memory } from './memories';
 import { MemoriesPage } from './MemoriesPage';
@@ -65,5 +65,62 @@ describe('MemoriesPage', () => {
     expect(await screen.findByText('Forgotten: I hate mornings.')).toBeInTheDocument();
     expect(confirm).toHaveBeenCalledWith('Forget “I hate mornings”?');
     expect(api.posted().map((call) => `${call.method} ${call.path}`)).toEqual(['PATCH /api/v1/memories/m1', 'DELETE /api/v1/memories/m2']);
+  });
+  it('checks a new memory before sending it, and puts the server\'s field errors beside the field', async () => {
+    const api = stubApi({
+      'GET /api/v1/memories': () => ({ items: [], page: 1, pageSize: 100, total: 0 }),
+      'POST /api/v1/memories': () => problem(400, 'One or more fields are not right.', { Body: ['Keep it under 1000 characters.'] }),
+    });
+    renderWithClient(<MemoriesPage />);
+    const form = await screen.findByRole('form', { name: 'Remember something' });
+
+    await userEvent.type(within(form).getByLabelText('Something to remember'), '  ');
+    await userEvent.click(within(form).getByRole('button', { name: 'Remember this' }));
+    expect(await within(form).findByText('Please fill this in.')).toBeInTheDocument();
+    expect(within(form).getByLabelText('Something to remember')).toHaveAccessibleDescription('For example: my sister is Julie. Please fill this in.');
+    expect(api.posted()).toEqual([]);
+
+    await userEvent.type(within(form).getByLabelText('Something to remember'), 'my sister is Julie');
+    await userEvent.click(within(form).getByRole('button', { name: 'Remember this' }));
+    await vi.waitFor(() => {
+      expect(within(form).getByLabelText('Something to remember')).toHaveAccessibleDescription(
+        'For example: my sister is Julie. Keep it under 1000 characters.',
+      );
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('');
+    expect(api.posted()).toMatchObject([{ method: 'POST', body: { body: 'my sister is Julie' } }]);
+  });
+
+  it('checks a corrected memory before sending it, says the server\'s field error beside it and the rest in the alert', async () => {
+    let answer = () => problem(400, 'One or more fields are not right.', { body: ['Keep it under 1000 characters.'] });
+    const api = stubApi({
+      'GET /api/v1/memories': () => ({ items: [memory('m1', 'my sister is Julia')], page: 1, pageSize: 100, total: 1 }),
+      'PATCH /api/v1/memories/:id': () => answer(),
+    });
+    renderWithClient(<MemoriesPage />);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit: my sister is Julia' }));
+    const form = screen.getByRole('form', { name: 'Correct this memory' });
+    await userEvent.click(within(form).getByLabelText('What to remember'));
+    await userEvent.paste('x'.repeat(1000));
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await within(form).findByText('A little long: 1000 characters at most.')).toBeInTheDocument();
+    expect(api.posted()).toEqual([]);
+
+    await userEvent.clear(within(form).getByLabelText('What to remember'));
+    await userEvent.type(within(form).getByLabelText('What to remember'), 'my sister is Julie');
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => {
+      expect(within(form).getByLabelText('What to remember')).toHaveAccessibleDescription('Keep it under 1000 characters.');
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('');
+
+    answer = () => problem(404, 'This memory is gone.');
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This memory is gone.');
+    expect(api.posted()).toMatchObject([
+      { method: 'PATCH', body: { body: 'my sister is Julie' } },
+      { method: 'PATCH', body: { body: 'my sister is Julie' } },
+    ]);
   });
 });

@@ -1,10 +1,12 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { emptyState, listFrame, mutedText } from '../../ui/styles';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
-import { memoriesQuery, memoryKeys } from './memories';
+import { applyProblem, Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { memoriesQuery, memoryKeys, memorySchema, type MemoryValues } from './memories';
 import { MemoryItem } from './MemoryItem';
 
 /** What the assistant remembers about the person, in the open: read it, correct it, make it forget. */
@@ -14,32 +16,39 @@ export function MemoriesPage() {
   const titleId = useId();
   const listId = useId();
   const memories = useQuery(memoriesQuery);
-  const [body, setBody] = useState('');
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const say = (message: string, isError = false) => {
+  // null says nothing: a refusal whose messages all went beside their fields clears what was said before.
+  const say = (message: string | null, isError = false) => {
     setError(isError ? message : null);
     setStatus(isError ? null : message);
   };
 
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError: setFieldError,
+    formState: { errors },
+  } = useForm<MemoryValues>({
+    resolver: zodResolver(useMemo(() => memorySchema(t), [t])),
+    defaultValues: { body: '' },
+  });
+
   const add = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/memories', { body: { body: body.trim() } })),
+    mutationFn: (body: MemoryValues) => unwrap(api.POST('/api/v1/memories', { body })),
     onSuccess: () => {
-      setBody('');
+      reset();
       say(t('memories.added'));
       return queryClient.invalidateQueries({ queryKey: memoryKeys.all });
     },
     onError: (failure) => {
-      say(problemMessage(failure, t('memories.error.save')), true);
+      say(applyProblem(failure, setFieldError, ['body'], t('memories.error.save')), true);
     },
   });
-
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    if (body.trim() !== '') {
-      add.mutate();
-    }
-  }
+  const submit = handleSubmit((values) => {
+    add.mutate(values);
+  });
 
   const items = memories.data?.items ?? [];
   return (
@@ -75,17 +84,8 @@ export function MemoriesPage() {
           </ul>
         )}
       </section>
-      <form onSubmit={submit} className="flex flex-col gap-3" noValidate aria-label={t('memories.add.title')}>
-        <Field
-          label={t('memories.add.body')}
-          hint={t('memories.add.hint')}
-          value={body}
-          error={fieldErrors(add.error).body}
-          autoComplete="off"
-          onChange={(e) => {
-            setBody(e.target.value);
-          }}
-        />
+      <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-3" noValidate aria-label={t('memories.add.title')}>
+        <Field label={t('memories.add.body')} hint={t('memories.add.hint')} error={errors.body?.message} autoComplete="off" {...register('body')} />
         <div>
           <SubmitButton busy={add.isPending}>{t('memories.add.submit')}</SubmitButton>
         </div>

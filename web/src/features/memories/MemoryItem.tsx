@@ -1,79 +1,48 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type SyntheticEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime } from '../../ui/dates';
 import { mutedText, quietButton } from '../../ui/styles';
-import { Field, fieldErrors, problemMessage, SubmitButton } from '../../ui/form';
-import { memoryKeys, type Memory } from './memories';
+import { applyProblem, Field, problemMessage, SubmitButton } from '../../ui/form';
+import { memoryKeys, memorySchema, type Memory, type MemoryValues } from './memories';
+
+/**
+ * What an item says on the page: a sentence (`isError` for the alert), or null for nothing (a refusal whose
+ * messages all went beside their fields).
+ */
+type OnResult = (message: string | null, isError?: boolean) => void;
 
 /** One thing the assistant remembers: correct it or make it forget. */
-export function MemoryItem({ memory, onResult }: { memory: Memory; onResult: (message: string, isError?: boolean) => void }) {
+export function MemoryItem({ memory, onResult }: { memory: Memory; onResult: OnResult }) {
   const { t, language } = useI18n();
   const timeZone = useTimeZone();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [body, setBody] = useState(memory.body);
-  const path = { params: { path: { id: memory.id } } };
-  const refresh = () => queryClient.invalidateQueries({ queryKey: memoryKeys.all });
-  const fail = (failure: unknown) => {
-    onResult(problemMessage(failure, t('memories.error.save')), true);
-  };
-
-  const save = useMutation({
-    mutationFn: () => unwrap(api.PATCH('/api/v1/memories/{id}', { ...path, body: { body: body.trim() } })),
-    onSuccess: () => {
-      setEditing(false);
-      onResult(t('memories.saved'));
-      return refresh();
-    },
-    onError: fail,
-  });
   const forget = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/memories/{id}', path)),
+    mutationFn: () => unwrap(api.DELETE('/api/v1/memories/{id}', { params: { path: { id: memory.id } } })),
     onSuccess: () => {
       onResult(t('memories.forgotten', { body: memory.body }));
-      return refresh();
+      return queryClient.invalidateQueries({ queryKey: memoryKeys.all });
     },
-    onError: fail,
+    onError: (failure) => {
+      onResult(problemMessage(failure, t('memories.error.save')), true);
+    },
   });
-
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    if (body.trim() !== '') {
-      save.mutate();
-    }
-  }
 
   if (editing) {
     return (
       <li className="px-5 py-4">
-        <form onSubmit={submit} className="flex flex-col gap-3" noValidate aria-label={t('memories.edit.title')}>
-          <Field
-            label={t('memories.field.body')}
-            // Opened by the person's own tap on Edit, in place of that button: the focus goes into the form.
-            autoFocus
-            value={body}
-            error={fieldErrors(save.error).body}
-            onChange={(e) => {
-              setBody(e.target.value);
-            }}
-          />
-          <div className="flex flex-wrap gap-3">
-            <SubmitButton busy={save.isPending}>{t('common.save')}</SubmitButton>
-            <button
-              type="button"
-              className={quietButton}
-              onClick={() => {
-                setBody(memory.body);
-                setEditing(false);
-              }}
-            >
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        <MemoryEditForm
+          memory={memory}
+          onResult={onResult}
+          onClose={() => {
+            setEditing(false);
+          }}
+        />
       </li>
     );
   }
@@ -109,5 +78,52 @@ export function MemoryItem({ memory, onResult }: { memory: Memory; onResult: (me
         </button>
       </div>
     </li>
+  );
+}
+
+/** Correct a memory, in place of it; its answer is said by the page (`onResult`). */
+function MemoryEditForm({ memory, onResult, onClose }: { memory: Memory; onResult: OnResult; onClose: () => void }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const {
+    register,
+    handleSubmit,
+    setError: setFieldError,
+    formState: { errors },
+  } = useForm<MemoryValues>({
+    resolver: zodResolver(useMemo(() => memorySchema(t), [t])),
+    defaultValues: { body: memory.body },
+  });
+  const save = useMutation({
+    mutationFn: (body: MemoryValues) => unwrap(api.PATCH('/api/v1/memories/{id}', { params: { path: { id: memory.id } }, body })),
+    onSuccess: () => {
+      onClose();
+      onResult(t('memories.saved'));
+      return queryClient.invalidateQueries({ queryKey: memoryKeys.all });
+    },
+    onError: (failure) => {
+      onResult(applyProblem(failure, setFieldError, ['body'], t('memories.error.save')), true);
+    },
+  });
+  const submit = handleSubmit((values) => {
+    save.mutate(values);
+  });
+
+  return (
+    <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-3" noValidate aria-label={t('memories.edit.title')}>
+      <Field
+        label={t('memories.field.body')}
+        // Opened by the person's own tap on Edit, in place of that button: the focus goes into the form.
+        autoFocus
+        error={errors.body?.message}
+        {...register('body')}
+      />
+      <div className="flex flex-wrap gap-3">
+        <SubmitButton busy={save.isPending}>{t('common.save')}</SubmitButton>
+        <button type="button" className={quietButton} onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,25 +1,58 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
-import { useI18n } from '../../i18n';
-import { inputClass, labelClass, quietButton } from '../../ui/styles';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { useI18n, type Translate } from '../../i18n';
+import { quietButton } from '../../ui/styles';
+import { applyProblem, Field, FormAlert, SubmitButton, TextAreaField } from '../../ui/form';
+import { formRules } from '../../ui/formRules';
 import { noteKeys, parseTags, type Note } from './notes';
+
+// The server's limits on a note (NoteRequest, NoteConfiguration, TagList): at most 20 tags of 40 characters each.
+const maxTags = 20;
+const maxTagLength = 40;
+
+function noteSchema(t: Translate) {
+  return z
+    .object({
+      title: formRules(t).optionalText(200),
+      // The body is Markdown: kept as typed (leading spaces mean something).
+      body: z.string().check(z.maxLength(100_000, t('form.tooLong', { max: 100_000 }))),
+      tags: z.string().check(
+        z.refine((text) => {
+          const tags = parseTags(text);
+          return tags.length <= maxTags && tags.every((tag) => tag.length <= maxTagLength);
+        }, t('form.tags', { count: maxTags, max: maxTagLength })),
+      ),
+      pinned: z.boolean(),
+    })
+    .check(
+      z.refine((note) => note.title !== '' || note.body.trim() !== '', { path: ['body'], message: t('notes.error.empty') }),
+    );
+}
+
+type NoteValues = z.infer<ReturnType<typeof noteSchema>>;
 
 /** Write a new note or change one: title (optional), body in Markdown, tags, pinned. */
 export function NoteEditor({ note, onDone }: { note: Note | null; onDone: (saved: Note | null) => void }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const bodyId = useId();
-  const [title, setTitle] = useState(note?.title ?? '');
-  const [body, setBody] = useState(note?.body ?? '');
-  const [tags, setTags] = useState(note?.tags.join(', ') ?? '');
-  const [pinned, setPinned] = useState(note?.pinned ?? false);
   const [error, setError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError: setFieldError,
+    formState: { errors },
+  } = useForm<NoteValues>({
+    resolver: zodResolver(useMemo(() => noteSchema(t), [t])),
+    defaultValues: { title: note?.title ?? '', body: note?.body ?? '', tags: note?.tags.join(', ') ?? '', pinned: note?.pinned ?? false },
+  });
 
   const save = useMutation({
-    mutationFn: () => {
-      const fields = { title: title.trim() || null, body, tags: parseTags(tags), pinned };
+    mutationFn: ({ title, body, tags, pinned }: NoteValues) => {
+      const fields = { title: title || null, body, tags: parseTags(tags), pinned };
       return note
         ? unwrap(api.PATCH('/api/v1/notes/{id}', { params: { path: { id: note.id } }, body: fields }))
         : unwrap(api.POST('/api/v1/notes', { body: fields }));
@@ -30,69 +63,34 @@ export function NoteEditor({ note, onDone }: { note: Note | null; onDone: (saved
       onDone(saved);
     },
     onError: (failure) => {
-      setError(problemMessage(failure, t('notes.error.save')));
+      setError(applyProblem(failure, setFieldError, ['title', 'body', 'tags', 'pinned'], t('notes.error.save')));
     },
   });
+  const submit = handleSubmit((values) => {
+    setError(null);
+    save.mutate(values);
+  });
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    if (title.trim() !== '' || body.trim() !== '') {
-      save.mutate();
-    }
-  }
-
-  const errors = fieldErrors(save.error);
   return (
-    <form onSubmit={submit} className="flex flex-col gap-4" noValidate aria-label={note ? t('notes.edit.title', { title: note.title }) : t('notes.new')}>
+    <form
+      onSubmit={(event) => void submit(event)}
+      className="flex flex-col gap-4"
+      noValidate
+      aria-label={note ? t('notes.edit.title', { title: note.title }) : t('notes.new')}
+    >
       <FormAlert message={error} />
       <Field
         label={t('notes.field.title')}
         // Opened by the person's own tap (New note or Edit), in place of that button: the focus goes into the form.
         autoFocus
         hint={t('notes.field.titleHint')}
-        value={title}
-        error={errors.title}
-        onChange={(e) => {
-          setTitle(e.target.value);
-        }}
+        error={errors.title?.message}
+        {...register('title')}
       />
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={bodyId} className={labelClass}>
-          {t('notes.field.body')}
-        </label>
-        <p id={`${bodyId}-hint`} className="text-sm text-stone-600 dark:text-stone-400">
-          {t('notes.field.bodyHint')}
-        </p>
-        <textarea
-          id={bodyId}
-          rows={8}
-          value={body}
-          aria-describedby={`${bodyId}-hint`}
-          onChange={(e) => {
-            setBody(e.target.value);
-          }}
-          className={`${inputClass} py-2`}
-        />
-        {errors.body && <p className="text-sm font-medium text-red-800 dark:text-red-300">{errors.body}</p>}
-      </div>
-      <Field
-        label={t('notes.field.tags')}
-        hint={t('notes.field.tagsHint')}
-        value={tags}
-        error={errors.tags}
-        onChange={(e) => {
-          setTags(e.target.value);
-        }}
-      />
+      <TextAreaField label={t('notes.field.body')} hint={t('notes.field.bodyHint')} rows={8} error={errors.body?.message} {...register('body')} />
+      <Field label={t('notes.field.tags')} hint={t('notes.field.tagsHint')} error={errors.tags?.message} {...register('tags')} />
       <label className="flex min-h-11 items-center gap-3 text-base">
-        <input
-          type="checkbox"
-          className="size-5 accent-teal-800"
-          checked={pinned}
-          onChange={(e) => {
-            setPinned(e.target.checked);
-          }}
-        />
+        <input type="checkbox" className="size-5 accent-teal-800" {...register('pinned')} />
         {t('notes.field.pinned')}
       </label>
       <div className="flex flex-wrap gap-3">

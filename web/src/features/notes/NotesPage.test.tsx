@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { stubApi } from '../../test/fakeApi';
+import { problem, stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
 import type { Note } from './notes';
 import { NotesPage } from './NotesPage';
@@ -100,5 +100,39 @@ describe('NotesPage', () => {
     await userEvent.click(within(renamed).getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('Deleted: Trip budget.')).toBeInTheDocument();
     expect(api.posted().map((call) => call.method)).toEqual(['PATCH', 'DELETE']);
+  });
+  it('checks a note before sending it, and puts the server\'s field errors beside their fields', async () => {
+    const api = stubApi({
+      'GET /api/v1/notes': () => ({ items: [], page: 1, pageSize: 50, total: 0 }),
+      'POST /api/v1/notes': () => problem(400, 'One or more fields are not right.', { Tags: ['At most 20 tags, each 1 to 40 characters, without commas.'] }),
+    });
+    renderWithClient(<NotesPage />);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'New note' }));
+    const form = screen.getByRole('form', { name: 'New note' });
+    await userEvent.type(within(form).getByLabelText('Note'), '   ');
+    await userEvent.type(within(form).getByLabelText('Tags (optional)'), `travel, ${'x'.repeat(41)}`);
+    await userEvent.click(within(form).getByRole('button', { name: 'Save note' }));
+
+    expect(await within(form).findByText('Write something in the title or the note.')).toBeInTheDocument();
+    expect(within(form).getByLabelText('Note')).toHaveAccessibleDescription(
+      'Markdown works. [[Another note]] links to a note by its title. Write something in the title or the note.',
+    );
+    expect(within(form).getByLabelText('Tags (optional)')).toHaveAccessibleDescription('Separated by commas. At most 20 tags, each 40 characters at most.');
+    expect(api.posted()).toEqual([]);
+
+    await userEvent.type(within(form).getByLabelText('Note'), 'Lisbon in May');
+    await userEvent.clear(within(form).getByLabelText('Tags (optional)'));
+    await userEvent.type(within(form).getByLabelText('Tags (optional)'), 'travel');
+    await userEvent.click(within(form).getByRole('button', { name: 'Save note' }));
+
+    await vi.waitFor(() => {
+      expect(within(form).getByLabelText('Tags (optional)')).toHaveAccessibleDescription(
+        'Separated by commas. At most 20 tags, each 1 to 40 characters, without commas.',
+      );
+    });
+    expect(within(form).getByLabelText('Note')).not.toHaveAttribute('aria-invalid');
+    expect(within(form).getByRole('alert')).toHaveTextContent('');
+    expect(api.posted()).toMatchObject([{ method: 'POST', body: { title: null, body: '   Lisbon in May', tags: ['travel'], pinned: false } }]);
   });
 });

@@ -150,4 +150,37 @@ describe('RemindersPage', () => {
       expect(screen.queryByText('call mom')).not.toBeInTheDocument();
     });
   });
+  it('checks a reminder before sending it, puts the server\'s field errors beside their fields and the rest in the alert', async () => {
+    let answer = () => problem(400, 'One or more fields are not right.', { text: ['Keep the reminder under 500 characters.'] });
+    const api = stubApi({
+      'GET /api/v1/reminders': ({ query }) => page([], query),
+      'POST /api/v1/reminders': () => answer(),
+    });
+    renderWithClient(<RemindersPage />);
+    const form = await screen.findByRole('form', { name: 'Add a reminder' });
+
+    await userEvent.type(within(form).getByLabelText('When'), 'x'.repeat(201));
+    await userEvent.click(within(form).getByRole('button', { name: 'Add reminder' }));
+    expect(await within(form).findByText('Please fill this in.')).toBeInTheDocument();
+    expect(within(form).getByLabelText('Remind me to')).toHaveAccessibleDescription('Please fill this in.');
+    expect(within(form).getByLabelText('When')).toHaveAccessibleDescription(
+      'Words work: tomorrow at 9am, in 20 minutes, every weekday at 8am. A little long: 200 characters at most.',
+    );
+    expect(api.posted()).toEqual([]);
+
+    await userEvent.type(within(form).getByLabelText('Remind me to'), 'call the dentist');
+    await userEvent.clear(within(form).getByLabelText('When'));
+    await userEvent.type(within(form).getByLabelText('When'), 'tomorrow');
+    await userEvent.click(within(form).getByRole('button', { name: 'Add reminder' }));
+    await vi.waitFor(() => {
+      expect(within(form).getByLabelText('Remind me to')).toHaveAccessibleDescription('Keep the reminder under 500 characters.');
+    });
+    expect(within(form).getByLabelText('Remind me to')).toHaveFocus();
+    expect(screen.getByRole('alert')).toHaveTextContent('');
+
+    answer = () => problem(429, 'That is a lot of reminders at once. Try again in a minute.');
+    await userEvent.click(within(form).getByRole('button', { name: 'Add reminder' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('That is a lot of reminders at once. Try again in a minute.');
+    expect(within(form).getByLabelText('Remind me to')).not.toHaveAttribute('aria-invalid');
+  });
 });

@@ -220,4 +220,62 @@ describe('TasksPage', () => {
     expect(confirm).toHaveBeenLastCalledWith('Delete “old idea” and its steps?');
     expect(api.posted()).toMatchObject([{ method: 'DELETE', path: '/api/v1/tasks/t-oldidea' }]);
   });
+  it('checks an edited task before sending it, and puts the server\'s field errors beside their fields', async () => {
+    const api = stubApi({
+      'GET /api/v1/tasks': () => page([task('call the bank')]),
+      'PATCH /api/v1/tasks/:id': () => problem(400, 'One or more fields are not right.', { due: ['“someday maybe” is not a date I understand.'] }),
+    });
+    renderWithClient(<TasksPage />);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit: call the bank' }));
+    const form = screen.getByRole('form', { name: 'Edit call the bank' });
+    await userEvent.clear(within(form).getByLabelText('Task'));
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+
+    expect(await within(form).findByText('Please fill this in.')).toBeInTheDocument();
+    expect(within(form).getByLabelText('Task')).toHaveAccessibleDescription('Please fill this in.');
+    expect(api.posted()).toEqual([]);
+
+    await userEvent.type(within(form).getByLabelText('Task'), '  call the bank about the card ');
+    await userEvent.type(within(form).getByLabelText('When (optional)'), 'someday maybe');
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+
+    const due = within(form).getByLabelText('When (optional)');
+    await waitFor(() => {
+      expect(due).toHaveAccessibleDescription('A date or words; leave it empty for no date. “someday maybe” is not a date I understand.');
+    });
+    expect(due).toHaveFocus();
+    expect(within(form).getByLabelText('Task')).not.toHaveAttribute('aria-invalid');
+    expect(within(form).getByRole('alert')).toHaveTextContent('');
+    expect(api.posted()).toMatchObject([
+      { method: 'PATCH', path: '/api/v1/tasks/t-callthebank', body: { title: 'call the bank about the card', priority: 'medium', due: 'someday maybe' } },
+    ]);
+  });
+  it('checks a new task before sending it, and puts the server\'s field errors beside their fields', async () => {
+    const api = stubApi({
+      'GET /api/v1/tasks': () => page([]),
+      'POST /api/v1/tasks': () => problem(400, 'One or more fields are not right.', { title: ['Keep the task under 500 characters.'] }),
+    });
+    renderWithClient(<TasksPage />);
+    const form = await screen.findByRole('form', { name: 'Add a task' });
+
+    await userEvent.type(within(form).getByLabelText('What needs doing?'), '   ');
+    await userEvent.click(within(form).getByRole('button', { name: 'Add task' }));
+    expect(await within(form).findByText('Please fill this in.')).toBeInTheDocument();
+    expect(within(form).getByLabelText('What needs doing?')).toHaveAccessibleDescription('Please fill this in.');
+
+    await userEvent.type(within(form).getByLabelText('When (optional)'), 'x'.repeat(201));
+    await userEvent.click(within(form).getByRole('button', { name: 'Add task' }));
+    expect(await within(form).findByText('A little long: 200 characters at most.')).toBeInTheDocument();
+    expect(api.posted()).toEqual([]);
+
+    await userEvent.type(within(form).getByLabelText('What needs doing?'), 'call the bank');
+    await userEvent.clear(within(form).getByLabelText('When (optional)'));
+    await userEvent.click(within(form).getByRole('button', { name: 'Add task' }));
+    await waitFor(() => {
+      expect(within(form).getByLabelText('What needs doing?')).toHaveAccessibleDescription('Keep the task under 500 characters.');
+    });
+    expect(within(form).getByLabelText('When (optional)')).not.toHaveAttribute('aria-invalid');
+    expect(api.posted()).toMatchObject([{ method: 'POST', body: { title: 'call the bank', due: null } }]);
+  });
 });
