@@ -806,6 +806,7 @@ export const en = {
   'form.passwordsDiffer': 'The two passwords are not the same yet.',
   'form.timeZone': 'Pick a time zone from the list.',
   'form.fixFields': 'A few things need a second look.',
+  'form.wholeNumber': 'A whole number from {min} to {max}, please.',
   'login.forgot': 'Forgot your password?',
   'verify.title': 'Confirm your email',
   'verify.checking': 'Confirming your email address…',

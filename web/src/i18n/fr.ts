@@ -809,6 +809,7 @@ export const fr: Messages = {
   'form.passwordsDiffer': 'Les deux mots de passe ne sont pas encore identiques.',
   'form.timeZone': 'Choisis un fuseau horaire dans la liste.',
   'form.fixFields': 'Quelques points à revoir.',
+  'form.wholeNumber': 'Un nombre entier de {min} à {max}, s’il te plaît.',
   'login.forgot': 'Mot de passe oublié ?',
   'verify.title': 'Confirmer ton adresse e-mail',
   'verify.checking': 'Confirmation de ton adresse e-mail…',
