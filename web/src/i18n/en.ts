@@ -183,6 +183,8 @@ export const en = {
   'settings.preferences.detailed': 'Detailed',
   'settings.preferences.save': 'Save preferences',
   'settings.preferences.saved': 'Saved.',
+  'settings.preferences.quietBothEnds': 'Give both ends of the quiet hours, or neither.',
+  'settings.preferences.currencyCode': 'Use a three-letter currency code such as USD, EUR or CAD.',
 
   'settings.phones.title': 'Phone numbers',
   'settings.phones.intro': 'The numbers you text the assistant from. Each is confirmed with a code we text to it.',

@@ -186,6 +186,8 @@ export const fr: Messages = {
   'settings.preferences.detailed': 'Détaillées',
   'settings.preferences.save': 'Enregistrer les préférences',
   'settings.preferences.saved': 'Enregistré.',
+  'settings.preferences.quietBothEnds': 'Donne les deux bornes des heures calmes, ou aucune.',
+  'settings.preferences.currencyCode': 'Utilise un code de devise à trois lettres comme USD, EUR ou CAD.',
 
   'settings.phones.title': 'Numéros de téléphone',
   'settings.phones.intro': "Les numéros depuis lesquels tu écris à l'assistant. Chacun est confirmé par un code envoyé par SMS.",

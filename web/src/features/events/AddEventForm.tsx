@@ -9,17 +9,17 @@ import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime, oneFinalStop } from '../../ui/dates';
 import { applyProblem, Field, FormAlert, SubmitButton } from '../../ui/form';
 import { formRules } from '../../ui/formRules';
-import { optionalRules } from '../../ui/optionalRules';
+import { fieldRules } from '../../ui/fieldRules';
 import { eventKeys } from './events';
 
 /** The server's limits for a new event (EventRequest): a title and a start in words, two weeks at most, a place. */
 function eventSchema(t: Translate) {
-  const optional = optionalRules(t);
+  const fields = fieldRules(t);
   return z.object({
     title: formRules(t).text(200),
     start: formRules(t).text(200),
-    durationMinutes: optional.wholeNumber(1, 60 * 24 * 14),
-    location: optional.text(200),
+    durationMinutes: fields.optionalWholeNumber(1, 60 * 24 * 14),
+    location: fields.optionalText(200),
   });
 }
 

@@ -1,0 +1,27 @@
+import * as z from 'zod/mini';
+import type { Translate } from '../i18n';
+// The schemas here are checked as formRules' are: without eval (its module sets zod's jitless mode).
+import './formRules';
+
+/**
+ * More pieces for the forms' zod schemas, beside {@link formRules}: fields a person may leave empty and whole numbers.
+ * The value stays the text of the input (a number input's too); the form turns it into what the request sends.
+ * Messages come from the i18n catalog.
+ */
+export function fieldRules(t: Translate) {
+  const inRange = (min: number, max: number) =>
+    z.refine<string>((text) => text === '' || isWholeNumberIn(text, min, max), t('form.wholeNumber', { min, max }));
+  return {
+    /** Empty, or at most `max` characters once trimmed (the server's limit). */
+    optionalText: (max: number) => z.string().check(z.trim(), z.maxLength(max, t('form.tooLong', { max }))),
+    /** Empty, or a whole number from `min` to `max` (the server's range). */
+    optionalWholeNumber: (min: number, max: number) => z.string().check(z.trim(), inRange(min, max)),
+    /** A whole number from `min` to `max` (the server's range). */
+    wholeNumber: (min: number, max: number) => z.string().check(z.trim(), z.minLength(1, t('form.required')), inRange(min, max)),
+  };
+}
+
+function isWholeNumberIn(text: string, min: number, max: number): boolean {
+  const value = Number(text);
+  return /^-?\d+$/.test(text) && value >= min && value <= max;
+}
