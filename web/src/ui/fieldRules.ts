@@ -4,16 +4,14 @@ import type { Translate } from '../i18n';
 import './formRules';
 
 /**
- * More pieces for the forms' zod schemas, beside {@link formRules}: fields a person may leave empty and whole numbers.
- * The value stays the text of the input (a number input's too); the form turns it into what the request sends.
+ * Whole numbers for the forms' zod schemas, beside {@link formRules}: the value stays the text of the (number) input,
+ * and the form turns it into what the request sends.
  * Messages come from the i18n catalog.
  */
 export function fieldRules(t: Translate) {
   const inRange = (min: number, max: number) =>
     z.refine<string>((text) => text === '' || isWholeNumberIn(text, min, max), t('form.wholeNumber', { min, max }));
   return {
-    /** Empty, or at most `max` characters once trimmed (the server's limit). */
-    optionalText: (max: number) => z.string().check(z.trim(), z.maxLength(max, t('form.tooLong', { max }))),
     /** Empty, or a whole number from `min` to `max` (the server's range). */
     optionalWholeNumber: (min: number, max: number) => z.string().check(z.trim(), inRange(min, max)),
     /** A whole number from `min` to `max` (the server's range). */

@@ -17,6 +17,8 @@ export function formRules(t: Translate) {
     required,
     /** Required, at most `max` characters (the server's limit). */
     text: (max: number) => z.string().check(z.trim(), z.minLength(1, t('form.required')), z.maxLength(max, t('form.tooLong', { max }))),
+    /** Optional (empty is fine), at most `max` characters once trimmed (the server's limit). */
+    optionalText: (max: number) => z.string().check(z.trim(), z.maxLength(max, t('form.tooLong', { max }))),
     email: z.pipe(required, z.email(t('form.email'))),
     /** The server's rule for a new password: 10 to 128 characters (it also refuses common ones). */
     newPassword: z.string().check(z.minLength(1, t('form.required')), z.minLength(10, t('form.passwordLength')), z.maxLength(128, t('form.passwordLength'))),

@@ -19,7 +19,7 @@ function eventSchema(t: Translate) {
     title: formRules(t).text(200),
     start: formRules(t).text(200),
     durationMinutes: fields.optionalWholeNumber(1, 60 * 24 * 14),
-    location: fields.optionalText(200),
+    location: formRules(t).optionalText(200),
   });
 }
 

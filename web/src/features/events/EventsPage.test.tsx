@@ -151,7 +151,7 @@ describe('EventsPage', () => {
     expect(await screen.findByText('Please fill this in.')).toBeInTheDocument();
     expect(screen.getByLabelText('When')).toHaveAccessibleDescription(expect.stringContaining('Please fill this in.'));
     expect(screen.getByLabelText('When')).toHaveFocus();
-    expect(screen.getByLabelText('How long, in minutes (optional)')).toHaveAccessibleDescription('A whole number from 1 to 20160, please.');
+    expect(screen.getByLabelText('How long, in minutes (optional)')).toHaveAccessibleDescription('A whole number from 1 to 20160.');
     expect(api.posted()).toEqual([]);
   });
 

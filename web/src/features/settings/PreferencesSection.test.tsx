@@ -98,7 +98,7 @@ it('says what needs a second look beside each field without asking the server', 
   await waitFor(() => {
     expect(form.getByLabelText('Quiet hours end')).toHaveAccessibleDescription('Give both ends of the quiet hours, or neither.');
   });
-  expect(form.getByLabelText('At most this many nudges a day')).toHaveAccessibleDescription('A whole number from 0 to 50, please.');
+  expect(form.getByLabelText('At most this many nudges a day')).toHaveAccessibleDescription('A whole number from 0 to 50.');
   expect(form.getByLabelText('Default currency')).toHaveAccessibleDescription('Use a three-letter currency code such as USD, EUR or CAD.');
   expect(changes(host)).toEqual([]);
 });
