@@ -13,12 +13,19 @@ z.config({ jitless: true });
  */
 export function formRules(t: Translate) {
   const required = z.string().check(z.trim(), z.minLength(1, t('form.required')));
+  const inRange = (min: number, max: number) =>
+    z.refine<string>((text) => text === '' || isWholeNumberIn(text, min, max), t('form.wholeNumber', { min, max }));
   return {
     required,
     /** Required, at most `max` characters (the server's limit). */
     text: (max: number) => z.string().check(z.trim(), z.minLength(1, t('form.required')), z.maxLength(max, t('form.tooLong', { max }))),
     /** Optional (empty is fine), at most `max` characters once trimmed (the server's limit). */
     optionalText: (max: number) => z.string().check(z.trim(), z.maxLength(max, t('form.tooLong', { max }))),
+    // Whole numbers stay the text of their (number) input; the form turns them into what the request sends.
+    /** A whole number from `min` to `max` (the server's range). */
+    wholeNumber: (min: number, max: number) => z.string().check(z.trim(), z.minLength(1, t('form.required')), inRange(min, max)),
+    /** Empty, or a whole number from `min` to `max` (the server's range). */
+    optionalWholeNumber: (min: number, max: number) => z.string().check(z.trim(), inRange(min, max)),
     email: z.pipe(required, z.email(t('form.email'))),
     /** The server's rule for a new password: 10 to 128 characters (it also refuses common ones). */
     newPassword: z.string().check(z.minLength(1, t('form.required')), z.minLength(10, t('form.passwordLength')), z.maxLength(128, t('form.passwordLength'))),
@@ -34,4 +41,9 @@ export function samePassword(t: Translate) {
       context.addIssue({ code: 'custom', path: ['confirmation'], message: t('form.passwordsDiffer'), input: values.confirmation });
     }
   });
+}
+
+function isWholeNumberIn(text: string, min: number, max: number): boolean {
+  const value = Number(text);
+  return /^-?\d+$/.test(text) && value >= min && value <= max;
 }

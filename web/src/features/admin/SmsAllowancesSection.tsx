@@ -1,10 +1,13 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type SyntheticEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { quietButton } from '../../ui/styles';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { applyProblem, Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import type { SmsAllowance } from '../sms/usage';
 
 const allowancesKey = ['admin', 'sms', 'allowances'] as const;
@@ -78,45 +81,65 @@ export function SmsAllowancesSection() {
   );
 }
 
+/**
+ * A role's two fields, named as the server names them (`userDaily`, `premiumMonthly`) so that its field errors land
+ * beside them; the other role's errors go to the alert.
+ */
+function fieldNames(role: Role) {
+  return { daily: `${role}Daily`, monthly: `${role}Monthly` } as const;
+}
+
+type AllowanceValues = Record<string, string>;
+
+/** The server's limits (UpdateSmsAllowancesRequest): a whole number of segments from 0 to 100,000 for each. */
+function allowanceSchema(t: Translate, role: Role) {
+  const segments = z.string().check(z.refine((value) => parseSegments(value) !== null, t('smsAdmin.allowances.invalid')));
+  const names = fieldNames(role);
+  return z.object({ [names.daily]: segments, [names.monthly]: segments });
+}
+
+/** The form's values for a role's allowance: its numbers as text, empty when it has none. */
+function valuesOf(role: Role, allowance: SmsAllowance | undefined): AllowanceValues {
+  const names = fieldNames(role);
+  return {
+    [names.daily]: allowance?.daily == null ? '' : String(allowance.daily),
+    [names.monthly]: allowance?.monthly == null ? '' : String(allowance.monthly),
+  };
+}
+
 function AllowanceForm({ role, allowance, all }: { role: Role; allowance: SmsAllowance; all: SmsAllowance[] }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [daily, setDaily] = useState(allowance.daily === null ? '' : String(allowance.daily));
-  const [monthly, setMonthly] = useState(allowance.monthly === null ? '' : String(allowance.monthly));
-  const [invalid, setInvalid] = useState<{ daily?: string; monthly?: string }>({});
+  const names = fieldNames(role);
+  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    clearErrors,
+    setError: setFieldError,
+    formState: { errors },
+  } = useForm<AllowanceValues>({ resolver: zodResolver(useMemo(() => allowanceSchema(t, role), [t, role])), defaultValues: valuesOf(role, allowance) });
   const save = useMutation({
     mutationFn: (limits: Limits) => unwrap(api.PUT('/api/v1/admin/sms/allowances', { body: requestFor(role, limits, all) })),
     onSuccess: (result) => {
       queryClient.setQueryData(allowancesKey, result);
       // Going back to the default shows the default's values.
-      const now = result.find((candidate) => candidate.role === role);
-      setDaily(now?.daily == null ? '' : String(now.daily));
-      setMonthly(now?.monthly == null ? '' : String(now.monthly));
+      reset(valuesOf(role, result.find((candidate) => candidate.role === role)));
       setSaved(t('smsAdmin.allowances.saved'));
     },
-    onError: () => {
+    onError: (failure) => {
       setSaved(null);
+      setError(applyProblem(failure, setFieldError, [names.daily, names.monthly], t('settings.error')));
     },
   });
-  // The server names fields UserDaily, premiumMonthly…: matched to this role's two fields whatever their case.
-  const serverErrors = Object.fromEntries(Object.entries(fieldErrors(save.error)).map(([field, message]) => [field.toLowerCase(), message]));
   const titleId = `allowance-${role}-title`;
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    setSaved(null);
-    const dailyValue = parseSegments(daily);
-    const monthlyValue = parseSegments(monthly);
-    const errors = {
-      daily: dailyValue === null ? t('smsAdmin.allowances.invalid') : undefined,
-      monthly: monthlyValue === null ? t('smsAdmin.allowances.invalid') : undefined,
-    };
-    setInvalid(errors);
-    if (dailyValue !== null && monthlyValue !== null) {
-      save.mutate({ daily: dailyValue, monthly: monthlyValue });
-    }
-  }
+  const submit = handleSubmit((values) => {
+    setError(null);
+    save.mutate({ daily: Number(values[names.daily]), monthly: Number(values[names.monthly]) });
+  });
 
   const sourceKey: MessageKey =
     allowance.source === 'override'
@@ -124,11 +147,13 @@ function AllowanceForm({ role, allowance, all }: { role: Role; allowance: SmsAll
       : allowance.source === 'unlimited'
         ? 'smsAdmin.allowances.source.unlimited'
         : 'smsAdmin.allowances.source.configuration';
-  const generalError = save.isError && Object.keys(serverErrors).length === 0 ? problemMessage(save.error, t('settings.error')) : null;
 
   return (
     <form
-      onSubmit={submit}
+      onSubmit={(event) => {
+        setSaved(null);
+        void submit(event);
+      }}
       noValidate
       aria-labelledby={titleId}
       className="flex flex-col gap-4 rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900"
@@ -137,27 +162,21 @@ function AllowanceForm({ role, allowance, all }: { role: Role; allowance: SmsAll
         {t(role === 'user' ? 'smsAdmin.allowances.role.user' : 'smsAdmin.allowances.role.premium')}
       </h3>
       <p className="text-base text-stone-700 dark:text-stone-300">{t(sourceKey)}</p>
-      <FormAlert message={generalError} />
+      <FormAlert message={error} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           label={t('smsAdmin.allowances.daily')}
           hint={t('smsAdmin.allowances.hint')}
           inputMode="numeric"
-          value={daily}
-          error={invalid.daily ?? serverErrors[`${role}daily`]}
-          onChange={(e) => {
-            setDaily(e.target.value);
-          }}
+          error={errors[names.daily]?.message}
+          {...register(names.daily)}
         />
         <Field
           label={t('smsAdmin.allowances.monthly')}
           hint={t('smsAdmin.allowances.hint')}
           inputMode="numeric"
-          value={monthly}
-          error={invalid.monthly ?? serverErrors[`${role}monthly`]}
-          onChange={(e) => {
-            setMonthly(e.target.value);
-          }}
+          error={errors[names.monthly]?.message}
+          {...register(names.monthly)}
         />
       </div>
       <div className="flex flex-wrap items-center gap-3">
@@ -169,7 +188,8 @@ function AllowanceForm({ role, allowance, all }: { role: Role; allowance: SmsAll
             disabled={save.isPending}
             onClick={() => {
               setSaved(null);
-              setInvalid({});
+              setError(null);
+              clearErrors();
               save.mutate(null);
             }}
           >

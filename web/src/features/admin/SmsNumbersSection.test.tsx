@@ -128,6 +128,31 @@ it('gives a number to a person by email, checks it with Twilio, and releases it 
   expect(await screen.findByText('This instance has no numbers yet.')).toBeInTheDocument();
 });
 
+it('says beside the field that an address without an @ is no one, and puts the server word about the person there too', async () => {
+  const host = stubApi({
+    'GET /api/v1/admin/users': () => ({ items: [account], page: 1, pageSize: 20, total: 1 }),
+    'GET /api/v1/admin/sms/numbers': () => [number],
+    'PUT /api/v1/admin/sms/numbers/:id/assignment': () =>
+      problem(400, 'One or more fields are not valid.', { assignTo: ['This account is turned off.'] }),
+  });
+  renderWithClient(<SmsNumbersSection />);
+
+  const list = await screen.findByRole('list', { name: "The instance's numbers" });
+  await userEvent.type(within(list).getByLabelText('Give to (email address)'), 'alex');
+  await userEvent.click(within(list).getByRole('button', { name: 'Give' }));
+  expect(await within(list).findByText('No account has this email address.')).toBeInTheDocument();
+  expect(within(list).getByLabelText('Give to (email address)')).toHaveAccessibleDescription('No account has this email address.');
+  expect(host.calls.filter((call) => call.path === '/api/v1/admin/users')).toEqual([]);
+
+  await userEvent.clear(within(list).getByLabelText('Give to (email address)'));
+  await userEvent.type(within(list).getByLabelText('Give to (email address)'), 'alex@example.test');
+  await userEvent.click(within(list).getByRole('button', { name: 'Give' }));
+  expect(await within(list).findByText('This account is turned off.')).toBeInTheDocument();
+  expect(within(list).getByLabelText('Give to (email address)')).toHaveAccessibleDescription('This account is turned off.');
+  expect(within(list).getByLabelText('Give to (email address)')).toHaveFocus();
+  expect(screen.queryByRole('alert')).toBeEmptyDOMElement();
+});
+
 it('shows Twilio refusing a change as a calm alert', async () => {
   stubApi({
     'GET /api/v1/admin/users/:id': () => account,

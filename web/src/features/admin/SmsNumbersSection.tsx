@@ -1,11 +1,14 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type SyntheticEvent } from 'react';
+import { useMemo, useState, type SyntheticEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import * as z from 'zod/mini';
 import { api, ApiProblem, unwrap } from '../../api/client';
-import { useI18n } from '../../i18n';
+import { useI18n, type Translate } from '../../i18n';
 import { formatInstant } from '../../ui/dates';
 import { emptyState, listFrame, mutedText, quietButton } from '../../ui/styles';
 import { useTimeZone } from '../../ui/timeZone';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { applyProblem, Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import type { AvailableSmsNumber, SmsNumber } from '../sms/usage';
 
 const numbersKey = ['admin', 'sms', 'numbers'] as const;
@@ -38,8 +41,11 @@ export function SmsNumbersSection() {
       return queryClient.invalidateQueries({ queryKey: numbersKey });
     },
     failed: (failure: unknown) => {
+      report.alert(problemMessage(failure, t('settings.error')));
+    },
+    alert: (message: string) => {
       setStatus(null);
-      setError(problemMessage(failure, t('settings.error')));
+      setError(message);
     },
   };
 
@@ -81,16 +87,33 @@ export function SmsNumbersSection() {
   );
 }
 
+/**
+ * Giving a number: the person's email address, in the field the server names `assignTo` (it receives their id) so
+ * that its field error lands beside it. An address without an @ cannot be anyone's.
+ */
+function giveSchema(t: Translate) {
+  return z.object({ assignTo: z.string().check(z.trim(), z.refine((address) => address.includes('@'), t('smsAdmin.numbers.noSuchEmail'))) });
+}
+
+type GiveValues = z.infer<ReturnType<typeof giveSchema>>;
+
 interface Report {
   done: (sentence: string) => Promise<void>;
   failed: (failure: unknown) => void;
+  /** A sentence for the section's alert (what a form could not put beside its fields). */
+  alert: (message: string) => void;
 }
 
 function NumberItem({ number, report }: { number: SmsNumber; report: Report }) {
   const { t, language } = useI18n();
   const timeZone = useTimeZone();
-  const [email, setEmail] = useState('');
-  const [emailError, setEmailError] = useState<string | undefined>();
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError: setFieldError,
+    formState: { errors },
+  } = useForm<GiveValues>({ resolver: zodResolver(useMemo(() => giveSchema(t), [t])), defaultValues: { assignTo: '' } });
   const holder = useQuery({
     queryKey: ['admin', 'users', number.assignedTo],
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/admin/users/{id}', { params: { path: { id: number.assignedTo ?? '' } }, signal })),
@@ -112,18 +135,22 @@ function NumberItem({ number, report }: { number: SmsNumber; report: Report }) {
     },
     onSuccess: (account) => {
       if (account === 'no-such-email') {
-        setEmailError(t('smsAdmin.numbers.noSuchEmail'));
+        setFieldError('assignTo', { type: 'server', message: t('smsAdmin.numbers.noSuchEmail') });
         return;
       }
-      setEmail('');
-      setEmailError(undefined);
+      reset({ assignTo: '' });
       return report.done(
         account
           ? t('smsAdmin.numbers.assigned', { number: number.phoneNumber, person: account.email })
           : t('smsAdmin.numbers.takenBack', { number: number.phoneNumber }),
       );
     },
-    onError: report.failed,
+    onError: (failure) => {
+      const message = applyProblem(failure, setFieldError, ['assignTo'], t('settings.error'));
+      if (message !== null) {
+        report.alert(message);
+      }
+    },
   });
   const verify = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/admin/sms/numbers/{id}/verify', { params: { path: { id: number.id } } })),
@@ -136,15 +163,9 @@ function NumberItem({ number, report }: { number: SmsNumber; report: Report }) {
     onError: report.failed,
   });
 
-  function give(event: SyntheticEvent) {
-    event.preventDefault();
-    const address = email.trim();
-    if (!address.includes('@')) {
-      setEmailError(t('smsAdmin.numbers.noSuchEmail'));
-      return;
-    }
-    assign.mutate(address);
-  }
+  const give = handleSubmit(({ assignTo }) => {
+    assign.mutate(assignTo);
+  });
 
   const checked = number.lastVerifiedAt
     ? t(number.pointsHere ? 'smsAdmin.numbers.pointsHere' : 'smsAdmin.numbers.pointsElsewhere', {
@@ -162,17 +183,8 @@ function NumberItem({ number, report }: { number: SmsNumber; report: Report }) {
       </p>
       <p className={mutedText}>{checked}</p>
       {number.assignedTo === null ? (
-        <form onSubmit={give} noValidate className="flex flex-wrap items-end gap-3">
-          <Field
-            label={t('smsAdmin.numbers.giveTo')}
-            type="email"
-            autoComplete="off"
-            value={email}
-            error={emailError ?? fieldErrors(assign.error).assignTo}
-            onChange={(e) => {
-              setEmail(e.target.value);
-            }}
-          />
+        <form onSubmit={(event) => void give(event)} noValidate className="flex flex-wrap items-end gap-3">
+          <Field label={t('smsAdmin.numbers.giveTo')} type="email" autoComplete="off" error={errors.assignTo?.message} {...register('assignTo')} />
           <button type="submit" className={quietButton} disabled={assign.isPending}>
             {t('smsAdmin.numbers.give')}
           </button>

@@ -139,6 +139,41 @@ describe('EventsPage', () => {
     expect(await screen.findByText('Nothing on the calendar this week.')).toBeInTheDocument();
   });
 
+  it('says what is missing beside the field without asking the server', async () => {
+    const api = eventsHost();
+    renderWithClient(<EventsPage />);
+    expect(await screen.findByText('Nothing on the calendar this week.')).toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText('What'), 'dentist');
+    await userEvent.type(screen.getByLabelText('How long, in minutes (optional)'), '0');
+    await userEvent.click(screen.getByRole('button', { name: 'Add event' }));
+
+    expect(await screen.findByText('Please fill this in.')).toBeInTheDocument();
+    expect(screen.getByLabelText('When')).toHaveAccessibleDescription(expect.stringContaining('Please fill this in.'));
+    expect(screen.getByLabelText('When')).toHaveFocus();
+    expect(screen.getByLabelText('How long, in minutes (optional)')).toHaveAccessibleDescription('A whole number from 1 to 20160.');
+    expect(api.posted()).toEqual([]);
+  });
+
+  it("shows the server's word about the start beside the field", async () => {
+    stubApi({
+      'GET /api/v1/events/feed': () => ({ enabled: false, since: null }),
+      'GET /api/v1/events': () => [],
+      'POST /api/v1/events': () => problem(400, 'Please check what you sent.', { start: ['That time is not one I can read yet.'] }),
+    });
+    renderWithClient(<EventsPage />);
+    expect(await screen.findByText('Nothing on the calendar this week.')).toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText('What'), 'dentist');
+    await userEvent.type(screen.getByLabelText('When'), 'someday');
+    await userEvent.click(screen.getByRole('button', { name: 'Add event' }));
+
+    expect(await screen.findByText('That time is not one I can read yet.')).toBeInTheDocument();
+    expect(screen.getByLabelText('When')).toHaveAccessibleDescription(expect.stringContaining('That time is not one I can read yet.'));
+    expect(screen.getByLabelText('When')).toHaveFocus();
+    expect(screen.getByLabelText('What')).toHaveValue('dentist');
+  });
+
   it('imports an .ics file as it is, says what was added and what was already here, and refreshes the week', async () => {
     const api = eventsHost();
     renderWithClient(<EventsPage />);

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { todayIn } from '../../ui/dates';
 import { browserTimeZone } from '../../ui/timeZone';
-import { stubApi } from '../../test/fakeApi';
+import { problem, stubApi } from '../../test/fakeApi';
 import { renderWithClient } from '../../test/render';
 import type { Expense } from './expenses';
 import { ExpensesPage } from './ExpensesPage';
@@ -79,6 +79,37 @@ describe('ExpensesPage', () => {
     expect(within(table).getByRole('rowheader', { name: 'Eating out' })).toBeInTheDocument();
     expect(within(table).getByRole('rowheader', { name: 'All categories' })).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Expenses this month' })).getByText('resto with Sam')).toBeInTheDocument();
+  });
+
+  it('says what needs a second look beside each field without asking the server', async () => {
+    const api = expensesHost();
+    renderWithClient(<ExpensesPage />);
+
+    await userEvent.type(await screen.findByLabelText('Amount'), '0');
+    await userEvent.click(screen.getByRole('button', { name: 'Log expense' }));
+
+    expect(await screen.findByText('Please fill this in.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Amount')).toHaveAccessibleDescription('The amount needs to be more than 0 and at most 1,000,000,000.');
+    expect(screen.getByLabelText('Amount')).toHaveFocus();
+    expect(screen.getByLabelText('What for')).toHaveAccessibleDescription('Please fill this in.');
+    expect(api.posted()).toEqual([]);
+  });
+
+  it("shows the server's word about the date beside the field", async () => {
+    stubApi({
+      'GET /api/v1/expenses/summary': () => ({ month: thisMonth, byCategory: [], totals: [] }),
+      'GET /api/v1/expenses': () => ({ items: [], page: 1, pageSize: 100, total: 0 }),
+      'POST /api/v1/expenses': () => problem(400, 'Please check what you sent.', { date: ['That date is too far in the future.'] }),
+    });
+    renderWithClient(<ExpensesPage />);
+
+    await userEvent.type(await screen.findByLabelText('Amount'), '3');
+    await userEvent.type(screen.getByLabelText('What for'), 'bus ticket');
+    await userEvent.click(screen.getByRole('button', { name: 'Log expense' }));
+
+    expect(await screen.findByText('That date is too far in the future.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Date (today if empty)')).toHaveAccessibleDescription('That date is too far in the future.');
+    expect(screen.getByLabelText('Amount')).toHaveValue('3');
   });
 
   it('deletes an expense after confirming', async () => {

@@ -16,13 +16,7 @@ const maxQuantity = 9999;
 function itemSchema(t: Translate) {
   return z.object({
     text: formRules(t).text(200),
-    quantity: z.string().check(
-      z.trim(),
-      z.refine(
-        (value) => value === '' || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= maxQuantity),
-        t('form.wholeNumber', { min: 1, max: maxQuantity }),
-      ),
-    ),
+    quantity: formRules(t).optionalWholeNumber(1, maxQuantity),
   });
 }
 

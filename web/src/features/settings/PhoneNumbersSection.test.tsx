@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
@@ -89,4 +89,52 @@ it.each([
   expect(paused).toHaveAttribute('role', 'status');
   expect(paused.closest('li')).toHaveTextContent('+15145550134');
   expect(screen.getAllByText(sentence)).toHaveLength(1);
+});
+
+it('says what is missing beside the field without asking the server, and puts the server word about the code beside it', async () => {
+  const phone = { id: 'p1', number: '+15145550134', verified: false, primary: false, createdAt: '2026-11-25T10:00:00Z' };
+  const sent: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((request: Request) => {
+      if (request.method === 'GET') {
+        return Promise.resolve(jsonResponse([phone]));
+      }
+      sent.push(new URL(request.url).pathname);
+      return Promise.resolve(
+        jsonResponse(
+          { title: 'One or more validation errors occurred.', status: 400, errors: { code: ['That code is not the one we sent.'] } },
+          400,
+          'application/problem+json',
+        ),
+      );
+    }),
+  );
+  render(
+    <QueryClientProvider client={createQueryClient({ queries: { retryDelay: 0 } })}>
+      <I18nProvider language="en">
+        <MemoryRouter>
+          <PhoneNumbersSection />
+        </MemoryRouter>
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+
+  await userEvent.click(screen.getByRole('button', { name: 'Text me a code' }));
+  expect(await screen.findByText('Please fill this in.')).toBeInTheDocument();
+  expect(screen.getByLabelText('Add a number')).toHaveAccessibleDescription(expect.stringContaining('Please fill this in.'));
+  expect(screen.getByLabelText('Add a number')).toHaveFocus();
+
+  await userEvent.click(await screen.findByRole('button', { name: 'Confirm' }));
+  await waitFor(() => {
+    expect(screen.getByLabelText('Code from the text message')).toHaveAccessibleDescription('Please fill this in.');
+  });
+  expect(sent).toEqual([]);
+
+  await userEvent.type(screen.getByLabelText('Code from the text message'), '000000');
+  await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+  await waitFor(() => {
+    expect(screen.getByLabelText('Code from the text message')).toHaveAccessibleDescription('That code is not the one we sent.');
+  });
+  expect(sent).toEqual(['/api/v1/users/me/phone-numbers/p1/verify']);
 });

@@ -1,45 +1,55 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type SyntheticEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
+import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
-import { useI18n } from '../../i18n';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { useI18n, type Translate } from '../../i18n';
+import { applyProblem, Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { formRules } from '../../ui/formRules';
 import { phonesQuery, settingsKeys } from './settings';
 
+/** The server's limits: a number of at most 32 characters (AddPhoneNumberRequest), a code of at most 16 (PhoneCodeRequest). */
+const numberSchema = (t: Translate) => z.object({ number: formRules(t).text(32) });
+const codeSchema = (t: Translate) => z.object({ code: formRules(t).text(16) });
+
+type NumberValues = z.infer<ReturnType<typeof numberSchema>>;
+type CodeValues = z.infer<ReturnType<typeof codeSchema>>;
+
+const button =
+  'inline-flex min-h-11 items-center rounded-lg border border-stone-300 px-4 text-base font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800';
 
 /** The numbers the person texts from: add one, confirm it with the texted code, pick the main one, remove. */
 export function PhoneNumbersSection() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const phones = useQuery(phonesQuery);
-  const [number, setNumber] = useState('');
-  const [codes, setCodes] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: settingsKeys.phones });
   const fail = (failure: unknown) => {
     setError(problemMessage(failure, t('settings.error')));
   };
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError: setFieldError,
+    formState: { errors },
+  } = useForm<NumberValues>({ resolver: zodResolver(useMemo(() => numberSchema(t), [t])), defaultValues: { number: '' } });
 
   const add = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/users/me/phone-numbers', { body: { number, region: null } })),
+    mutationFn: ({ number }: NumberValues) => unwrap(api.POST('/api/v1/users/me/phone-numbers', { body: { number, region: null } })),
     onSuccess: () => {
-      setNumber('');
+      reset({ number: '' });
       setError(null);
       setStatus(t('settings.phones.codeSent'));
       return refresh();
     },
-    onError: fail,
-  });
-  const verify = useMutation({
-    mutationFn: (id: string) =>
-      unwrap(api.POST('/api/v1/users/me/phone-numbers/{id}/verify', { params: { path: { id } }, body: { code: (codes[id] ?? '').trim() } })),
-    onSuccess: () => {
-      setError(null);
-      setStatus(t('settings.phones.verified'));
-      return refresh();
+    onError: (failure) => {
+      setError(applyProblem(failure, setFieldError, ['number'], t('settings.error')));
     },
-    onError: fail,
   });
   const resend = useMutation({
     mutationFn: (id: string) => unwrap(api.POST('/api/v1/users/me/phone-numbers/{id}/resend', { params: { path: { id } } })),
@@ -60,13 +70,10 @@ export function PhoneNumbersSection() {
     onError: fail,
   });
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    add.mutate();
-  }
-
-  const button =
-    'inline-flex min-h-11 items-center rounded-lg border border-stone-300 px-4 text-base font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800';
+  const submit = handleSubmit((values) => {
+    setError(null);
+    add.mutate(values);
+  });
 
   return (
     <section aria-labelledby="phones-title" className="mt-10">
@@ -96,35 +103,18 @@ export function PhoneNumbersSection() {
                   </p>
                 )}
                 {!phone.verified && (
-                  <div className="flex flex-wrap items-end gap-3">
-                    <Field
-                      label={t('settings.phones.code')}
-                      autoComplete="one-time-code"
-                      inputMode="numeric"
-                      value={codes[phone.id] ?? ''}
-                      onChange={(e) => {
-                        setCodes((current) => ({ ...current, [phone.id]: e.target.value }));
-                      }}
-                    />
-                    <button
-                      type="button"
-                      className={button}
-                      onClick={() => {
-                        verify.mutate(phone.id);
-                      }}
-                    >
-                      {t('settings.phones.verify')}
-                    </button>
-                    <button
-                      type="button"
-                      className={button}
-                      onClick={() => {
-                        resend.mutate(phone.id);
-                      }}
-                    >
-                      {t('settings.phones.resend')}
-                    </button>
-                  </div>
+                  <CodeForm
+                    phoneId={phone.id}
+                    onVerified={() => {
+                      setError(null);
+                      setStatus(t('settings.phones.verified'));
+                      return refresh();
+                    }}
+                    onProblem={setError}
+                    onResend={() => {
+                      resend.mutate(phone.id);
+                    }}
+                  />
                 )}
                 <div className="flex flex-wrap gap-3">
                   {phone.verified && !phone.primary && (
@@ -161,21 +151,62 @@ export function PhoneNumbersSection() {
             </Link>
           </p>
         )}
-        <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+        <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-4" noValidate>
           <Field
             label={t('settings.phones.add')}
             type="tel"
             autoComplete="tel"
             hint={t('settings.phones.hint')}
-            value={number}
-            error={fieldErrors(add.error).number}
-            onChange={(e) => {
-              setNumber(e.target.value);
-            }}
+            error={errors.number?.message}
+            {...register('number')}
           />
           <SubmitButton busy={add.isPending}>{t('settings.phones.submit')}</SubmitButton>
         </form>
       </div>
     </section>
+  );
+}
+
+/** The code texted to a number being added: confirm it, or ask for another. Problems go to the section's alert. */
+function CodeForm({
+  phoneId,
+  onVerified,
+  onProblem,
+  onResend,
+}: {
+  phoneId: string;
+  onVerified: () => Promise<void>;
+  onProblem: (message: string | null) => void;
+  onResend: () => void;
+}) {
+  const { t } = useI18n();
+  const {
+    register,
+    handleSubmit,
+    setError: setFieldError,
+    formState: { errors },
+  } = useForm<CodeValues>({ resolver: zodResolver(useMemo(() => codeSchema(t), [t])), defaultValues: { code: '' } });
+  const verify = useMutation({
+    mutationFn: ({ code }: CodeValues) => unwrap(api.POST('/api/v1/users/me/phone-numbers/{id}/verify', { params: { path: { id: phoneId } }, body: { code } })),
+    onSuccess: onVerified,
+    onError: (failure) => {
+      onProblem(applyProblem(failure, setFieldError, ['code'], t('settings.error')));
+    },
+  });
+  const submit = handleSubmit((values) => {
+    onProblem(null);
+    verify.mutate(values);
+  });
+
+  return (
+    <form onSubmit={(event) => void submit(event)} className="flex flex-wrap items-end gap-3" noValidate>
+      <Field label={t('settings.phones.code')} autoComplete="one-time-code" inputMode="numeric" error={errors.code?.message} {...register('code')} />
+      <button type="submit" className={button}>
+        {t('settings.phones.verify')}
+      </button>
+      <button type="button" className={button} onClick={onResend}>
+        {t('settings.phones.resend')}
+      </button>
+    </form>
   );
 }
