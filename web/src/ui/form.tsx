@@ -2,6 +2,7 @@ import { useId, type ComponentProps, type ReactNode } from 'react';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { ApiProblem } from '../api/client';
 import { useI18n } from '../i18n';
+import { quietButton } from './styles';
 
 /** Field errors of a validation problem (`errors: { field: [messages] }`), or an empty object. */
 export function fieldErrors(error: unknown): Record<string, string> {
@@ -158,6 +159,19 @@ export function SubmitButton({ busy, children }: { busy: boolean; children: stri
     >
       {children}
     </button>
+  );
+}
+
+/** An edit form's last row: save (busy while saving) and cancel, which leaves things as they were. */
+export function SaveOrCancel({ busy, onCancel, saveLabel }: { busy: boolean; onCancel: () => void; saveLabel?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="flex flex-wrap gap-3">
+      <SubmitButton busy={busy}>{saveLabel ?? t('common.save')}</SubmitButton>
+      <button type="button" className={quietButton} onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
   );
 }
 

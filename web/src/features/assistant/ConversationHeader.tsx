@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
 import { useI18n, type Translate } from '../../i18n';
-import { applyProblem, Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { applyProblem, Field, FormAlert, problemMessage, SaveOrCancel } from '../../ui/form';
 import { formRules } from '../../ui/formRules';
 import { mutedText, quietButton } from '../../ui/styles';
 import { assistantKeys, maxTitleLength, messagesQuery, replaceConversation, useConversationLabel } from './conversations';
@@ -210,18 +210,12 @@ function RenameForm({
         error={errors.title?.message}
         {...register('title')}
       />
-      <div className="flex flex-wrap gap-2">
-        <SubmitButton busy={save.isPending}>{t('common.save')}</SubmitButton>
-        <button
-          type="button"
-          className={quietButton}
-          onClick={() => {
-            onDone(null);
-          }}
-        >
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel
+        busy={save.isPending}
+        onCancel={() => {
+          onDone(null);
+        }}
+      />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { useTimeZone } from '../../ui/timeZone';
 import { formatDateTime } from '../../ui/dates';
 import { mutedText, quietButton } from '../../ui/styles';
-import { applyProblem, Field, problemMessage, SubmitButton } from '../../ui/form';
+import { applyProblem, Field, problemMessage, SaveOrCancel } from '../../ui/form';
 import { memoryKeys, memorySchema, type Memory, type MemoryValues } from './memories';
 
 /**
@@ -118,12 +118,7 @@ function MemoryEditForm({ memory, onResult, onClose }: { memory: Memory; onResul
         error={errors.body?.message}
         {...register('body')}
       />
-      <div className="flex flex-wrap gap-3">
-        <SubmitButton busy={save.isPending}>{t('common.save')}</SubmitButton>
-        <button type="button" className={quietButton} onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel busy={save.isPending} onCancel={onClose} />
     </form>
   );
 }

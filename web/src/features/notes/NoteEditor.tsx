@@ -5,8 +5,7 @@ import { useForm } from 'react-hook-form';
 import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
 import { useI18n, type Translate } from '../../i18n';
-import { quietButton } from '../../ui/styles';
-import { applyProblem, Field, FormAlert, SubmitButton, TextAreaField } from '../../ui/form';
+import { applyProblem, Field, FormAlert, SaveOrCancel, TextAreaField } from '../../ui/form';
 import { formRules } from '../../ui/formRules';
 import { noteKeys, parseTags, type Note } from './notes';
 
@@ -93,18 +92,13 @@ export function NoteEditor({ note, onDone }: { note: Note | null; onDone: (saved
         <input type="checkbox" className="size-5 accent-teal-800" {...register('pinned')} />
         {t('notes.field.pinned')}
       </label>
-      <div className="flex flex-wrap gap-3">
-        <SubmitButton busy={save.isPending}>{t('notes.save')}</SubmitButton>
-        <button
-          type="button"
-          className={quietButton}
-          onClick={() => {
-            onDone(null);
-          }}
-        >
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel
+        busy={save.isPending}
+        saveLabel={t('notes.save')}
+        onCancel={() => {
+          onDone(null);
+        }}
+      />
     </form>
   );
 }

@@ -5,8 +5,7 @@ import { useForm } from 'react-hook-form';
 import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
 import { useI18n, type Translate } from '../../i18n';
-import { quietButton } from '../../ui/styles';
-import { applyProblem, Field, FormAlert, SelectField, SubmitButton } from '../../ui/form';
+import { applyProblem, Field, FormAlert, SelectField, SaveOrCancel } from '../../ui/form';
 import { formRules } from '../../ui/formRules';
 import { taskKeys, type Task } from './tasks';
 
@@ -75,18 +74,12 @@ export function TaskEditForm({ task, onDone }: { task: Task; onDone: (message: s
           </option>
         ))}
       </SelectField>
-      <div className="flex flex-wrap gap-3">
-        <SubmitButton busy={save.isPending}>{t('common.save')}</SubmitButton>
-        <button
-          type="button"
-          className={quietButton}
-          onClick={() => {
-            onDone(null);
-          }}
-        >
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel
+        busy={save.isPending}
+        onCancel={() => {
+          onDone(null);
+        }}
+      />
     </form>
   );
 }
