@@ -1,8 +1,9 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { problem, stubApi, type ApiCall } from '../../test/fakeApi';
-import { renderApp } from '../../test/render';
+import { problem, type ApiCall } from '../../test/fakeApi';
+import { endSignedInSession, renderApp } from '../../test/render';
+import { stubSignedInApi } from '../../test/signedIn';
 
 const sam = {
   id: 'u1',
@@ -31,9 +32,7 @@ const preferences = {
 
 /** Settings for a signed-in Sam; `put` answers the save. The other sections' requests get the fake host's calm 404. */
 function signedIn(put: (call: ApiCall) => unknown = ({ body }) => body) {
-  document.cookie = 'pa_signed_in=1';
-  return stubApi({
-    'POST /api/v1/auth/refresh': () => ({ accessToken: 'token', expiresIn: 900 }),
+  return stubSignedInApi({
     'GET /api/v1/users/me': () => sam,
     'GET /api/v1/users/me/preferences': () => preferences,
     'PUT /api/v1/users/me/preferences': put,
@@ -42,7 +41,7 @@ function signedIn(put: (call: ApiCall) => unknown = ({ body }) => body) {
 }
 
 /** What the page asked the host to change (the session's own refresh aside). */
-function changes(host: ReturnType<typeof stubApi>) {
+function changes(host: ReturnType<typeof stubSignedInApi>) {
   return host.posted().filter((call) => call.path !== '/api/v1/auth/refresh');
 }
 
@@ -50,7 +49,7 @@ function changes(host: ReturnType<typeof stubApi>) {
 configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
-  document.cookie = 'pa_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  endSignedInSession();
   vi.unstubAllGlobals();
 });
 
