@@ -24,7 +24,7 @@ internal sealed class AuditEvent
 
     public string? UserAgent { get; set; }
 
-    /// <summary>A short, secret-free detail such as a role name or a failure reason.</summary>
+    /// <summary>A secret-free detail, stored by <see cref="AuditDetail"/> as a code and its values.</summary>
     public string? Detail { get; set; }
 }
 

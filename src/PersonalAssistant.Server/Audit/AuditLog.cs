@@ -12,7 +12,7 @@ internal sealed class AuditLog(AppDbContext db, TimeProvider time)
         ClientInfo client,
         Guid? actor,
         Guid? subject,
-        string? detail = null,
+        AuditDetail? detail = null,
         CancellationToken cancellationToken = default)
     {
         Stage(action, outcome, client, actor, subject, detail);
@@ -24,7 +24,7 @@ internal sealed class AuditLog(AppDbContext db, TimeProvider time)
     /// answers whose timing must not depend on the number of writes (forgot-password writes the event together
     /// with the outbox message).
     /// </summary>
-    public void Stage(string action, AuditOutcome outcome, ClientInfo client, Guid? actor, Guid? subject, string? detail = null)
+    public void Stage(string action, AuditOutcome outcome, ClientInfo client, Guid? actor, Guid? subject, AuditDetail? detail = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         db.AuditEvents.Add(new AuditEvent
@@ -36,7 +36,7 @@ internal sealed class AuditLog(AppDbContext db, TimeProvider time)
             SubjectUserId = subject,
             IpAddress = client.IpAddress,
             UserAgent = client.UserAgent,
-            Detail = detail is { Length: > 256 } ? detail[..256] : detail,
+            Detail = detail?.ToStored(),
         });
     }
 

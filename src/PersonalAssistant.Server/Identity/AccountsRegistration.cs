@@ -171,7 +171,7 @@ internal sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlew
             var audit = context.RequestServices.GetRequiredService<AuditLog>();
             var actor = context.User.UserIdOrNull();
             await audit.RecordAsync(AuditActions.PermissionDenied, AuditOutcome.Denied, ClientInfo.From(context), actor, actor,
-                $"{context.Request.Method} {context.Request.Path}", context.RequestAborted);
+                AuditDetail.Of(AuditDetails.Request, context.Request.Method, context.Request.Path.Value ?? "/"), context.RequestAborted);
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult);

@@ -78,7 +78,7 @@ internal sealed class SessionService(
             {
                 await RevokeAsync([session], "refresh_reuse", cancellationToken);
                 await audit.RecordAsync(AuditActions.RefreshReuse, AuditOutcome.Denied, client, actor: null, subject: session.UserId,
-                    detail: "A used refresh token was presented again; the session was revoked.", cancellationToken);
+                    detail: AuditDetail.Of(AuditDetails.SessionEnded), cancellationToken);
             }
 
             return (null, RefreshFailure.Reused);

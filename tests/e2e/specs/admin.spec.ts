@@ -77,7 +77,7 @@ test.describe('Administration: people and the audit trail', () => {
     // Filtered by kind.
     await page.getByLabel('What happened').selectOption({ label: 'Role given' });
     await expect(entries.getByRole('listitem')).toHaveCount(1);
-    await expect(entries.getByRole('listitem')).toContainText('Detail: premium');
+    await expect(entries.getByRole('listitem')).toContainText('Roles: Premium');
 
     expect(problems.list()).toEqual([]);
   });

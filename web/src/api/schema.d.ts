@@ -1943,6 +1943,15 @@ export interface components {
              */
             assignTo?: null | string;
         };
+        /**
+         * @description A secret-free detail of an audit event: a stable code from AuditDetails and its values (role names,
+         *     a method, a count, an id; never words). It is stored as a small JSON array, code first, and the web app words it
+         *     from its catalog in the reader's language.
+         */
+        AuditDetail: {
+            code: string;
+            values: string[];
+        };
         /** @description One audited event. */
         AuditEventResponse: {
             /**
@@ -1973,8 +1982,7 @@ export interface components {
             ipAddress: null | string;
             /** @description With what. */
             userAgent: null | string;
-            /** @description A short, secret-free detail. */
-            detail: null | string;
+            detail: null | components["schemas"]["AuditDetail"];
         };
         /** @enum {unknown} */
         AuditOutcome: "Success" | "Failure" | "Denied";

@@ -105,13 +105,13 @@ internal sealed record AuditQuery(
 /// <param name="SubjectUserId">Whose account it concerned.</param>
 /// <param name="IpAddress">From where.</param>
 /// <param name="UserAgent">With what.</param>
-/// <param name="Detail">A short, secret-free detail.</param>
+/// <param name="Detail">A secret-free detail: a stable code and its values (role names, a method, a count, an id), for the reader's catalog to word.</param>
 internal sealed record AuditEventResponse(
     Guid Id, DateTimeOffset OccurredAt, string Action, AuditOutcome Outcome, Guid? ActorUserId, Guid? SubjectUserId,
-    string? IpAddress, string? UserAgent, string? Detail)
+    string? IpAddress, string? UserAgent, AuditDetail? Detail)
 {
     public static AuditEventResponse From(AuditEvent e) =>
-        new(e.Id, e.OccurredAt, e.Action, e.Outcome, e.ActorUserId, e.SubjectUserId, e.IpAddress, e.UserAgent, e.Detail);
+        new(e.Id, e.OccurredAt, e.Action, e.Outcome, e.ActorUserId, e.SubjectUserId, e.IpAddress, e.UserAgent, AuditDetail.FromStored(e.Detail));
 }
 
 /// <summary>Filters for the outbox.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -139,19 +140,19 @@ internal static class AdminEndpoints
         if (request.DisplayName is { } name)
         {
             user.DisplayName = name.Trim();
-            changes.Add("display name");
+            changes.Add(AuditChanges.DisplayName);
         }
 
         if (request.IsActive is { } active && active != user.IsActive)
         {
             user.IsActive = active;
-            changes.Add(active ? "activated" : "deactivated");
+            changes.Add(active ? AuditChanges.Activated : AuditChanges.Deactivated);
         }
 
         if (request.ForcePasswordReset == true)
         {
             user.PasswordResetRequired = true;
-            changes.Add("password reset required");
+            changes.Add(AuditChanges.PasswordResetRequired);
         }
 
         await users.UpdateAsync(user);
@@ -161,7 +162,7 @@ internal static class AdminEndpoints
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             await guard.ReleaseAsync(user.Id);
-            changes.Add("unlocked");
+            changes.Add(AuditChanges.Unlocked);
         }
 
         if (request.IsActive == false || request.ForcePasswordReset == true)
@@ -177,7 +178,7 @@ internal static class AdminEndpoints
         }
 
         await audit.RecordAsync(AuditActions.AdminUserUpdated, AuditOutcome.Success, ClientInfo.From(context), adminId, user.Id,
-            changes.Count == 0 ? "no change" : string.Join(", ", changes), cancellationToken);
+            changes.Count == 0 ? AuditDetail.Of(AuditDetails.NoChange) : AuditDetail.Of(AuditDetails.Changes, changes), cancellationToken);
         return TypedResults.Ok(await ResponseAsync(user, users, guard, time));
     }
 
@@ -219,7 +220,7 @@ internal static class AdminEndpoints
             await users.AddToRolesAsync(user, missing);
             await sessions.MarkStaleAsync(user.Id, cancellationToken);
             await audit.RecordAsync(AuditActions.RoleGranted, AuditOutcome.Success, ClientInfo.From(context), context.User.UserId(), user.Id,
-                string.Join(", ", missing), cancellationToken);
+                AuditDetail.Of(AuditDetails.Roles, missing), cancellationToken);
         }
 
         return TypedResults.Ok(await ResponseAsync(user, users, guard, time));
@@ -259,7 +260,7 @@ internal static class AdminEndpoints
             await users.RemoveFromRolesAsync(user, removed);
             await sessions.MarkStaleAsync(user.Id, cancellationToken);
             await audit.RecordAsync(AuditActions.RoleRemoved, AuditOutcome.Success, ClientInfo.From(context), adminId, user.Id,
-                string.Join(", ", removed), cancellationToken);
+                AuditDetail.Of(AuditDetails.Roles, removed), cancellationToken);
         }
 
         return TypedResults.Ok(await ResponseAsync(user, users, guard, time));
@@ -275,7 +276,7 @@ internal static class AdminEndpoints
 
         var count = await sessions.RevokeAllAsync(id, keep: id == context.User.UserId() ? context.User.SessionId() : null, "revoked_by_admin", cancellationToken);
         await audit.RecordAsync(AuditActions.SessionRevoked, AuditOutcome.Success, ClientInfo.From(context), context.User.UserId(), id,
-            $"by an administrator ({count})", cancellationToken);
+            AuditDetail.Of(AuditDetails.SessionsEndedByAdministrator, count.ToString(CultureInfo.InvariantCulture)), cancellationToken);
         return TypedResults.Ok(new AdminRevokedSessionsResponse(count));
     }
 

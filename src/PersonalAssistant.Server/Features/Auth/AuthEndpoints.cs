@@ -145,7 +145,7 @@ internal static class AuthEndpoints
             await email.SendAsync(AccountMessages.RegistrationAttempt(owner.Email!, owner.Locale, owner.DisplayName,
                 AccountLinks.At(context, "login"), owner.Id), cancellationToken);
         }
-        await audit.RecordAsync(AuditActions.Register, AuditOutcome.Denied, client, null, owner.Id, "address already registered", cancellationToken);
+        await audit.RecordAsync(AuditActions.Register, AuditOutcome.Denied, client, null, owner.Id, AuditDetail.Of(AuditDetails.AddressTaken), cancellationToken);
         return RegisterAnswer(RequestLocale.Of(context));
     }
 
@@ -172,13 +172,13 @@ internal static class AuthEndpoints
         {
             // Same work and answer as a wrong password, so the response does not tell whether the address exists.
             users.PasswordHasher.HashPassword(new AppUser(), request.Password);
-            await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Failure, client, null, null, "unknown account", cancellationToken);
+            await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Failure, client, null, null, AuditDetail.Of(AuditDetails.UnknownAccount), cancellationToken);
             return WrongCredentials(RequestLocale.Of(context));
         }
 
         if (await users.IsLockedOutAsync(user))
         {
-            await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, "locked by an administrator", cancellationToken);
+            await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, AuditDetail.Of(AuditDetails.LockedByAdministrator), cancellationToken);
             return LockedOut(RequestLocale.Of(context));
         }
 
@@ -192,13 +192,13 @@ internal static class AuthEndpoints
         {
             var locked = await guard.RecordFailureAsync(user.Id, client.IpAddress);
             await audit.RecordAsync(locked ? AuditActions.LockedOut : AuditActions.LoginFailed, AuditOutcome.Failure, client, null, user.Id,
-                locked ? "too many failed attempts from this address" : "wrong password", cancellationToken);
+                AuditDetail.Of(locked ? AuditDetails.TooManyFailures : AuditDetails.WrongPassword), cancellationToken);
             return locked ? LockedOut(RequestLocale.Of(context)) : WrongCredentials(RequestLocale.Of(context));
         }
 
         if (!user.IsActive)
         {
-            await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, "account deactivated", cancellationToken);
+            await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, AuditDetail.Of(AuditDetails.AccountDeactivated), cancellationToken);
             return Problems.Of(RequestLocale.Of(context), StatusCodes.Status403Forbidden, "Auth.Deactivated.Title", "Auth.Deactivated.Detail");
         }
 
@@ -304,7 +304,7 @@ internal static class AuthEndpoints
 
             await db.SaveChangesAsync(cancellationToken);
             var locked = await guard.RecordFailureAsync(user.Id, client.IpAddress);
-            await audit.RecordAsync(locked ? AuditActions.LockedOut : AuditActions.MfaFailed, AuditOutcome.Failure, client, null, user.Id, method, cancellationToken);
+            await audit.RecordAsync(locked ? AuditActions.LockedOut : AuditActions.MfaFailed, AuditOutcome.Failure, client, null, user.Id, AuditDetail.Of(AuditDetails.Method, method), cancellationToken);
             return locked ? LockedOut(RequestLocale.Of(context)) : Problems.Of(RequestLocale.Of(context), StatusCodes.Status401Unauthorized, "Auth.WrongCode.Title", "Auth.WrongCode.Detail");
         }
 
@@ -325,7 +325,7 @@ internal static class AuthEndpoints
 
         await guard.RecordSuccessAsync(user.Id, client.IpAddress);
         var tokens = await sessions.StartAsync(user, client, cancellationToken);
-        await audit.RecordAsync(AuditActions.LoginSucceeded, AuditOutcome.Success, client, user.Id, user.Id, "mfa:" + method, cancellationToken);
+        await audit.RecordAsync(AuditActions.LoginSucceeded, AuditOutcome.Success, client, user.Id, user.Id, AuditDetail.Of(AuditDetails.Method, method), cancellationToken);
         return TypedResults.Ok(RefreshCookie.Deliver(context, tokens, challenge.TokenInBody));
     }
 
@@ -400,10 +400,10 @@ internal static class AuthEndpoints
         switch (await guard.CheckAsync(user.Id, client.IpAddress))
         {
             case SignInBlock.SourceLockedOut:
-                await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, "locked out from this address", cancellationToken);
+                await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, AuditDetail.Of(AuditDetails.LockedFromAddress), cancellationToken);
                 return LockedOut(RequestLocale.Of(context));
             case SignInBlock.AccountUnderAttack:
-                await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, "failure ceiling of the account", cancellationToken);
+                await audit.RecordAsync(AuditActions.LoginFailed, AuditOutcome.Denied, client, null, user.Id, AuditDetail.Of(AuditDetails.AccountFailureCeiling), cancellationToken);
                 return new RateLimitDecision(false, guard.CeilingWindow).ToProblem(context);
             default:
                 return null;

@@ -95,7 +95,7 @@ internal static class PasswordEndpoints
         else
         {
             await DecoyAsync(users, audit, AuditActions.PasswordResetRequested, context, cancellationToken);
-            await audit.RecordAsync(AuditActions.PasswordResetRequested, AuditOutcome.Failure, ClientInfo.From(context), null, null, "no active account", cancellationToken);
+            await audit.RecordAsync(AuditActions.PasswordResetRequested, AuditOutcome.Failure, ClientInfo.From(context), null, null, AuditDetail.Of(AuditDetails.NoActiveAccount), cancellationToken);
         }
 
         return TypedResults.Accepted((string?)null);
@@ -160,7 +160,7 @@ internal static class PasswordEndpoints
             var client = ClientInfo.From(context);
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             {
-                await audit.RecordAsync(AuditActions.PasswordChanged, AuditOutcome.Failure, client, userId, userId, "wrong current password", cancellationToken);
+                await audit.RecordAsync(AuditActions.PasswordChanged, AuditOutcome.Failure, client, userId, userId, AuditDetail.Of(AuditDetails.WrongCurrentPassword), cancellationToken);
                 return Problems.Invalid(RequestLocale.Of(context), "currentPassword", "Auth.CurrentPasswordWrong");
             }
 
@@ -184,7 +184,7 @@ internal static class PasswordEndpoints
         _ = AccountLinks.ResetPassword(context, "decoy@example.invalid", token);
         if (action == AuditActions.EmailVerificationRequested)
         {
-            await audit.RecordAsync(action, AuditOutcome.Failure, ClientInfo.From(context), null, null, "no unconfirmed account", cancellationToken);
+            await audit.RecordAsync(action, AuditOutcome.Failure, ClientInfo.From(context), null, null, AuditDetail.Of(AuditDetails.NoUnconfirmedAccount), cancellationToken);
         }
     }
 

@@ -99,7 +99,7 @@ internal static class MfaEndpoints
         // A new second factor ends every other session, as a password change does; the one that turned it on stays.
         await sessions.RevokeOthersAsync(context.User, "mfa_enabled", cancellationToken);
         context.RequestServices.GetRequiredService<ProfileCache>().Forget(user.Id);
-        await audit.RecordAsync(AuditActions.MfaEnabled, AuditOutcome.Success, ClientInfo.From(context), user.Id, user.Id, "totp", cancellationToken);
+        await audit.RecordAsync(AuditActions.MfaEnabled, AuditOutcome.Success, ClientInfo.From(context), user.Id, user.Id, AuditDetail.Of(AuditDetails.Method, "totp"), cancellationToken);
         return TypedResults.Ok(new RecoveryCodesResponse(firstFactor ? await recovery.ReplaceAsync(user.Id, cancellationToken) : []));
     }
 
@@ -146,7 +146,7 @@ internal static class MfaEndpoints
         // A new second factor ends every other session, as a password change does; the one that turned it on stays.
         await sessions.RevokeOthersAsync(context.User, "mfa_enabled", cancellationToken);
         context.RequestServices.GetRequiredService<ProfileCache>().Forget(user.Id);
-        await audit.RecordAsync(AuditActions.MfaEnabled, AuditOutcome.Success, ClientInfo.From(context), user.Id, user.Id, "sms", cancellationToken);
+        await audit.RecordAsync(AuditActions.MfaEnabled, AuditOutcome.Success, ClientInfo.From(context), user.Id, user.Id, AuditDetail.Of(AuditDetails.Method, "sms"), cancellationToken);
         return TypedResults.Ok(new RecoveryCodesResponse(firstFactor ? await recovery.ReplaceAsync(user.Id, cancellationToken) : []));
     }
 
@@ -198,7 +198,7 @@ internal static class MfaEndpoints
         if (!codeOk)
         {
             await audit.RecordAsync(AuditActions.MfaDisabled, AuditOutcome.Failure, ClientInfo.From(context), user.Id, user.Id,
-                passwordOk ? "wrong code" : "wrong password", cancellationToken);
+                AuditDetail.Of(passwordOk ? AuditDetails.WrongCode : AuditDetails.WrongPassword), cancellationToken);
             return Problems.Of(RequestLocale.Of(context), StatusCodes.Status400BadRequest, "Mfa.NotConfirmed.Title", "Mfa.NotConfirmed.Detail");
         }
 

@@ -51,7 +51,7 @@ internal sealed partial class AccountDeletionService(
         if (!proven)
         {
             await audit.RecordAsync(AuditActions.AccountDeletionRequested, AuditOutcome.Failure, client, user.Id, user.Id,
-                passwordOk ? "wrong code" : "wrong password", cancellationToken);
+                AuditDetail.Of(passwordOk ? AuditDetails.WrongCode : AuditDetails.WrongPassword), cancellationToken);
             return Failure.Invalid(person.Locale, passwordOk ? "code" : "password", passwordOk ? "Privacy.Deletion.WrongCode" : "Privacy.Deletion.WrongPassword");
         }
 
@@ -67,7 +67,7 @@ internal sealed partial class AccountDeletionService(
         profiles.Forget(user.Id);
         await sessions.RevokeAllAsync(user.Id, keep: null, "deletion_requested", cancellationToken);
         await audit.RecordAsync(AuditActions.AccountDeletionRequested, AuditOutcome.Success, client, user.Id, user.Id,
-            "due " + user.DeletionDueAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            AuditDetail.Of(AuditDetails.DeletionDue, user.DeletionDueAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
         LogScheduled(logger, options.Value.DeletionGraceDays);
         return new AccountDeletionResponse(user.DeletionDueAt.Value, Deleted: false);
     }
@@ -120,7 +120,7 @@ internal sealed partial class AccountDeletionService(
 
         profiles.Forget(userId);
         await audit.RecordAsync(adminId is null ? AuditActions.AccountDeleted : AuditActions.AdminUserDeleted, AuditOutcome.Success, client,
-            adminId, subject: null, reason, cancellationToken);
+            adminId, subject: null, AuditDetail.Of(reason), cancellationToken);
         LogErased(logger, reason);
         return true;
     }
@@ -152,9 +152,9 @@ internal sealed partial class AccountDeletionService(
 /// <summary>Why an account was erased, as the audit log says it.</summary>
 internal static class AccountErasureReasons
 {
-    public const string Owner = "owner";
-    public const string GraceEnded = "grace period ended";
-    public const string Administrator = "administrator";
+    public const string Owner = AuditDetails.ErasedByOwner;
+    public const string GraceEnded = AuditDetails.ErasedAfterGracePeriod;
+    public const string Administrator = AuditDetails.ErasedByAdministrator;
 }
 
 /// <summary>Every hour, erases the accounts whose deletion grace period is over.</summary>

@@ -96,7 +96,7 @@ internal static class PhoneNumberEndpoints
         db.PhoneNumbers.Add(phone);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(AuditActions.PhoneAdded, AuditOutcome.Success, ClientInfo.From(context), userId, userId,
-            takenElsewhere ? "verified on another account: no code sent" : optedOutAt is not null ? "opted out by STOP: no code sent" : null, cancellationToken);
+            takenElsewhere ? AuditDetail.Of(AuditDetails.PhoneTakenElsewhere) : optedOutAt is not null ? AuditDetail.Of(AuditDetails.PhoneOptedOut) : null, cancellationToken);
         var sent = await codes.SendAsync(user, VerificationPurpose.PhoneVerification, phone.Id, e164, cancellationToken,
             deliver: !takenElsewhere && optedOutAt is null);
         if (!sent.IsAllowed)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PersonalAssistant.Server.Audit;
 using PersonalAssistant.Server.Common;
@@ -37,7 +38,7 @@ internal static class SessionEndpoints
             return Problems.Of(RequestLocale.Of(context), StatusCodes.Status404NotFound, "Sessions.NotFound.Title", "Sessions.NotFound.Detail");
         }
 
-        await audit.RecordAsync(AuditActions.SessionRevoked, AuditOutcome.Success, ClientInfo.From(context), userId, userId, id.ToString(), cancellationToken);
+        await audit.RecordAsync(AuditActions.SessionRevoked, AuditOutcome.Success, ClientInfo.From(context), userId, userId, AuditDetail.Of(AuditDetails.Session, id.ToString()), cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -47,7 +48,7 @@ internal static class SessionEndpoints
         var userId = context.User.UserId();
         var count = await sessions.RevokeOthersAsync(context.User, "revoked_by_user", cancellationToken);
         await audit.RecordAsync(AuditActions.SessionRevoked, AuditOutcome.Success, ClientInfo.From(context), userId, userId,
-            $"all other sessions ({count})", cancellationToken);
+            AuditDetail.Of(AuditDetails.OtherSessionsEnded, count.ToString(CultureInfo.InvariantCulture)), cancellationToken);
         return TypedResults.Ok(new RevokedSessionsResponse(count));
     }
 }

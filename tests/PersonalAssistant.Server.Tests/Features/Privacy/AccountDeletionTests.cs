@@ -93,7 +93,7 @@ public sealed class AccountDeletionTests : IAsyncLifetime
         await using var scope = _app.Services.CreateAsyncScope();
         var erased = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEvents.AsNoTracking()
             .SingleAsync(e => e.Action == "account.deleted");
-        Assert.Equal((null, null, "grace period ended"), (erased.ActorUserId, erased.SubjectUserId, erased.Detail));
+        Assert.Equal((null, null, """["erased_after_grace_period"]"""), (erased.ActorUserId, erased.SubjectUserId, erased.Detail));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PersonalAssistant.Server.Audit;
 using PersonalAssistant.Server.Features.Push;
 using PersonalAssistant.Server.Features.Sms;
 using PersonalAssistant.Server.Identity;
@@ -142,7 +143,7 @@ public sealed class SmsAllowanceTests : IAsyncLifetime
             var audit = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEvents.AsNoTracking()
                 .SingleAsync(e => e.Action == "admin.sms_allowances_updated");
             Assert.Equal(admin.Id, audit.ActorUserId);
-            Assert.Contains("user: 2/day 10/month", audit.Detail, StringComparison.Ordinal);
+            Assert.Contains("user=2/10", AuditDetail.FromStored(audit.Detail)!.Values);
         }
 
         using var userClient = user.Client(App);

@@ -19,7 +19,7 @@ function entry(overrides: Record<string, unknown>) {
     subjectUserId: robin,
     ipAddress: '127.0.0.1',
     userAgent: 'test',
-    detail: 'premium',
+    detail: { code: 'roles', values: ['premium', 'administrator'] },
     ...overrides,
   };
 }
@@ -64,10 +64,43 @@ describe('Audit', () => {
     expect(within(first).getByText('Dec 6, 2026, 6:05:00 PM')).toBeInTheDocument();
     expect(within(first).getByRole('link', { name: 'you' })).toHaveAttribute('href', '/admin/users/u1');
     expect(within(first).getByRole('link', { name: 'account 00000001' })).toHaveAttribute('href', `/admin/users/${robin}`);
-    expect(within(first).getByText('Detail: premium')).toBeInTheDocument();
+    expect(within(first).getByText('Roles: Premium, Administrator')).toBeInTheDocument();
     expect(within(second).getByText('Other event (something.new)')).toBeInTheDocument();
     expect(within(second).getByText(/Refused/)).toBeInTheDocument();
     expect(screen.getByText(/Times are in Europe\/Paris/)).toBeInTheDocument();
+  });
+
+  it('words each detail from the catalog, and shows one it does not know, or an old text, as it is', async () => {
+    const details = [
+      { code: 'wrong_password', values: [] },
+      { code: 'changes', values: ['display_name', 'deactivated'] },
+      { code: 'sms_allowances', values: ['user=2/10', 'premium=default'] },
+      { code: 'method', values: ['totp'] },
+      { code: 'deletion_due', values: ['2026-12-20T09:00:00Z'] },
+      { code: 'note', values: ['wrong password'] },
+      { code: 'something_new', values: ['a', 'b'] },
+    ];
+    stubSignedInApi(
+      {
+        'GET /api/v1/admin/audit': () => ({ items: details.map((detail) => entry({ detail })), page: 1, pageSize: 25, total: details.length }),
+      },
+      admin,
+    );
+    renderApp('/admin/audit', { restoreSession: true });
+
+    const list = await screen.findByRole('list', { name: 'Audit entries' }, { timeout: 5000 });
+    for (const words of [
+      'Wrong password.',
+      'Changed: name, deactivated',
+      'New allowances: User: 2 a day, 10 a month; Premium: back to the default',
+      'With: Authenticator app',
+      // 09:00 UTC is 10:00 in Paris, Sam's zone.
+      'Deletion planned for Sun, Dec 20, 10:00 AM',
+      'Detail: wrong password',
+      'Other detail (something_new): a, b',
+    ]) {
+      expect(within(list).getByText(words)).toBeInTheDocument();
+    }
   });
 
   it('filters by kind, account and days in the viewer’s zone', async () => {

@@ -9,6 +9,7 @@ import { useTimeZone } from '../../ui/timeZone';
 import { useAuth } from '../auth/AuthProvider';
 import { adminAuditKey, type AuditEvent } from './adminShared';
 import { AdminNav } from './AdminNav';
+import { auditDetailText } from './auditDetails';
 import { auditKindName, auditKinds } from './auditKinds';
 import { Pager } from './Pager';
 
@@ -176,7 +177,7 @@ export function AuditPage() {
                       </>
                     )}
                   </p>
-                  {event.detail && <p className={`${mutedText} break-words`}>{t('adminAudit.detail', { detail: event.detail })}</p>}
+                  {event.detail && <p className={`${mutedText} break-words`}>{auditDetailText(t, event.detail, language, timeZone)}</p>}
                   {event.ipAddress && <p className={mutedText}>{t('adminAudit.from.ip', { ip: event.ipAddress })}</p>}
                 </li>
               ))}

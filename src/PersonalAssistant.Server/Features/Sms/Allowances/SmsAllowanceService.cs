@@ -61,7 +61,7 @@ internal sealed partial class SmsAllowanceService(
                 if (existing.TryGetValue(role, out var gone))
                 {
                     db.Set<SmsAllowanceOverride>().Remove(gone);
-                    changes.Add($"{role}: configuration");
+                    changes.Add($"{role}=default");
                 }
 
                 continue;
@@ -74,10 +74,10 @@ internal sealed partial class SmsAllowanceService(
             }
 
             (row.Daily, row.Monthly, row.UpdatedByUserId, row.UpdatedAt) = (limits.Value.Item1, limits.Value.Item2, adminId, now);
-            changes.Add(string.Create(CultureInfo.InvariantCulture, $"{role}: {row.Daily}/day {row.Monthly}/month"));
+            changes.Add(string.Create(CultureInfo.InvariantCulture, $"{role}={row.Daily}/{row.Monthly}"));
         }
 
-        audit.Stage(AuditActions.AdminSmsAllowancesUpdated, AuditOutcome.Success, client, adminId, null, changes.Count == 0 ? "no change" : string.Join("; ", changes));
+        audit.Stage(AuditActions.AdminSmsAllowancesUpdated, AuditOutcome.Success, client, adminId, null, changes.Count == 0 ? AuditDetail.Of(AuditDetails.NoChange) : AuditDetail.Of(AuditDetails.SmsAllowances, changes));
         await db.SaveChangesAsync(cancellationToken);
         return await ListAsync(cancellationToken);
     }

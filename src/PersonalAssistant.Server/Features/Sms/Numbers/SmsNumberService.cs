@@ -83,7 +83,7 @@ internal sealed partial class SmsNumberService(
             PointsHere = PointsHere(bought, smsUrl, statusUrl),
             UpdatedAt = now,
         });
-        audit.Stage(AuditActions.AdminSmsNumberBought, AuditOutcome.Success, client, adminId, request.AssignTo, $"{bought.Sid}");
+        audit.Stage(AuditActions.AdminSmsNumberBought, AuditOutcome.Success, client, adminId, request.AssignTo, AuditDetail.Of(AuditDetails.SmsNumber, bought.Sid));
         await db.SaveChangesAsync(cancellationToken);
         LogBought(logger, number.Id, bought.Sid);
         return await DescribeAsync(number.Id, cancellationToken);
@@ -115,7 +115,7 @@ internal sealed partial class SmsNumberService(
         var previous = number.UserId;
         number.UserId = request.AssignTo;
         audit.Stage(AuditActions.AdminSmsNumberAssigned, AuditOutcome.Success, client, adminId, request.AssignTo ?? previous,
-            request.AssignTo is null ? $"{number.Id} unassigned" : $"{number.Id} assigned");
+            AuditDetail.Of(request.AssignTo is null ? AuditDetails.SmsNumberUnassigned : AuditDetails.SmsNumberAssigned, number.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         return await DescribeAsync(number.Id, cancellationToken);
     }
@@ -147,7 +147,7 @@ internal sealed partial class SmsNumberService(
         (webhook.SmsUrl, webhook.StatusUrl, webhook.LastVerifiedAt, webhook.PointsHere, webhook.UpdatedAt) =
             (smsUrl, statusUrl, now, PointsHere(fetched, smsUrl, statusUrl), now);
         audit.Stage(AuditActions.AdminSmsNumberVerified, AuditOutcome.Success, client, adminId, number.UserId,
-            webhook.PointsHere == true ? $"{sid} points here" : $"{sid} points elsewhere");
+            AuditDetail.Of(webhook.PointsHere == true ? AuditDetails.WebhooksPointHere : AuditDetails.WebhooksPointElsewhere, sid));
         await db.SaveChangesAsync(cancellationToken);
         return await DescribeAsync(id, cancellationToken);
     }
@@ -174,7 +174,7 @@ internal sealed partial class SmsNumberService(
         }
 
         db.Set<SmsNumber>().Remove(number);
-        audit.Stage(AuditActions.AdminSmsNumberReleased, AuditOutcome.Success, client, adminId, number.UserId, number.TwilioSid ?? number.Id.ToString());
+        audit.Stage(AuditActions.AdminSmsNumberReleased, AuditOutcome.Success, client, adminId, number.UserId, AuditDetail.Of(AuditDetails.SmsNumber, number.TwilioSid ?? number.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         return new Done();
     }
