@@ -200,4 +200,37 @@ test.describe('Administration: people and the audit trail', () => {
     await theirs.close();
     expect(problems.list()).toEqual([]);
   });
+
+  test('an administrator deletes an account once its address is typed, and the person can no longer sign in', async ({ page, request, problems }) => {
+    const email = uniqueEmail('e2e-admin-delete');
+    const registered = await request.post('/api/v1/auth/register', {
+      data: { email, password, displayName: 'Kim Leaving', timeZone: 'Europe/Paris', locale: 'en' },
+    });
+    expect(registered.ok(), await registered.text()).toBe(true);
+
+    await signIn(page, administrator, '/admin/users');
+    await page.getByRole('searchbox', { name: 'Find a person' }).fill(email);
+    const accounts = page.getByRole('list', { name: 'Accounts' });
+    await expect(accounts.getByRole('listitem')).toHaveCount(1);
+    await accounts.getByRole('link', { name: 'Kim Leaving' }).click();
+    const section = page.getByRole('region', { name: 'Delete this account' });
+    await section.getByRole('button', { name: 'Delete this account…' }).click();
+
+    // Anything but the address is refused beside the field, before asking the server.
+    const field = section.getByLabel(`To confirm, type the address ${email}`);
+    await field.fill('kim');
+    await section.getByRole('button', { name: 'Delete the account for good' }).click();
+    await expect(field).toHaveAccessibleDescription('Type the address exactly as shown above.');
+    await expect(field).toBeFocused();
+    await accessibleInEveryLook(page, 'admin-delete-confirm');
+
+    await field.fill(email);
+    await section.getByRole('button', { name: 'Delete the account for good' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `The account ${email} and everything in it are deleted.` })).toBeVisible();
+    await expect(section).toHaveCount(0);
+
+    const login = await request.post('/api/v1/auth/login', { data: { email, password } });
+    expect(login.status()).toBe(401);
+    expect(problems.list()).toEqual([]);
+  });
 });

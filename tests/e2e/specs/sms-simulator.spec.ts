@@ -1,4 +1,4 @@
-import { confirmEmail, expect, lastMessageTo, seriousViolations, signUp, test } from './fixtures';
+import { accessibleInEveryLook, confirmEmail, expect, lastMessageTo, seriousViolations, signUp, test } from './fixtures';
 
 const password = 'maple orbit lantern 47';
 
@@ -37,7 +37,16 @@ test.describe('SMS simulator', () => {
 
     // The reply is written by a background job; the page polls the thread until it appears.
     const box = page.getByRole('textbox', { name: 'Your text' });
+    // Longer than the instance keeps a text: said beside the box, and nothing is sent.
+    await box.fill('a'.repeat(1601));
+    await box.press('Enter');
+    await expect(box).toHaveAccessibleDescription(/^A little long: 1600 characters at most\./);
+    await expect(box).toHaveAttribute('aria-invalid', 'true');
+    await accessibleInEveryLook(page, 'sms-simulator-too-long');
+    await expect(thread.getByRole('listitem')).toHaveCount(1);
+
     await box.fill('remind me at 2 pm to call mom');
+    await expect(box).not.toHaveAttribute('aria-invalid');
     await expect(page.getByText('1 text', { exact: true })).toBeVisible();
     await box.press('Enter');
     await expect(box).toHaveValue('');

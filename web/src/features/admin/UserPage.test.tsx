@@ -119,6 +119,41 @@ describe('One account', () => {
     expect(adminCalls(host).map((call) => `${call.method} ${call.path}`)).toEqual([`DELETE /api/v1/admin/users/${id}`]);
   });
 
+  it('asks for the address beside the field, starts afresh after "keep", and shows a refusal in the alert', async () => {
+    const host = stubSignedInApi(
+      {
+        'GET /api/v1/admin/users/:id': () => account(),
+        'DELETE /api/v1/admin/users/:id': () => problem(409, 'This account cannot be deleted right now.'),
+      },
+      admin,
+    );
+    renderApp(`/admin/users/${id}`, { restoreSession: true });
+
+    const section = await screen.findByRole('region', { name: 'Delete this account' });
+    await userEvent.click(within(section).getByRole('button', { name: 'Delete this account…' }));
+    await userEvent.click(within(section).getByRole('button', { name: 'Delete the account for good' }));
+    const field = within(section).getByLabelText('To confirm, type the address robin@example.test');
+    expect(field).toHaveAccessibleDescription('Type the address exactly as shown above.');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveFocus();
+    expect(adminCalls(host)).toEqual([]);
+
+    await userEvent.type(field, 'robin@example');
+    await userEvent.click(within(section).getByRole('button', { name: 'Keep the account' }));
+    await userEvent.click(within(section).getByRole('button', { name: 'Delete this account…' }));
+    const again = within(section).getByLabelText('To confirm, type the address robin@example.test');
+    expect(again).toHaveValue('');
+    expect(again).not.toHaveAttribute('aria-invalid');
+
+    // Case and spaces around the address do not matter.
+    await userEvent.type(again, ' Robin@Example.test ');
+    await userEvent.click(within(section).getByRole('button', { name: 'Delete the account for good' }));
+    expect(await within(section).findByText('This account cannot be deleted right now.')).toBeInTheDocument();
+    expect(within(section).getByRole('alert')).toHaveTextContent('This account cannot be deleted right now.');
+    expect(again).not.toHaveAttribute('aria-invalid');
+    expect(adminCalls(host).map((call) => `${call.method} ${call.path}`)).toEqual([`DELETE /api/v1/admin/users/${id}`]);
+  });
+
   it('says when the account is not there', async () => {
     stubSignedInApi({ 'GET /api/v1/admin/users/:id': () => problem(404, 'There is no such account.') }, admin);
     renderApp(`/admin/users/${id}`, { restoreSession: true });

@@ -1,8 +1,11 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type SyntheticEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
+import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
-import { useI18n } from '../../i18n';
+import { useI18n, type Translate } from '../../i18n';
 import { formatInstant } from '../../ui/dates';
 import { Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
 import { mutedText, quietButton, textLink } from '../../ui/styles';
@@ -213,14 +216,30 @@ export function UserPage() {
   );
 }
 
+/** The confirmation is the account's address, typed as shown (case and spaces around it aside). */
+function confirmationSchema(t: Translate, email: string) {
+  return z.object({
+    typed: z.string().check(z.refine((typed) => typed.trim().toLowerCase() === email.toLowerCase(), t('adminUser.delete.mismatch'))),
+  });
+}
+
+type ConfirmationValues = z.infer<ReturnType<typeof confirmationSchema>>;
+
 /** Deleting an account from here erases it at once: the person typing its address is the confirmation. */
 function DeleteAccount({ user, onDeleted }: { user: AdminUser; onDeleted: (message: string) => void }) {
   const { t } = useI18n();
   const { user: me } = useAuth();
   const [open, setOpen] = useState(false);
-  const [typed, setTyped] = useState('');
-  const [mismatch, setMismatch] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm<ConfirmationValues>({
+    resolver: zodResolver(useMemo(() => confirmationSchema(t, user.email), [t, user.email])),
+    defaultValues: { typed: '' },
+  });
   const erase = useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/v1/admin/users/{id}', { params: { path: { id: user.id } } })),
     onSuccess: () => {
@@ -231,16 +250,15 @@ function DeleteAccount({ user, onDeleted }: { user: AdminUser; onDeleted: (messa
     },
   });
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    setError(null);
-    if (typed.trim().toLowerCase() !== user.email.toLowerCase()) {
-      setMismatch(t('adminUser.delete.mismatch'));
-      return;
-    }
-    setMismatch(undefined);
-    erase.mutate();
-  }
+  const submit = handleSubmit(
+    () => {
+      setError(null);
+      erase.mutate();
+    },
+    () => {
+      setError(null);
+    },
+  );
 
   const own = me?.id === user.id;
   return (
@@ -260,17 +278,14 @@ function DeleteAccount({ user, onDeleted }: { user: AdminUser; onDeleted: (messa
           {t('adminUser.delete.start')}
         </button>
       ) : (
-        <form onSubmit={submit} noValidate aria-labelledby="admin-user-delete" className="mt-4 flex flex-col gap-4">
+        <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="admin-user-delete" className="mt-4 flex flex-col gap-4">
           <FormAlert message={error} />
           <Field
             label={t('adminUser.delete.confirmLabel', { email: user.email })}
             autoComplete="off"
             spellCheck={false}
-            value={typed}
-            error={mismatch}
-            onChange={(event) => {
-              setTyped(event.target.value);
-            }}
+            error={errors.typed?.message}
+            {...register('typed')}
           />
           <div className="flex flex-wrap gap-3">
             <SubmitButton busy={erase.isPending}>{erase.isPending ? t('adminUser.delete.busy') : t('adminUser.delete.submit')}</SubmitButton>
@@ -279,8 +294,7 @@ function DeleteAccount({ user, onDeleted }: { user: AdminUser; onDeleted: (messa
               className={quietButton}
               onClick={() => {
                 setOpen(false);
-                setTyped('');
-                setMismatch(undefined);
+                reset();
                 setError(null);
               }}
             >

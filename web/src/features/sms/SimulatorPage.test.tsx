@@ -146,3 +146,38 @@ it('is in French too', async () => {
   expect(await screen.findByRole('heading', { level: 1, name: 'Simulateur SMS' })).toBeInTheDocument();
   expect(await screen.findByRole('link', { name: 'Ajouter un numéro dans les paramètres' })).toBeInTheDocument();
 });
+
+it('says beside the text when it is longer than a text message can be, without sending it', async () => {
+  const host = signedIn({ 'GET /api/v1/users/me/phone-numbers': () => [phone], 'GET /api/v1/sms/simulator/messages': () => [] });
+  const user = userEvent.setup();
+  renderApp('/simulator', { restoreSession: true });
+
+  const box = await screen.findByRole('textbox', { name: 'Your text' });
+  await user.click(box);
+  await user.paste('a'.repeat(1601));
+  await user.click(screen.getByRole('button', { name: 'Send' }));
+
+  expect(await screen.findByText('A little long: 1600 characters at most.')).toBeInTheDocument();
+  expect(box).toHaveAttribute('aria-invalid', 'true');
+  expect(box).toHaveAccessibleDescription(/A little long: 1600 characters at most\./);
+  expect(host.texts()).toEqual([]);
+});
+
+it('puts what the server says about the text beside it', async () => {
+  signedIn({
+    'GET /api/v1/users/me/phone-numbers': () => [phone],
+    'GET /api/v1/sms/simulator/messages': () => [],
+    'POST /api/v1/sms/simulator/messages': () => problem(400, 'One or more validation errors occurred.', { Text: ['The text is too long.'] }),
+  });
+  const user = userEvent.setup();
+  renderApp('/simulator', { restoreSession: true });
+
+  const box = await screen.findByRole('textbox', { name: 'Your text' });
+  await user.type(box, 'hello{Enter}');
+
+  expect(await screen.findByText('The text is too long.')).toBeInTheDocument();
+  expect(box).toHaveAccessibleDescription(/The text is too long\./);
+  expect(box).toHaveFocus();
+  expect(box).toHaveValue('hello');
+  expect(screen.getByRole('alert')).toHaveTextContent('');
+});

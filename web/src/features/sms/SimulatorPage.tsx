@@ -1,15 +1,19 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
+import * as z from 'zod/mini';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import { useI18n } from '../../i18n';
+import { useI18n, type Translate } from '../../i18n';
 import { formatDateTime } from '../../ui/dates';
 import { emptyState, inputClass, labelClass, mutedText, primaryButton, quietButton } from '../../ui/styles';
 import { useTimeZone } from '../../ui/timeZone';
 import { useSettledValue } from '../../ui/useSettledValue';
 import { useAuth } from '../auth/AuthProvider';
-import { Field, FormAlert, problemMessage } from '../../ui/form';
+import { applyProblem, Field, FormAlert, problemMessage } from '../../ui/form';
+import { formRules } from '../../ui/formRules';
 import { countSmsSegments } from './segments';
 import { phonesQuery, settingsKeys } from '../settings/settings';
 
@@ -25,6 +29,15 @@ export const replyPollTimeout = 20_000;
 const otherNumber = 'other';
 
 const e164 = /^\+[1-9]\d{6,14}$/;
+
+/** The server's limit for a simulated text (SimulateSmsRequest): the longest body an SMS is kept with. */
+const maxTextLength = 1600;
+
+function textSchema(t: Translate) {
+  return z.object({ text: formRules(t).text(maxTextLength) });
+}
+
+type TextValues = z.infer<ReturnType<typeof textSchema>>;
 
 /** The simulator answers 404 while a real SMS provider is configured. */
 function isSimulatorOff(error: unknown): boolean {
@@ -55,12 +68,20 @@ export function SimulatorPage() {
   const verified = phones.data?.filter((phone) => phone.verified) ?? [];
   const [choice, setChoice] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
-  const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [wait, setWait] = useState<Wait | null>(null);
   const [offBySend, setOffBySend] = useState(false);
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setFocus,
+    setError: setFieldError,
+    control,
+    formState: { errors },
+  } = useForm<TextValues>({ resolver: zodResolver(useMemo(() => textSchema(t), [t])), defaultValues: { text: '' } });
+  const text = useWatch({ control, name: 'text' });
 
   const defaultChoice = (verified.find((phone) => phone.primary) ?? verified[0])?.number ?? (isAdministrator ? otherNumber : null);
   const selected = choice ?? defaultChoice;
@@ -104,10 +125,10 @@ export function SimulatorPage() {
   const send = useMutation({
     mutationFn: (body: { from: string; text: string }) => unwrap(api.POST('/api/v1/sms/simulator/messages', { body })),
     onSuccess: (_, body) => {
-      setText('');
+      reset({ text: '' });
       setError(null);
       setWait({ number: body.from, replies: repliesIn(queryClient.getQueryData<SimulatorMessage[]>(threadKey(body.from))), expired: false });
-      textareaRef.current?.focus();
+      setFocus('text');
       return queryClient.invalidateQueries({ queryKey: threadKey(body.from) });
     },
     onError: (failure) => {
@@ -115,23 +136,28 @@ export function SimulatorPage() {
         setOffBySend(true);
         return;
       }
-      setError(problemMessage(failure, t('simulator.error')));
-      textareaRef.current?.focus();
+      const message = applyProblem(failure, setFieldError, ['text'], t('simulator.error'));
+      setError(message);
+      if (message !== null) {
+        setFocus('text');
+      }
     },
   });
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    if (text.trim() === '' || !sendable || send.isPending) {
-      return;
-    }
-    send.mutate({ from: number, text });
-  }
+  // Nothing to send yet (or no thread to send to) leaves the form as it is: the send button says so by being off.
+  const canSend = text.trim() !== '' && sendable && !send.isPending;
+  const submit = handleSubmit((values) => {
+    setError(null);
+    send.mutate({ from: number, text: values.text });
+  });
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     // While an input method is composing (accents, Asian scripts), Enter belongs to it.
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      submit(event);
+      event.preventDefault();
+      if (canSend) {
+        void submit(event);
+      }
     }
   }
 
@@ -246,7 +272,16 @@ export function SimulatorPage() {
           </p>
         </div>
 
-        <form onSubmit={submit} className="flex flex-col gap-2" noValidate>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (canSend) {
+              void submit(event);
+            }
+          }}
+          className="flex flex-col gap-2"
+          noValidate
+        >
           <FormAlert message={error} />
           <label htmlFor={`${id}-text`} className={labelClass}>
             {t('simulator.message')}
@@ -254,20 +289,22 @@ export function SimulatorPage() {
           <div className="flex items-end gap-2">
             <textarea
               id={`${id}-text`}
-              ref={textareaRef}
               rows={2}
-              value={text}
-              aria-describedby={`${id}-hint ${id}-count`}
-              onChange={(event) => {
-                setText(event.target.value);
-              }}
+              aria-invalid={errors.text ? true : undefined}
+              aria-describedby={[errors.text ? `${id}-error` : null, `${id}-hint`, `${id}-count`].filter(Boolean).join(' ')}
               onKeyDown={onKeyDown}
-              className={`flex-1 resize-y py-2 ${inputClass}`}
+              className={`flex-1 resize-y py-2 ${inputClass} aria-invalid:border-red-700`}
+              {...register('text')}
             />
-            <button type="submit" disabled={text.trim() === '' || !sendable || send.isPending} aria-busy={send.isPending || undefined} className={primaryButton}>
+            <button type="submit" disabled={!canSend} aria-busy={send.isPending || undefined} className={primaryButton}>
               {t('simulator.send')}
             </button>
           </div>
+          {errors.text && (
+            <p id={`${id}-error`} className="text-sm font-medium text-red-800 dark:text-red-300">
+              {errors.text.message}
+            </p>
+          )}
           <div className="flex flex-wrap justify-between gap-x-4 gap-y-1">
             <p id={`${id}-hint`} className={mutedText}>
               {t('simulator.hint')}
