@@ -831,6 +831,7 @@ export const en = {
   'form.timeZone': 'Pick a time zone from the list.',
   'form.fixFields': 'A few things need a second look.',
   'form.dateYears': 'Pick a date between the years {min} and {max}.',
+  'form.fileTooLarge': 'A little large: {max} MB at most.',
   'login.forgot': 'Forgot your password?',
   'verify.title': 'Confirm your email',
   'verify.checking': 'Confirming your email address…',

@@ -834,6 +834,7 @@ export const fr: Messages = {
   'form.timeZone': 'Choisis un fuseau horaire dans la liste.',
   'form.fixFields': 'Quelques points à revoir.',
   'form.dateYears': 'Choisis une date entre les années {min} et {max}.',
+  'form.fileTooLarge': 'Un peu lourd : {max} Mo au plus.',
   'login.forgot': 'Mot de passe oublié ?',
   'verify.title': 'Confirmer ton adresse e-mail',
   'verify.checking': 'Confirmation de ton adresse e-mail…',

@@ -17,18 +17,21 @@ export function fieldErrors(error: unknown): Record<string, string> {
  * Puts the field errors of a validation problem onto a react-hook-form form (`setError`, beside each field) and
  * returns the sentence for the form's alert: what the server said that belongs to no field of this form, its
  * detail when it named no field at all, or null when every message went beside its field.
- * `fields` are the form's own names; the server's names match them without regard to case (`NewPassword`).
+ * `fields` are the form's own names; the server's names match them without regard to case (`NewPassword`). When the
+ * server names them otherwise (a list sent without its blank rows: `steps[1].title`), `fields` maps its names to
+ * the form's (`{ 'steps[1].title': 'steps.2.title' }`).
  */
 export function applyProblem<T extends FieldValues>(
   error: unknown,
   setError: UseFormSetError<T>,
-  fields: readonly Path<T>[],
+  fields: readonly Path<T>[] | Readonly<Record<string, Path<T>>>,
   fallback: string,
 ): string | null {
+  const named: [string, Path<T>][] = isNameList(fields) ? fields.map((field) => [field, field]) : Object.entries(fields);
   const leftover: string[] = [];
   let placed = 0;
   for (const [name, message] of Object.entries(fieldErrors(error))) {
-    const field = fields.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+    const field = named.find(([server]) => server.toLowerCase() === name.toLowerCase())?.[1];
     if (field) {
       setError(field, { type: 'server', message }, { shouldFocus: placed === 0 });
       placed += 1;
@@ -40,6 +43,10 @@ export function applyProblem<T extends FieldValues>(
     return leftover.join(' ');
   }
   return placed > 0 ? null : problemMessage(error, fallback);
+}
+
+function isNameList<N extends string>(fields: readonly N[] | Readonly<Record<string, N>>): fields is readonly N[] {
+  return Array.isArray(fields);
 }
 
 /** The sentence to show for a failed request: the server's detail, or a calm fallback. */

@@ -19,6 +19,8 @@ export function formRules(t: Translate) {
     required,
     /** Required, at most `max` characters (the server's limit). */
     text: (max: number) => z.string().check(z.trim(), z.minLength(1, t('form.required')), z.maxLength(max, t('form.tooLong', { max }))),
+    /** Words said as they are typed (a chat message: the server keeps the spaces), at most `max` characters; empty is fine. */
+    message: (max: number) => z.string().check(z.maxLength(max, t('form.tooLong', { max }))),
     /** Optional (empty is fine), at most `max` characters once trimmed (the server's limit). */
     optionalText: (max: number) => z.string().check(z.trim(), z.maxLength(max, t('form.tooLong', { max }))),
     // Whole numbers stay the text of their (number) input; the form turns them into what the request sends.

@@ -266,6 +266,44 @@ describe('AssistantPage', () => {
     expect(screen.getByRole('status')).not.toHaveTextContent('Thinking…');
   });
 
+  it('says a message is too long beside the box, without sending it', async () => {
+    const host = fakeHost({ conversations: [groceries] });
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: /Groceries/ }));
+
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await userEvent.click(box);
+    await userEvent.paste('a'.repeat(4001));
+    await userEvent.keyboard('{Enter}');
+
+    expect(await screen.findByText('A little long: 4000 characters at most.')).toBeInTheDocument();
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(box).toHaveFocus();
+    expect(host.posted).toEqual([]);
+  });
+
+  it('puts the field error the host gave beside the box and keeps the words', async () => {
+    fakeHost({
+      conversations: [groceries],
+      onSend: () =>
+        jsonResponse(
+          { title: 'One or more validation errors occurred.', status: 400, errors: { Text: ['Say it in fewer words, please.'] } },
+          400,
+          'application/problem+json',
+        ),
+    });
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: /Groceries/ }));
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'dentist thu 2:30{Enter}');
+
+    expect(await screen.findByText('Say it in fewer words, please.')).toBeInTheDocument();
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(box).toHaveValue('dentist thu 2:30');
+    expect(screen.getByRole('alert')).toHaveTextContent('');
+  });
+
   it('loads older messages above the newest page', async () => {
     fakeHost({
       conversations: [groceries],

@@ -1,9 +1,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
-import { problemMessage } from '../../ui/form';
-import { Composer } from './Composer';
+import { applyProblem, problemMessage } from '../../ui/form';
+import { Composer, useComposer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { ConversationList } from './ConversationList';
 import { assistantKeys, conversationsQuery, inOrder, messagesQuery, seedEmptyConversation, showMessage } from './conversations';
@@ -26,9 +26,8 @@ export function AssistantPage({ connect = connectAssistant }: { connect?: Connec
   const queryClient = useQueryClient();
   const titleId = useId();
   const chatTitleId = useId();
-  const composer = useRef<HTMLTextAreaElement>(null);
   const [selected, setSelected] = useState<Conversation | null>(null);
-  const [draft, setDraft] = useState('');
+  const composer = useComposer();
   const [error, setError] = useState<string | null>(null);
   /** What just happened to a conversation (renamed, archived, deleted), said in the status line. */
   const [notice, setNotice] = useState<string | null>(null);
@@ -73,9 +72,11 @@ export function AssistantPage({ connect = connectAssistant }: { connect?: Connec
       });
     },
     onError: (failure, { text }) => {
-      setError(problemMessage(failure, t('assistant.sendError')));
       // Nothing the person wrote is lost: it goes back in the box unless they have started something new.
-      setDraft((current) => (current.trim() === '' ? text : current));
+      if (composer.getValues('text').trim() === '') {
+        composer.setValue('text', text);
+      }
+      setError(applyProblem(failure, composer.setError, ['text'], t('assistant.sendError')));
     },
   });
 
@@ -89,7 +90,7 @@ export function AssistantPage({ connect = connectAssistant }: { connect?: Connec
     setError(null);
     setNotice(null);
     send.mutate({ text, conversationId: selected?.id ?? null });
-    composer.current?.focus();
+    composer.setFocus('text');
     return true;
   }
 
@@ -121,7 +122,7 @@ export function AssistantPage({ connect = connectAssistant }: { connect?: Connec
             setSelected(null);
             setError(null);
             setNotice(null);
-            composer.current?.focus();
+            composer.setFocus('text');
           }}
         />
         <section aria-labelledby={chatTitleId} className="flex min-w-0 flex-col gap-4">
@@ -139,7 +140,7 @@ export function AssistantPage({ connect = connectAssistant }: { connect?: Connec
                 setSelected(null);
                 setError(null);
                 setNotice(said);
-                composer.current?.focus();
+                composer.setFocus('text');
               }}
             />
           ) : (
@@ -158,8 +159,8 @@ export function AssistantPage({ connect = connectAssistant }: { connect?: Connec
                       type="button"
                       className={quietButton}
                       onClick={() => {
-                        setDraft(t(key));
-                        composer.current?.focus();
+                        composer.setValue('text', t(key), { shouldValidate: true });
+                        composer.setFocus('text');
                       }}
                     >
                       {t(key)}
@@ -203,13 +204,11 @@ export function AssistantPage({ connect = connectAssistant }: { connect?: Connec
             )}
           </p>
           <Composer
-            value={draft}
-            onChange={setDraft}
-            textareaRef={composer}
+            form={composer}
             error={error}
-            onSend={() => {
-              if (say(draft)) {
-                setDraft('');
+            onSend={(text) => {
+              if (say(text)) {
+                composer.reset({ text: '' });
               }
             }}
           />

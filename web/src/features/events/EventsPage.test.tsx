@@ -194,6 +194,22 @@ describe('EventsPage', () => {
     expect(api.calls.filter((call) => call.path === '/api/v1/events').length).toBeGreaterThan(1);
   });
 
+  it('says a file larger than the host takes is too large, beside the file, without sending it', async () => {
+    const api = eventsHost();
+    renderWithClient(<EventsPage />);
+    const section = await screen.findByRole('region', { name: 'Import from another calendar' });
+    const input = within(section).getByLabelText('Calendar file (.ics)');
+
+    await userEvent.upload(input, new File([`BEGIN:VCALENDAR${'x'.repeat(1024 * 1024)}`], 'everything.ics', { type: 'text/calendar' }));
+    await userEvent.click(within(section).getByRole('button', { name: 'Import' }));
+
+    await vi.waitFor(() => {
+      expect(input).toHaveAccessibleDescription('A little large: 1 MB at most.');
+    });
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(api.posted()).toEqual([]);
+  });
+
   it('shows why a file that is not a calendar was refused, beside the file', async () => {
     eventsHost();
     renderWithClient(<EventsPage />, 'fr');

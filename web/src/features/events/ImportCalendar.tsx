@@ -1,9 +1,29 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import * as z from 'zod/mini';
 import { api, unwrap } from '../../api/client';
 import { useI18n, type Translate } from '../../i18n';
-import { Field, fieldErrors, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { applyProblem, Field, FormAlert, SubmitButton } from '../../ui/form';
 import { eventKeys } from './events';
+
+/** The server's limit on a request's body (Http:MaxRequestBodyBytes, 1 MB unless raised), which an .ics is. */
+const maxMegabytes = 1;
+
+/** A file is required, and no larger than the server takes. */
+function importSchema(t: Translate) {
+  return z.object({
+    file: z
+      .custom<FileList | null>()
+      .check(
+        z.refine((files) => (files?.length ?? 0) > 0, t('events.import.choose')),
+        z.refine((files) => (files?.[0]?.size ?? 0) <= maxMegabytes * 1024 * 1024, t('form.fileTooLarge', { max: maxMegabytes })),
+      ),
+  });
+}
+
+type ImportValues = z.infer<ReturnType<typeof importSchema>>;
 
 type ImportCounts = { imported: number | string; alreadyThere: number | string; skipped: number | string };
 
@@ -29,11 +49,15 @@ export function ImportCalendar() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const titleId = useId();
-  const form = useRef<HTMLFormElement>(null);
-  const [file, setFile] = useState<File | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  /** Import was pressed before a file was chosen. */
-  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError: setFieldError,
+    formState: { errors },
+  } = useForm<ImportValues>({ resolver: zodResolver(useMemo(() => importSchema(t), [t])), defaultValues: { file: null } });
 
   const importing = useMutation({
     mutationFn: async (chosen: File) =>
@@ -50,45 +74,44 @@ export function ImportCalendar() {
     },
     onSuccess: (counts) => {
       setStatus(importSummary(t, counts));
-      setFile(null);
-      form.current?.reset();
+      // Without values, reset also empties the file input.
+      reset();
       return queryClient.invalidateQueries({ queryKey: eventKeys.all });
     },
-    onError: () => {
+    onError: (failure) => {
       setStatus(null);
+      setError(applyProblem(failure, setFieldError, ['file'], t('events.error.save')));
     },
   });
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    if (file) {
-      importing.mutate(file);
-    } else {
-      importing.reset();
+  const submit = handleSubmit(
+    (values) => {
+      const chosen = values.file?.[0];
+      if (chosen) {
+        setError(null);
+        importing.mutate(chosen);
+      }
+    },
+    () => {
+      setError(null);
       setStatus(null);
-      setMissing(true);
-    }
-  }
+    },
+  );
 
-  const serverError = fieldErrors(importing.error).file;
-  const fileError = missing ? t('events.import.choose') : serverError;
   return (
     <section aria-labelledby={titleId} className="flex flex-col gap-4 border-t border-stone-200 pt-6 dark:border-stone-800">
       <h2 id={titleId} className="text-2xl font-semibold tracking-tight">
         {t('events.import.title')}
       </h2>
       <p className="text-base text-stone-700 dark:text-stone-300">{t('events.import.intro')}</p>
-      <form ref={form} onSubmit={submit} className="flex flex-col gap-4" noValidate aria-labelledby={titleId}>
-        <FormAlert message={importing.isError && !serverError ? problemMessage(importing.error, t('events.error.save')) : null} />
+      <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-4" noValidate aria-labelledby={titleId}>
+        <FormAlert message={error} />
         <Field
           label={t('events.import.file')}
           type="file"
           accept=".ics,text/calendar"
-          error={fileError}
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setMissing(false);
-          }}
+          error={errors.file?.message}
+          {...register('file')}
         />
         <div>
           <SubmitButton busy={importing.isPending}>{t('events.import.submit')}</SubmitButton>

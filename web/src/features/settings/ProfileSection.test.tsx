@@ -1,8 +1,9 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { problem, stubApi, type ApiCall } from '../../test/fakeApi';
-import { renderApp } from '../../test/render';
+import { problem, type ApiCall } from '../../test/fakeApi';
+import { endSignedInSession, renderApp } from '../../test/render';
+import { stubSignedInApi } from '../../test/signedIn';
 
 const sam = {
   id: 'u1',
@@ -19,9 +20,7 @@ const sam = {
 
 /** Settings for a signed-in Sam; the other sections' requests get the fake host's calm 404. */
 function signedIn(patch: (call: ApiCall) => unknown = ({ body }) => ({ ...sam, ...(body as object) })) {
-  document.cookie = 'pa_signed_in=1';
-  return stubApi({
-    'POST /api/v1/auth/refresh': () => ({ accessToken: 'token', expiresIn: 900 }),
+  return stubSignedInApi({
     'GET /api/v1/users/me': () => sam,
     'PATCH /api/v1/users/me': patch,
     'GET /api/v1/sessions': () => [],
@@ -29,7 +28,7 @@ function signedIn(patch: (call: ApiCall) => unknown = ({ body }) => ({ ...sam, .
 }
 
 /** What the page asked the host to change (the session's own refresh aside). */
-function changes(host: ReturnType<typeof stubApi>) {
+function changes(host: ReturnType<typeof stubSignedInApi>) {
   return host.posted().filter((call) => call.path !== '/api/v1/auth/refresh');
 }
 
@@ -37,7 +36,7 @@ function changes(host: ReturnType<typeof stubApi>) {
 configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
-  document.cookie = 'pa_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  endSignedInSession();
   vi.unstubAllGlobals();
 });
 

@@ -1,18 +1,17 @@
 import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { problem, stubApi } from '../../test/fakeApi';
-import { renderApp } from '../../test/render';
+import { problem } from '../../test/fakeApi';
+import { endSignedInSession, renderApp } from '../../test/render';
+import { stubSignedInApi } from '../../test/signedIn';
 
 const sam = { id: 'u1', email: 'sam@example.test', emailConfirmed: true, displayName: 'Sam', timeZone: 'Europe/Paris', locale: 'en', roles: ['user'] };
 const thisDevice = { id: 's1', device: 'Firefox on Linux', ipAddress: '127.0.0.1', lastSeenAt: '2026-12-01T10:00:00Z', current: true };
 const phone = { ...thisDevice, id: 's2', device: 'Safari on iPhone', current: false };
 
 function signedIn(changePassword: () => unknown) {
-  document.cookie = 'pa_signed_in=1';
   let sessions = [thisDevice, phone];
-  return stubApi({
-    'POST /api/v1/auth/refresh': () => ({ accessToken: 'token', expiresIn: 900 }),
+  return stubSignedInApi({
     'GET /api/v1/users/me': () => sam,
     'GET /api/v1/sessions': () => sessions,
     'POST /api/v1/auth/change-password': () => {
@@ -26,7 +25,7 @@ function signedIn(changePassword: () => unknown) {
 }
 
 /** What the page asked the host to change (the session's own refresh aside). */
-function changes(host: ReturnType<typeof stubApi>) {
+function changes(host: ReturnType<typeof stubSignedInApi>) {
   return host.posted().filter((call) => call.path !== '/api/v1/auth/refresh');
 }
 
@@ -34,7 +33,7 @@ function changes(host: ReturnType<typeof stubApi>) {
 configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
-  document.cookie = 'pa_signed_in=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  endSignedInSession();
   vi.unstubAllGlobals();
 });
 

@@ -175,6 +175,57 @@ describe('TasksPage', () => {
     expect(api.posted().filter((call) => call.path.endsWith('/breakdown'))).toHaveLength(2);
   });
 
+  it('says a step is too long beside it, without saving', async () => {
+    const move = task('prepare the move');
+    const api = stubApi({
+      'GET /api/v1/tasks': ({ query }) => page(query.get('parent') === move.id ? [] : [move]),
+      'POST /api/v1/tasks/:id/breakdown': () => ({
+        kind: 'general',
+        source: 'library',
+        steps: [{ title: 'Pack '.repeat(101), estimatedMinutes: 2 }, { title: 'Book the van', estimatedMinutes: 10 }],
+        applied: false,
+        subtasks: [],
+      }),
+    });
+    renderWithClient(<TasksPage />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Break it down: prepare the move' }));
+    const proposal = await screen.findByRole('region', { name: 'Small steps' });
+
+    await userEvent.click(await within(proposal).findByRole('button', { name: 'Save steps' }));
+
+    expect(await within(proposal).findByText('A little long: 500 characters at most.')).toBeInTheDocument();
+    const first = within(proposal).getByRole('textbox', { name: 'Step 1' });
+    expect(first).toHaveAttribute('aria-invalid', 'true');
+    expect(first).toHaveFocus();
+    expect(within(proposal).getByRole('textbox', { name: 'Step 2' })).not.toHaveAttribute('aria-invalid');
+    expect(api.posted().map((call) => call.body)).toEqual([{ apply: false }]);
+  });
+
+  it('puts the field error the host gave beside its step, counting only the steps sent', async () => {
+    const move = task('prepare the move');
+    stubApi({
+      'GET /api/v1/tasks': ({ query }) => page(query.get('parent') === move.id ? [] : [move]),
+      'POST /api/v1/tasks/:id/breakdown': ({ body }) =>
+        (body as { apply: boolean }).apply
+          ? problem(400, 'One or more fields are not right.', { 'steps[1].title': ['Give this step a few words, 500 characters at most.'] })
+          : { kind: 'general', source: 'library', steps: [{ title: 'Pack one shelf', estimatedMinutes: 15 }, { title: 'Book the van', estimatedMinutes: 10 }], applied: false, subtasks: [] },
+    });
+    renderWithClient(<TasksPage />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Break it down: prepare the move' }));
+    const proposal = await screen.findByRole('region', { name: 'Small steps' });
+
+    // Step 2 left blank is not sent: the host's second step is the third here.
+    await userEvent.clear(await within(proposal).findByRole('textbox', { name: 'Step 2' }));
+    await userEvent.click(within(proposal).getByRole('button', { name: 'Add a step' }));
+    await userEvent.type(within(proposal).getByRole('textbox', { name: 'Step 3' }), 'Call the movers');
+    await userEvent.click(within(proposal).getByRole('button', { name: 'Save steps' }));
+
+    expect(await within(proposal).findByText('Give this step a few words, 500 characters at most.')).toBeInTheDocument();
+    expect(within(proposal).getByRole('textbox', { name: 'Step 3' })).toHaveAttribute('aria-invalid', 'true');
+    expect(within(proposal).getByRole('textbox', { name: 'Step 2' })).not.toHaveAttribute('aria-invalid');
+    expect(within(proposal).getByRole('alert')).toBeEmptyDOMElement();
+  });
+
   it('asks the model for other ideas when its steps do not fit', async () => {
     const move = task('prepare the move');
     let asked = 0;

@@ -193,3 +193,50 @@ describe('Quick capture chips', () => {
     expect(screen.queryByText(/Try again/)).not.toBeInTheDocument();
   });
 });
+
+describe('Quick capture checks', () => {
+  const sent = (api: ReturnType<typeof host>) => api.posted().filter((call) => call.path.startsWith('/api/v1/conversations'));
+
+  it('says a line is too long beside the box, without sending it', async () => {
+    const api = host();
+    const user = userEvent.setup();
+    renderApp('/', { restoreSession: true });
+    const box = await screen.findByRole('textbox', { name: 'What is on your mind?' });
+
+    await user.click(box);
+    await user.paste('a'.repeat(4001));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('A little long: 4000 characters at most.')).toBeInTheDocument();
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(box).toHaveFocus();
+    expect(sent(api)).toEqual([]);
+  });
+
+  it('puts the field error the host gave beside the box and keeps the line', async () => {
+    stubSignedInApi({
+      'GET /api/v1/tasks/next': () => ({ task: null, reasons: [], message: 'Nothing is open.' }),
+      'GET /api/v1/tasks': () => page([]),
+      'GET /api/v1/events': () => [],
+      'GET /api/v1/reminders': () => page([]),
+      'POST /api/v1/assistant/understand': ({ body }) => understood((body as { text: string }).text),
+      'POST /api/v1/conversations': () => conversation,
+      'POST /api/v1/conversations/:id/messages': () =>
+        new Response(JSON.stringify({ title: 'One or more validation errors occurred.', status: 400, errors: { Text: ['Say it in fewer words, please.'] } }), {
+          status: 400,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
+    });
+    const user = userEvent.setup();
+    renderApp('/', { restoreSession: true });
+    const box = await screen.findByRole('textbox', { name: 'What is on your mind?' });
+
+    await user.type(box, 'call mom tomorrow');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Say it in fewer words, please.')).toBeInTheDocument();
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(box).toHaveValue('call mom tomorrow');
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement();
+  });
+});

@@ -1,8 +1,11 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
 import { ApiProblem } from '../../api/client';
-import { useI18n } from '../../i18n';
+import * as z from 'zod/mini';
+import { useI18n, type Translate } from '../../i18n';
 import { listFrame, mutedText, quietButton } from '../../ui/styles';
 import { assistantKeys } from '../assistant/conversations';
 import type { Message } from '../assistant/hub';
@@ -13,13 +16,21 @@ import { useUnderstanding, withoutPart } from './understanding';
 import { ActionChips } from '../assistant/MessageList';
 import { MessageText } from '../assistant/MessageText';
 import { useAuth } from '../auth/AuthProvider';
-import { Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { applyProblem, Field, FormAlert, problemMessage, SubmitButton } from '../../ui/form';
+import { formRules } from '../../ui/formRules';
 import { eventKeys } from '../events/events';
 import { reminderKeys } from '../reminders/reminders';
 import { taskKeys } from '../tasks/tasks';
 
 /** Said as a message, so undoing here works exactly like Undo in the chat or replying UNDO to a text. */
 const undoText = 'undo';
+
+/** The server's limit for a capture (a chat message, SendMessageRequest): 4000 characters, sent trimmed. */
+function captureSchema(t: Translate) {
+  return z.object({ text: formRules(t).optionalText(4000) });
+}
+
+type CaptureValues = z.infer<ReturnType<typeof captureSchema>>;
 
 /**
  * One box: what is typed goes to the assistant, which saves it (a task, a reminder, an event, a list item, ...) and
@@ -30,12 +41,24 @@ export function QuickCapture() {
   const { user } = useAuth();
   const queryClient = useQueryClient();
   const titleId = useId();
-  const [text, setText] = useState('');
+  const {
+    register,
+    handleSubmit,
+    control,
+    getValues,
+    setValue,
+    setFocus,
+    reset,
+    setError: setFieldError,
+    formState: { errors },
+  } = useForm<CaptureValues>({ resolver: zodResolver(useMemo(() => captureSchema(t), [t])), defaultValues: { text: '' } });
+  const text = useWatch({ control, name: 'text' });
+  /** What the server said about the last capture that failed (beside the box when it named it). */
+  const [problem, setProblem] = useState<string | null>(null);
   const [answer, setAnswer] = useState<{ said: Said; undone: Message | null } | null>(null);
   const userId = user?.id ?? 'me';
   // What the assistant would understand, shown before saving; nothing while saving or offline.
   const preview = useUnderstanding(text);
-  const box = useRef<HTMLInputElement>(null);
 
   const refresh = () =>
     Promise.all(
@@ -66,13 +89,16 @@ export function QuickCapture() {
       }
     },
     onSuccess: (said) => {
-      setText('');
+      reset({ text: '' });
       if (!said) {
         setAnswer(null);
         return undefined;
       }
       setAnswer({ said, undone: null });
       return refresh();
+    },
+    onError: (failure) => {
+      setProblem(applyProblem(failure, setFieldError, ['text'], t('today.capture.error')));
     },
   });
 
@@ -85,34 +111,31 @@ export function QuickCapture() {
     },
   });
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    if (text.trim() !== '' && !capture.isPending) {
+  const submit = handleSubmit((values) => {
+    if (values.text !== '' && !capture.isPending) {
+      setProblem(null);
       undo.reset();
       forgetLastSent();
-      capture.mutate(text.trim());
+      capture.mutate(values.text);
     }
-  }
+  });
 
   const reply = answer?.said.reply ?? null;
-  const failure = capture.error ?? undo.error;
+  const failure = problem ?? (undo.error ? problemMessage(undo.error, t('today.capture.error')) : null);
   return (
     <section aria-labelledby={titleId} className="flex flex-col gap-3">
       <h2 id={titleId} className="text-2xl font-semibold tracking-tight">
         {t('today.capture.title')}
       </h2>
-      <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
+      <form onSubmit={(event) => void submit(event)} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex-1">
           <Field
-            ref={box}
             label={t('today.capture.label')}
             hint={t('today.capture.hint')}
-            value={text}
             autoComplete="off"
             enterKeyHint="send"
-            onChange={(event) => {
-              setText(event.target.value);
-            }}
+            error={errors.text?.message}
+            {...register('text')}
           />
         </div>
         <div>
@@ -124,13 +147,13 @@ export function QuickCapture() {
           understanding={preview.understanding}
           text={preview.text}
           onRemove={(part) => {
-            setText((current) => withoutPart(current, preview.text, part));
+            setValue('text', withoutPart(getValues('text'), preview.text, part), { shouldValidate: errors.text !== undefined });
             // The chip and its button go: the person is back in the box, where the words were.
-            box.current?.focus();
+            setFocus('text');
           }}
         />
       )}
-      <FormAlert message={failure ? problemMessage(failure, t('today.capture.error')) : null} />
+      <FormAlert message={failure} />
       {queued.length > 0 && (
         <div className="flex flex-col gap-2">
           <h3 className="text-lg font-semibold">{t('pwa.queue.title')}</h3>
