@@ -1,31 +1,32 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-import { AuditPage } from '../features/admin/AuditPage';
-import { OutboxPage } from '../features/admin/OutboxPage';
-import { SmsAdminPage } from '../features/admin/SmsAdminPage';
-import { UserPage } from '../features/admin/UserPage';
-import { UsersPage } from '../features/admin/UsersPage';
-import { AssistantPage } from '../features/assistant/AssistantPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { VerifyEmailPage } from '../features/auth/VerifyEmailPage';
-import { EventsPage } from '../features/events/EventsPage';
-import { ExpensesPage } from '../features/expenses/ExpensesPage';
-import { ListsPage } from '../features/lists/ListsPage';
-import { MorePage } from '../features/more/MorePage';
-import { MemoriesPage } from '../features/memories/MemoriesPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
-import { NotesPage } from '../features/notes/NotesPage';
-import { PrivacyPage } from '../features/privacy/PrivacyPage';
-import { RemindersPage } from '../features/reminders/RemindersPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { SimulatorPage } from '../features/sms/SimulatorPage';
 import { StatusPage } from '../features/status/StatusPage';
-import { TasksPage } from '../features/tasks/TasksPage';
 import { HomeOrToday } from '../features/today/HomeOrToday';
 import { Layout } from './Layout';
+
+/**
+ * A signed-in page, fetched when first opened: the landing and sign-in pages load without the app's code (issue 18's
+ * budget: under 200 KB of JavaScript, gzipped, before signing in). The guard still decides before the page renders.
+ */
+function signedIn(load: () => Promise<ComponentType>, role?: 'administrator'): RouteObject['lazy'] {
+  return async () => {
+    const Page = await load();
+    return {
+      element: (
+        <RequireAuth role={role}>
+          <Page />
+        </RequireAuth>
+      ),
+    };
+  };
+}
 
 export const routes: RouteObject[] = [
   {
@@ -38,142 +39,23 @@ export const routes: RouteObject[] = [
       { path: 'verify-email', element: <VerifyEmailPage /> },
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
-      {
-        path: 'assistant',
-        element: (
-          <RequireAuth>
-            <AssistantPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'tasks',
-        element: (
-          <RequireAuth>
-            <TasksPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'lists',
-        element: (
-          <RequireAuth>
-            <ListsPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'reminders',
-        element: (
-          <RequireAuth>
-            <RemindersPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'notes',
-        element: (
-          <RequireAuth>
-            <NotesPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'memories',
-        element: (
-          <RequireAuth>
-            <MemoriesPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'expenses',
-        element: (
-          <RequireAuth>
-            <ExpensesPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'events',
-        element: (
-          <RequireAuth>
-            <EventsPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'settings',
-        element: (
-          <RequireAuth>
-            <SettingsPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'privacy',
-        element: (
-          <RequireAuth>
-            <PrivacyPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'more',
-        element: (
-          <RequireAuth>
-            <MorePage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'simulator',
-        element: (
-          <RequireAuth>
-            <SimulatorPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'admin/outbox',
-        element: (
-          <RequireAuth role="administrator">
-            <OutboxPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'admin/sms',
-        element: (
-          <RequireAuth role="administrator">
-            <SmsAdminPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'admin/users',
-        element: (
-          <RequireAuth role="administrator">
-            <UsersPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'admin/users/:id',
-        element: (
-          <RequireAuth role="administrator">
-            <UserPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'admin/audit',
-        element: (
-          <RequireAuth role="administrator">
-            <AuditPage />
-          </RequireAuth>
-        ),
-      },
+      { path: 'assistant', lazy: signedIn(async () => (await import('../features/assistant/AssistantPage')).AssistantPage) },
+      { path: 'tasks', lazy: signedIn(async () => (await import('../features/tasks/TasksPage')).TasksPage) },
+      { path: 'lists', lazy: signedIn(async () => (await import('../features/lists/ListsPage')).ListsPage) },
+      { path: 'reminders', lazy: signedIn(async () => (await import('../features/reminders/RemindersPage')).RemindersPage) },
+      { path: 'notes', lazy: signedIn(async () => (await import('../features/notes/NotesPage')).NotesPage) },
+      { path: 'memories', lazy: signedIn(async () => (await import('../features/memories/MemoriesPage')).MemoriesPage) },
+      { path: 'expenses', lazy: signedIn(async () => (await import('../features/expenses/ExpensesPage')).ExpensesPage) },
+      { path: 'events', lazy: signedIn(async () => (await import('../features/events/EventsPage')).EventsPage) },
+      { path: 'settings', lazy: signedIn(async () => (await import('../features/settings/SettingsPage')).SettingsPage) },
+      { path: 'privacy', lazy: signedIn(async () => (await import('../features/privacy/PrivacyPage')).PrivacyPage) },
+      { path: 'more', lazy: signedIn(async () => (await import('../features/more/MorePage')).MorePage) },
+      { path: 'simulator', lazy: signedIn(async () => (await import('../features/sms/SimulatorPage')).SimulatorPage) },
+      { path: 'admin/outbox', lazy: signedIn(async () => (await import('../features/admin/OutboxPage')).OutboxPage, 'administrator') },
+      { path: 'admin/sms', lazy: signedIn(async () => (await import('../features/admin/SmsAdminPage')).SmsAdminPage, 'administrator') },
+      { path: 'admin/users', lazy: signedIn(async () => (await import('../features/admin/UsersPage')).UsersPage, 'administrator') },
+      { path: 'admin/users/:id', lazy: signedIn(async () => (await import('../features/admin/UserPage')).UserPage, 'administrator') },
+      { path: 'admin/audit', lazy: signedIn(async () => (await import('../features/admin/AuditPage')).AuditPage, 'administrator') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

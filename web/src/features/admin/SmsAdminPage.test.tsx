@@ -47,7 +47,7 @@ it('is one Administration entry under More, with the admin pages linked from eac
   signedIn(['user', 'premium', 'administrator']);
   renderApp('/more', { restoreSession: true });
 
-  await userEvent.click(await within(screen.getByRole('main')).findByRole('link', { name: /^Administration/ }));
+  await userEvent.click(await within(await screen.findByRole('main')).findByRole('link', { name: /^Administration/ }));
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Texts' })).toBeInTheDocument();
   const header = screen.getByRole('navigation', { name: 'Main' });
