@@ -8,6 +8,7 @@ import { forgetFocus } from '../tasks/focusStore';
 import {
   acceptTokens,
   currentAccessToken,
+  hasSignInHint,
   onSessionChange,
   restoreSession as restore,
   signOut as endSession,
@@ -63,8 +64,7 @@ export function AuthProvider({ children, restoreSession = true }: { children: Re
     }
     const effect = { cancelled: false };
     void (async () => {
-      // The server sets this script-readable hint (no secret in it) next to the httpOnly refresh cookie.
-      const outcome = document.cookie.split('; ').includes('pa_signed_in=1') ? await restore() : 'signedOut';
+      const outcome = hasSignInHint() ? await restore() : 'signedOut';
       const profile =
         outcome === 'restored' ? await loadProfile().catch(() => null) : outcome === 'unreachable' ? await savedProfile() : null;
       if (!effect.cancelled) {

@@ -51,6 +51,11 @@ export async function refreshSession(): Promise<boolean> {
   return (await restoreSession()) === 'restored';
 }
 
+/** Whether an earlier visit left someone signed in on this device: the server's script-readable hint (no secret in it) beside the httpOnly refresh cookie. */
+export function hasSignInHint(): boolean {
+  return document.cookie.split('; ').includes('pa_signed_in=1');
+}
+
 /** Exchanges the refresh cookie for new tokens, telling "signed out" from "the server could not be reached". */
 export function restoreSession(): Promise<RefreshOutcome> {
   inFlight ??= withCrossTabLock(async (): Promise<RefreshOutcome> => {
