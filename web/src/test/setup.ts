@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // Node's Request rejects relative URLs; the browser resolves them against the page. Do the same here,
@@ -11,6 +11,10 @@ class PageRelativeRequest extends NodeRequest {
   }
 }
 globalThis.Request = PageRelativeRequest;
+
+// Signed-in pages are fetched when first opened (lazy routes): the first visit of a page in a test file waits for its
+// modules to be transformed, which can take more than the default second on a busy machine. Waiting is not failing.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
