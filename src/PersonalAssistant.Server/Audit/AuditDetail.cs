@@ -3,21 +3,21 @@ using System.Text.Json;
 namespace PersonalAssistant.Server.Audit;
 
 /// <summary>
-/// A secret-free detail of an audit event: a stable code from <see cref="AuditDetails"/> and its values (role names,
+/// A secret-free detail of an audit event: its kind, a stable code from <see cref="AuditDetails"/>, and its values (role names,
 /// a method, a count, an id; never words). It is stored as a small JSON array, code first, and the web app words it
 /// from its catalog in the reader's language.
 /// </summary>
-internal sealed record AuditDetail(string Code, IReadOnlyList<string> Values)
+internal sealed record AuditDetail(string Kind, IReadOnlyList<string> Values)
 {
     /// <summary>The detail column's size.</summary>
     public const int MaxStoredLength = 256;
 
-    public static AuditDetail Of(string code, params IEnumerable<string> values) => new(code, [.. values]);
+    public static AuditDetail Of(string kind, params IEnumerable<string> values) => new(kind, [.. values]);
 
     /// <summary>The stored form; values that would not fit are left out whole, never cut in the middle.</summary>
     public string ToStored()
     {
-        var kept = new List<string>(Values.Count + 1) { Code };
+        var kept = new List<string>(Values.Count + 1) { Kind };
         foreach (var value in Values)
         {
             kept.Add(value);
@@ -46,9 +46,9 @@ internal sealed record AuditDetail(string Code, IReadOnlyList<string> Values)
         {
             try
             {
-                if (JsonSerializer.Deserialize<string[]>(stored) is [var code, .. var values] && AuditDetails.All.Contains(code))
+                if (JsonSerializer.Deserialize<string[]>(stored) is [var kind, .. var values] && AuditDetails.All.Contains(kind))
                 {
-                    return new AuditDetail(code, values);
+                    return new AuditDetail(kind, values);
                 }
             }
             catch (JsonException)

@@ -12,7 +12,7 @@ public sealed class AuditDetailTests
 
         Assert.Equal("""["roles","premium","administrator"]""", stored);
         var read = AuditDetail.FromStored(stored)!;
-        Assert.Equal(AuditDetails.Roles, read.Code);
+        Assert.Equal(AuditDetails.Roles, read.Kind);
         Assert.Equal(["premium", "administrator"], read.Values);
     }
 
@@ -37,7 +37,7 @@ public sealed class AuditDetailTests
     {
         var read = AuditDetail.FromStored(stored)!;
 
-        Assert.Equal(AuditDetails.Note, read.Code);
+        Assert.Equal(AuditDetails.Note, read.Kind);
         Assert.Equal([stored], read.Values);
     }
 

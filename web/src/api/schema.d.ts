@@ -1944,12 +1944,12 @@ export interface components {
             assignTo?: null | string;
         };
         /**
-         * @description A secret-free detail of an audit event: a stable code from AuditDetails and its values (role names,
+         * @description A secret-free detail of an audit event: its kind, a stable code from AuditDetails, and its values (role names,
          *     a method, a count, an id; never words). It is stored as a small JSON array, code first, and the web app words it
          *     from its catalog in the reader's language.
          */
         AuditDetail: {
-            code: string;
+            kind: string;
             values: string[];
         };
         /** @description One audited event. */

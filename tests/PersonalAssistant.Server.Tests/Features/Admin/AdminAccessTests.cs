@@ -217,8 +217,8 @@ public sealed class AdminAccessTests : IAsyncLifetime
         var failures = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/audit?userId={user.Id}&action=auth.login.failed");
         var failure = Assert.Single(failures.GetProperty("items").EnumerateArray());
         Assert.Equal("Failure", failure.GetProperty("outcome").GetString());
-        // The detail is a code for the reader's catalog, not English words.
-        Assert.Equal("wrong_password", failure.GetProperty("detail").GetProperty("code").GetString());
+        // The detail is a kind for the reader's catalog to word, not English words.
+        Assert.Equal("wrong_password", failure.GetProperty("detail").GetProperty("kind").GetString());
         Assert.Equal(0, failure.GetProperty("detail").GetProperty("values").GetArrayLength());
         Assert.DoesNotContain("wrong wrong wrong", failures.ToString(), StringComparison.Ordinal);
         var all = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/audit?userId={user.Id}");

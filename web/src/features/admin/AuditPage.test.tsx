@@ -19,7 +19,7 @@ function entry(overrides: Record<string, unknown>) {
     subjectUserId: robin,
     ipAddress: '127.0.0.1',
     userAgent: 'test',
-    detail: { code: 'roles', values: ['premium', 'administrator'] },
+    detail: { kind: 'roles', values: ['premium', 'administrator'] },
     ...overrides,
   };
 }
@@ -72,13 +72,13 @@ describe('Audit', () => {
 
   it('words each detail from the catalog, and shows one it does not know, or an old text, as it is', async () => {
     const details = [
-      { code: 'wrong_password', values: [] },
-      { code: 'changes', values: ['display_name', 'deactivated'] },
-      { code: 'sms_allowances', values: ['user=2/10', 'premium=default'] },
-      { code: 'method', values: ['totp'] },
-      { code: 'deletion_due', values: ['2026-12-20T09:00:00Z'] },
-      { code: 'note', values: ['wrong password'] },
-      { code: 'something_new', values: ['a', 'b'] },
+      { kind: 'wrong_password', values: [] },
+      { kind: 'changes', values: ['display_name', 'deactivated'] },
+      { kind: 'sms_allowances', values: ['user=2/10', 'premium=default'] },
+      { kind: 'method', values: ['totp'] },
+      { kind: 'deletion_due', values: ['2026-12-20T09:00:00Z'] },
+      { kind: 'note', values: ['wrong password'] },
+      { kind: 'something_new', values: ['a', 'b'] },
     ];
     stubSignedInApi(
       {

@@ -83,7 +83,7 @@ function allowance(t: Translate, value: string): string {
  * know yet shows its code and values plainly, so nothing recorded is hidden.
  */
 export function auditDetailText(t: Translate, detail: AuditDetail, language: string, timeZone: string): string {
-  const { code, values } = detail;
+  const { kind: code, values } = detail;
   if (!Object.hasOwn(auditDetails, code)) {
     return t('adminAudit.detail.unknown', { code, values: values.join(', ') });
   }
